@@ -1,0 +1,3 @@
+from coprod_toolkit.cli import main
+
+main()

@@ -1,0 +1,214 @@
+"""What counts as an answer: one rule for typed answers and answers files alike."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coprod_toolkit.errors import FileProblems, Problem
+from coprod_toolkit.loader import Marks, read_yaml, where
+from coprod_toolkit.models import (
+    AnswerValue,
+    ChoiceQuestion,
+    Exercise,
+    MultiQuestion,
+    QuestionBase,
+    ScaleQuestion,
+    TextQuestion,
+    YesNoQuestion,
+)
+from coprod_toolkit.scoring import visible
+
+YES = ("yes", "y")
+NO = ("no", "n")
+NOT_SURE = ("not sure", "not_sure", "notsure", "unsure", "don't know", "dont know", "?")
+MAX_TEXT = 5000
+
+
+class BadAnswer(ValueError):
+    """An answer that does not fit its question; the message says what would."""
+
+
+def allowed(ex: Exercise, q: QuestionBase) -> str:
+    """The answers a question takes, in words, for error messages and prompts."""
+    if isinstance(q, ScaleQuestion):
+        scale = ex.scale_of(q)
+        return f"a whole number from {scale.min} to {scale.max}"
+    if isinstance(q, YesNoQuestion):
+        return "yes, no or not sure" if q.not_sure else "yes or no"
+    if isinstance(q, ChoiceQuestion | MultiQuestion):
+        values = ", ".join(o.value for o in q.options)
+        return ("one of: " if isinstance(q, ChoiceQuestion) else "a list of any of: ") + values
+    return "some text"
+
+
+def parse_answer(ex: Exercise, q: QuestionBase, raw: Any) -> AnswerValue:
+    """Turn what someone typed or wrote into an answer, or raise BadAnswer."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if q.optional or isinstance(q, TextQuestion):
+            return None
+        raise BadAnswer(f"an answer is needed: {allowed(ex, q)}")
+    if isinstance(q, ScaleQuestion):
+        scale = ex.scale_of(q)
+        value: Any = raw
+        if isinstance(raw, str):
+            text = raw.strip()
+            by_label = {v.casefold(): k for k, v in scale.labels.items()}
+            if text.casefold() in by_label:
+                return by_label[text.casefold()]
+            try:
+                value = int(text)
+            except ValueError:
+                value = None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and value in scale.points():
+            return value
+        raise BadAnswer(f"'{raw}' is not on the scale: use {allowed(ex, q)}")
+    if isinstance(q, YesNoQuestion):
+        if raw is True:
+            return "yes"
+        if raw is False:
+            return "no"
+        text = str(raw).strip().casefold()
+        if text in YES:
+            return "yes"
+        if text in NO:
+            return "no"
+        if q.not_sure and text in NOT_SURE:
+            return "not_sure"
+        raise BadAnswer(f"'{raw}' is not an answer here: use {allowed(ex, q)}")
+    if isinstance(q, ChoiceQuestion):
+        return _option(ex, q, raw)
+    if isinstance(q, MultiQuestion):
+        items = raw if isinstance(raw, list) else [raw]
+        chosen: list[str] = []
+        for item in items:
+            value = _option(ex, q, item)
+            if value not in chosen:
+                chosen.append(value)
+        return chosen
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        raise BadAnswer("this should be some text")
+    text = str(raw).strip()
+    if len(text) > MAX_TEXT:
+        raise BadAnswer(f"this is {len(text)} characters long; please keep it under {MAX_TEXT}")
+    return text
+
+
+def _option(ex: Exercise, q: ChoiceQuestion | MultiQuestion, raw: Any) -> str:
+    text = str(raw).strip().casefold()
+    for option in q.options:
+        if text in (option.value.casefold(), option.label.casefold()):
+            return option.value
+    raise BadAnswer(f"'{raw}' is not an option here: use {allowed(ex, q)}")
+
+
+def shown(ex: Exercise, q: QuestionBase, answer: AnswerValue) -> str:
+    """An answer as the person saw it: '4 (Mostly true)', 'Not sure', 'skipped'."""
+    if answer is None:
+        return "skipped"
+    if isinstance(q, ScaleQuestion) and isinstance(answer, int):
+        label = ex.scale_of(q).label(answer)
+        return f"{answer} ({label})" if label else str(answer)
+    if isinstance(q, YesNoQuestion):
+        return {"yes": "Yes", "no": "No", "not_sure": "Not sure"}.get(str(answer), str(answer))
+    if isinstance(q, ChoiceQuestion | MultiQuestion):
+        labels = {o.value: o.label for o in q.options}
+        values = answer if isinstance(answer, list) else [str(answer)]
+        return "; ".join(labels.get(v, v) for v in values) or "none of these"
+    return str(answer)
+
+
+# --------------------------------------------------------------------------- answers files
+
+_FILE_KEYS = ("exercise", "name", "about", "answers", "next_step")
+
+
+@dataclass
+class AnswersFile:
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
+    name: str | None = None
+    about: str | None = None
+    next_step: str | None = None
+
+
+def load_answers(path: Path, ex: Exercise) -> AnswersFile:
+    """Read an answers file and check every answer as if it had been typed."""
+    data, marks, _ = read_yaml(path, "answers")
+    shown_path = str(path)
+    problems: list[Problem] = []
+
+    def add(at: tuple[str | int, ...], message: str, key: bool = False) -> None:
+        line, column = marks.at(at, key=key)
+        problems.append(Problem(shown_path, line, column, where(at), message))
+
+    for key in data:
+        if key not in _FILE_KEYS:
+            guess = difflib.get_close_matches(str(key), _FILE_KEYS, n=1)
+            hint = f" Did you mean '{guess[0]}'?" if guess else ""
+            add(
+                (key,),
+                f"'{key}' is not something an answers file holds.{hint} "
+                f"Fix: use only {', '.join(_FILE_KEYS)}.",
+                key=True,
+            )
+    if "exercise" in data and data["exercise"] != ex.id:
+        add(
+            ("exercise",),
+            f"this file is for the exercise '{data['exercise']}', not '{ex.id}'. "
+            f"Fix: run coprod assess {data['exercise']}, or change the line to 'exercise: {ex.id}'.",
+        )
+    result = AnswersFile()
+    for key in ("name", "about", "next_step"):
+        value = data.get(key)
+        if value is not None and not isinstance(value, str | int | float):
+            add((key,), "this should be text.")
+        elif value is not None:
+            setattr(result, key, str(value).strip() or None)
+    raw_answers = data.get("answers")
+    if raw_answers is None:
+        raw_answers = {}
+        if "answers" not in data:
+            add((), "there is no 'answers:' section. Fix: add 'answers:' with one line per question.")
+    if not isinstance(raw_answers, dict):
+        add(("answers",), "this should be one 'question-id: answer' line per question.")
+        raw_answers = {}
+    ids = [q.id for _, q in ex.questions()]
+    for key, raw in raw_answers.items():
+        q = ex.question(str(key))
+        if q is None:
+            guess = difflib.get_close_matches(str(key), ids, n=1)
+            hint = f" Did you mean '{guess[0]}'?" if guess else ""
+            add(
+                ("answers", key),
+                f"there is no question '{key}' in {ex.id}.{hint} "
+                f"Fix: use the question ids that 'coprod exercise show {ex.id}' lists.",
+                key=True,
+            )
+            continue
+        try:
+            result.answers[q.id] = parse_answer(ex, q, raw)
+        except BadAnswer as e:
+            add(("answers", key), f"{_quote(ex, q)}: {e}.")
+    for _, q in visible(ex, result.answers):
+        if q.id not in raw_answers and not q.optional and not isinstance(q, TextQuestion):
+            add(
+                ("answers",),
+                f"there is no answer for '{q.id}' ({_quote(ex, q)}). "
+                f"Fix: add a line '{q.id}: ' with {allowed(ex, q)}.",
+            )
+    if problems:
+        raise FileProblems(shown_path, _sorted(problems, marks), "answers")
+    return result
+
+
+def _quote(ex: Exercise, q: QuestionBase) -> str:
+    text = ex.wording(q, next(iter(ex.subjects)))
+    return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
+
+
+def _sorted(problems: list[Problem], marks: Marks) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line, p.column))

@@ -1,0 +1,112 @@
+"""Finding exercises: built in, then ./exercises, the config folder, COPROD_PATH, --exercises."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from coprod_toolkit.errors import CoprodError, ExerciseNotFound, FileProblems, UsageProblem
+from coprod_toolkit.loader import LoadedExercise, load_exercise
+
+
+def builtin_dir() -> Path:
+    """The exercises shipped inside the package (or, in a source checkout, beside it)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "exercises"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "exercises"
+
+
+def search_dirs(extra: list[Path] | None = None) -> list[tuple[str, Path]]:
+    """(where it comes from, folder), in the order they are searched."""
+    from platformdirs import user_config_path
+
+    dirs: list[tuple[str, Path]] = [("built in", builtin_dir())]
+    dirs.append(("this folder", Path.cwd() / "exercises"))
+    dirs.append(("your config folder", user_config_path("coprod", appauthor=False) / "exercises"))
+    for part in os.environ.get("COPROD_PATH", "").split(os.pathsep):
+        if part.strip():
+            dirs.append(("COPROD_PATH", Path(part.strip()).expanduser()))
+    for folder in extra or []:
+        if not folder.is_dir():
+            raise UsageProblem(
+                f"--exercises {folder}: there is no folder there. "
+                "Fix: give the path of a folder that holds exercise .yaml files."
+            )
+        dirs.append(("--exercises", folder))
+    seen: set[Path] = set()
+    unique = []
+    for origin, folder in dirs:
+        key = folder.resolve() if folder.exists() else folder
+        if key not in seen:
+            seen.add(key)
+            unique.append((origin, folder))
+    return unique
+
+
+@dataclass
+class Found:
+    origin: str
+    loaded: LoadedExercise
+
+
+@dataclass
+class Catalog:
+    exercises: dict[str, Found]
+    broken: list[tuple[str, CoprodError]]
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def catalog(extra: list[Path] | None = None) -> Catalog:
+    """Every exercise that can be found. Two different files with one id is an error."""
+    found: dict[str, Found] = {}
+    broken: list[tuple[str, CoprodError]] = []
+    for origin, folder in search_dirs(extra):
+        for path in _files(folder):
+            try:
+                loaded = load_exercise(path)
+            except CoprodError as e:
+                broken.append((path.stem, e))
+                continue
+            ex_id = loaded.exercise.id
+            if ex_id in found:
+                first = found[ex_id]
+                if first.loaded.hash == loaded.hash:
+                    continue  # the same file twice, e.g. run from a source checkout
+                raise CoprodError(
+                    f"Two different exercise files have the id '{ex_id}':\n"
+                    f"  {first.loaded.path} ({first.origin})\n  {path} ({origin})\n"
+                    "Fix: change the 'id:' line in one of them, or remove the copy you do not need."
+                )
+            found[ex_id] = Found(origin, loaded)
+    return Catalog(found, broken)
+
+
+def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
+    """An exercise by id, or by the path of its file."""
+    if name.endswith((".yaml", ".yml")) or os.sep in name:
+        return load_exercise(Path(name).expanduser())
+    cat = catalog(extra)
+    if name in cat.exercises:
+        return cat.exercises[name].loaded
+    for stem, error in cat.broken:
+        if stem == name and isinstance(error, FileProblems):
+            raise error
+    known = sorted(cat.exercises)
+    guess = difflib.get_close_matches(name, known, n=1)
+    hint = f" Did you mean '{guess[0]}'?" if guess else ""
+    listing = "\n".join(
+        f"  {k}  {cat.exercises[k].loaded.exercise.title}" for k in known
+    ) or "  (none found)"
+    raise ExerciseNotFound(
+        f"There is no exercise called '{name}'.{hint}\nThe exercises coprod knows:\n{listing}\n"
+        "Run 'coprod exercise list' to see where each comes from."
+    )

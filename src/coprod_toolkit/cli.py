@@ -1,0 +1,598 @@
+"""The `coprod` command: arguments, wiring, and the one place errors become exit codes.
+
+Only typer is imported at the top, so `coprod --help` and `--version` start
+fast; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from coprod_toolkit import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coprod_toolkit.loader import LoadedExercise
+    from coprod_toolkit.models import Draft, Exercise
+    from coprod_toolkit.prompts import PlainPrompter
+    from coprod_toolkit.storage import Store
+
+app = typer.Typer(
+    name="coprod",
+    help=(
+        "A reflective toolkit for co-production in health and social care.\n\n"
+        "Ask yourself honest questions about how far your work lives up to the six "
+        "principles of co-production, see where you are strong, and plan what to do next. "
+        "Your answers stay on this computer.\n\n"
+        "Start here:  coprod assess"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+exercise_app = typer.Typer(
+    help="See the exercises coprod knows, and what is in them.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(exercise_app, name="exercise")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"coprod {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and stop."
+        ),
+    ] = False,
+) -> None:
+    """A reflective toolkit for co-production in health and social care."""
+
+
+# --------------------------------------------------------------------------- shared pieces
+
+ExercisesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--exercises",
+        help="Also look for exercises in this folder (can be given more than once).",
+        metavar="DIR",
+    ),
+]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        help="Save into this folder instead of the usual one (you can also set COPROD_HOME).",
+        metavar="DIR",
+    ),
+]
+PlainOpt = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="No colour, boxes or menus: numbered answers typed as text. "
+        "Good with screen readers and simple terminals.",
+    ),
+]
+
+
+def _fail(error: Exception) -> NoReturn:
+    from coprod_toolkit.errors import CoprodError
+    from coprod_toolkit.text import printable
+
+    assert isinstance(error, CoprodError)
+    message = printable(str(error))
+    if not message.startswith(("Stopped", "There is no exercise")) and "\n" not in message:
+        message = "Error: " + message
+    sys.stderr.write(message + "\n")
+    raise typer.Exit(error.exit_code)
+
+
+def _console(plain: bool) -> Console:
+    from rich.console import Console
+
+    if plain:
+        return Console(color_system=None, highlight=False, emoji=False, markup=False)
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _prompter(plain: bool) -> PlainPrompter:
+    from coprod_toolkit.prompts import PlainPrompter, TerminalPrompter
+
+    if plain or os.environ.get("TERM") == "dumb":
+        return PlainPrompter()
+    return TerminalPrompter()
+
+
+def _hangup_is_interrupt() -> None:
+    """A closed terminal window ends the run the same way Ctrl-C does: draft kept."""
+
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGHUP", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
+
+
+def _subject(ex: Exercise, about: str | None) -> str:
+    from coprod_toolkit.errors import UsageProblem
+
+    if about is None:
+        return next(iter(ex.subjects))
+    wanted = about.strip().casefold().replace("organization", "organisation")
+    if wanted in ex.subjects:
+        return wanted
+    choices = ", ".join(f"{k} ({v})" for k, v in ex.subjects.items())
+    raise UsageProblem(
+        f"--about {about}: this exercise can be about {choices}. Fix: use one of those words."
+    )
+
+
+def _resume_hint(out: Path | None) -> str:
+    return "coprod resume" + (f" --out {out}" if out else "")
+
+
+def _finish(
+    loaded: LoadedExercise,
+    draft: Draft,
+    store: Store | None,
+    prompter: PlainPrompter | None,
+    console: Console,
+    plain: bool,
+    out: Path | None,
+) -> None:
+    """Ask what is left, show the results, and save the reflection."""
+    from coprod_toolkit.errors import Interrupted, StorageError
+    from coprod_toolkit.report import markdown, show_summary
+    from coprod_toolkit.session import AssessSession
+
+    ex = loaded.exercise
+    session = AssessSession(loaded, draft, on_change=store.save_draft if store else None)
+    try:
+        if prompter is not None:
+            session.run(prompter)
+        show_summary(console, ex, session.scores(), plain)
+        if prompter is not None:
+            session.ask_next_step(prompter)
+    except Interrupted:
+        if store is None:
+            raise Interrupted("Stopped. Nothing was saved, because you chose --no-save.") from None
+        raise Interrupted(
+            "Stopped. Your answers so far are saved.\n"
+            f"To carry on where you left off, run: {_resume_hint(out)}",
+            draft.id,
+        ) from None
+    reflection = session.reflection(ex.subjects.get(draft.about, draft.about))
+    if store is None:
+        console.print()
+        console.print("Nothing was saved, because you chose --no-save.")
+        return
+    try:
+        yaml_path, md_path = store.save_reflection(reflection, markdown(reflection))
+    except StorageError as e:
+        raise StorageError(
+            f"{e}\nYour answers are still kept as a draft; once the folder can be written to, "
+            f"run: {_resume_hint(out)}"
+        ) from None
+    store.delete_draft(draft.id)
+    from rich.text import Text
+
+    from coprod_toolkit.text import printable
+
+    console.print()
+    console.print("Saved your reflection:")
+    console.print(Text(printable(f"  {md_path}   (to read or print)")))
+    console.print(Text(printable(f"  {yaml_path}   (every answer, for coprod and other tools)")))
+
+
+# --------------------------------------------------------------------------- assess
+
+
+@app.command()
+def assess(
+    exercise: Annotated[
+        str,
+        typer.Argument(help="The exercise to do: its id, or the path of its file."),
+    ] = "six-principles",
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="Your name, as you want it on the record. Leave out to stay anonymous."),
+    ] = None,
+    about: Annotated[
+        str | None,
+        typer.Option(
+            "--about",
+            help="What you are reflecting on: me (your own practice), service (your service "
+            "or team) or organisation.",
+            metavar="me|service|organisation",
+        ),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Take the answers from this YAML file instead of asking (no terminal needed).",
+            metavar="FILE",
+        ),
+    ] = None,
+    out: OutOpt = None,
+    plain: PlainOpt = False,
+    no_save: Annotated[
+        bool, typer.Option("--no-save", help="Do not save anything: not even a draft.")
+    ] = False,
+    exercises: ExercisesOpt = None,
+) -> None:
+    """Rate your practice against the principles of co-production, and plan a next step.
+
+    Questions come section by section. You can ask for help, go back, and check
+    every answer before it is saved. The results show a score for each principle,
+    what the overall result means, and where to start.
+
+    Examples:
+
+      coprod assess
+
+      coprod assess --about service --name "Sam"
+
+      coprod assess --answers my-answers.yaml --no-save
+    """
+    from coprod_toolkit.errors import CoprodError
+
+    try:
+        _assess(exercise, name, about, answers, out, plain, no_save, exercises)
+    except CoprodError as e:
+        _fail(e)
+
+
+def _assess(
+    exercise: str,
+    name: str | None,
+    about: str | None,
+    answers: Path | None,
+    out: Path | None,
+    plain: bool,
+    no_save: bool,
+    exercises: list[Path] | None,
+) -> None:
+    from coprod_toolkit.catalog import find
+    from coprod_toolkit.errors import NoTerminal, UsageProblem
+    from coprod_toolkit.report import intro_lines, show_intro
+    from coprod_toolkit.scoring import visible
+    from coprod_toolkit.session import new_draft, now
+    from coprod_toolkit.storage import Store, default_home, new_run_id
+
+    if not answers and not sys.stdin.isatty():
+        raise NoTerminal(
+            "coprod assess asks its questions in a terminal, but there is none here "
+            "(its input comes from a file or another program).\n"
+            "Fix: run it in a terminal window, or give your answers in a file: "
+            "coprod assess --answers FILE (the question ids are listed by "
+            "'coprod exercise show six-principles')."
+        )
+    loaded = find(exercise, exercises)
+    ex = loaded.exercise
+    subject = _subject(ex, about) if about is not None else None
+    if name is not None:
+        name = " ".join(name.split()) or None
+        if name and len(name) > 100:
+            raise UsageProblem("--name: please keep the name under 100 characters.")
+    store = None if no_save else Store(out.expanduser() if out else default_home())
+    if store is not None:
+        store.check_writable()
+    plain = plain or not _interactive() or os.environ.get("TERM") == "dumb"
+    console = _console(plain)
+    if answers is not None:
+        from coprod_toolkit.answers import load_answers
+
+        given = load_answers(answers, ex)
+        if subject is None and given.about:
+            subject = _subject(ex, given.about)
+        subject = subject or next(iter(ex.subjects))
+        draft = new_draft(loaded, new_run_id(ex.id, now()), subject, name or given.name)
+        draft.answers = given.answers
+        draft.next_step = given.next_step
+        draft.stage = "next_step"
+        _finish(loaded, draft, store, None, console, plain, out)
+        return
+    prompter = _prompter(plain)
+    _hangup_is_interrupt()
+    from coprod_toolkit.errors import Interrupted
+
+    try:
+        if subject is None:
+            if len(ex.subjects) > 1:
+                subject = prompter.choose(
+                    "What are you reflecting on?",
+                    [(k, v[:1].upper() + v[1:]) for k, v in ex.subjects.items()],
+                )
+            else:
+                subject = next(iter(ex.subjects))
+        if name is None:
+            typed = prompter.text(
+                "Your name (or press Enter to stay anonymous)",
+                note="",
+            )
+            name = " ".join(typed.split())[:100] or None
+    except Interrupted:
+        raise Interrupted("Stopped before the first question. Nothing was saved.") from None
+    draft = new_draft(loaded, new_run_id(ex.id, now()), subject, name)
+    count = len(visible(ex, {}))
+    saving = str(store.root) if store else None
+    console.print()
+    show_intro(console, intro_lines(ex, ex.subjects[subject], count, saving), plain)
+    if store is not None:
+        store.save_draft(draft)
+    _finish(loaded, draft, store, prompter, console, plain, out)
+
+
+# --------------------------------------------------------------------------- resume
+
+
+@app.command()
+def resume(
+    draft_id: Annotated[
+        str | None,
+        typer.Argument(help="Which unfinished run to continue (as listed). Leave out to choose.", metavar="DRAFT"),
+    ] = None,
+    out: OutOpt = None,
+    plain: PlainOpt = False,
+    exercises: ExercisesOpt = None,
+) -> None:
+    """Carry on with a run that was stopped part-way (Ctrl-C, a crash, a closed laptop).
+
+    Examples:
+
+      coprod resume
+
+      coprod resume 2026-11-23-1545-six-principles
+    """
+    from coprod_toolkit.errors import CoprodError
+
+    try:
+        _resume(draft_id, out, plain, exercises)
+    except CoprodError as e:
+        _fail(e)
+
+
+def _resume(draft_id: str | None, out: Path | None, plain: bool, exercises: list[Path] | None) -> None:
+    from rich.text import Text
+
+    from coprod_toolkit.answers import BadAnswer, parse_answer
+    from coprod_toolkit.catalog import find
+    from coprod_toolkit.errors import CoprodError, Interrupted, NoTerminal, UsageProblem
+    from coprod_toolkit.loader import load_exercise
+    from coprod_toolkit.scoring import visible
+    from coprod_toolkit.storage import Store, default_home
+    from coprod_toolkit.text import one_line, printable
+
+    store = Store(out.expanduser() if out else default_home())
+    drafts, broken = store.list_drafts()
+    for error in broken:
+        sys.stderr.write(printable(f"Skipped a draft that cannot be read:\n{error}\n"))
+    if not drafts:
+        typer.echo(f"There is nothing to resume: no unfinished runs in {store.drafts}.")
+        return
+    if not _interactive():
+        raise NoTerminal(
+            "coprod resume asks questions in a terminal, but there is none here. "
+            "Fix: run it in a terminal window."
+        )
+    plain = plain or os.environ.get("TERM") == "dumb"
+    console = _console(plain)
+    prompter = _prompter(plain)
+    if draft_id is not None:
+        matches = [d for d in drafts if d.id == draft_id] or [
+            d for d in drafts if d.id.startswith(draft_id)
+        ]
+        if len(matches) != 1:
+            listing = "\n".join(f"  {d.id}" for d in drafts)
+            raise UsageProblem(
+                f"There is no single unfinished run called '{draft_id}'. The unfinished runs are:\n"
+                f"{listing}"
+            )
+        draft = matches[0]
+    elif len(drafts) == 1:
+        draft = drafts[0]
+    else:
+        try:
+            chosen = prompter.choose(
+                "Which run do you want to carry on with?",
+                [(d.id, _draft_label(d)) for d in drafts],
+            )
+        except Interrupted:
+            raise Interrupted("Stopped. Nothing was changed.") from None
+        draft = next(d for d in drafts if d.id == chosen)
+    try:
+        loaded = find(draft.exercise.id, exercises)
+    except CoprodError:
+        if draft.exercise_path and Path(draft.exercise_path).is_file():
+            loaded = load_exercise(Path(draft.exercise_path))
+        else:
+            raise
+    ex = loaded.exercise
+    console.print(Text(printable(f"Carrying on with {one_line(_draft_label(draft))}.")))
+    if loaded.hash != draft.exercise.hash:
+        kept: dict[str, Any] = {}
+        for key, value in draft.answers.items():
+            q = ex.question(key)
+            if q is None:
+                continue
+            try:
+                kept[key] = parse_answer(ex, q, value)
+            except BadAnswer:
+                continue
+        dropped = len(draft.answers) - len(kept)
+        console.print(
+            Text(
+                "This exercise has changed since you started "
+                f"(version {draft.exercise.version}, now {ex.version}). "
+                f"{len(kept)} answers still fit and are kept"
+                + (f"; {dropped} will be asked again." if dropped else ".")
+            )
+        )
+        draft.answers = kept
+        draft.exercise.hash = loaded.hash
+        draft.exercise.version = ex.version
+        asked = visible(ex, kept)
+        first_gap = next((i for i, (_, q) in enumerate(asked) if q.id not in kept), len(asked))
+        draft.position = first_gap
+        draft.stage = "questions"
+    _hangup_is_interrupt()
+    _finish(loaded, draft, store, prompter, console, plain, out)
+
+
+def _draft_label(draft: Draft) -> str:
+    when = draft.updated.astimezone()
+    who = f", {draft.name}" if draft.name else ""
+    return f"{draft.exercise.title}{who}, about {draft.about}, last answered {when:%d %b %Y %H:%M} ({len(draft.answers)} answers)"
+
+
+# --------------------------------------------------------------------------- exercise
+
+
+@exercise_app.command("list")
+def exercise_list(exercises: ExercisesOpt = None, plain: PlainOpt = False) -> None:
+    """List the exercises coprod can find, and where each comes from.
+
+    Example:
+
+      coprod exercise list
+    """
+    from coprod_toolkit.errors import CoprodError
+
+    try:
+        _exercise_list(exercises, plain)
+    except CoprodError as e:
+        _fail(e)
+
+
+def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
+    from rich.text import Text
+
+    from coprod_toolkit.catalog import catalog
+    from coprod_toolkit.text import printable
+
+    cat = catalog(exercises)
+    console = _console(plain or not sys.stdout.isatty())
+    for ex_id, found in sorted(cat.exercises.items()):
+        ex = found.loaded.exercise
+        questions = sum(1 for _ in ex.questions())
+        console.print(Text(printable(f"{ex_id}"), style="bold"))
+        console.print(Text(printable(f"  {ex.title}")))
+        console.print(
+            Text(
+                printable(
+                    f"  {ex.kind}, {questions} questions, about {ex.minutes} minutes; "
+                    f"{found.origin}: {found.loaded.path}"
+                )
+            )
+        )
+    if cat.broken:
+        console.print()
+        console.print(f"{len(cat.broken)} file(s) could not be read as exercises:")
+        for _, error in cat.broken:
+            console.print(Text(printable(str(error))))
+
+
+@exercise_app.command("show")
+def exercise_show(
+    exercise: Annotated[str, typer.Argument(help="The exercise's id, or the path of its file.")],
+    about: Annotated[
+        str | None,
+        typer.Option("--about", help="Show the wording for me, service or organisation.", metavar="SUBJECT"),
+    ] = None,
+    exercises: ExercisesOpt = None,
+    plain: PlainOpt = False,
+) -> None:
+    """Show everything in an exercise: its sections, questions, answers and ids.
+
+    The question ids are what an answers file (--answers) uses.
+
+    Example:
+
+      coprod exercise show six-principles --about service
+    """
+    from coprod_toolkit.errors import CoprodError
+
+    try:
+        _exercise_show(exercise, about, exercises, plain)
+    except CoprodError as e:
+        _fail(e)
+
+
+def _exercise_show(exercise: str, about: str | None, exercises: list[Path] | None, plain: bool) -> None:
+    from rich.text import Text
+
+    from coprod_toolkit.answers import allowed
+    from coprod_toolkit.catalog import find
+    from coprod_toolkit.prompts import options_for
+    from coprod_toolkit.text import one_line, printable
+
+    loaded = find(exercise, exercises)
+    ex = loaded.exercise
+    subject = _subject(ex, about)
+    console = _console(plain or not sys.stdout.isatty())
+
+    def line(text: str = "", style: str = "") -> None:
+        console.print(Text(printable(text), style=style))
+
+    line(ex.title, "bold")
+    line(f"id: {ex.id}, version {ex.version}; about {ex.minutes} minutes")
+    line(one_line(ex.summary))
+    if ex.audience:
+        line(f"For: {one_line(ex.audience)}")
+    line("Can be about: " + "; ".join(f"{k} ({v})" for k, v in ex.subjects.items()))
+    number = 0
+    for section in ex.sections:
+        line()
+        line(f"{section.title}", "bold")
+        if section.description:
+            line(one_line(section.description))
+        for q in section.questions:
+            number += 1
+            extras = []
+            if q.optional:
+                extras.append("optional")
+            if getattr(q, "reverse", False):
+                extras.append("counted in reverse")
+            if q.when is not None:
+                extras.append(f"only asked depending on {q.when.question}")
+            tail = f" ({', '.join(extras)})" if extras else ""
+            line(f"  {number}. [{q.id}] {one_line(ex.wording(q, subject))}{tail}")
+            options = options_for(ex, q)
+            if options:
+                line("     Answers: " + "; ".join(label for _, label in options))
+            else:
+                line(f"     Answer: {allowed(ex, q)}")
+    if ex.scoring.bands:
+        line()
+        line("What the overall score means", "bold")
+        unit = "out of 100" if ex.scoring.bands_on == "percent" else "points"
+        for band in ex.scoring.bands:
+            line(f"  {band.min}-{band.max} {unit}: {one_line(band.label)}")
+
+
+def main() -> None:
+    """Entry point for the `coprod` command."""
+    app()

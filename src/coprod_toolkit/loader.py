@@ -1,0 +1,768 @@
+"""YAML files -> models, with every problem reported at its line and column.
+
+The YAML is read event by event (PyYAML's C parser when present) into plain
+dicts and lists while noting where each value stands. Reading events instead of
+building a node tree keeps depth and size under our control: no tag can run
+code, no alias can multiply, and no nesting can exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from coprod_toolkit.errors import FileProblems, Problem
+from coprod_toolkit.models import QUESTION_TYPES, Band, Exercise, Scale, ScaleQuestion, When
+from coprod_toolkit.scoring import question_range
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 40
+MAX_VALUES = 200_000
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Marks:
+    """Where each value (and each mapping key) stands in the file, 1-based."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def at(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        """The nearest known position: the path itself, else its closest parent."""
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        for cut in range(len(path), -1, -1):
+            if path[:cut] in self.values:
+                return self.values[path[:cut]]
+        return (1, 1)
+
+
+def where(path: Path_) -> str:
+    """('sections', 2, 'questions', 0, 'scale') -> 'sections[2].questions[0].scale'."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.marks = Marks()
+        self.problems: list[Problem] = []
+
+    def problem(self, mark: tuple[int, int], at: Path_, message: str) -> None:
+        self.problems.append(Problem(self.path, mark[0], mark[1], where(at), message))
+
+    def scalar(self, event: Any, at: Path_) -> Any:
+        mark = _pos(event)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        elif tag not in _PLAIN_TAGS:
+            self.problem(mark, at, _tag_message(tag))
+            return None
+        value = event.value
+        if tag == _TAG + "str" or tag == _TAG + "timestamp":
+            return value
+        if tag == _TAG + "bool" and value.lower() not in ("true", "false"):
+            # YAML 1.1 reads yes/no/on/off as true/false; people mean the words.
+            return value
+        node = yaml.ScalarNode(tag, value)
+        try:
+            return _constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError):
+            self.problem(mark, at, f"'{value}' cannot be read as {tag.removeprefix(_TAG)}.")
+            return value
+
+    def read(self, text: str) -> Any:
+        """Build plain data from the events, iteratively, with limits."""
+        stack: list[tuple[Any, Path_, Any]] = []  # (container, path, pending key or None)
+        self._root: Any = None
+        documents = 0
+        count = 0
+        events = yaml.parse(text, Loader=_Loader)
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem(
+                        _pos(event),
+                        (),
+                        "this file holds more than one YAML document ('---' part-way through). "
+                        "Fix: keep one exercise per file and remove the extra '---'.",
+                    )
+                    break
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                self.problem(
+                    _pos(event),
+                    self._path(stack),
+                    "YAML aliases ('*name') are not allowed in coprod files. "
+                    "Fix: write the content out in full where it is needed.",
+                )
+                break
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                container, _, _ = stack.pop()
+                self._place(stack, container)
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            count += 1
+            if count > MAX_VALUES:
+                self.problem(
+                    _pos(event),
+                    (),
+                    f"this file has more than {MAX_VALUES:,} values, far more than an "
+                    "exercise needs. Fix: split it into smaller exercises.",
+                )
+                break
+            if getattr(event, "anchor", None):
+                self.problem(
+                    _pos(event),
+                    self._path(stack),
+                    f"YAML anchors ('&{event.anchor}') are not allowed in coprod files. "
+                    "Fix: remove the anchor and write the content out in full.",
+                )
+                break
+            at = self._path(stack)
+            if isinstance(event, yaml.CollectionStartEvent):
+                tag = event.tag
+                if tag not in (None, "!", _TAG + "map", _TAG + "seq"):
+                    self.problem(_pos(event), at, _tag_message(tag))
+                    break
+                if len(stack) >= MAX_DEPTH:
+                    self.problem(
+                        _pos(event),
+                        at,
+                        f"the file is nested more than {MAX_DEPTH} levels deep. "
+                        "Fix: an exercise needs only a few levels; check the indentation.",
+                    )
+                    break
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                self.marks.values.setdefault(at, _pos(event))
+                stack.append((container, at, None))
+                continue
+            value = self.scalar(event, at)
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                self._key(stack, value, event)
+                continue
+            self.marks.values.setdefault(at, _pos(event))
+            self._place(stack, value)
+        return self._root if not stack else None
+
+    def _path(self, stack: list[tuple[Any, Path_, Any]]) -> Path_:
+        if not stack:
+            return ()
+        container, at, key = stack[-1]
+        if isinstance(container, list):
+            return (*at, len(container))
+        return (*at, key) if key is not None else at
+
+    def _key(self, stack: list[tuple[Any, Path_, Any]], key: Any, event: Any) -> None:
+        container, at, _ = stack[-1]
+        if not isinstance(key, str | int | float | bool):
+            self.problem(_pos(event), at, "a key here is not plain text. Fix: use a simple name.")
+            key = "?"
+        if key in container:
+            first = self.marks.keys.get((*at, key), (0, 0))[0]
+            self.problem(
+                _pos(event),
+                (*at, key),
+                f"'{key}' appears twice here (first on line {first}). "
+                "Fix: keep one of them and delete the other.",
+            )
+            stack[-1] = (container, at, _DUPLICATE)
+            return
+        self.marks.keys[(*at, key)] = _pos(event)
+        stack[-1] = (container, at, key)
+
+    def _place(self, stack: list[tuple[Any, Path_, Any]], value: Any) -> None:
+        if not stack:
+            self._root = value
+            return
+        container, at, key = stack[-1]
+        if isinstance(container, list):
+            container.append(value)
+        elif key is _DUPLICATE:
+            stack[-1] = (container, at, None)
+        else:
+            container[key] = value
+            stack[-1] = (container, at, None)
+
+
+class _Duplicate:
+    pass
+
+
+_DUPLICATE: Any = _Duplicate()
+
+
+def _pos(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+    return (
+        f"the tag '{shown}' is not allowed: coprod files hold only text, numbers, "
+        "lists and 'key: value' lines, and never run anything. Fix: remove the tag."
+    )
+
+
+def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
+    """Read a file as UTF-8 text, refusing what is not a small text file."""
+    shown = str(path)
+    try:
+        if path.is_dir():
+            raise FileProblems(shown, [_whole(shown, "this is a folder, not a file.")], what)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise FileProblems(
+                shown,
+                [
+                    _whole(
+                        shown,
+                        f"the file is {size / 1_000_000:.1f} MB; coprod reads files up to "
+                        f"{MAX_BYTES // 1_000_000} MB. Fix: check this is the file you meant.",
+                    )
+                ],
+                what,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblems(shown, [_whole(shown, "there is no file here.")], what) from None
+    except PermissionError:
+        raise FileProblems(
+            shown, [_whole(shown, "coprod is not allowed to read this file.")], what
+        ) from None
+    except OSError as e:
+        raise FileProblems(shown, [_whole(shown, f"the file cannot be read ({e.strerror}).")], what)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        before = data[: e.start]
+        line = before.count(b"\n") + 1
+        column = e.start - (before.rfind(b"\n") + 1) + 1
+        raise FileProblems(
+            shown,
+            [
+                Problem(
+                    shown,
+                    line,
+                    column,
+                    what,
+                    "this is not UTF-8 text, so coprod cannot read it. "
+                    "Fix: save the file again as UTF-8 (most editors offer it under 'Save as').",
+                )
+            ],
+            what,
+        ) from None
+    return text.removeprefix("\ufeff"), data
+
+
+def _whole(path: str, message: str) -> Problem:
+    return Problem(path, 0, 0, "", message)
+
+
+def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks, bytes]:
+    """Read a YAML file that must hold one mapping. Raises FileProblems."""
+    text, data = read_text(path, what)
+    shown = str(path)
+    reader = _Reader(shown)
+    try:
+        value = reader.read(text)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = e.problem or e.context or "it is not valid YAML"
+        raise FileProblems(
+            shown,
+            [
+                *reader.problems,
+                Problem(
+                    shown,
+                    line,
+                    column,
+                    "",
+                    f"the YAML cannot be read here ({reason}). Fix: check the indentation, "
+                    "and put quotes around text that contains ': ' or starts with a symbol.",
+                ),
+            ],
+            what,
+        ) from None
+    except yaml.YAMLError as e:
+        raise FileProblems(shown, [_whole(shown, f"the YAML cannot be read ({e}).")], what) from None
+    if reader.problems:
+        raise FileProblems(shown, reader.problems, what)
+    if value is None or value == "":
+        raise FileProblems(
+            shown,
+            [_whole(shown, f"the file is empty. Fix: start from an example {what} file.")],
+            what,
+        )
+    if not isinstance(value, dict):
+        kind = "a list" if isinstance(value, list) else "a single value"
+        raise FileProblems(
+            shown,
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    f"the file should be made of 'key: value' lines, but it is {kind}. "
+                    f"Fix: start from an example {what} file.",
+                )
+            ],
+            what,
+        )
+    return value, reader.marks, data
+
+
+# --------------------------------------------------------------------------- pydantic errors
+
+
+def _model_at(model: Any, loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """Follow an error location through the models to the model that holds its last key."""
+    current: Any = model
+    for part in loc[:-1]:
+        current = _unwrap(current, part)
+        if current is None:
+            return None
+    current = _strip(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _strip(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    return tp
+
+
+def _unwrap(tp: Any, part: str | int) -> Any:
+    tp = _strip(tp)
+    origin = typing.get_origin(tp)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        if isinstance(part, str) and part in tp.model_fields:
+            return tp.model_fields[part].annotation
+        return None
+    args = [_strip(a) for a in typing.get_args(tp)]
+    if origin in (list, tuple):
+        return args[0] if args else None
+    if origin is dict:
+        return args[1] if len(args) == 2 else None
+    # a union: a tagged one names its member, otherwise take the first model in it
+    for arg in args:
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            type_field = arg.model_fields.get("type")
+            if type_field is not None and typing.get_args(type_field.annotation) == (part,):
+                return arg
+    for arg in args:
+        found = _unwrap(arg, part)
+        if found is not None:
+            return found
+    return None
+
+
+def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
+    """Drop the parts of a pydantic location that are not in the data (union tags)."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in QUESTION_TYPES and current.get("type") == part:
+            continue  # a union member's tag, not a key of the file
+        if isinstance(current, dict) and part in current:
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+        else:
+            path.append(part)
+            current = None
+    return tuple(path)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of 'key: value' lines"
+    if value is None:
+        return "empty"
+    return type(value).__name__
+
+
+def _pydantic_problem(
+    path: str, data: Any, marks: Marks, error: Any, root: type[BaseModel]
+) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    at = _data_path(data, loc)
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    line, column = marks.at(at)
+    place = at
+    name = str(at[-1]) if at else ""
+    if kind == "missing":
+        place = at[:-1]
+        line, column = marks.at(place)
+        message = f"'{name}' is missing. Fix: add a line '{name}: ...' here."
+    elif kind == "extra_forbidden":
+        line, column = marks.at(at, key=True)
+        place = at[:-1]
+        model = _model_at(root, loc)
+        known = list(model.model_fields) if model else []
+        guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f" Did you mean '{guess[0]}'?" if guess else ""
+        message = f"'{name}' is not something coprod knows here.{hint} Fix: " + (
+            f"rename it to '{guess[0]}'." if guess else "remove it, or check its spelling."
+        )
+        if known and not guess:
+            message += " Allowed here: " + ", ".join(known) + "."
+    elif kind == "union_tag_invalid":
+        tag = ctx.get("tag", value)
+        guess = difflib.get_close_matches(str(tag), QUESTION_TYPES, n=1)
+        hint = f" Did you mean '{guess[0]}'?" if guess else ""
+        message = (
+            f"'{tag}' is not a question type.{hint} Fix: use one of " + ", ".join(QUESTION_TYPES)
+        )
+        line, column = marks.at((*at, "type"))
+    elif kind == "union_tag_not_found":
+        message = "this question has no 'type'. Fix: add 'type:' with one of " + ", ".join(
+            QUESTION_TYPES
+        )
+    elif kind in ("string_type",):
+        message = f"this should be text, but it is {_describe(value)}. Fix: write it as text."
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"this should be a whole number like 3, but it is {_describe(value)}."
+    elif kind in ("float_type", "float_parsing"):
+        message = f"this should be a number, but it is {_describe(value)}."
+    elif kind in ("bool_type", "bool_parsing"):
+        message = f"this should be true or false, but it is {_describe(value)}."
+    elif kind == "list_type":
+        message = (
+            f"this should be a list (lines starting with '- '), but it is {_describe(value)}."
+        )
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        message = (
+            f"this should be a group of 'key: value' lines, but it is {_describe(value)}."
+        )
+    elif kind == "string_pattern_mismatch":
+        message = (
+            f"'{value}' is not a usable id. Fix: use only lower-case letters, digits and "
+            "single hyphens, like 'assets-1'."
+        )
+    elif kind == "too_short":
+        need = ctx.get("min_length", 1)
+        message = f"this needs at least {need} item{'s' if need != 1 else ''}."
+    elif kind == "string_too_long":
+        message = f"this is too long: at most {ctx.get('max_length')} characters."
+    elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        limits = {
+            "greater_than": f"more than {ctx.get('gt')}",
+            "greater_than_equal": f"at least {ctx.get('ge')}",
+            "less_than": f"less than {ctx.get('lt')}",
+            "less_than_equal": f"at most {ctx.get('le')}",
+        }
+        message = f"this must be {limits[kind]}, but it is {value}."
+    elif kind == "literal_error":
+        message = f"'{value}' is not allowed here. Fix: use {ctx.get('expected')}."
+    elif kind == "value_error":
+        message = str(error["msg"]).removeprefix("Value error, ")
+    else:
+        message = str(error["msg"])
+    if not message.endswith("."):
+        message += "."
+    return Problem(path, line, column, where(place), message)
+
+
+def validation_problems(
+    path: str, data: Any, marks: Marks, error: ValidationError, root: type[BaseModel]
+) -> list[Problem]:
+    problems = [_pydantic_problem(path, data, marks, e, root) for e in error.errors()]
+    seen: set[str] = set()
+    unique = []
+    for p in problems:
+        if str(p) not in seen:
+            seen.add(str(p))
+            unique.append(p)
+    return sorted(unique, key=lambda p: (p.line, p.column))
+
+
+# --------------------------------------------------------------------------- exercises
+
+
+@dataclass(frozen=True)
+class LoadedExercise:
+    exercise: Exercise
+    path: Path
+    hash: str
+
+
+def load_exercise(path: Path) -> LoadedExercise:
+    """Load and check one exercise file, or raise FileProblems with every problem in it."""
+    data, marks, raw = read_yaml(path, "exercise")
+    shown = str(path)
+    try:
+        exercise = Exercise.model_validate(data)
+    except ValidationError as e:
+        raise FileProblems(shown, validation_problems(shown, data, marks, e, Exercise)) from None
+    problems = check_exercise(exercise, marks, shown)
+    if problems:
+        raise FileProblems(shown, problems)
+    return LoadedExercise(exercise, path, hashlib.sha256(raw).hexdigest())
+
+
+def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
+    """The rules that span several fields: ids, references, ranges and bands."""
+    problems: list[Problem] = []
+
+    def add(at: Path_, message: str, key: bool = False) -> None:
+        line, column = marks.at(at, key=key)
+        problems.append(Problem(path, line, column, where(at), message))
+
+    for name, scale in ex.scales.items():
+        _check_scale(scale, ("scales", name), add)
+
+    seen_sections: dict[str, int] = {}
+    seen_questions: dict[str, Path_] = {}
+    earlier: dict[str, Any] = {}
+    subjects = set(ex.subjects)
+    for s_index, section in enumerate(ex.sections):
+        s_at: Path_ = ("sections", s_index)
+        if section.id in seen_sections:
+            add(
+                (*s_at, "id"),
+                f"the section id '{section.id}' is used twice. Fix: give each section its own id.",
+            )
+        seen_sections[section.id] = s_index
+        for q_index, question in enumerate(section.questions):
+            q_at: Path_ = (*s_at, "questions", q_index)
+            if question.id in seen_questions:
+                first = marks.at((*seen_questions[question.id], "id"))[0]
+                add(
+                    (*q_at, "id"),
+                    f"the question id '{question.id}' is already used on line {first}. "
+                    "Fix: give each question its own id.",
+                )
+            seen_questions[question.id] = q_at
+            if isinstance(question.text, dict):
+                given = set(question.text)
+                missing = sorted(subjects - given)
+                extra = sorted(given - subjects)
+                if missing:
+                    add(
+                        (*q_at, "text"),
+                        "there is no wording for " + ", ".join(missing) + ". Fix: add "
+                        + ", ".join(f"'{m}:'" for m in missing)
+                        + " under text, or write the text once for everyone.",
+                    )
+                if extra:
+                    add(
+                        (*q_at, "text"),
+                        "wording is given for " + ", ".join(extra) + ", which is not one of the "
+                        "exercise's subjects (" + ", ".join(sorted(subjects)) + "). "
+                        "Fix: rename it, or add it under 'subjects'.",
+                    )
+            if isinstance(question, ScaleQuestion):
+                if isinstance(question.scale, str):
+                    if question.scale not in ex.scales:
+                        names = ", ".join(ex.scales) or "none yet"
+                        add(
+                            (*q_at, "scale"),
+                            f"there is no scale called '{question.scale}' under 'scales' "
+                            f"(known: {names}). Fix: add it there, or write the scale here.",
+                        )
+                        continue
+                else:
+                    _check_scale(question.scale, (*q_at, "scale"), add)
+            options = getattr(question, "options", None)
+            if options is not None:
+                values = [o.value for o in options]
+                for o_index, value in enumerate(values):
+                    if value in values[:o_index]:
+                        add(
+                            (*q_at, "options", o_index, "value"),
+                            f"the option '{value}' is listed twice. Fix: give each its own value.",
+                        )
+                with_points = [o.points is not None for o in options]
+                if any(with_points) and not all(with_points):
+                    add(
+                        (*q_at, "options"),
+                        "some options have points and some do not. "
+                        "Fix: give every option points (0 is fine), or none.",
+                    )
+                elif section.scored and not any(with_points) and question.type == "choice":
+                    add(
+                        (*q_at, "options"),
+                        "this choice is in a scored section but its options have no points. "
+                        "Fix: add 'points:' to each option, or set 'scored: false' on the section.",
+                    )
+            if question.when is not None:
+                _check_when(question.when, earlier, (*q_at, "when"), add, ex)
+            earlier[question.id] = question
+        if section.bands is not None:
+            _check_bands(ex, section.bands, (*s_at, "bands"), add, [section])
+    if ex.scoring.section_bands:
+        for section in ex.sections:
+            if section.bands is None and section.scored:
+                _check_bands(
+                    ex, ex.scoring.section_bands, ("scoring", "section_bands"), add, [section]
+                )
+                if ex.scoring.bands_on == "percent":
+                    break  # the same check for every section
+    if ex.scoring.bands:
+        scored = [s for s in ex.sections if s.scored]
+        _check_bands(ex, ex.scoring.bands, ("scoring", "bands"), add, scored)
+    unique: dict[str, Problem] = {}
+    for p in problems:
+        unique.setdefault(str(p), p)
+    return sorted(unique.values(), key=lambda p: (p.line, p.column))
+
+
+def _check_scale(scale: Scale, at: Path_, add: Any) -> None:
+    if scale.max <= scale.min:
+        add(
+            at,
+            f"the scale's max ({scale.max}) must be above its min ({scale.min}). "
+            "Fix: swap them or correct one.",
+        )
+        return
+    if scale.max - scale.min > 100:
+        add(at, "a scale may have at most 101 points. Fix: use a shorter range, like 0 to 10.")
+    outside = [k for k in scale.labels if not scale.min <= k <= scale.max]
+    for k in outside:
+        add(
+            (*at, "labels", k),
+            f"there is a label for {k}, but the scale runs from {scale.min} to {scale.max}. "
+            "Fix: label only points inside the range.",
+            key=True,
+        )
+
+
+def _check_when(when: When, earlier: dict[str, Any], at: Path_, add: Any, ex: Exercise) -> None:
+    target = earlier.get(when.question)
+    if target is None:
+        later = ex.question(when.question)
+        if later is not None:
+            add(
+                (*at, "question"),
+                f"'{when.question}' comes later in the exercise, so it has no answer yet. "
+                "Fix: point to a question that comes before this one.",
+            )
+        else:
+            guess = difflib.get_close_matches(when.question, list(earlier), n=1)
+            hint = f" Did you mean '{guess[0]}'?" if guess else ""
+            add(
+                (*at, "question"),
+                f"there is no question '{when.question}' before this one.{hint} "
+                "Fix: use the id of an earlier question.",
+            )
+        return
+    wanted = [v for v in [when.equals, *(when.any_of or [])] if v is not None]
+    if target.type == "text":
+        add(at, "a question cannot depend on a free-text answer. Fix: point to another question.")
+    elif target.type == "scale":
+        scale = ex.scale_of(target)
+        for v in wanted:
+            if not isinstance(v, int) or v not in scale.points():
+                add(
+                    at,
+                    f"'{v}' is not a point on the scale of '{target.id}' "
+                    f"({scale.min} to {scale.max}). Fix: use a number in that range.",
+                )
+    elif target.type == "yes_no":
+        allowed = ["yes", "no", "not_sure"] if target.not_sure else ["yes", "no"]
+        if when.at_least is not None or when.at_most is not None:
+            add(at, "at_least and at_most only work with scales. Fix: use equals: yes or no.")
+        for v in wanted:
+            if v not in allowed:
+                add(at, f"'{v}' is not an answer to '{target.id}'. Fix: use {' or '.join(allowed)}.")
+    else:
+        values = [o.value for o in target.options]
+        if when.at_least is not None or when.at_most is not None:
+            add(at, "at_least and at_most only work with scales. Fix: use equals or any_of.")
+        for v in wanted:
+            if v not in values:
+                add(
+                    at,
+                    f"'{v}' is not an option of '{target.id}'. Fix: use one of "
+                    + ", ".join(values)
+                    + ".",
+                )
+
+
+def _check_bands(
+    ex: Exercise, bands: list[Band], at: Path_, add: Any, sections: list[Any]
+) -> None:
+    if ex.scoring.bands_on == "percent":
+        low, high = 0, 100
+    else:
+        low_f = high_f = 0.0
+        for section in sections:
+            for question in section.questions:
+                span = question_range(ex, question)
+                if span is not None:
+                    low_f += span[0]
+                    high_f += span[1]
+        low, high = round(low_f), round(high_f)
+    previous: Band | None = None
+    for index, band in enumerate(bands):
+        b_at = (*at, index)
+        if band.max < band.min:
+            add(b_at, f"this band runs from {band.min} down to {band.max}. Fix: swap min and max.")
+            return
+        if previous is None:
+            if band.min > low:
+                add(
+                    (*b_at, "min"),
+                    f"scores from {low} to {band.min - 1} fall in no band. "
+                    f"Fix: start the first band at {low}.",
+                )
+        elif band.min <= previous.max:
+            add(
+                (*b_at, "min"),
+                f"this band overlaps the one before it ({previous.min}-{previous.max}). "
+                f"Fix: start it at {previous.max + 1}, and list bands from lowest to highest.",
+            )
+        elif band.min > previous.max + 1:
+            add(
+                (*b_at, "min"),
+                f"scores from {previous.max + 1} to {band.min - 1} fall in no band. "
+                f"Fix: start this band at {previous.max + 1}.",
+            )
+        previous = band
+    if previous is not None and previous.max < high:
+        add(
+            (*at, len(bands) - 1, "max"),
+            f"scores from {previous.max + 1} to {high} fall in no band. "
+            f"Fix: end the last band at {high}.",
+        )

@@ -1,0 +1,359 @@
+"""The exercise format and the records a run leaves behind.
+
+The field descriptions double as the authoring reference: they are what a
+trainer sees in the JSON Schema and in `docs/authoring.md`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN,
+        max_length=64,
+        description="A short id: lower-case letters, digits and single hyphens, like 'assets-1'.",
+    ),
+]
+
+
+def _number_to_text(value: Any) -> Any:
+    """Let authors write `version: 2` or `version: 1.1` without quotes."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+class Strict(BaseModel):
+    """Every model refuses keys it does not know, so a typo is caught, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- exercises
+
+Wording = Annotated[
+    str | dict[str, str],
+    Field(
+        description=(
+            "The statement or question. Either one text, or one text per subject "
+            "(for example me, service, organisation) when the exercise has subjects."
+        )
+    ),
+]
+
+
+class Scale(Strict):
+    """A scale of whole numbers, such as 1 to 5 or 0 to 10."""
+
+    min: int = Field(1, description="The lowest point of the scale.")
+    max: int = Field(5, description="The highest point of the scale.")
+    labels: dict[int, str] = Field(
+        default_factory=dict,
+        description="Words for the points: one per point, or only at the ends.",
+    )
+
+    def points(self) -> range:
+        return range(self.min, self.max + 1)
+
+    def label(self, value: int) -> str:
+        return self.labels.get(value, "")
+
+
+class When(Strict):
+    """Ask a question only when an earlier answer says so."""
+
+    question: Slug = Field(description="The id of an earlier question.")
+    equals: int | float | str | None = Field(None, description="Ask when that answer is this.")
+    any_of: list[int | float | str] | None = Field(
+        None, description="Ask when that answer is any of these."
+    )
+    at_least: float | None = Field(None, description="Ask when that answer is at least this.")
+    at_most: float | None = Field(None, description="Ask when that answer is at most this.")
+
+    @model_validator(mode="after")
+    def _one_condition(self) -> When:
+        ranges = self.at_least is not None or self.at_most is not None
+        kinds = sum([self.equals is not None, self.any_of is not None, ranges])
+        if kinds != 1:
+            raise ValueError(
+                "give exactly one condition: equals, any_of, or at_least / at_most. "
+                "Fix: keep one of them"
+            )
+        return self
+
+    def holds(self, answer: Any) -> bool:
+        """Whether an earlier answer opens this question. No answer opens nothing."""
+        if answer is None:
+            return False
+        values = answer if isinstance(answer, list) else [answer]
+        if self.equals is not None:
+            return self.equals in values
+        if self.any_of is not None:
+            return any(v in self.any_of for v in values)
+        for v in values:
+            if isinstance(v, int | float) and not isinstance(v, bool):
+                low = self.at_least is None or v >= self.at_least
+                high = self.at_most is None or v <= self.at_most
+                if low and high:
+                    return True
+        return False
+
+
+class QuestionBase(Strict):
+    id: Slug = Field(description="Unique within the exercise; answers files use it.")
+    text: Wording
+    help: str | None = Field(None, description="Shown when the person asks for help.")
+    optional: bool = Field(False, description="May be skipped without an answer.")
+    weight: float = Field(1.0, gt=0, le=100, description="How much this question counts.")
+    when: When | None = Field(None, description="Only ask when an earlier answer says so.")
+
+    @property
+    def scored(self) -> bool:
+        return True
+
+
+class ScaleQuestion(QuestionBase):
+    """A point on a scale, such as 1 (not at all) to 5 (always)."""
+
+    type: Literal["scale"]
+    scale: Scale | Slug = Field(
+        description="The scale itself, or the name of one listed under the exercise's `scales`."
+    )
+    reverse: bool = Field(
+        False, description="Count the scale backwards: for statements where agreeing is bad news."
+    )
+
+
+class YesNoPoints(Strict):
+    yes: float = 1
+    no: float = 0
+
+
+class YesNoQuestion(QuestionBase):
+    """Yes, no, and (unless turned off) not sure."""
+
+    type: Literal["yes_no"]
+    not_sure: bool = Field(True, description="Offer 'not sure' as an answer.")
+    points: YesNoPoints = Field(default_factory=YesNoPoints)
+    reverse: bool = Field(False, description="Swap the points for yes and no.")
+
+
+class Option(Strict):
+    value: Slug = Field(description="The id of this option, used in answers files.")
+    label: str = Field(description="What the person sees.")
+    points: float | None = Field(None, description="Points for choosing it (scored sections).")
+
+
+class ChoiceQuestion(QuestionBase):
+    """Pick one option; each option may carry points."""
+
+    type: Literal["choice"]
+    options: list[Option] = Field(min_length=2)
+
+    @property
+    def scored(self) -> bool:
+        return any(o.points is not None for o in self.options)
+
+
+class MultiQuestion(QuestionBase):
+    """Tick any number of options; their points add up."""
+
+    type: Literal["multi"]
+    options: list[Option] = Field(min_length=2)
+
+    @property
+    def scored(self) -> bool:
+        return any(o.points is not None for o in self.options)
+
+
+class TextQuestion(QuestionBase):
+    """Free text: notes, examples, what got in the way. Never scored."""
+
+    type: Literal["text"]
+
+    @property
+    def scored(self) -> bool:
+        return False
+
+
+Question = Annotated[
+    ScaleQuestion | YesNoQuestion | ChoiceQuestion | MultiQuestion | TextQuestion,
+    Field(discriminator="type"),
+]
+QUESTION_TYPES = ("scale", "yes_no", "choice", "multi", "text")
+
+
+class Band(Strict):
+    """A range of scores with a name and a message, like '40-69: Support'."""
+
+    min: int = Field(description="Lowest score in this band (whole number, included).")
+    max: int = Field(description="Highest score in this band (whole number, included).")
+    label: str = Field(description="A short name for the band.")
+    message: str = Field("", description="What this result means and what to try next.")
+
+    def contains(self, value: float) -> bool:
+        return self.min <= round(value) <= self.max
+
+
+class Scoring(Strict):
+    bands_on: Literal["percent", "raw"] = Field(
+        "percent",
+        description="Read bands against the score out of 100 (percent) or the raw total (raw).",
+    )
+    bands: list[Band] = Field(default_factory=list, description="Bands for the overall score.")
+    section_bands: list[Band] = Field(
+        default_factory=list,
+        description="Bands for every section's score, unless a section has its own.",
+    )
+
+
+class Section(Strict):
+    id: Slug
+    title: str
+    principle: str | None = Field(
+        None, description="Which principle of the framework this section stands for."
+    )
+    description: str = Field("", description="Shown before the section's first question.")
+    scored: bool = Field(True, description="Whether the section's answers make a score.")
+    bands: list[Band] | None = Field(None, description="Bands for this section alone.")
+    questions: list[Question] = Field(min_length=1)
+
+
+class Exercise(Strict):
+    """One exercise file."""
+
+    id: Slug = Field(description="How people ask for it: `coprod assess <id>`.")
+    version: Annotated[str, BeforeValidator(_number_to_text)] = Field(
+        "1", description="Raise it when you change questions, so old results are read right."
+    )
+    title: str
+    summary: str = Field(description="One or two sentences: what this is for.")
+    kind: Literal["assessment"] = Field(
+        "assessment", description="What sort of exercise this is."
+    )
+    audience: str = Field("", description="Who it is for.")
+    minutes: int = Field(15, gt=0, le=600, description="Roughly how long it takes.")
+    framework: str = Field(
+        "the six principles of co-production",
+        description="The set of principles the sections stand for.",
+    )
+    subjects: dict[Slug, str] = Field(
+        default_factory=lambda: {"me": "my own practice"},
+        description="What a person can reflect on, chosen with --about (id: description).",
+    )
+    scales: dict[Slug, Scale] = Field(
+        default_factory=dict, description="Named scales that questions can share."
+    )
+    scoring: Scoring = Field(default_factory=Scoring)
+    sections: list[Section] = Field(min_length=1)
+
+    def questions(self) -> Iterator[tuple[Section, QuestionBase]]:
+        for section in self.sections:
+            for question in section.questions:
+                yield section, question
+
+    def question(self, question_id: str) -> QuestionBase | None:
+        for _, q in self.questions():
+            if q.id == question_id:
+                return q
+        return None
+
+    def scale_of(self, question: ScaleQuestion) -> Scale:
+        if isinstance(question.scale, Scale):
+            return question.scale
+        return self.scales[question.scale]
+
+    def wording(self, question: QuestionBase, subject: str) -> str:
+        if isinstance(question.text, str):
+            return question.text
+        return question.text.get(subject) or next(iter(question.text.values()))
+
+    def section_bands(self, section: Section) -> list[Band]:
+        return section.bands if section.bands is not None else self.scoring.section_bands
+
+
+# --------------------------------------------------------------------------- answers and runs
+
+AnswerValue = int | float | str | list[str] | None
+"""scale: a number; yes_no: 'yes' | 'no' | 'not_sure'; choice: an option value;
+multi: a list of option values; text: the words. None: skipped."""
+
+
+class ExerciseRef(Strict):
+    id: str
+    version: str
+    title: str
+    hash: str = Field(description="sha256 of the exercise file, to tell if it changed since.")
+
+
+class Draft(Strict):
+    """A run in progress, saved after every answer."""
+
+    format: Literal[1] = 1
+    id: str
+    command: Literal["assess"] = "assess"
+    exercise: ExerciseRef
+    exercise_path: str = ""
+    about: str
+    name: str | None = None
+    started: datetime
+    updated: datetime
+    stage: Literal["questions", "review", "next_step"] = "questions"
+    position: int = 0
+    answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    next_step: str | None = None
+
+
+class Score(Strict):
+    raw: float = Field(description="The total of points.")
+    min: float = Field(description="The lowest total possible for the questions answered.")
+    max: float = Field(description="The highest total possible for the questions answered.")
+    percent: float | None = Field(description="The total as 0-100; none when nothing was scored.")
+    band: str | None = None
+    message: str | None = None
+    answered: int = 0
+
+
+class SectionScore(Score):
+    id: str
+    title: str
+    principle: str | None = None
+
+
+class Scores(Strict):
+    sections: list[SectionScore]
+    overall: Score
+
+
+class AnswerRecord(Strict):
+    question: str
+    section: str
+    text: str
+    answer: AnswerValue
+    shown: str = Field(description="The answer as the person saw it.")
+    points: float | None = None
+
+
+class Reflection(Strict):
+    """One finished run: saved as YAML for machines and Markdown for people."""
+
+    format: Literal[1] = 1
+    id: str
+    command: Literal["assess"] = "assess"
+    exercise: ExerciseRef
+    about: str
+    about_label: str
+    name: str | None = None
+    started: datetime
+    finished: datetime
+    answers: list[AnswerRecord]
+    scores: Scores
+    next_step: str | None = None

@@ -1,0 +1,318 @@
+"""Asking questions in a terminal: arrow-key menus (questionary) or plain typed text.
+
+The plain prompter uses nothing but input() and print(): numbered answers
+typed as text, no colour, no boxes. It suits screen readers and simple
+terminals, and it is also what runs when `--plain` is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from coprod_toolkit.answers import BadAnswer, parse_answer, shown
+from coprod_toolkit.errors import Interrupted
+from coprod_toolkit.models import (
+    AnswerValue,
+    ChoiceQuestion,
+    Exercise,
+    MultiQuestion,
+    QuestionBase,
+    ScaleQuestion,
+    TextQuestion,
+    YesNoQuestion,
+)
+from coprod_toolkit.session import BACK, Ask, Back, ReviewRow
+from coprod_toolkit.text import one_line, printable
+
+HELP, GO_BACK, SKIP = "__help__", "__back__", "__skip__"
+T = TypeVar("T")
+
+
+def options_for(ex: Exercise, q: QuestionBase) -> list[tuple[Any, str]]:
+    """(value, what the person sees) for every answer a question offers."""
+    if isinstance(q, ScaleQuestion):
+        scale = ex.scale_of(q)
+        return [
+            (v, f"{v}  {scale.label(v)}".rstrip()) for v in scale.points()
+        ]
+    if isinstance(q, YesNoQuestion):
+        items: list[tuple[Any, str]] = [("yes", "Yes"), ("no", "No")]
+        if q.not_sure:
+            items.append(("not_sure", "Not sure"))
+        return items
+    if isinstance(q, ChoiceQuestion | MultiQuestion):
+        return [(o.value, one_line(o.label)) for o in q.options]
+    return []
+
+
+def _guard(call: Callable[[], T]) -> T:
+    """Ctrl-C and a closed input become Interrupted, which the CLI explains."""
+    try:
+        return call()
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted() from None
+
+
+class PlainPrompter:
+    """Numbered answers typed as text, for screen readers and simple terminals."""
+
+    def __init__(
+        self,
+        read: Callable[[str], str] = input,
+        write: Callable[[str], None] = print,
+    ) -> None:
+        self._read = read
+        self._write = write
+
+    def say(self, text: str = "") -> None:
+        self._write(printable(text))
+
+    def _input(self, prompt: str) -> str:
+        return _guard(lambda: self._read(printable(prompt)))
+
+    def text(self, message: str, default: str | None = None, note: str = "") -> str:
+        if note:
+            self.say(note)
+        shown = f" [{one_line(default)}]" if default else ""
+        answer = self._input(f"{message}{shown}: ").strip()
+        return answer or (default or "")
+
+    def choose(self, message: str, options: list[tuple[str, str]]) -> str:
+        self.say(message)
+        for number, (_, label) in enumerate(options, 1):
+            self.say(f"  {number}. {label}")
+        while True:
+            typed = self._input(f"Type a number from 1 to {len(options)}: ").strip()
+            if typed.isdigit() and 1 <= int(typed) <= len(options):
+                return options[int(typed) - 1][0]
+            self.say(f"'{typed}' is not one of the numbers. Please type 1 to {len(options)}.")
+
+    def ask(self, a: Ask) -> AnswerValue | Back:
+        ex, q = a.exercise, a.question
+        if a.new_section:
+            self.say()
+            self.say(f"== {a.section.title} ==")
+            if a.section.description:
+                self.say(" ".join(a.section.description.split()))
+        self.say()
+        self.say(f"Question {a.number} of {a.total}")
+        self.say(one_line(a.text))
+        options = options_for(ex, q)
+        is_scale = isinstance(q, ScaleQuestion)
+        for number, (value, label) in enumerate(options, 1):
+            self.say(f"  {label}" if is_scale else f"  {number}. {label}")
+        if a.answered:
+            self.say(f"Your answer so far: {shown(ex, q, a.current)} (press Enter to keep it)")
+        commands = []
+        if q.help:
+            commands.append("'?' for help")
+        if a.can_go_back:
+            commands.append("'b' to go back")
+        if q.optional or isinstance(q, TextQuestion):
+            commands.append("Enter to skip")
+        while True:
+            prompt = self._instruction(ex, q, options)
+            if commands:
+                prompt += " (" + ", ".join(commands) + ")"
+            typed = self._input(prompt + ": ").strip()
+            word = typed.casefold()
+            if not typed and a.answered:
+                return a.current
+            if word in ("?", "help") and q.help:
+                self.say(" ".join(q.help.split()))
+                continue
+            if word in ("b", "back") and a.can_go_back:
+                return BACK
+            try:
+                return self._parse(ex, q, typed, options)
+            except BadAnswer as e:
+                self.say(f"Sorry, {e}.")
+
+    def _instruction(self, ex: Exercise, q: QuestionBase, options: list[tuple[Any, str]]) -> str:
+        if isinstance(q, ScaleQuestion):
+            scale = ex.scale_of(q)
+            return f"Type a number from {scale.min} to {scale.max}"
+        if isinstance(q, MultiQuestion):
+            return "Type the numbers of all that apply, separated by commas"
+        if options:
+            return f"Type a number from 1 to {len(options)}"
+        return "Type your answer"
+
+    def _parse(
+        self, ex: Exercise, q: QuestionBase, typed: str, options: list[tuple[Any, str]]
+    ) -> AnswerValue:
+        if isinstance(q, YesNoQuestion | ChoiceQuestion) and typed.isdigit():
+            index = int(typed)
+            if not 1 <= index <= len(options):
+                raise BadAnswer(f"there is no number {index} here: type 1 to {len(options)}")
+            return options[index - 1][0]  # type: ignore[no-any-return]
+        if isinstance(q, MultiQuestion):
+            if not typed:
+                return parse_answer(ex, q, None if q.optional else "")
+            chosen = []
+            for part in typed.replace(";", ",").split(","):
+                part = part.strip()
+                if part.isdigit() and 1 <= int(part) <= len(options):
+                    chosen.append(options[int(part) - 1][0])
+                elif part:
+                    chosen.append(part)
+            return parse_answer(ex, q, chosen)
+        return parse_answer(ex, q, typed)
+
+    def review(self, rows: list[ReviewRow]) -> int | None:
+        self.say()
+        self.say("== Check your answers ==")
+        section = None
+        for row in rows:
+            if row.section != section:
+                section = row.section
+                self.say(f"{section}:")
+            self.say(f"  {row.number}. {one_line(row.text)} -> {one_line(row.answer)}")
+        while True:
+            typed = self._input(
+                "Type the number of an answer to change it, or press Enter to see your results: "
+            ).strip()
+            if not typed:
+                return None
+            if typed.isdigit() and 1 <= int(typed) <= len(rows):
+                return int(typed) - 1
+            self.say(f"'{typed}' is not one of the numbers 1 to {len(rows)}.")
+
+    def ask_next_step(self, current: str | None) -> str | None:
+        self.say()
+        answer = self.text(
+            "One thing I will do next",
+            current,
+            note="What is one thing you will do next, because of what you found? "
+            "(Press Enter to leave it blank.)",
+        )
+        return answer or None
+
+
+class TerminalPrompter(PlainPrompter):
+    """Arrow-key menus with questionary, for people at an ordinary terminal."""
+
+    def __init__(self, write: Callable[[str], None] = print) -> None:
+        super().__init__(write=write)
+
+    def text(self, message: str, default: str | None = None, note: str = "") -> str:
+        import questionary
+
+        if note:
+            self.say(note)
+        answer: str = _guard(
+            lambda: questionary.text(printable(message), default=default or "", qmark="")
+            .unsafe_ask()
+        )
+        return answer.strip()
+
+    def choose(self, message: str, options: list[tuple[str, str]]) -> str:
+        import questionary
+
+        choices = [questionary.Choice(label, value=value) for value, label in options]
+        result: str = _guard(
+            lambda: questionary.select(printable(message), choices=choices, qmark="").unsafe_ask()
+        )
+        return result
+
+    def ask(self, a: Ask) -> AnswerValue | Back:
+        import questionary
+
+        ex, q = a.exercise, a.question
+        if a.new_section:
+            self.say()
+            self.say(f"── {a.section.title} ──")
+            if a.section.description:
+                self.say(" ".join(a.section.description.split()))
+        self.say()
+        self.say(f"Question {a.number} of {a.total}")
+        message = one_line(a.text)
+        while True:
+            if isinstance(q, TextQuestion):
+                hint = "Press Enter to skip" if not a.answered else "Press Enter to keep it"
+                if a.can_go_back:
+                    hint += "; type 'back' on its own to go back"
+                typed: str = _guard(
+                    lambda: questionary.text(
+                        message,
+                        default=str(a.current or ""),
+                        qmark="",
+                        instruction=f"({hint})",
+                    ).unsafe_ask()
+                )
+                if typed.strip().casefold() == "back" and a.can_go_back:
+                    return BACK
+                try:
+                    return parse_answer(ex, q, typed)
+                except BadAnswer as e:
+                    self.say(f"Sorry, {e}.")
+                    continue
+            extras = []
+            if q.help:
+                extras.append(questionary.Choice("Explain this question", HELP, shortcut_key="h"))
+            if q.optional:
+                extras.append(questionary.Choice("Skip this question", SKIP, shortcut_key="s"))
+            if a.can_go_back:
+                extras.append(
+                    questionary.Choice("Go back to the previous question", GO_BACK, shortcut_key="b")
+                )
+            options = options_for(ex, q)
+            if isinstance(q, MultiQuestion):
+                current = a.current if isinstance(a.current, list) else []
+                choices = [
+                    questionary.Choice(label, value, checked=value in current)
+                    for value, label in options
+                ]
+                picked: list[str] = _guard(
+                    lambda: questionary.checkbox(
+                        message,
+                        choices=[*choices, *extras],
+                        qmark="",
+                        instruction="(Space to tick, Enter when done)",
+                    ).unsafe_ask()
+                )
+                if HELP in picked:
+                    self.say(" ".join((q.help or "").split()))
+                    continue
+                if GO_BACK in picked:
+                    return BACK
+                picked = [p for p in picked if p != SKIP]
+                try:
+                    return parse_answer(ex, q, picked or (None if q.optional else picked))
+                except BadAnswer as e:
+                    self.say(f"Sorry, {e}.")
+                    continue
+            choices = []
+            for value, label in options:
+                key: str | bool = True
+                if isinstance(value, int) and 0 <= value <= 9:
+                    key = str(value)
+                choices.append(questionary.Choice(label, value, shortcut_key=key))
+            default = a.current if a.answered and a.current is not None else None
+            result = _guard(
+                lambda: questionary.select(
+                    message,
+                    choices=[*choices, questionary.Separator(" "), *extras] if extras else choices,
+                    default=default,
+                    qmark="",
+                    use_shortcuts=len(choices) + len(extras) <= 30,
+                    use_jk_keys=False,
+                    instruction="(arrow keys or a number, then Enter)",
+                ).unsafe_ask()
+            )
+            if result == HELP:
+                self.say(" ".join((q.help or "").split()))
+                continue
+            if result == GO_BACK:
+                return BACK
+            if result == SKIP:
+                return None
+            return result  # type: ignore[no-any-return]
+
+    def ask_next_step(self, current: str | None) -> str | None:
+        self.say()
+        self.say("What is one thing you will do next, because of what you found?")
+        answer = self.text("One thing I will do next:", current, note="(Press Enter to leave it blank.)")
+        return answer or None
+

@@ -1,0 +1,210 @@
+"""One run of an exercise, against any Prompter: a terminal, plain text or a test.
+
+The session owns the order of questions, going back, the review and the
+draft. It saves the draft after every answer through `on_change`, so Ctrl-C,
+a crash or a closed laptop loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+from coprod_toolkit.answers import shown
+from coprod_toolkit.loader import LoadedExercise
+from coprod_toolkit.models import (
+    AnswerRecord,
+    AnswerValue,
+    Draft,
+    Exercise,
+    ExerciseRef,
+    QuestionBase,
+    Reflection,
+    Scores,
+    Section,
+)
+from coprod_toolkit.scoring import question_points, score, visible
+
+
+class Back:
+    """What a prompter returns when the person asks to go back."""
+
+
+BACK = Back()
+
+
+@dataclass(frozen=True)
+class Ask:
+    exercise: Exercise
+    section: Section
+    question: QuestionBase
+    text: str
+    number: int
+    total: int
+    current: AnswerValue
+    answered: bool
+    can_go_back: bool
+    new_section: bool
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    number: int
+    section: str
+    text: str
+    answer: str
+
+
+class Prompter(Protocol):
+    def ask(self, ask: Ask) -> AnswerValue | Back: ...
+
+    def review(self, rows: list[ReviewRow]) -> int | None:
+        """The index of an answer to change, or None to go on and save."""
+        ...
+
+    def ask_next_step(self, current: str | None) -> str | None: ...
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def new_draft(
+    loaded: LoadedExercise, run_id: str, about: str, name: str | None
+) -> Draft:
+    ex = loaded.exercise
+    started = now()
+    return Draft(
+        id=run_id,
+        exercise=ExerciseRef(id=ex.id, version=ex.version, title=ex.title, hash=loaded.hash),
+        exercise_path=str(loaded.path),
+        about=about,
+        name=name,
+        started=started,
+        updated=started,
+    )
+
+
+class AssessSession:
+    def __init__(
+        self,
+        loaded: LoadedExercise,
+        draft: Draft,
+        on_change: Callable[[Draft], None] | None = None,
+    ) -> None:
+        self.loaded = loaded
+        self.exercise = loaded.exercise
+        self.draft = draft
+        self._on_change = on_change
+
+    def _changed(self) -> None:
+        self.draft.updated = now()
+        if self._on_change is not None:
+            self._on_change(self.draft)
+
+    def asked(self) -> list[tuple[Section, QuestionBase]]:
+        return visible(self.exercise, self.draft.answers)
+
+    def wording(self, q: QuestionBase) -> str:
+        return self.exercise.wording(q, self.draft.about)
+
+    def _ask(self, prompter: Prompter, index: int, can_go_back: bool) -> AnswerValue | Back:
+        asked = self.asked()
+        section, q = asked[index]
+        return prompter.ask(
+            Ask(
+                exercise=self.exercise,
+                section=section,
+                question=q,
+                text=self.wording(q),
+                number=index + 1,
+                total=len(asked),
+                current=self.draft.answers.get(q.id),
+                answered=q.id in self.draft.answers,
+                can_go_back=can_go_back,
+                new_section=index == 0 or asked[index - 1][0] is not section,
+            )
+        )
+
+    def run(self, prompter: Prompter) -> None:
+        """Ask every question, then let the person review, unless the draft is past that."""
+        if self.draft.stage == "questions":
+            self._questions(prompter)
+            self.draft.stage = "review"
+            self._changed()
+        if self.draft.stage == "review":
+            self._review(prompter)
+            self.draft.stage = "next_step"
+            self._changed()
+
+    def _questions(self, prompter: Prompter) -> None:
+        index = max(0, self.draft.position)
+        while index < len(self.asked()):
+            reply = self._ask(prompter, index, can_go_back=index > 0)
+            if isinstance(reply, Back):
+                index = max(0, index - 1)
+            else:
+                self.draft.answers[self.asked()[index][1].id] = reply
+                index += 1
+            self.draft.position = index
+            self._changed()
+
+    def review_rows(self) -> list[ReviewRow]:
+        return [
+            ReviewRow(
+                number=i + 1,
+                section=section.title,
+                text=self.wording(q),
+                answer=shown(self.exercise, q, self.draft.answers.get(q.id)),
+            )
+            for i, (section, q) in enumerate(self.asked())
+        ]
+
+    def _review(self, prompter: Prompter) -> None:
+        while True:
+            choice = prompter.review(self.review_rows())
+            if choice is None:
+                return
+            if not 0 <= choice < len(self.asked()):
+                continue
+            reply = self._ask(prompter, choice, can_go_back=True)
+            if not isinstance(reply, Back):
+                self.draft.answers[self.asked()[choice][1].id] = reply
+                self._changed()
+
+    def ask_next_step(self, prompter: Prompter) -> None:
+        self.draft.next_step = prompter.ask_next_step(self.draft.next_step)
+        self._changed()
+
+    def scores(self) -> Scores:
+        return score(self.exercise, self.draft.answers)
+
+    def reflection(self, about_label: str) -> Reflection:
+        """The finished record: only the questions that were asked, in order."""
+        records = []
+        for section, q in self.asked():
+            answer = self.draft.answers.get(q.id)
+            records.append(
+                AnswerRecord(
+                    question=q.id,
+                    section=section.id,
+                    text=self.wording(q),
+                    answer=answer,
+                    shown=shown(self.exercise, q, answer),
+                    points=question_points(self.exercise, q, answer),
+                )
+            )
+        return Reflection(
+            id=self.draft.id,
+            exercise=self.draft.exercise,
+            about=self.draft.about,
+            about_label=about_label,
+            name=self.draft.name,
+            started=self.draft.started,
+            finished=now(),
+            answers=records,
+            scores=self.scores(),
+            next_step=self.draft.next_step,
+        )

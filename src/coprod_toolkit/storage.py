@@ -1,0 +1,196 @@
+"""Where reflections and drafts live, and how they are written safely.
+
+Every file is written whole or not at all (a temporary file, then a rename),
+readable by its owner only (0600, folders 0700), and a finished reflection is
+never overwritten: a second run in the same minute gets a name of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from coprod_toolkit.errors import CoprodError, StorageError
+from coprod_toolkit.models import Draft, Reflection
+
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def default_home() -> Path:
+    """COPROD_HOME if set, else the usual data folder for this system."""
+    env = os.environ.get("COPROD_HOME")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("coprod", appauthor=False)
+
+
+def dump_yaml(data: Any) -> str:
+    text: str = yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False
+    )
+    return text
+
+
+def _explain(error: OSError, folder: Path) -> str:
+    reason = {
+        13: "coprod is not allowed to write there",
+        1: "coprod is not allowed to write there",
+        30: "that place is read-only",
+        28: "the disk is full",
+        20: "part of that path is a file, not a folder",
+        2: "part of that path does not exist",
+    }.get(error.errno or 0, error.strerror or "it cannot be written")
+    return f"Cannot save in {folder}: {reason}."
+
+
+class Store:
+    """One folder of reflections (`reflections/`) and drafts (`drafts/`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.reflections = root / "reflections"
+        self.drafts = root / "drafts"
+
+    def _folder(self, folder: Path) -> Path:
+        try:
+            for part in (self.root, folder):
+                if not part.exists():
+                    part.mkdir(parents=True, mode=0o700)
+                    part.chmod(0o700)
+                elif not part.is_dir():
+                    raise StorageError(
+                        f"Cannot save in {part}: it is a file, not a folder. "
+                        "Fix: choose another folder with --out DIR."
+                    )
+        except OSError as e:
+            raise StorageError(
+                _explain(e, folder) + " Fix: choose another folder with --out DIR, "
+                "or set COPROD_HOME to a folder you can write to."
+            ) from None
+        return folder
+
+    def check_writable(self) -> None:
+        """Fail before the first question, not after the last one."""
+        for folder in (self.reflections, self.drafts):
+            self._folder(folder)
+            try:
+                fd, name = tempfile.mkstemp(dir=folder, prefix=".check-")
+                os.close(fd)
+                os.unlink(name)
+            except OSError as e:
+                raise StorageError(
+                    _explain(e, folder) + " Fix: choose another folder with --out DIR, "
+                    "or set COPROD_HOME to a folder you can write to."
+                ) from None
+
+    # ------------------------------------------------------------------ writing
+
+    def _write_temp(self, folder: Path, text: str) -> str:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        return temp
+
+    def _replace(self, folder: Path, name: str, text: str) -> Path:
+        """Write a file whole, replacing any earlier version (drafts)."""
+        target = folder / name
+        try:
+            temp = self._write_temp(self._folder(folder), text)
+            os.replace(temp, target)
+        except OSError as e:
+            raise StorageError(_explain(e, folder)) from None
+        return target
+
+    def _create(self, folder: Path, stem: str, suffixes: tuple[str, ...], texts: list[str]) -> list[Path]:
+        """Write new files that share a stem no other file has; never overwrite."""
+        self._folder(folder)
+        for attempt in range(1, 1000):
+            name = stem if attempt == 1 else f"{stem}-{attempt}"
+            paths = [folder / (name + suffix) for suffix in suffixes]
+            try:
+                fd = os.open(paths[0], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue
+            except OSError as e:
+                raise StorageError(_explain(e, folder)) from None
+            os.close(fd)
+            if any(p.exists() for p in paths[1:]):
+                os.unlink(paths[0])
+                continue
+            try:
+                for path, text in zip(paths, texts, strict=True):
+                    temp = self._write_temp(folder, text)
+                    os.replace(temp, path)
+            except OSError as e:
+                with contextlib.suppress(OSError):
+                    os.unlink(paths[0])
+                raise StorageError(_explain(e, folder)) from None
+            return paths
+        raise StorageError(f"Cannot find a free file name in {folder}.")
+
+    # ------------------------------------------------------------------ reflections
+
+    def save_reflection(self, reflection: Reflection, markdown: str) -> tuple[Path, Path]:
+        stem = reflection.id
+        data = reflection.model_dump(mode="json")
+        yaml_path, md_path = self._create(
+            self.reflections, stem, (".yaml", ".md"), [dump_yaml(data), markdown]
+        )
+        return yaml_path, md_path
+
+    # ------------------------------------------------------------------ drafts
+
+    def save_draft(self, draft: Draft) -> Path:
+        return self._replace(self.drafts, f"{draft.id}.yaml", dump_yaml(draft.model_dump(mode="json")))
+
+    def delete_draft(self, draft_id: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            (self.drafts / f"{draft_id}.yaml").unlink()
+
+    def load_draft(self, path: Path) -> Draft:
+        from coprod_toolkit.loader import read_yaml, validation_problems
+
+        data, marks, _ = read_yaml(path, "draft")
+        try:
+            return Draft.model_validate(data)
+        except ValidationError as e:
+            from coprod_toolkit.errors import FileProblems
+
+            raise FileProblems(
+                str(path), validation_problems(str(path), data, marks, e, Draft), "draft"
+            ) from None
+
+    def list_drafts(self) -> tuple[list[Draft], list[CoprodError]]:
+        """Every readable draft, newest first, and the problems with any that are not."""
+        drafts: list[Draft] = []
+        broken: list[CoprodError] = []
+        if not self.drafts.is_dir():
+            return drafts, broken
+        for path in sorted(self.drafts.glob("*.yaml")):
+            try:
+                drafts.append(self.load_draft(path))
+            except CoprodError as e:
+                broken.append(e)
+        drafts.sort(key=lambda d: d.updated, reverse=True)
+        return drafts, broken
+
+
+def new_run_id(exercise_id: str, when: datetime) -> str:
+    """A name that sorts by time and says what it is: 2026-11-23-1545-six-principles."""
+    return f"{when.astimezone():%Y-%m-%d-%H%M}-{exercise_id}"
