@@ -336,7 +336,10 @@ def _assess(
             name = " ".join(typed.split())[:100] or None
     except Interrupted:
         raise Interrupted("Stopped before the first question. Nothing was saved.") from None
-    draft = new_draft(loaded, new_run_id(ex.id, now()), subject, name)
+    run_id = new_run_id(ex.id, now())
+    if store is not None:
+        run_id = store.reserve_id(run_id)
+    draft = new_draft(loaded, run_id, subject, name)
     count = len(visible(ex, {}))
     saving = str(store.root) if store else None
     console.print()

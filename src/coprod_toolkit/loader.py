@@ -271,7 +271,7 @@ def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
                     shown,
                     line,
                     column,
-                    what,
+                    "",
                     "this is not UTF-8 text, so coprod cannot read it. "
                     "Fix: save the file again as UTF-8 (most editors offer it under 'Save as').",
                 )

@@ -46,6 +46,14 @@ def options_for(ex: Exercise, q: QuestionBase) -> list[tuple[Any, str]]:
     return []
 
 
+def _wrap(text: str) -> str:
+    import shutil
+    import textwrap
+
+    width = max(40, min(shutil.get_terminal_size().columns, 100) - 2)
+    return textwrap.fill(text, width=width)
+
+
 def _guard(call: Callable[[], T]) -> T:
     """Ctrl-C and a closed input become Interrupted, which the CLI explains."""
     try:
@@ -222,13 +230,14 @@ class TerminalPrompter(PlainPrompter):
         ex, q = a.exercise, a.question
         if a.new_section:
             self.say()
-            self.say(f"── {a.section.title} ──")
+            self.say(f"── {one_line(a.section.title)} ──")
             if a.section.description:
-                self.say(" ".join(a.section.description.split()))
-        self.say()
-        self.say(f"Question {a.number} of {a.total}")
-        message = one_line(a.text)
+                self.say(_wrap(one_line(a.section.description)))
+        message = "Your answer:"
         while True:
+            self.say()
+            self.say(f"Question {a.number} of {a.total} · {one_line(a.section.title)}")
+            self.say(_wrap(one_line(a.text)))
             if isinstance(q, TextQuestion):
                 hint = "Press Enter to skip" if not a.answered else "Press Enter to keep it"
                 if a.can_go_back:
@@ -273,7 +282,7 @@ class TerminalPrompter(PlainPrompter):
                     ).unsafe_ask()
                 )
                 if HELP in picked:
-                    self.say(" ".join((q.help or "").split()))
+                    self.say(_wrap("Help: " + one_line(q.help or "")))
                     continue
                 if GO_BACK in picked:
                     return BACK
@@ -287,7 +296,8 @@ class TerminalPrompter(PlainPrompter):
             for value, label in options:
                 key: str | bool = True
                 if isinstance(value, int) and 0 <= value <= 9:
-                    key = str(value)
+                    key = str(value)  # pressing 4 picks 4, even on a 0-10 scale
+                    label = label.removeprefix(key).strip() or key
                 choices.append(questionary.Choice(label, value, shortcut_key=key))
             default = a.current if a.answered and a.current is not None else None
             result = _guard(
@@ -302,7 +312,7 @@ class TerminalPrompter(PlainPrompter):
                 ).unsafe_ask()
             )
             if result == HELP:
-                self.say(" ".join((q.help or "").split()))
+                self.say(_wrap("Help: " + one_line(q.help or "")))
                 continue
             if result == GO_BACK:
                 return BACK

@@ -156,6 +156,23 @@ class Store:
 
     # ------------------------------------------------------------------ drafts
 
+    def reserve_id(self, base: str) -> str:
+        """A run id no draft or reflection here has yet, held by creating its draft file."""
+        self._folder(self.drafts)
+        for attempt in range(1, 1000):
+            run_id = base if attempt == 1 else f"{base}-{attempt}"
+            if (self.reflections / f"{run_id}.yaml").exists():
+                continue
+            try:
+                fd = os.open(self.drafts / f"{run_id}.yaml", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue
+            except OSError as e:
+                raise StorageError(_explain(e, self.drafts)) from None
+            os.close(fd)
+            return run_id
+        raise StorageError(f"Cannot find a free file name in {self.drafts}.")
+
     def save_draft(self, draft: Draft) -> Path:
         return self._replace(self.drafts, f"{draft.id}.yaml", dump_yaml(draft.model_dump(mode="json")))
 
@@ -183,6 +200,8 @@ class Store:
         if not self.drafts.is_dir():
             return drafts, broken
         for path in sorted(self.drafts.glob("*.yaml")):
+            if path.stat().st_size == 0:
+                continue  # reserved a moment ago, nothing answered yet
             try:
                 drafts.append(self.load_draft(path))
             except CoprodError as e:
