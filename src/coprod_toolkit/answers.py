@@ -199,6 +199,7 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
                 ("answers",),
                 f"there is no answer for '{q.id}' ({_quote(ex, q)}). "
                 f"Fix: add a line '{q.id}: ' with {allowed(ex, q)}.",
+                key="answers" in data,
             )
     if problems:
         raise FileProblems(shown_path, _sorted(problems, marks), "answers")

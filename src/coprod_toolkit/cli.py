@@ -202,8 +202,10 @@ def _finish(
 
     console.print()
     console.print("Saved your reflection:")
-    console.print(Text(printable(f"  {md_path}   (to read or print)")))
-    console.print(Text(printable(f"  {yaml_path}   (every answer, for coprod and other tools)")))
+    console.print(Text(printable(f"  {md_path}")), soft_wrap=True)
+    console.print("  (a report to read or print)")
+    console.print(Text(printable(f"  {yaml_path}")), soft_wrap=True)
+    console.print("  (every answer, for coprod and other tools)")
 
 
 # --------------------------------------------------------------------------- assess
@@ -213,7 +215,7 @@ def _finish(
 def assess(
     exercise: Annotated[
         str,
-        typer.Argument(help="The exercise to do: its id, or the path of its file."),
+        typer.Argument(help="The exercise to do: its id, or the path of its file.", metavar="EXERCISE"),
     ] = "six-principles",
     name: Annotated[
         str | None,
@@ -520,7 +522,9 @@ def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
 
 @exercise_app.command("show")
 def exercise_show(
-    exercise: Annotated[str, typer.Argument(help="The exercise's id, or the path of its file.")],
+    exercise: Annotated[
+        str, typer.Argument(help="The exercise's id, or the path of its file.", metavar="EXERCISE")
+    ],
     about: Annotated[
         str | None,
         typer.Option("--about", help="Show the wording for me, service or organisation.", metavar="SUBJECT"),
