@@ -42,7 +42,8 @@ def test_version() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["assess"], ["resume"], ["exercise"], ["exercise", "list"], ["exercise", "show"]]
+    "command",
+    [[], ["assess"], ["resume"], ["exercise"], ["exercise", "list"], ["exercise", "show"]],
 )
 def test_every_command_has_help(command: list[str]) -> None:
     result = invoke(*command, "--help")
@@ -50,7 +51,9 @@ def test_every_command_has_help(command: list[str]) -> None:
     assert "Usage: coprod" in result.output
 
 
-def test_assess_with_an_answers_file_saves_yaml_and_markdown(tmp_path: Path, isolated: Path) -> None:
+def test_assess_with_an_answers_file_saves_yaml_and_markdown(
+    tmp_path: Path, isolated: Path
+) -> None:
     result = invoke("assess", "--answers", str(answers_file(tmp_path)), "--about", "service")
     assert result.exit_code == 0, result.output
     assert "Overall: 75 out of 100 - Transformation" in result.output
@@ -121,7 +124,10 @@ def test_a_bad_answers_file_names_the_question(tmp_path: Path, isolated: Path) -
     path.write_text(yaml.safe_dump(data))
     result = invoke("assess", "--answers", str(path))
     assert result.exit_code == 1
-    assert "answers.assets-strengths: \"When I meet someone, I ask what they are good at" in result.output
+    assert (
+        'answers.assets-strengths: "When I meet someone, I ask what they are good at'
+        in result.output
+    )
     assert "'7' is not on the scale: use a whole number from 1 to 5." in result.output
     assert "there is no answer for 'roles-names'" in result.output
     assert "2 problems in answers file" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -207,9 +208,7 @@ def test_broken_yaml(tmp_path: Path, text: str, expected: str) -> None:
 
 def test_python_tags_never_run(tmp_path: Path) -> None:
     target = tmp_path / "pwned"
-    path = write(
-        tmp_path, "evil.yaml", f'id: !!python/object/apply:os.system ["touch {target}"]\n'
-    )
+    path = write(tmp_path, "evil.yaml", f'id: !!python/object/apply:os.system ["touch {target}"]\n')
     problems(path)
     assert not target.exists()
 
@@ -266,25 +265,31 @@ def test_yes_and_no_stay_words(tmp_path: Path) -> None:
     assert data == {"a": "yes", "b": "no", "c": True, "d": 3}
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=300))
 def test_any_text_either_loads_or_raises_the_loaders_own_error(tmp_path: Path, text: str) -> None:
     path = tmp_path / "any.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass") if _encodable(text) else None
     if not path.exists():
         return
-    try:
+    with contextlib.suppress(FileProblems):
         load_exercise(path)
-    except FileProblems:
-        pass
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     st.recursive(
         st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-        lambda inner: st.lists(inner, max_size=3)
-        | st.dictionaries(st.sampled_from(["id", "title", "sections", "type", "x"]), inner, max_size=3),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(["id", "title", "sections", "type", "x"]), inner, max_size=3
+            )
+        ),
         max_leaves=12,
     )
 )

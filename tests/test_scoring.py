@@ -99,7 +99,11 @@ def test_reverse_scoring_mirrors_the_scale(value: int) -> None:
 @given(st.integers(0, 10), st.floats(0.1, 10))
 def test_weights_multiply_points(value: int, weight: float) -> None:
     q = ScaleQuestion(
-        id="w", type="scale", text="t", scale={"min": 0, "max": 10}, weight=weight  # type: ignore[arg-type]
+        id="w",
+        type="scale",
+        text="t",
+        scale={"min": 0, "max": 10},
+        weight=weight,  # type: ignore[arg-type]
     )
     ex = SIX.model_copy()
     assert question_points(ex, q, value) == pytest.approx(value * weight)

@@ -42,10 +42,14 @@ def loaded(tmp_path: Path) -> LoadedExercise:
     return load_exercise(write(tmp_path, "tiny.yaml", MINIMAL))
 
 
-def run(loaded: LoadedExercise, prompter: FakePrompter, about: str = "me") -> tuple[AssessSession, list[Draft]]:
+def run(
+    loaded: LoadedExercise, prompter: FakePrompter, about: str = "me"
+) -> tuple[AssessSession, list[Draft]]:
     saved: list[Draft] = []
     draft = new_draft(loaded, "run", about, "Ana")
-    session = AssessSession(loaded, draft, on_change=lambda d: saved.append(d.model_copy(deep=True)))
+    session = AssessSession(
+        loaded, draft, on_change=lambda d: saved.append(d.model_copy(deep=True))
+    )
     session.run(prompter)
     session.ask_next_step(prompter)
     return session, saved
@@ -70,7 +74,7 @@ def test_questions_in_order_with_progress_and_wording(loaded: LoadedExercise) ->
 
 def test_a_when_question_appears_once_its_answer_allows(loaded: LoadedExercise) -> None:
     prompter = FakePrompter([4, "yes", "An example.", 2, "a"])
-    session, _ = run(loaded, prompter)
+    _session, _ = run(loaded, prompter)
     assert [a.question.id for a in prompter.asked] == ["q1", "q2", "q3", "q4", "q5"]
     assert prompter.asked[2].total == 5
 
@@ -91,7 +95,7 @@ def test_review_lets_any_answer_change(loaded: LoadedExercise) -> None:
     assert [r.answer for r in rows] == ["4", "No", "2", "Often"]
     assert rows[0].section == "First"
     assert session.draft.answers["q1"] == 1
-    assert [r.answer for r in prompter.review_rows[1]][0] == "1 (Not true)"
+    assert next(r.answer for r in prompter.review_rows[1]) == "1 (Not true)"
 
 
 def test_a_draft_is_saved_after_every_answer(loaded: LoadedExercise) -> None:
@@ -105,7 +109,9 @@ def test_a_draft_is_saved_after_every_answer(loaded: LoadedExercise) -> None:
 def test_interrupted_mid_way_then_resumed_from_the_draft(loaded: LoadedExercise) -> None:
     saved: list[Draft] = []
     draft = new_draft(loaded, "run", "me", None)
-    session = AssessSession(loaded, draft, on_change=lambda d: saved.append(d.model_copy(deep=True)))
+    session = AssessSession(
+        loaded, draft, on_change=lambda d: saved.append(d.model_copy(deep=True))
+    )
     with pytest.raises(Interrupted):
         session.run(FakePrompter([4, "no", "CTRL-C"]))
     last = saved[-1]

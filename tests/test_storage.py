@@ -91,18 +91,20 @@ def test_drafts_round_trip_and_broken_drafts_are_skipped(tmp_path: Path) -> None
     assert len(broken) == 1 and "broken.yaml" in str(broken[0])
 
 
-answer_text = st.text(
-    st.characters(blacklist_categories=("Cs",)), max_size=40
+answer_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(1, 5), answer_text, answer_text)
-def test_a_saved_reflection_loads_back_equal(tmp_path: Path, value: int, note: str, name: str) -> None:
+def test_a_saved_reflection_loads_back_equal(
+    tmp_path: Path, value: int, note: str, name: str
+) -> None:
     import yaml
 
     original = reflection({"assets-strengths": value, "assets-example": note}, name=name or None)
     store = Store(tmp_path / f"h{abs(hash((value, note, name)))}")
-    yaml_path, md_path = store.save_reflection(original, markdown(original))
+    yaml_path, _md_path = store.save_reflection(original, markdown(original))
     again = Reflection.model_validate(yaml.safe_load(yaml_path.read_text(encoding="utf-8")))
     assert again == original

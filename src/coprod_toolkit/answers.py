@@ -23,7 +23,7 @@ from coprod_toolkit.scoring import visible
 
 YES = ("yes", "y")
 NO = ("no", "n")
-NOT_SURE = ("not sure", "not_sure", "notsure", "unsure", "don't know", "dont know", "?")
+NOT_SURE = ("not sure", "not_sure", "notsure", "unsure", "don't know", "dont know", "ns")
 MAX_TEXT = 5000
 
 
@@ -159,7 +159,8 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
         add(
             ("exercise",),
             f"this file is for the exercise '{data['exercise']}', not '{ex.id}'. "
-            f"Fix: run coprod assess {data['exercise']}, or change the line to 'exercise: {ex.id}'.",
+            f"Fix: run coprod assess {data['exercise']}, "
+            f"or change the line to 'exercise: {ex.id}'.",
         )
     result = AnswersFile()
     for key in ("name", "about", "next_step"):
@@ -172,7 +173,10 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
     if raw_answers is None:
         raw_answers = {}
         if "answers" not in data:
-            add((), "there is no 'answers:' section. Fix: add 'answers:' with one line per question.")
+            add(
+                (),
+                "there is no 'answers:' section. Fix: add 'answers:' with one line per question.",
+            )
     if not isinstance(raw_answers, dict):
         add(("answers",), "this should be one 'question-id: answer' line per question.")
         raw_answers = {}

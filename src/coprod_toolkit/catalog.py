@@ -103,9 +103,10 @@ def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
     known = sorted(cat.exercises)
     guess = difflib.get_close_matches(name, known, n=1)
     hint = f" Did you mean '{guess[0]}'?" if guess else ""
-    listing = "\n".join(
-        f"  {k}  {cat.exercises[k].loaded.exercise.title}" for k in known
-    ) or "  (none found)"
+    listing = (
+        "\n".join(f"  {k}  {cat.exercises[k].loaded.exercise.title}" for k in known)
+        or "  (none found)"
+    )
     raise ExerciseNotFound(
         f"There is no exercise called '{name}'.{hint}\nThe exercises coprod knows:\n{listing}\n"
         "Run 'coprod exercise list' to see where each comes from."

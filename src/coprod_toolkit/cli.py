@@ -215,11 +215,15 @@ def _finish(
 def assess(
     exercise: Annotated[
         str,
-        typer.Argument(help="The exercise to do: its id, or the path of its file.", metavar="EXERCISE"),
+        typer.Argument(
+            help="The exercise to do: its id, or the path of its file.", metavar="EXERCISE"
+        ),
     ] = "six-principles",
     name: Annotated[
         str | None,
-        typer.Option("--name", help="Your name, as you want it on the record. Leave out to stay anonymous."),
+        typer.Option(
+            "--name", help="Your name, as you want it on the record. Leave out to stay anonymous."
+        ),
     ] = None,
     about: Annotated[
         str | None,
@@ -358,7 +362,10 @@ def _assess(
 def resume(
     draft_id: Annotated[
         str | None,
-        typer.Argument(help="Which unfinished run to continue (as listed). Leave out to choose.", metavar="DRAFT"),
+        typer.Argument(
+            help="Which unfinished run to continue (as listed). Leave out to choose.",
+            metavar="DRAFT",
+        ),
     ] = None,
     out: OutOpt = None,
     plain: PlainOpt = False,
@@ -380,7 +387,9 @@ def resume(
         _fail(e)
 
 
-def _resume(draft_id: str | None, out: Path | None, plain: bool, exercises: list[Path] | None) -> None:
+def _resume(
+    draft_id: str | None, out: Path | None, plain: bool, exercises: list[Path] | None
+) -> None:
     from rich.text import Text
 
     from coprod_toolkit.answers import BadAnswer, parse_answer
@@ -470,7 +479,11 @@ def _resume(draft_id: str | None, out: Path | None, plain: bool, exercises: list
 def _draft_label(draft: Draft) -> str:
     when = draft.updated.astimezone()
     who = f", {draft.name}" if draft.name else ""
-    return f"{draft.exercise.title}{who}, about {draft.about}, last answered {when:%d %b %Y %H:%M} ({len(draft.answers)} answers)"
+    count = len(draft.answers)
+    return (
+        f"{draft.exercise.title}{who}, about {draft.about}, "
+        f"last answered {when:%d %b %Y %H:%M} ({count} answer{'s' if count != 1 else ''})"
+    )
 
 
 # --------------------------------------------------------------------------- exercise
@@ -527,7 +540,9 @@ def exercise_show(
     ],
     about: Annotated[
         str | None,
-        typer.Option("--about", help="Show the wording for me, service or organisation.", metavar="SUBJECT"),
+        typer.Option(
+            "--about", help="Show the wording for me, service or organisation.", metavar="SUBJECT"
+        ),
     ] = None,
     exercises: ExercisesOpt = None,
     plain: PlainOpt = False,
@@ -548,7 +563,9 @@ def exercise_show(
         _fail(e)
 
 
-def _exercise_show(exercise: str, about: str | None, exercises: list[Path] | None, plain: bool) -> None:
+def _exercise_show(
+    exercise: str, about: str | None, exercises: list[Path] | None, plain: bool
+) -> None:
     from rich.text import Text
 
     from coprod_toolkit.answers import allowed

@@ -77,7 +77,7 @@ class _Reader:
         mark = _pos(event)
         tag = event.tag
         if tag is None or tag == "!":
-            tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         elif tag not in _PLAIN_TAGS:
             self.problem(mark, at, _tag_message(tag))
             return None
@@ -122,8 +122,8 @@ class _Reader:
                 )
                 break
             if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                container, _, _ = stack.pop()
-                self._place(stack, container)
+                finished, _, _ = stack.pop()
+                self._place(stack, finished)
                 continue
             if not isinstance(event, yaml.NodeEvent):
                 continue
@@ -257,7 +257,8 @@ def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
             shown, [_whole(shown, "coprod is not allowed to read this file.")], what
         ) from None
     except OSError as e:
-        raise FileProblems(shown, [_whole(shown, f"the file cannot be read ({e.strerror}).")], what)
+        problem = _whole(shown, f"the file cannot be read ({e.strerror}).")
+        raise FileProblems(shown, [problem], what) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -312,7 +313,9 @@ def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks
             what,
         ) from None
     except yaml.YAMLError as e:
-        raise FileProblems(shown, [_whole(shown, f"the YAML cannot be read ({e}).")], what) from None
+        raise FileProblems(
+            shown, [_whole(shown, f"the YAML cannot be read ({e}).")], what
+        ) from None
     if reader.problems:
         raise FileProblems(shown, reader.problems, what)
     if value is None or value == "":
@@ -392,7 +395,7 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
     for part in loc:
         if isinstance(current, dict) and part in QUESTION_TYPES and current.get("type") == part:
             continue  # a union member's tag, not a key of the file
-        if isinstance(current, dict) and part in current:
+        if isinstance(current, dict) and part in current:  # noqa: SIM114 (kept apart so each index is typed)
             path.append(part)
             current = current[part]
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
@@ -451,8 +454,8 @@ def _pydantic_problem(
         tag = ctx.get("tag", value)
         guess = difflib.get_close_matches(str(tag), QUESTION_TYPES, n=1)
         hint = f" Did you mean '{guess[0]}'?" if guess else ""
-        message = (
-            f"'{tag}' is not a question type.{hint} Fix: use one of " + ", ".join(QUESTION_TYPES)
+        message = f"'{tag}' is not a question type.{hint} Fix: use one of " + ", ".join(
+            QUESTION_TYPES
         )
         line, column = marks.at((*at, "type"))
     elif kind == "union_tag_not_found":
@@ -468,13 +471,9 @@ def _pydantic_problem(
     elif kind in ("bool_type", "bool_parsing"):
         message = f"this should be true or false, but it is {_describe(value)}."
     elif kind == "list_type":
-        message = (
-            f"this should be a list (lines starting with '- '), but it is {_describe(value)}."
-        )
+        message = f"this should be a list (lines starting with '- '), but it is {_describe(value)}."
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        message = (
-            f"this should be a group of 'key: value' lines, but it is {_describe(value)}."
-        )
+        message = f"this should be a group of 'key: value' lines, but it is {_describe(value)}."
     elif kind == "string_pattern_mismatch":
         message = (
             f"'{value}' is not a usable id. Fix: use only lower-case letters, digits and "
@@ -581,7 +580,9 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                 if missing:
                     add(
                         (*q_at, "text"),
-                        "there is no wording for " + ", ".join(missing) + ". Fix: add "
+                        "there is no wording for "
+                        + ", ".join(missing)
+                        + ". Fix: add "
                         + ", ".join(f"'{m}:'" for m in missing)
                         + " under text, or write the text once for everyone.",
                     )
@@ -705,7 +706,9 @@ def _check_when(when: When, earlier: dict[str, Any], at: Path_, add: Any, ex: Ex
             add(at, "at_least and at_most only work with scales. Fix: use equals: yes or no.")
         for v in wanted:
             if v not in allowed:
-                add(at, f"'{v}' is not an answer to '{target.id}'. Fix: use {' or '.join(allowed)}.")
+                add(
+                    at, f"'{v}' is not an answer to '{target.id}'. Fix: use {' or '.join(allowed)}."
+                )
     else:
         values = [o.value for o in target.options]
         if when.at_least is not None or when.at_most is not None:
@@ -720,9 +723,7 @@ def _check_when(when: When, earlier: dict[str, Any], at: Path_, add: Any, ex: Ex
                 )
 
 
-def _check_bands(
-    ex: Exercise, bands: list[Band], at: Path_, add: Any, sections: list[Any]
-) -> None:
+def _check_bands(ex: Exercise, bands: list[Band], at: Path_, add: Any, sections: list[Any]) -> None:
     if ex.scoring.bands_on == "percent":
         low, high = 0, 100
     else:

@@ -236,9 +236,7 @@ class Exercise(Strict):
     )
     title: str
     summary: str = Field(description="One or two sentences: what this is for.")
-    kind: Literal["assessment"] = Field(
-        "assessment", description="What sort of exercise this is."
-    )
+    kind: Literal["assessment"] = Field("assessment", description="What sort of exercise this is.")
     audience: str = Field("", description="Who it is for.")
     minutes: int = Field(15, gt=0, le=600, description="Roughly how long it takes.")
     framework: str = Field(

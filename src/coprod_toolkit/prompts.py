@@ -33,9 +33,7 @@ def options_for(ex: Exercise, q: QuestionBase) -> list[tuple[Any, str]]:
     """(value, what the person sees) for every answer a question offers."""
     if isinstance(q, ScaleQuestion):
         scale = ex.scale_of(q)
-        return [
-            (v, f"{v}  {scale.label(v)}".rstrip()) for v in scale.points()
-        ]
+        return [(v, f"{v}  {scale.label(v)}".rstrip()) for v in scale.points()]
     if isinstance(q, YesNoQuestion):
         items: list[tuple[Any, str]] = [("yes", "Yes"), ("no", "No")]
         if q.not_sure:
@@ -52,6 +50,14 @@ def _wrap(text: str) -> str:
 
     width = max(40, min(shutil.get_terminal_size().columns, 100) - 2)
     return textwrap.fill(text, width=width)
+
+
+def _answer(question: Any) -> Any:
+    """Ask a questionary question; Ctrl-C and a closed input become Interrupted."""
+    try:
+        return question.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted() from None
 
 
 def _guard(call: Callable[[], T]) -> T:
@@ -108,7 +114,7 @@ class PlainPrompter:
         self.say(one_line(a.text))
         options = options_for(ex, q)
         is_scale = isinstance(q, ScaleQuestion)
-        for number, (value, label) in enumerate(options, 1):
+        for number, (_, label) in enumerate(options, 1):
             self.say(f"  {label}" if is_scale else f"  {number}. {label}")
         if a.answered:
             self.say(f"Your answer so far: {shown(ex, q, a.current)} (press Enter to keep it)")
@@ -201,17 +207,23 @@ class PlainPrompter:
 class TerminalPrompter(PlainPrompter):
     """Arrow-key menus with questionary, for people at an ordinary terminal."""
 
-    def __init__(self, write: Callable[[str], None] = print) -> None:
-        super().__init__(write=write)
+    def __init__(
+        self,
+        write: Callable[[str], None] = print,
+        read: Callable[[str], str] = input,
+        **io: Any,
+    ) -> None:
+        """`io` passes prompt_toolkit's input= and output= through, for tests."""
+        super().__init__(read=read, write=write)
+        self._io = io
 
     def text(self, message: str, default: str | None = None, note: str = "") -> str:
         import questionary
 
         if note:
             self.say(note)
-        answer: str = _guard(
-            lambda: questionary.text(printable(message), default=default or "", qmark="")
-            .unsafe_ask()
+        answer: str = _answer(
+            questionary.text(printable(message), default=default or "", qmark="", **self._io)
         )
         return answer.strip()
 
@@ -219,8 +231,8 @@ class TerminalPrompter(PlainPrompter):
         import questionary
 
         choices = [questionary.Choice(label, value=value) for value, label in options]
-        result: str = _guard(
-            lambda: questionary.select(printable(message), choices=choices, qmark="").unsafe_ask()
+        result: str = _answer(
+            questionary.select(printable(message), choices=choices, qmark="", **self._io)
         )
         return result
 
@@ -242,13 +254,14 @@ class TerminalPrompter(PlainPrompter):
                 hint = "Press Enter to skip" if not a.answered else "Press Enter to keep it"
                 if a.can_go_back:
                     hint += "; type 'back' on its own to go back"
-                typed: str = _guard(
-                    lambda: questionary.text(
+                typed: str = _answer(
+                    questionary.text(
                         message,
                         default=str(a.current or ""),
                         qmark="",
                         instruction=f"({hint})",
-                    ).unsafe_ask()
+                        **self._io,
+                    )
                 )
                 if typed.strip().casefold() == "back" and a.can_go_back:
                     return BACK
@@ -264,7 +277,9 @@ class TerminalPrompter(PlainPrompter):
                 extras.append(questionary.Choice("Skip this question", SKIP, shortcut_key="s"))
             if a.can_go_back:
                 extras.append(
-                    questionary.Choice("Go back to the previous question", GO_BACK, shortcut_key="b")
+                    questionary.Choice(
+                        "Go back to the previous question", GO_BACK, shortcut_key="b"
+                    )
                 )
             options = options_for(ex, q)
             if isinstance(q, MultiQuestion):
@@ -273,13 +288,14 @@ class TerminalPrompter(PlainPrompter):
                     questionary.Choice(label, value, checked=value in current)
                     for value, label in options
                 ]
-                picked: list[str] = _guard(
-                    lambda: questionary.checkbox(
+                picked: list[str] = _answer(
+                    questionary.checkbox(
                         message,
                         choices=[*choices, *extras],
                         qmark="",
                         instruction="(Space to tick, Enter when done)",
-                    ).unsafe_ask()
+                        **self._io,
+                    )
                 )
                 if HELP in picked:
                     self.say(_wrap("Help: " + one_line(q.help or "")))
@@ -299,17 +315,18 @@ class TerminalPrompter(PlainPrompter):
                     key = str(value)  # pressing 4 picks 4, even on a 0-10 scale
                     label = label.removeprefix(key).strip() or key
                 choices.append(questionary.Choice(label, value, shortcut_key=key))
-            default = a.current if a.answered and a.current is not None else None
-            result = _guard(
-                lambda: questionary.select(
+            default = a.current if a.answered and isinstance(a.current, str | int) else None
+            result = _answer(
+                questionary.select(
                     message,
                     choices=[*choices, questionary.Separator(" "), *extras] if extras else choices,
-                    default=default,
+                    default=default,  # type: ignore[arg-type]
                     qmark="",
                     use_shortcuts=len(choices) + len(extras) <= 30,
                     use_jk_keys=False,
                     instruction="(arrow keys or a number, then Enter)",
-                ).unsafe_ask()
+                    **self._io,
+                )
             )
             if result == HELP:
                 self.say(_wrap("Help: " + one_line(q.help or "")))
@@ -323,6 +340,7 @@ class TerminalPrompter(PlainPrompter):
     def ask_next_step(self, current: str | None) -> str | None:
         self.say()
         self.say("What is one thing you will do next, because of what you found?")
-        answer = self.text("One thing I will do next:", current, note="(Press Enter to leave it blank.)")
+        answer = self.text(
+            "One thing I will do next:", current, note="(Press Enter to leave it blank.)"
+        )
         return answer or None
-

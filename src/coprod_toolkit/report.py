@@ -70,7 +70,9 @@ def summary_lines(ex: Exercise, scores: Scores) -> list[str]:
     """The summary in words; the terminal and Markdown add their own decoration."""
     lines = []
     overall = scores.overall
-    lines.append(f"Overall: {_percent(overall.percent)}" + (f" - {overall.band}" if overall.band else ""))
+    lines.append(
+        f"Overall: {_percent(overall.percent)}" + (f" - {overall.band}" if overall.band else "")
+    )
     if overall.message:
         lines.append(_flat(overall.message))
     strongest, weakest = strongest_and_weakest(scores)

@@ -18,9 +18,9 @@ from coprod_toolkit.models import (
     Exercise,
     MultiQuestion,
     QuestionBase,
+    ScaleQuestion,
     Score,
     Scores,
-    ScaleQuestion,
     Section,
     SectionScore,
     YesNoQuestion,
@@ -148,7 +148,9 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
         )
     total = _total(ex, everything)
     band = find_band(ex.scoring.bands, total["raw" if on_raw else "percent"])
-    overall = Score(band=band.label if band else None, message=band.message if band else None, **total)
+    overall = Score(
+        band=band.label if band else None, message=band.message if band else None, **total
+    )
     return Scores(sections=sections, overall=overall)
 
 

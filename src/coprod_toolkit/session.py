@@ -71,9 +71,7 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def new_draft(
-    loaded: LoadedExercise, run_id: str, about: str, name: str | None
-) -> Draft:
+def new_draft(loaded: LoadedExercise, run_id: str, about: str, name: str | None) -> Draft:
     ex = loaded.exercise
     started = now()
     return Draft(

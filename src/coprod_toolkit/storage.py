@@ -117,7 +117,9 @@ class Store:
             raise StorageError(_explain(e, folder)) from None
         return target
 
-    def _create(self, folder: Path, stem: str, suffixes: tuple[str, ...], texts: list[str]) -> list[Path]:
+    def _create(
+        self, folder: Path, stem: str, suffixes: tuple[str, ...], texts: list[str]
+    ) -> list[Path]:
         """Write new files that share a stem no other file has; never overwrite."""
         self._folder(folder)
         for attempt in range(1, 1000):
@@ -164,7 +166,9 @@ class Store:
             if (self.reflections / f"{run_id}.yaml").exists():
                 continue
             try:
-                fd = os.open(self.drafts / f"{run_id}.yaml", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                fd = os.open(
+                    self.drafts / f"{run_id}.yaml", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600
+                )
             except FileExistsError:
                 continue
             except OSError as e:
@@ -173,8 +177,8 @@ class Store:
             return run_id
         raise StorageError(f"Cannot find a free file name in {self.drafts}.")
 
-    def save_draft(self, draft: Draft) -> Path:
-        return self._replace(self.drafts, f"{draft.id}.yaml", dump_yaml(draft.model_dump(mode="json")))
+    def save_draft(self, draft: Draft) -> None:
+        self._replace(self.drafts, f"{draft.id}.yaml", dump_yaml(draft.model_dump(mode="json")))
 
     def delete_draft(self, draft_id: str) -> None:
         with contextlib.suppress(FileNotFoundError):

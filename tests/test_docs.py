@@ -1,0 +1,57 @@
+"""The README's promises, the shipped content, and the wheel's contents."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import coprod_toolkit
+from coprod_toolkit.catalog import builtin_dir
+from coprod_toolkit.cli import app
+from coprod_toolkit.loader import load_exercise
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+BLOCKS = re.findall(r"```console\n(.*?)```", README, flags=re.S)
+COMMANDS = [
+    line.strip() for block in BLOCKS for line in block.splitlines() if line.startswith("coprod")
+]
+NEEDS_A_TERMINAL = {"coprod assess"}
+
+
+def test_readme_starts_with_the_two_set_up_commands() -> None:
+    install, tests = BLOCKS[0].strip(), BLOCKS[1].strip()
+    assert install.endswith("pip install . && coprod assess")
+    assert tests.endswith('pip install ".[test]" && pytest')
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert tests in ci, ".ci/run must run exactly the README's test command"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_in_the_readme_runs(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    args = shlex.split(command)[1:]
+    if command in NEEDS_A_TERMINAL:
+        args.append("--help")  # the terminal run itself is in test_terminal.py
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+
+
+def test_every_shipped_exercise_validates() -> None:
+    files = sorted(builtin_dir().glob("*.yaml"))
+    assert files, f"no exercises found in {builtin_dir()}"
+    for path in files:
+        load_exercise(path)
+
+
+def test_the_installed_package_carries_its_exercises() -> None:
+    package = Path(coprod_toolkit.__file__).resolve().parent
+    if package.is_relative_to(ROOT / "src"):
+        pytest.skip("running from the source tree (editable install): the wheel is not in use")
+    assert (package / "exercises" / "six-principles.yaml").is_file()
+    assert builtin_dir() == package / "exercises"

@@ -1,0 +1,51 @@
+"""The shape of the code: a plain core, and a fast start."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = [
+    "coprod_toolkit.models",
+    "coprod_toolkit.loader",
+    "coprod_toolkit.scoring",
+    "coprod_toolkit.storage",
+    "coprod_toolkit.session",
+    "coprod_toolkit.answers",
+    "coprod_toolkit.catalog",
+    "coprod_toolkit.errors",
+    "coprod_toolkit.text",
+]
+
+
+def loaded_modules(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys\nprint('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return set(out.split())
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_the_core_imports_no_interface_library(module: str) -> None:
+    modules = loaded_modules(f"import {module}")
+    assert not {
+        m for m in modules if m.split(".")[0] in {"typer", "rich", "questionary", "prompt_toolkit"}
+    }
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"]])
+def test_version_and_help_import_nothing_heavy(argv: list[str]) -> None:
+    code = (
+        "import sys\n"
+        f"sys.argv = ['coprod', *{argv!r}]\n"
+        "from coprod_toolkit.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    )
+    modules = loaded_modules(code)
+    heavy = {"questionary", "prompt_toolkit", "yaml", "pydantic", "rich", "coprod_toolkit.models"}
+    assert not {m for m in modules if m in heavy or m.split(".")[0] in heavy}

@@ -1,0 +1,140 @@
+"""Real questionary widgets fed keystrokes through a pipe, and the plain prompter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from coprod_toolkit.errors import Interrupted
+from coprod_toolkit.loader import LoadedExercise, load_exercise
+from coprod_toolkit.prompts import PlainPrompter, TerminalPrompter
+from coprod_toolkit.session import BACK, Ask, AssessSession, new_draft
+from tests.conftest import MINIMAL, write
+
+DOWN, ENTER = "\x1b[B", "\r"
+
+
+@pytest.fixture
+def loaded(tmp_path: Path) -> LoadedExercise:
+    return load_exercise(write(tmp_path, "tiny.yaml", MINIMAL))
+
+
+def ask_for(loaded: LoadedExercise, qid: str, **kw: object) -> Ask:
+    ex = loaded.exercise
+    for section, q in ex.questions():
+        if q.id == qid:
+            fields: dict[str, object] = dict(
+                exercise=ex,
+                section=section,
+                question=q,
+                text=ex.wording(q, "me"),
+                number=1,
+                total=5,
+                current=None,
+                answered=False,
+                can_go_back=True,
+                new_section=True,
+            )
+            fields.update(kw)
+            return Ask(**fields)  # type: ignore[arg-type]
+    raise KeyError(qid)
+
+
+@pytest.fixture
+def keys() -> Iterator[tuple[TerminalPrompter, object, list[str]]]:
+    printed: list[str] = []
+    with create_pipe_input() as pipe:
+        prompter = TerminalPrompter(write=printed.append, input=pipe, output=DummyOutput())
+        yield prompter, pipe, printed
+
+
+def test_a_number_key_picks_that_point_of_the_scale(loaded: LoadedExercise, keys) -> None:  # type: ignore[no-untyped-def]
+    prompter, pipe, _ = keys
+    pipe.send_text("4" + ENTER)
+    assert prompter.ask(ask_for(loaded, "q1")) == 4
+
+
+def test_arrow_keys_move_from_the_current_answer(loaded: LoadedExercise, keys) -> None:  # type: ignore[no-untyped-def]
+    prompter, pipe, _ = keys
+    pipe.send_text(DOWN + ENTER)
+    assert prompter.ask(ask_for(loaded, "q1", current=2, answered=True)) == 3
+
+
+def test_help_then_an_answer(loaded: LoadedExercise, keys) -> None:  # type: ignore[no-untyped-def]
+    prompter, pipe, printed = keys
+    pipe.send_text("h" + ENTER + "5" + ENTER)
+    assert prompter.ask(ask_for(loaded, "q1")) == 5
+    assert "Help: Some help." in printed
+
+
+def test_go_back(loaded: LoadedExercise, keys) -> None:  # type: ignore[no-untyped-def]
+    prompter, pipe, _ = keys
+    pipe.send_text("b" + ENTER)
+    assert prompter.ask(ask_for(loaded, "q2")) is BACK
+
+
+def test_yes_no_and_choice(loaded: LoadedExercise, keys) -> None:  # type: ignore[no-untyped-def]
+    prompter, pipe, _ = keys
+    pipe.send_text(DOWN + DOWN + ENTER)
+    assert prompter.ask(ask_for(loaded, "q2")) == "not_sure"
+    pipe.send_text(DOWN + ENTER)
+    assert prompter.ask(ask_for(loaded, "q5")) == "b"
+
+
+def test_free_text_and_back(loaded: LoadedExercise, keys) -> None:  # type: ignore[no-untyped-def]
+    prompter, pipe, _ = keys
+    pipe.send_text("We asked Jo." + ENTER)
+    assert prompter.ask(ask_for(loaded, "q3")) == "We asked Jo."
+    pipe.send_text("back" + ENTER)
+    assert prompter.ask(ask_for(loaded, "q3")) is BACK
+
+
+def test_ctrl_c_becomes_interrupted(loaded: LoadedExercise, keys) -> None:  # type: ignore[no-untyped-def]
+    prompter, pipe, _ = keys
+    pipe.send_text("\x03")
+    with pytest.raises(Interrupted):
+        prompter.ask(ask_for(loaded, "q1"))
+
+
+def scripted(lines: list[str]) -> tuple[PlainPrompter, list[str]]:
+    printed: list[str] = []
+    feed = iter(lines)
+
+    def read(prompt: str) -> str:
+        printed.append(prompt)
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    return PlainPrompter(read=read, write=printed.append), printed
+
+
+def test_plain_prompter_runs_a_whole_session(loaded: LoadedExercise) -> None:
+    prompter, printed = scripted(
+        ["", "9", "?", "4", "b", "3", "1", "", "2", "1", "nonsense", "1", "5", "", "Try it."]
+    )
+    session = AssessSession(loaded, new_draft(loaded, "r", "me", None))
+    session.run(prompter)
+    session.ask_next_step(prompter)
+    assert session.draft.answers == {"q1": 5, "q2": "yes", "q3": None, "q4": 2, "q5": "a"}
+    assert session.draft.next_step == "Try it."
+    text = "\n".join(printed)
+    assert "Sorry, an answer is needed: a whole number from 1 to 5." in text
+    assert "Sorry, '9' is not on the scale: use a whole number from 1 to 5." in text
+    assert "Some help." in text
+    assert "== Check your answers ==" in text
+    assert "'nonsense' is not one of the numbers 1 to 5." in text
+    assert "\x1b" not in text
+
+
+def test_plain_prompter_end_of_input_is_an_interruption(loaded: LoadedExercise) -> None:
+    prompter, _ = scripted(["4"])
+    session = AssessSession(loaded, new_draft(loaded, "r", "me", None))
+    with pytest.raises(Interrupted):
+        session.run(prompter)
+    assert session.draft.answers == {"q1": 4}

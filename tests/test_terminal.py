@@ -1,0 +1,117 @@
+"""End to end: the installed `coprod` in a real pseudo-terminal, driven by keystrokes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+
+from coprod_toolkit.loader import load_exercise
+from tests.conftest import ROOT
+
+SIX = load_exercise(ROOT / "exercises" / "six-principles.yaml").exercise
+QUESTIONS = [q for _, q in SIX.questions()]
+
+
+def coprod_command() -> str:
+    """The installed console script, next to this Python, as a person would run it."""
+    beside = Path(sys.executable).parent / "coprod"
+    found = str(beside) if beside.exists() else shutil.which("coprod")
+    assert found, "the coprod command is not installed: run pip install '.[test]' first"
+    return found
+
+
+def spawn(args: list[str], home: Path) -> pexpect.spawn:
+    env = {**os.environ, "COPROD_HOME": str(home), "TERM": "xterm", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # pexpect cannot answer "where is the cursor?"
+    child = pexpect.spawn(
+        coprod_command(), args, env=env, encoding="utf-8", timeout=20, dimensions=(40, 100)
+    )
+    child.delaybeforesend = None
+    return child
+
+
+def answer_questions(child: pexpect.spawn, start: int, stop: int, plain: bool = False) -> None:
+    for number in range(start, stop + 1):
+        q = QUESTIONS[number - 1]
+        child.expect(f"Question {number} of {len(QUESTIONS)}")
+        if q.type == "text":
+            child.expect("Your answer" if not plain else "Type your answer")
+            child.send("\r")
+        else:
+            child.expect("then Enter" if not plain else "Type a number from 1 to 5")
+            child.send("4" if not plain else "4\r")
+            if not plain:
+                child.send("\r")
+
+
+def finish(child: pexpect.spawn) -> None:
+    child.expect("Type the number of an answer to change it")
+    child.send("\r")
+    child.expect("Overall: ")
+    child.expect("One thing I will do next")
+    child.send("Ask Jo to co-chair the next meeting\r")
+    child.expect("Saved your reflection")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_whole_assessment_by_keystrokes(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(["assess", "--about", "service"], home)
+    child.expect("Your name")
+    child.send("Ana\r")
+    child.expect("Your answers stay on this computer")
+    answer_questions(child, 1, len(QUESTIONS))
+    finish(child)
+    records = list((home / "reflections").glob("*.yaml"))
+    assert len(records) == 1
+    record = yaml.safe_load(records[0].read_text())
+    assert record["name"] == "Ana" and record["about"] == "service"
+    scored = [a for a in record["answers"] if a["points"] is not None]
+    assert len(scored) == 25
+    assert record["next_step"] == "Ask Jo to co-chair the next meeting"
+    assert (home / "reflections" / records[0].name.replace(".yaml", ".md")).exists()
+
+
+def test_ctrl_c_keeps_the_answers_and_resume_carries_on(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(["assess", "--about", "me", "--name", "Ben", "--plain"], home)
+    answer_questions(child, 1, 3, plain=True)
+    child.expect("Question 4 of")
+    child.sendintr()
+    child.expect("Stopped. Your answers so far are saved.")
+    child.expect("coprod resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    drafts = list((home / "drafts").glob("*.yaml"))
+    assert len(drafts) == 1
+    assert len(yaml.safe_load(drafts[0].read_text())["answers"]) == 3
+
+    child = spawn(["resume", "--plain"], home)
+    child.expect("Carrying on with The six principles of co-production, Ben")
+    answer_questions(child, 4, len(QUESTIONS), plain=True)
+    finish(child)
+    assert not list((home / "drafts").glob("*.yaml"))
+    record = yaml.safe_load(next((home / "reflections").glob("*.yaml")).read_text())
+    assert record["answers"][0]["answer"] == 4
+
+
+@pytest.mark.parametrize("keys", ["\x04"])
+def test_end_of_input_at_the_name_question_loses_nothing(tmp_path: Path, keys: str) -> None:
+    home = tmp_path / "home"
+    child = spawn(["assess", "--plain"], home)
+    child.expect("What are you reflecting on")
+    child.send(keys)
+    child.expect("Stopped before the first question")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
