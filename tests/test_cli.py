@@ -94,7 +94,8 @@ def test_an_output_folder_that_cannot_be_written(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output == (
         f"Error: Cannot save in {blocker}: it is a file, not a folder. "
-        "Fix: choose another folder with --out DIR.\n"
+        "Fix: choose another folder with --out DIR, or set COPROD_HOME to a folder you can "
+        "write to.\n"
     )
 
 

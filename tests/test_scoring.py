@@ -107,3 +107,8 @@ def test_weights_multiply_points(value: int, weight: float) -> None:
     )
     ex = SIX.model_copy()
     assert question_points(ex, q, value) == pytest.approx(value * weight)
+
+
+def test_when_every_principle_scores_the_same_none_is_called_strongest() -> None:
+    answers = {q.id: 3 for _, q in SIX.questions() if q.type == "scale"}
+    assert strongest_and_weakest(score(SIX, answers)) == ([], [])

@@ -66,9 +66,9 @@ def finish(child: pexpect.spawn) -> None:
 def test_a_whole_assessment_by_keystrokes(tmp_path: Path) -> None:
     home = tmp_path / "home"
     child = spawn(["assess", "--about", "service"], home)
+    child.expect("Your answers stay on this computer")
     child.expect("Your name")
     child.send("Ana\r")
-    child.expect("Your answers stay on this computer")
     answer_questions(child, 1, len(QUESTIONS))
     finish(child)
     records = list((home / "reflections").glob("*.yaml"))

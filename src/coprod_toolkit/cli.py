@@ -325,6 +325,9 @@ def _assess(
     _hangup_is_interrupt()
     from coprod_toolkit.errors import Interrupted
 
+    saving = str(store.root) if store else None
+    console.print()
+    show_intro(console, intro_lines(ex, len(visible(ex, {})), saving), plain)
     try:
         if subject is None:
             if len(ex.subjects) > 1:
@@ -346,10 +349,6 @@ def _assess(
     if store is not None:
         run_id = store.reserve_id(run_id)
     draft = new_draft(loaded, run_id, subject, name)
-    count = len(visible(ex, {}))
-    saving = str(store.root) if store else None
-    console.print()
-    show_intro(console, intro_lines(ex, ex.subjects[subject], count, saving), plain)
     if store is not None:
         store.save_draft(draft)
     _finish(loaded, draft, store, prompter, console, plain, out)

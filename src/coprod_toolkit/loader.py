@@ -251,7 +251,7 @@ def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise FileProblems(shown, [_whole(shown, "there is no file here.")], what) from None
+        raise FileProblems(shown, [_whole(shown, "there is no file here. Fix: check the file's name and folder.")], what) from None
     except PermissionError:
         raise FileProblems(
             shown, [_whole(shown, "coprod is not allowed to read this file.")], what

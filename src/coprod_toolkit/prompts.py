@@ -44,12 +44,14 @@ def options_for(ex: Exercise, q: QuestionBase) -> list[tuple[Any, str]]:
     return []
 
 
-def _wrap(text: str) -> str:
+def _wrap(text: str, indent: str = "") -> str:
     import shutil
     import textwrap
 
     width = max(40, min(shutil.get_terminal_size().columns, 100) - 2)
-    return textwrap.fill(text, width=width)
+    return textwrap.fill(
+        text, width=width, initial_indent=indent, subsequent_indent=indent + "    " * bool(indent)
+    )
 
 
 def _answer(question: Any) -> Any:
@@ -182,7 +184,8 @@ class PlainPrompter:
             if row.section != section:
                 section = row.section
                 self.say(f"{section}:")
-            self.say(f"  {row.number}. {one_line(row.text)} -> {one_line(row.answer)}")
+            self.say(_wrap(f"{row.number}. {one_line(row.text)}", indent="  "))
+            self.say(_wrap(f"Your answer: {one_line(row.answer)}", indent="      "))
         while True:
             typed = self._input(
                 "Type the number of an answer to change it, or press Enter to see your results: "

@@ -33,14 +33,13 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def intro_lines(ex: Exercise, about_label: str, questions: int, saving: str | None) -> list[str]:
+def intro_lines(ex: Exercise, questions: int, saving: str | None) -> list[str]:
     lines = [
         ex.title,
         "",
         _flat(ex.summary),
         "",
-        f"You are reflecting on {about_label}. There are {questions} questions; "
-        f"it takes about {ex.minutes} minutes.",
+        f"There are {questions} questions; it takes about {ex.minutes} minutes.",
         "There are no right answers: the most useful answer is the honest one.",
     ]
     if saving:
@@ -79,6 +78,8 @@ def summary_lines(ex: Exercise, scores: Scores) -> list[str]:
     if strongest:
         lines.append("Strongest: " + ", ".join(_name(s) for s in strongest) + ".")
         lines.append("To work on: " + ", ".join(_name(s) for s in weakest) + ".")
+    elif len([s for s in scores.sections if s.percent is not None]) > 1:
+        lines.append("Every principle scored about the same, so none stands out as strongest.")
     return lines
 
 
@@ -103,8 +104,8 @@ def show_summary(console: Console, ex: Exercise, scores: Scores, plain: bool) ->
 
     table = Table(title="Your results", show_header=True, header_style="bold", box=None)
     table.add_column("Principle")
-    table.add_column("Score", no_wrap=True)
-    table.add_column("", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("Out of 100", justify="right", no_wrap=True)
     table.add_column("Reading")
     for s in scores.sections:
         table.add_row(
@@ -174,6 +175,8 @@ def _summary_from(scores: Scores) -> list[str]:
     if strongest:
         lines.append("**Strongest:** " + ", ".join(_md(_name(s)) for s in strongest) + ".")
         lines.append("**To work on:** " + ", ".join(_md(_name(s)) for s in weakest) + ".")
+    elif len([s for s in scores.sections if s.percent is not None]) > 1:
+        lines.append("Every principle scored about the same, so none stands out as strongest.")
     return lines
 
 

@@ -161,8 +161,8 @@ def strongest_and_weakest(
     ranked = [s for s in scores.sections if s.percent is not None]
     ranked.sort(key=lambda s: s.percent or 0.0, reverse=True)
     count = min(count, len(ranked) // 2)
-    if count == 0:
-        return [], []
+    if count == 0 or round(ranked[0].percent or 0) == round(ranked[-1].percent or 0):
+        return [], []  # all level: nothing stands out either way
     strongest = ranked[:count]
     weakest = list(reversed(ranked[-count:]))
     return strongest, weakest

@@ -69,7 +69,8 @@ class Store:
                 elif not part.is_dir():
                     raise StorageError(
                         f"Cannot save in {part}: it is a file, not a folder. "
-                        "Fix: choose another folder with --out DIR."
+                        "Fix: choose another folder with --out DIR, "
+                        "or set COPROD_HOME to a folder you can write to."
                     )
         except OSError as e:
             raise StorageError(
