@@ -190,3 +190,15 @@ def test_resume_with_nothing_to_resume(isolated: Path) -> None:
     result = invoke("resume")
     assert result.exit_code == 0
     assert "There is nothing to resume" in result.output
+
+
+def test_markup_and_escape_codes_in_an_exercise_file_are_shown_literally(tmp_path: Path) -> None:
+    hostile = MINIMAL.replace("title: Tiny", 'title: "[bold red]Tiny\\e[2J"').replace(
+        "text: Do you do another?", 'text: "[link=http://x]Do[/link] you \\e]0;pwned\\a?"'
+    )
+    path = write(tmp_path, "hostile.yaml", hostile)
+    result = invoke("exercise", "show", str(path))
+    assert result.exit_code == 0
+    assert "[bold red]Tiny\\x1b[2J" in result.output
+    assert "[link=http://x]Do[/link] you \\x1b]0;pwned\\x07?" in result.output
+    assert "\x1b" not in result.output
