@@ -6,6 +6,7 @@ Anything that is not a CoprodError is a bug and keeps its traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 
 class CoprodError(Exception):
@@ -23,6 +24,17 @@ class Problem:
     column: int
     where: str
     message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "where": self.where,
+            "severity": self.severity,
+            "message": self.message,
+        }
 
     def __str__(self) -> str:
         place = f"{self.path}:{self.line}:{self.column}" if self.line else self.path

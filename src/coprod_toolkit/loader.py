@@ -251,7 +251,11 @@ def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise FileProblems(shown, [_whole(shown, "there is no file here. Fix: check the file's name and folder.")], what) from None
+        raise FileProblems(
+            shown,
+            [_whole(shown, "there is no file here. Fix: check the file's name and folder.")],
+            what,
+        ) from None
     except PermissionError:
         raise FileProblems(
             shown, [_whole(shown, "coprod is not allowed to read this file.")], what
@@ -463,17 +467,33 @@ def _pydantic_problem(
             QUESTION_TYPES
         )
     elif kind in ("string_type",):
-        message = f"this should be text, but it is {_describe(value)}. Fix: write it as text."
+        message = (
+            f"this should be text, but it is {_describe(value)}. "
+            "Fix: write it as text, in quotes if it looks like a number or true/false."
+        )
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = f"this should be a whole number like 3, but it is {_describe(value)}."
+        message = (
+            f"this should be a whole number, but it is {_describe(value)}. "
+            "Fix: write a whole number, like 3."
+        )
     elif kind in ("float_type", "float_parsing"):
-        message = f"this should be a number, but it is {_describe(value)}."
+        message = (
+            f"this should be a number, but it is {_describe(value)}. Fix: write a number, like 1.5."
+        )
     elif kind in ("bool_type", "bool_parsing"):
-        message = f"this should be true or false, but it is {_describe(value)}."
+        message = (
+            f"this should be true or false, but it is {_describe(value)}. Fix: write true or false."
+        )
     elif kind == "list_type":
-        message = f"this should be a list (lines starting with '- '), but it is {_describe(value)}."
+        message = (
+            f"this should be a list, but it is {_describe(value)}. "
+            "Fix: put each item on its own line, starting with '- '."
+        )
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        message = f"this should be a group of 'key: value' lines, but it is {_describe(value)}."
+        message = (
+            f"this should be a group of 'key: value' lines, but it is {_describe(value)}. "
+            "Fix: write it as 'key: value' lines, indented under this one."
+        )
     elif kind == "string_pattern_mismatch":
         message = (
             f"'{value}' is not a usable id. Fix: use only lower-case letters, digits and "
@@ -481,9 +501,9 @@ def _pydantic_problem(
         )
     elif kind == "too_short":
         need = ctx.get("min_length", 1)
-        message = f"this needs at least {need} item{'s' if need != 1 else ''}."
+        message = f"this needs at least {need} item{'s' if need != 1 else ''}. Fix: add more."
     elif kind == "string_too_long":
-        message = f"this is too long: at most {ctx.get('max_length')} characters."
+        message = f"this is too long. Fix: use at most {ctx.get('max_length')} characters."
     elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         limits = {
             "greater_than": f"more than {ctx.get('gt')}",
@@ -491,13 +511,13 @@ def _pydantic_problem(
             "less_than": f"less than {ctx.get('lt')}",
             "less_than_equal": f"at most {ctx.get('le')}",
         }
-        message = f"this must be {limits[kind]}, but it is {value}."
+        message = f"this must be {limits[kind]}, but it is {value}. Fix: change the number."
     elif kind == "literal_error":
         message = f"'{value}' is not allowed here. Fix: use {ctx.get('expected')}."
     elif kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")
     else:
-        message = str(error["msg"])
+        message = str(error["msg"]) + ". Fix: compare this with docs/authoring.md"
     if not message.endswith("."):
         message += "."
     return Problem(path, line, column, where(place), message)
@@ -526,18 +546,30 @@ class LoadedExercise:
     hash: str
 
 
-def load_exercise(path: Path) -> LoadedExercise:
-    """Load and check one exercise file, or raise FileProblems with every problem in it."""
-    data, marks, raw = read_yaml(path, "exercise")
+def check_file(path: Path) -> tuple[LoadedExercise | None, list[Problem]]:
+    """Every error and warning in one exercise file; the exercise too, if it has no errors."""
     shown = str(path)
+    try:
+        data, marks, raw = read_yaml(path, "exercise")
+    except FileProblems as e:
+        return None, e.problems
     try:
         exercise = Exercise.model_validate(data)
     except ValidationError as e:
-        raise FileProblems(shown, validation_problems(shown, data, marks, e, Exercise)) from None
-    problems = check_exercise(exercise, marks, shown)
-    if problems:
-        raise FileProblems(shown, problems)
-    return LoadedExercise(exercise, path, hashlib.sha256(raw).hexdigest())
+        return None, validation_problems(shown, data, marks, e, Exercise)
+    errors = check_exercise(exercise, marks, shown)
+    warnings = lint_exercise(exercise, marks, shown)
+    if errors:
+        return None, errors + warnings
+    return LoadedExercise(exercise, path, hashlib.sha256(raw).hexdigest()), warnings
+
+
+def load_exercise(path: Path) -> LoadedExercise:
+    """Load and check one exercise file, or raise FileProblems with every error in it."""
+    loaded, problems = check_file(path)
+    if loaded is None:
+        raise FileProblems(str(path), [p for p in problems if p.severity == "error"])
+    return loaded
 
 
 def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
@@ -627,6 +659,22 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                         "this choice is in a scored section but its options have no points. "
                         "Fix: add 'points:' to each option, or set 'scored: false' on the section.",
                     )
+            for fid, pid in question.principles.items():
+                framework = ex.frameworks.get(fid)
+                if framework is None:
+                    names = ", ".join(ex.frameworks) or "none yet"
+                    add(
+                        (*q_at, "principles", fid),
+                        f"there is no framework '{fid}' under 'frameworks' (known: {names}). "
+                        "Fix: add it there, or correct the name.",
+                        key=True,
+                    )
+                elif pid not in {p.id for p in framework.principles}:
+                    ids = ", ".join(p.id for p in framework.principles)
+                    add(
+                        (*q_at, "principles", fid),
+                        f"'{pid}' is not a principle of '{fid}' ({ids}). Fix: use one of those.",
+                    )
             if question.when is not None:
                 _check_when(question.when, earlier, (*q_at, "when"), add, ex)
             earlier[question.id] = question
@@ -647,6 +695,120 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
     for p in problems:
         unique.setdefault(str(p), p)
     return sorted(unique.values(), key=lambda p: (p.line, p.column))
+
+
+LONG_TEXT = 200
+
+
+def lint_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
+    """Things that work but are probably not what the author meant: warnings, not errors."""
+    found: list[Problem] = []
+
+    def warn(at: Path_, message: str, key: bool = False) -> None:
+        line, column = marks.at(at, key=key)
+        found.append(Problem(path, line, column, where(at), message, "warning"))
+
+    def unlabelled(scale: Scale, at: Path_) -> None:
+        if not scale.labels:
+            warn(
+                at,
+                "this scale has no labels, so people see only numbers. "
+                "Fix: add 'labels:', at least for the two ends.",
+            )
+
+    for name, scale in ex.scales.items():
+        unlabelled(scale, ("scales", name))
+    texts: dict[str, str] = {}
+    earlier: dict[str, Any] = {}
+    mapped: dict[str, set[str]] = {fid: set() for fid in ex.frameworks}
+    for s_index, section in enumerate(ex.sections):
+        for q_index, q in enumerate(section.questions):
+            q_at: Path_ = ("sections", s_index, "questions", q_index)
+            if isinstance(q, ScaleQuestion) and isinstance(q.scale, Scale):
+                unlabelled(q.scale, (*q_at, "scale"))
+            wordings = [q.text] if isinstance(q.text, str) else list(q.text.values())
+            for text in wordings:
+                flat = " ".join(text.split())
+                if flat.casefold() in texts:
+                    warn(
+                        (*q_at, "text"),
+                        f"the same text as question '{texts[flat.casefold()]}'. "
+                        "Fix: reword one of them, or remove the copy.",
+                    )
+                texts.setdefault(flat.casefold(), q.id)
+                if len(flat) > LONG_TEXT:
+                    warn(
+                        (*q_at, "text"),
+                        f"this text is {len(flat)} characters long; a screen reader reads all "
+                        "of it before every answer. Fix: keep it under "
+                        f"{LONG_TEXT} characters and move the detail into 'help:'.",
+                    )
+            if q.when is not None and q.when.question in earlier:
+                target = earlier[q.when.question]
+                possible = _possible_answers(ex, target)
+                if possible and all(q.when.holds(v) for v in possible):
+                    warn(
+                        (*q_at, "when"),
+                        f"this 'when' holds for every answer to '{target.id}', so it changes "
+                        "nothing. Fix: remove it, or narrow the condition.",
+                    )
+            for fid, pid in q.principles.items():
+                mapped.setdefault(fid, set()).add(pid)
+            earlier[q.id] = q
+    for fid, framework in ex.frameworks.items():
+        for p_index, principle in enumerate(framework.principles):
+            if principle.id not in mapped[fid]:
+                warn(
+                    ("frameworks", fid, "principles", p_index),
+                    f"no question belongs to '{principle.id}', so it will never have a score. "
+                    f"Fix: add 'principles: {{{fid}: {principle.id}}}' to the questions about it.",
+                )
+    _unreachable_bands(ex, warn)
+    return sorted(found, key=lambda p: (p.line, p.column))
+
+
+def _possible_answers(ex: Exercise, q: Any) -> list[Any]:
+    if isinstance(q, ScaleQuestion):
+        return (
+            list(ex.scale_of(q).points())
+            if not isinstance(q.scale, str) or q.scale in ex.scales
+            else []
+        )
+    if q.type == "yes_no":
+        return ["yes", "no", "not_sure"] if q.not_sure else ["yes", "no"]
+    if q.type == "choice":
+        return [o.value for o in q.options]
+    return []
+
+
+def _score_span(ex: Exercise, sections: list[Any]) -> tuple[int, int]:
+    low = high = 0.0
+    for section in sections:
+        for question in section.questions:
+            span = question_range(ex, question)
+            if span is not None:
+                low += span[0]
+                high += span[1]
+    return round(low), round(high)
+
+
+def _unreachable_bands(ex: Exercise, warn: Any) -> None:
+    scored = [s for s in ex.sections if s.scored]
+    checks: list[tuple[Path_, list[Band], list[Any]]] = [
+        (("scoring", "bands"), ex.scoring.bands, scored)
+    ]
+    for index, section in enumerate(ex.sections):
+        if section.bands is not None:
+            checks.append((("sections", index, "bands"), section.bands, [section]))
+    for at, bands, sections in checks:
+        low, high = (0, 100) if ex.scoring.bands_on == "percent" else _score_span(ex, sections)
+        for index, band in enumerate(bands):
+            if band.min > high or band.max < low:
+                warn(
+                    (*at, index),
+                    f"no score can reach this band: scores here run from {low} to {high}. "
+                    "Fix: change its range, or remove it.",
+                )
 
 
 def _check_scale(scale: Scale, at: Path_, add: Any) -> None:
@@ -724,17 +886,7 @@ def _check_when(when: When, earlier: dict[str, Any], at: Path_, add: Any, ex: Ex
 
 
 def _check_bands(ex: Exercise, bands: list[Band], at: Path_, add: Any, sections: list[Any]) -> None:
-    if ex.scoring.bands_on == "percent":
-        low, high = 0, 100
-    else:
-        low_f = high_f = 0.0
-        for section in sections:
-            for question in section.questions:
-                span = question_range(ex, question)
-                if span is not None:
-                    low_f += span[0]
-                    high_f += span[1]
-        low, high = round(low_f), round(high_f)
+    low, high = (0, 100) if ex.scoring.bands_on == "percent" else _score_span(ex, sections)
     previous: Band | None = None
     for index, band in enumerate(bands):
         b_at = (*at, index)

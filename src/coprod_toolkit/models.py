@@ -110,6 +110,13 @@ class When(Strict):
 class QuestionBase(Strict):
     id: Slug = Field(description="Unique within the exercise; answers files use it.")
     text: Wording
+    principles: dict[Slug, Slug] = Field(
+        default_factory=dict,
+        description=(
+            "For each extra framework under the exercise's `frameworks`, the principle "
+            "this question belongs to (framework id: principle id)."
+        ),
+    )
     help: str | None = Field(None, description="Shown when the person asks for help.")
     optional: bool = Field(False, description="May be skipped without an answer.")
     weight: float = Field(1.0, gt=0, le=100, description="How much this question counts.")
@@ -191,6 +198,19 @@ Question = Annotated[
 QUESTION_TYPES = ("scale", "yes_no", "choice", "multi", "text")
 
 
+class Principle(Strict):
+    id: Slug
+    title: str
+    description: str = ""
+
+
+class Framework(Strict):
+    """Another set of principles the same questions can be reported against."""
+
+    title: str
+    principles: list[Principle] = Field(min_length=1)
+
+
 class Band(Strict):
     """A range of scores with a name and a message, like '40-69: Support'."""
 
@@ -242,6 +262,13 @@ class Exercise(Strict):
     framework: str = Field(
         "the six principles of co-production",
         description="The set of principles the sections stand for.",
+    )
+    frameworks: dict[Slug, Framework] = Field(
+        default_factory=dict,
+        description=(
+            "Other sets of principles (for example a trainer's own) that questions can also "
+            "belong to, through each question's `principles`. Results are shown for each."
+        ),
     )
     subjects: dict[Slug, str] = Field(
         default_factory=lambda: {"me": "my own practice"},
@@ -329,6 +356,9 @@ class SectionScore(Score):
 class Scores(Strict):
     sections: list[SectionScore]
     overall: Score
+    frameworks: dict[str, list[SectionScore]] = Field(
+        default_factory=dict, description="Scores per principle of each extra framework."
+    )
 
 
 class AnswerRecord(Strict):

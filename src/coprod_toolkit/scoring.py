@@ -146,12 +146,35 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
                 **total,
             )
         )
+    frameworks: dict[str, list[SectionScore]] = {}
+    for fid, framework in ex.frameworks.items():
+        scored_ids = {q.id for q, _ in everything}
+        rows = []
+        for principle in framework.principles:
+            items = [
+                (q, answers.get(q.id))
+                for _, q in asked
+                if q.id in scored_ids and q.principles.get(fid) == principle.id
+            ]
+            total = _total(ex, items)
+            band = None if on_raw else find_band(ex.scoring.section_bands, total["percent"])
+            rows.append(
+                SectionScore(
+                    id=principle.id,
+                    title=principle.title,
+                    principle=principle.id,
+                    band=band.label if band else None,
+                    message=band.message if band else None,
+                    **total,
+                )
+            )
+        frameworks[fid] = rows
     total = _total(ex, everything)
     band = find_band(ex.scoring.bands, total["raw" if on_raw else "percent"])
     overall = Score(
         band=band.label if band else None, message=band.message if band else None, **total
     )
-    return Scores(sections=sections, overall=overall)
+    return Scores(sections=sections, overall=overall, frameworks=frameworks)
 
 
 def strongest_and_weakest(

@@ -1,156 +1,35 @@
-"""The `coprod` command: arguments, wiring, and the one place errors become exit codes.
-
-Only typer is imported at the top, so `coprod --help` and `--version` start
-fast; each command imports what it needs when it runs.
-"""
+"""coprod assess and coprod resume."""
 
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod_toolkit import __version__
+from coprod_toolkit.cli.app import app
+from coprod_toolkit.cli.common import (
+    ExercisesOpt,
+    OutOpt,
+    PlainOpt,
+    console_for,
+    handled,
+    hangup_is_interrupt,
+    interactive,
+    prompter_for,
+    resume_hint,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from coprod_toolkit.loader import LoadedExercise
-    from coprod_toolkit.models import Draft, Exercise
+    from coprod_toolkit.models import Draft
     from coprod_toolkit.prompts import PlainPrompter
     from coprod_toolkit.storage import Store
-
-app = typer.Typer(
-    name="coprod",
-    help=(
-        "A reflective toolkit for co-production in health and social care.\n\n"
-        "Ask yourself honest questions about how far your work lives up to the six "
-        "principles of co-production, see where you are strong, and plan what to do next. "
-        "Your answers stay on this computer.\n\n"
-        "Start here:  coprod assess"
-    ),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-exercise_app = typer.Typer(
-    help="See the exercises coprod knows, and what is in them.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-app.add_typer(exercise_app, name="exercise")
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"coprod {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and stop."
-        ),
-    ] = False,
-) -> None:
-    """A reflective toolkit for co-production in health and social care."""
-
-
-# --------------------------------------------------------------------------- shared pieces
-
-ExercisesOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--exercises",
-        help="Also look for exercises in this folder (can be given more than once).",
-        metavar="DIR",
-    ),
-]
-OutOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--out",
-        help="Save into this folder instead of the usual one (you can also set COPROD_HOME).",
-        metavar="DIR",
-    ),
-]
-PlainOpt = Annotated[
-    bool,
-    typer.Option(
-        "--plain",
-        help="No colour, boxes or menus: numbered answers typed as text. "
-        "Good with screen readers and simple terminals.",
-    ),
-]
-
-
-def _fail(error: Exception) -> NoReturn:
-    from coprod_toolkit.errors import CoprodError
-    from coprod_toolkit.text import printable
-
-    assert isinstance(error, CoprodError)
-    message = printable(str(error))
-    if not message.startswith(("Stopped", "There is no exercise")) and "\n" not in message:
-        message = "Error: " + message
-    sys.stderr.write(message + "\n")
-    raise typer.Exit(error.exit_code)
-
-
-def _console(plain: bool) -> Console:
-    from rich.console import Console
-
-    if plain:
-        return Console(color_system=None, highlight=False, emoji=False, markup=False)
-    return Console(highlight=False, emoji=False, markup=False)
-
-
-def _interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
-
-
-def _prompter(plain: bool) -> PlainPrompter:
-    from coprod_toolkit.prompts import PlainPrompter, TerminalPrompter
-
-    if plain or os.environ.get("TERM") == "dumb":
-        return PlainPrompter()
-    return TerminalPrompter()
-
-
-def _hangup_is_interrupt() -> None:
-    """A closed terminal window ends the run the same way Ctrl-C does: draft kept."""
-
-    def handler(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    for name in ("SIGHUP", "SIGTERM"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), handler)
-
-
-def _subject(ex: Exercise, about: str | None) -> str:
-    from coprod_toolkit.errors import UsageProblem
-
-    if about is None:
-        return next(iter(ex.subjects))
-    wanted = about.strip().casefold().replace("organization", "organisation")
-    if wanted in ex.subjects:
-        return wanted
-    choices = ", ".join(f"{k} ({v})" for k, v in ex.subjects.items())
-    raise UsageProblem(
-        f"--about {about}: this exercise can be about {choices}. Fix: use one of those words."
-    )
-
-
-def _resume_hint(out: Path | None) -> str:
-    return "coprod resume" + (f" --out {out}" if out else "")
 
 
 def _finish(
@@ -180,7 +59,7 @@ def _finish(
             raise Interrupted("Stopped. Nothing was saved, because you chose --no-save.") from None
         raise Interrupted(
             "Stopped. Your answers so far are saved.\n"
-            f"To carry on where you left off, run: {_resume_hint(out)}",
+            f"To carry on where you left off, run: {resume_hint(out)}",
             draft.id,
         ) from None
     reflection = session.reflection(ex.subjects.get(draft.about, draft.about))
@@ -193,7 +72,7 @@ def _finish(
     except StorageError as e:
         raise StorageError(
             f"{e}\nYour answers are still kept as a draft; once the folder can be written to, "
-            f"run: {_resume_hint(out)}"
+            f"run: {resume_hint(out)}"
         ) from None
     store.delete_draft(draft.id)
     from rich.text import Text
@@ -263,12 +142,8 @@ def assess(
 
       coprod assess --answers my-answers.yaml --no-save
     """
-    from coprod_toolkit.errors import CoprodError
-
-    try:
+    with handled():
         _assess(exercise, name, about, answers, out, plain, no_save, exercises)
-    except CoprodError as e:
-        _fail(e)
 
 
 def _assess(
@@ -298,7 +173,7 @@ def _assess(
         )
     loaded = find(exercise, exercises)
     ex = loaded.exercise
-    subject = _subject(ex, about) if about is not None else None
+    subject = subject_of(ex, about) if about is not None else None
     if name is not None:
         name = " ".join(name.split()) or None
         if name and len(name) > 100:
@@ -306,14 +181,14 @@ def _assess(
     store = None if no_save else Store(out.expanduser() if out else default_home())
     if store is not None:
         store.check_writable()
-    plain = plain or not _interactive() or os.environ.get("TERM") == "dumb"
-    console = _console(plain)
+    plain = plain or not interactive() or os.environ.get("TERM") == "dumb"
+    console = console_for(plain)
     if answers is not None:
         from coprod_toolkit.answers import load_answers
 
         given = load_answers(answers, ex)
         if subject is None and given.about:
-            subject = _subject(ex, given.about)
+            subject = subject_of(ex, given.about)
         subject = subject or next(iter(ex.subjects))
         draft = new_draft(loaded, new_run_id(ex.id, now()), subject, name or given.name)
         draft.answers = given.answers
@@ -321,8 +196,8 @@ def _assess(
         draft.stage = "next_step"
         _finish(loaded, draft, store, None, console, plain, out)
         return
-    prompter = _prompter(plain)
-    _hangup_is_interrupt()
+    prompter = prompter_for(plain)
+    hangup_is_interrupt()
     from coprod_toolkit.errors import Interrupted
 
     saving = str(store.root) if store else None
@@ -378,12 +253,8 @@ def resume(
 
       coprod resume 2026-11-23-1545-six-principles
     """
-    from coprod_toolkit.errors import CoprodError
-
-    try:
+    with handled():
         _resume(draft_id, out, plain, exercises)
-    except CoprodError as e:
-        _fail(e)
 
 
 def _resume(
@@ -406,14 +277,14 @@ def _resume(
     if not drafts:
         typer.echo(f"There is nothing to resume: no unfinished runs in {store.drafts}.")
         return
-    if not _interactive():
+    if not interactive():
         raise NoTerminal(
             "coprod resume asks questions in a terminal, but there is none here. "
             "Fix: run it in a terminal window."
         )
     plain = plain or os.environ.get("TERM") == "dumb"
-    console = _console(plain)
-    prompter = _prompter(plain)
+    console = console_for(plain)
+    prompter = prompter_for(plain)
     if draft_id is not None:
         matches = [d for d in drafts if d.id == draft_id] or [
             d for d in drafts if d.id.startswith(draft_id)
@@ -471,7 +342,7 @@ def _resume(
         first_gap = next((i for i, (_, q) in enumerate(asked) if q.id not in kept), len(asked))
         draft.position = first_gap
         draft.stage = "questions"
-    _hangup_is_interrupt()
+    hangup_is_interrupt()
     _finish(loaded, draft, store, prompter, console, plain, out)
 
 
@@ -486,136 +357,3 @@ def _draft_label(draft: Draft) -> str:
 
 
 # --------------------------------------------------------------------------- exercise
-
-
-@exercise_app.command("list")
-def exercise_list(exercises: ExercisesOpt = None, plain: PlainOpt = False) -> None:
-    """List the exercises coprod can find, and where each comes from.
-
-    Example:
-
-      coprod exercise list
-    """
-    from coprod_toolkit.errors import CoprodError
-
-    try:
-        _exercise_list(exercises, plain)
-    except CoprodError as e:
-        _fail(e)
-
-
-def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
-    from rich.text import Text
-
-    from coprod_toolkit.catalog import catalog
-    from coprod_toolkit.text import printable
-
-    cat = catalog(exercises)
-    console = _console(plain or not sys.stdout.isatty())
-    for ex_id, found in sorted(cat.exercises.items()):
-        ex = found.loaded.exercise
-        questions = sum(1 for _ in ex.questions())
-        console.print(Text(printable(f"{ex_id}"), style="bold"))
-        console.print(Text(printable(f"  {ex.title}")))
-        console.print(
-            Text(
-                printable(
-                    f"  {ex.kind}, {questions} questions, about {ex.minutes} minutes; "
-                    f"{found.origin}: {found.loaded.path}"
-                )
-            )
-        )
-    if cat.broken:
-        console.print()
-        console.print(f"{len(cat.broken)} file(s) could not be read as exercises:")
-        for _, error in cat.broken:
-            console.print(Text(printable(str(error))))
-
-
-@exercise_app.command("show")
-def exercise_show(
-    exercise: Annotated[
-        str, typer.Argument(help="The exercise's id, or the path of its file.", metavar="EXERCISE")
-    ],
-    about: Annotated[
-        str | None,
-        typer.Option(
-            "--about", help="Show the wording for me, service or organisation.", metavar="SUBJECT"
-        ),
-    ] = None,
-    exercises: ExercisesOpt = None,
-    plain: PlainOpt = False,
-) -> None:
-    """Show everything in an exercise: its sections, questions, answers and ids.
-
-    The question ids are what an answers file (--answers) uses.
-
-    Example:
-
-      coprod exercise show six-principles --about service
-    """
-    from coprod_toolkit.errors import CoprodError
-
-    try:
-        _exercise_show(exercise, about, exercises, plain)
-    except CoprodError as e:
-        _fail(e)
-
-
-def _exercise_show(
-    exercise: str, about: str | None, exercises: list[Path] | None, plain: bool
-) -> None:
-    from rich.text import Text
-
-    from coprod_toolkit.answers import allowed
-    from coprod_toolkit.catalog import find
-    from coprod_toolkit.prompts import options_for
-    from coprod_toolkit.text import one_line, printable
-
-    loaded = find(exercise, exercises)
-    ex = loaded.exercise
-    subject = _subject(ex, about)
-    console = _console(plain or not sys.stdout.isatty())
-
-    def line(text: str = "", style: str = "") -> None:
-        console.print(Text(printable(text), style=style))
-
-    line(ex.title, "bold")
-    line(f"id: {ex.id}, version {ex.version}; about {ex.minutes} minutes")
-    line(one_line(ex.summary))
-    if ex.audience:
-        line(f"For: {one_line(ex.audience)}")
-    line("Can be about: " + "; ".join(f"{k} ({v})" for k, v in ex.subjects.items()))
-    number = 0
-    for section in ex.sections:
-        line()
-        line(f"{section.title}", "bold")
-        if section.description:
-            line(one_line(section.description))
-        for q in section.questions:
-            number += 1
-            extras = []
-            if q.optional:
-                extras.append("optional")
-            if getattr(q, "reverse", False):
-                extras.append("counted in reverse")
-            if q.when is not None:
-                extras.append(f"only asked depending on {q.when.question}")
-            tail = f" ({', '.join(extras)})" if extras else ""
-            line(f"  {number}. [{q.id}] {one_line(ex.wording(q, subject))}{tail}")
-            options = options_for(ex, q)
-            if options:
-                line("     Answers: " + "; ".join(label for _, label in options))
-            else:
-                line(f"     Answer: {allowed(ex, q)}")
-    if ex.scoring.bands:
-        line()
-        line("What the overall score means", "bold")
-        unit = "out of 100" if ex.scoring.bands_on == "percent" else "points"
-        for band in ex.scoring.bands:
-            line(f"  {band.min}-{band.max} {unit}: {one_line(band.label)}")
-
-
-def main() -> None:
-    """Entry point for the `coprod` command."""
-    app()

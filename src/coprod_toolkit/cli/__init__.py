@@ -1,0 +1,17 @@
+"""The `coprod` command: arguments, wiring, and the one place errors become exit codes.
+
+Only typer is imported at the top of these modules, so `coprod --help` and
+`--version` start fast; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+from coprod_toolkit.cli import assess, exercise  # noqa: F401  (registers the commands)
+from coprod_toolkit.cli.app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point for the `coprod` command."""
+    app()
