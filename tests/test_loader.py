@@ -226,7 +226,9 @@ def test_invalid_utf8_names_the_line_and_column(tmp_path: Path) -> None:
 def test_a_folder_and_a_missing_file(tmp_path: Path) -> None:
     assert problems(tmp_path) == [f"{tmp_path}: this is a folder, not a file."]
     missing = tmp_path / "nope.yaml"
-    assert problems(missing) == [f"{missing}: there is no file here. Fix: check the file's name and folder."]
+    assert problems(missing) == [
+        f"{missing}: there is no file here. Fix: check the file's name and folder."
+    ]
 
 
 def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from coprod_toolkit.errors import CoprodError, ExerciseNotFound, FileProblems, UsageProblem
-from coprod_toolkit.loader import LoadedExercise, load_exercise
+from coprod_toolkit.errors import CoprodError, ExerciseNotFound, FileProblems, Problem, UsageProblem
+from coprod_toolkit.loader import LoadedExercise, check_file, load_exercise
 
 
 def builtin_dir() -> Path:
@@ -111,3 +111,69 @@ def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
         f"There is no exercise called '{name}'.{hint}\nThe exercises coprod knows:\n{listing}\n"
         "Run 'coprod exercise list' to see where each comes from."
     )
+
+
+@dataclass
+class FileReport:
+    path: Path
+    exercise_id: str | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def exercise_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """The YAML files named, and those inside the folders named (all levels down)."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(
+                p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+            )
+            if not inside:
+                problems.append(
+                    Problem(str(path), 0, 0, "", "there are no .yaml files in this folder.")
+                )
+            files.extend(inside)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(
+                Problem(
+                    str(path), 0, 0, "", "there is no file or folder here. Fix: check the path."
+                )
+            )
+    return files, problems
+
+
+def check_paths(paths: list[Path]) -> tuple[list[FileReport], list[Problem]]:
+    """Check every exercise file under the paths, and that no two share an id."""
+    files, missing = exercise_files(paths)
+    reports: list[FileReport] = []
+    first_with: dict[str, Path] = {}
+    for path in files:
+        loaded, problems = check_file(path)
+        ex_id = loaded.exercise.id if loaded else None
+        if loaded is not None and ex_id is not None:
+            if ex_id in first_with and first_with[ex_id].resolve() != path.resolve():
+                problems = [
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        "id",
+                        f"the id '{ex_id}' is also used by {first_with[ex_id]}. "
+                        "Fix: give each exercise its own id.",
+                    ),
+                    *problems,
+                ]
+            first_with.setdefault(ex_id, path)
+        reports.append(FileReport(path, ex_id, problems))
+    return reports, missing

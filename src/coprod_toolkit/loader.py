@@ -74,8 +74,10 @@ class _Reader:
         self.problems.append(Problem(self.path, mark[0], mark[1], where(at), message))
 
     def scalar(self, event: Any, at: Path_) -> Any:
-        mark = _pos(event)
         tag = event.tag
+        if tag is None and not event.implicit[0]:
+            return event.value  # quoted: always text
+        mark = _pos(event)
         if tag is None or tag == "!":
             tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         elif tag not in _PLAIN_TAGS:

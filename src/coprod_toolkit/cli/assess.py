@@ -143,10 +143,10 @@ def assess(
       coprod assess --answers my-answers.yaml --no-save
     """
     with handled():
-        _assess(exercise, name, about, answers, out, plain, no_save, exercises)
+        run_assess(exercise, name, about, answers, out, plain, no_save, exercises)
 
 
-def _assess(
+def run_assess(
     exercise: str,
     name: str | None,
     about: str | None,

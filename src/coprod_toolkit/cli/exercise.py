@@ -49,7 +49,9 @@ def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
         console.print()
         console.print(f"{len(cat.broken)} file(s) could not be read as exercises:")
         for _, error in cat.broken:
-            console.print(Text(printable(str(error))))
+            path = getattr(error, "path", "")
+            console.print(Text(printable(f"  {path}")))
+        console.print("To see what is wrong and how to fix it: coprod exercise validate FILE")
 
 
 @exercise_app.command("show")
@@ -130,3 +132,275 @@ def _exercise_show(
         unit = "out of 100" if ex.scoring.bands_on == "percent" else "points"
         for band in ex.scoring.bands:
             line(f"  {band.min}-{band.max} {unit}: {one_line(band.label)}")
+
+
+@exercise_app.command("validate")
+def exercise_validate(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Exercise files, or folders of them.", metavar="PATH..."),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--format", help="text for people, json for editors and CI.", metavar="text|json"
+        ),
+    ] = "text",
+) -> None:
+    """Check exercise files: every problem, where it is, and how to fix it.
+
+    Errors stop an exercise from being used; warnings point at things that work
+    but are probably not what you meant. Exits with 1 if there is any error.
+
+    Examples:
+
+      coprod exercise validate my-exercise.yaml
+
+      coprod exercise validate exercises/ --format json
+    """
+    with handled():
+        _exercise_validate(paths, output)
+
+
+def _exercise_validate(paths: list[Path], output: str) -> None:
+    import json
+
+    from coprod_toolkit.catalog import check_paths
+    from coprod_toolkit.errors import UsageProblem
+    from coprod_toolkit.text import printable
+
+    if output not in ("text", "json"):
+        raise UsageProblem(f"--format {output}: use text or json.")
+    reports, missing = check_paths(paths)
+    errors = len(missing) + sum(len(r.errors) for r in reports)
+    warnings = sum(len(r.warnings) for r in reports)
+    if output == "json":
+        data = {
+            "files": [
+                {
+                    "path": str(r.path),
+                    "id": r.exercise_id,
+                    "valid": not r.errors,
+                    "problems": [p.as_dict() for p in r.problems],
+                }
+                for r in reports
+            ],
+            "missing": [p.as_dict() for p in missing],
+            "errors": errors,
+            "warnings": warnings,
+        }
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        raise typer.Exit(1 if errors else 0)
+    all_errors = [*missing, *(p for r in reports for p in r.errors)]
+    all_warnings = [p for r in reports for p in r.warnings]
+    if all_errors:
+        typer.echo("Errors (these must be fixed before the exercise can be used):")
+        for problem in all_errors:
+            typer.echo(printable(str(problem)))
+    if all_warnings:
+        if all_errors:
+            typer.echo()
+        typer.echo("Warnings (worth a look, but the exercise still works):")
+        for problem in all_warnings:
+            typer.echo(printable(str(problem)))
+    checked = len(reports)
+    broken = sum(1 for r in reports if r.errors)
+    summary = f"Checked {checked} file{'s' if checked != 1 else ''}: "
+    if errors:
+        summary += f"{errors} error{'s' if errors != 1 else ''}"
+        summary += f" in {broken} file{'s' if broken != 1 else ''}" if broken else ""
+    else:
+        summary += "no errors"
+    summary += f", {warnings} warning{'s' if warnings != 1 else ''}."
+    if all_errors or all_warnings:
+        typer.echo()
+    typer.echo(summary)
+    raise typer.Exit(1 if errors else 0)
+
+
+@exercise_app.command("schema")
+def exercise_schema(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write the schema to this file instead of the screen.", metavar="FILE"
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the exercise format, for editors that check as you type.
+
+    In VS Code with the YAML extension, save it beside your exercises and put
+    this line at the top of an exercise file:
+
+      # yaml-language-server: $schema=exercise.schema.json
+
+    Example:
+
+      coprod exercise schema --out exercises/exercise.schema.json
+    """
+    with handled():
+        from coprod_toolkit.authoring import schema_text
+
+        text = schema_text()
+        if out is None:
+            typer.echo(text, nl=False)
+            return
+        _write_new_or_same(out, text)
+        typer.echo(f"Wrote the schema to {out}")
+
+
+def _write_new_or_same(path: Path, text: str) -> None:
+    """Write a file, refusing to replace one that says something else."""
+    from coprod_toolkit.errors import CoprodError
+
+    if path.exists() and path.read_text(encoding="utf-8", errors="replace") != text:
+        raise CoprodError(
+            f"{path} already exists, and coprod will not write over it. "
+            "Fix: choose another name, or move the old file first."
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise CoprodError(
+            f"Cannot write {path}: {e.strerror}. Fix: choose a folder you can write to."
+        ) from None
+
+
+@exercise_app.command("new")
+def exercise_new(
+    title: Annotated[str | None, typer.Option("--title", help="The exercise's title.")] = None,
+    sections: Annotated[
+        str | None,
+        typer.Option(
+            "--sections",
+            help="Its sections, separated by commas (usually one per principle). "
+            "Default: the six principles of co-production.",
+        ),
+    ] = None,
+    scale: Annotated[
+        str | None,
+        typer.Option("--scale", help="The answer scale, like 1-5 or 0-10.", metavar="MIN-MAX"),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Where to write it. Default: exercises/ID.yaml here.", metavar="FILE"
+        ),
+    ] = None,
+) -> None:
+    """Start a new exercise: a commented file that already works, ready to fill in.
+
+    In a terminal, coprod asks for anything you leave out.
+
+    Examples:
+
+      coprod exercise new
+
+      coprod exercise new --title "Our values" --sections "Respect, Trust" --scale 1-4
+    """
+    with handled():
+        _exercise_new(title, sections, scale, out)
+
+
+def _parse_scale(text: str) -> tuple[int, int]:
+    from coprod_toolkit.errors import UsageProblem
+
+    parts = text.replace("to", "-").replace("–", "-").split("-")
+    try:
+        low, high = (int(p.strip()) for p in parts)
+    except ValueError:
+        raise UsageProblem(f"--scale {text}: write it as two whole numbers, like 1-5.") from None
+    if not 0 <= low < high <= low + 100:
+        raise UsageProblem(
+            f"--scale {text}: the first number must be 0 or more and below the second, "
+            "like 1-5 or 0-10."
+        )
+    return low, high
+
+
+def _exercise_new(
+    title: str | None, sections: str | None, scale: str | None, out: Path | None
+) -> None:
+    from coprod_toolkit.authoring import (
+        SCHEMA_NAME,
+        SIX_PRINCIPLES,
+        schema_text,
+        slugify,
+        starter_exercise,
+    )
+    from coprod_toolkit.cli.common import interactive, prompter_for
+    from coprod_toolkit.errors import Interrupted, UsageProblem
+    from coprod_toolkit.loader import load_exercise
+
+    asking = interactive() and (title is None or sections is None or scale is None)
+    if asking:
+        prompter = prompter_for(False)
+        try:
+            if title is None:
+                title = prompter.text("Title of the new exercise") or None
+            if sections is None:
+                sections = (
+                    prompter.text(
+                        "Its sections, separated by commas (press Enter for the six principles)"
+                    )
+                    or None
+                )
+            if scale is None:
+                scale = prompter.choose(
+                    "The answer scale",
+                    [("1-5", "1 to 5"), ("1-4", "1 to 4 (no middle)"), ("0-10", "0 to 10")],
+                )
+        except Interrupted:
+            raise Interrupted("Stopped. No file was written.") from None
+    title = " ".join((title or "My exercise").split())
+    names = [s.strip() for s in (sections or "").split(",") if s.strip()] or SIX_PRINCIPLES
+    if len(names) > 20:
+        raise UsageProblem("--sections: at most 20 sections, please.")
+    low, high = _parse_scale(scale or "1-5")
+    path = out or Path("exercises") / f"{slugify(title)}.yaml"
+    if path.exists():
+        raise UsageProblem(
+            f"{path} already exists, and coprod will not write over it. "
+            "Fix: choose another title, or give --out FILE."
+        )
+    _write_new_or_same(path, starter_exercise(title, names, low, high))
+    schema = path.parent / SCHEMA_NAME
+    if not schema.exists():
+        _write_new_or_same(schema, schema_text())
+    load_exercise(path)  # what we write must work as it stands
+    typer.echo(f"Wrote {path}")
+    typer.echo(f"  (and {schema}, so editors such as VS Code can check it as you type)")
+    typer.echo("Next: open it in a text editor, change the questions, then check it with:")
+    typer.echo(f"  coprod exercise validate {path}")
+    typer.echo(f"  coprod exercise try {path}")
+
+
+@exercise_app.command("try")
+def exercise_try(
+    exercise: Annotated[
+        str, typer.Argument(help="The exercise's id, or the path of its file.", metavar="EXERCISE")
+    ],
+    about: Annotated[
+        str | None,
+        typer.Option(
+            "--about", help="Which wording to use: me, service or organisation.", metavar="SUBJECT"
+        ),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Take the answers from this file instead.", metavar="FILE"),
+    ] = None,
+    plain: PlainOpt = False,
+    exercises: ExercisesOpt = None,
+) -> None:
+    """Run an exercise as a person would meet it, without saving anything.
+
+    Example:
+
+      coprod exercise try exercises/my-exercise.yaml
+    """
+    from coprod_toolkit.cli.assess import run_assess
+
+    with handled():
+        run_assess(exercise, None, about, answers, None, plain, True, exercises)
