@@ -128,3 +128,33 @@ def test_hidden_answers_are_left_out_of_the_record(loaded: LoadedExercise) -> No
     prompter = FakePrompter([4, "yes", "x", BACK, BACK, "no", 2, "a"])
     session, _ = run(loaded, prompter)
     assert [r.question for r in session.reflection("me").answers] == ["q1", "q2", "q4", "q5"]
+
+
+def test_a_changed_exercise_keeps_only_the_answers_that_still_fit(
+    tmp_path: Path, loaded: LoadedExercise
+) -> None:
+    from coprod_toolkit.session import answers_that_fit, restart_on
+
+    changed = load_exercise(
+        write(
+            tmp_path,
+            "changed.yaml",
+            MINIMAL.replace("version: 1", "")
+            .replace("id: tiny", "id: tiny\nversion: 2")
+            .replace("max: 5", "max: 3")
+            .replace("5: Always true", "3: Always true")
+            .replace("id: q5", "id: q6"),
+        )
+    )
+    draft = new_draft(loaded, "run", "me", None)
+    draft.answers = {"q1": 5, "q2": "yes", "q4": 2, "q5": "a"}
+    kept = answers_that_fit(changed.exercise, draft.answers)
+    assert kept == {"q2": "yes", "q4": 2}  # q1's 5 is off the new scale; q5 is gone
+    restart_on(draft, changed, kept)
+    assert draft.exercise.version == "2" and draft.exercise.hash == changed.hash
+    assert draft.position == 0 and draft.stage == "questions"
+    prompter = FakePrompter([3, "yes", "x", 2, "a"])
+    AssessSession(changed, draft).run(prompter)
+    assert [a.question.id for a in prompter.asked] == ["q1", "q2", "q3", "q4", "q6"]
+    assert prompter.asked[1].current == "yes" and prompter.asked[3].current == 2
+    assert draft.answers == {"q1": 3, "q2": "yes", "q3": "x", "q4": 2, "q6": "a"}

@@ -115,3 +115,27 @@ def test_end_of_input_at_the_name_question_loses_nothing(tmp_path: Path, keys: s
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+
+
+def test_resume_asks_what_to_do_when_the_exercise_has_changed(tmp_path: Path) -> None:
+    from tests.conftest import MINIMAL, write
+
+    home = tmp_path / "home"
+    path = write(tmp_path / "mine", "tiny.yaml", MINIMAL)
+    child = spawn(["assess", str(path), "--about", "me", "--name", "Chi", "--plain"], home)
+    child.expect("Question 1 of 4")
+    child.expect("Type a number")
+    child.send("4\r")
+    child.expect("Question 2 of 4")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    path.write_text(MINIMAL.replace("id: tiny", "id: tiny\nversion: 2"))
+    child = spawn(["resume", "--plain"], home)
+    child.expect("This exercise has changed since you started \\(version 1, now 2\\)")
+    child.expect("1 of your 1 answers still fit it")
+    child.expect("Type a number from 1 to 2")
+    child.send("2\r")
+    child.expect("Question 1 of 4")
+    child.expect("Type a number")
+    child.sendintr()
+    child.expect(pexpect.EOF)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
-from coprod_toolkit.answers import shown
+from coprod_toolkit.answers import BadAnswer, parse_answer, shown
 from coprod_toolkit.loader import LoadedExercise
 from coprod_toolkit.models import (
     AnswerRecord,
@@ -83,6 +83,30 @@ def new_draft(loaded: LoadedExercise, run_id: str, about: str, name: str | None)
         started=started,
         updated=started,
     )
+
+
+def answers_that_fit(ex: Exercise, answers: dict[str, AnswerValue]) -> dict[str, AnswerValue]:
+    """The answers of a draft that still fit an exercise that has changed since."""
+    kept: dict[str, AnswerValue] = {}
+    for key, value in answers.items():
+        q = ex.question(key)
+        if q is None:
+            continue
+        try:
+            kept[key] = parse_answer(ex, q, value)
+        except BadAnswer:
+            continue
+    return kept
+
+
+def restart_on(draft: Draft, loaded: LoadedExercise, answers: dict[str, AnswerValue]) -> None:
+    """Point a draft at the current exercise, carrying on from its first unanswered question."""
+    ex = loaded.exercise
+    draft.answers = dict(answers)
+    draft.exercise = ExerciseRef(id=ex.id, version=ex.version, title=ex.title, hash=loaded.hash)
+    asked = visible(ex, draft.answers)
+    draft.position = next((i for i, (_, q) in enumerate(asked) if q.id not in answers), len(asked))
+    draft.stage = "questions"
 
 
 class AssessSession:

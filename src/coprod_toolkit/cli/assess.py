@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -262,11 +262,10 @@ def _resume(
 ) -> None:
     from rich.text import Text
 
-    from coprod_toolkit.answers import BadAnswer, parse_answer
     from coprod_toolkit.catalog import find
     from coprod_toolkit.errors import CoprodError, Interrupted, NoTerminal, UsageProblem
     from coprod_toolkit.loader import load_exercise
-    from coprod_toolkit.scoring import visible
+    from coprod_toolkit.session import answers_that_fit, restart_on
     from coprod_toolkit.storage import Store, default_home
     from coprod_toolkit.text import one_line, printable
 
@@ -317,31 +316,24 @@ def _resume(
     ex = loaded.exercise
     console.print(Text(printable(f"Carrying on with {one_line(_draft_label(draft))}.")))
     if loaded.hash != draft.exercise.hash:
-        kept: dict[str, Any] = {}
-        for key, value in draft.answers.items():
-            q = ex.question(key)
-            if q is None:
-                continue
-            try:
-                kept[key] = parse_answer(ex, q, value)
-            except BadAnswer:
-                continue
-        dropped = len(draft.answers) - len(kept)
-        console.print(
-            Text(
-                "This exercise has changed since you started "
-                f"(version {draft.exercise.version}, now {ex.version}). "
-                f"{len(kept)} answers still fit and are kept"
-                + (f"; {dropped} will be asked again." if dropped else ".")
-            )
+        kept = answers_that_fit(ex, draft.answers)
+        question = (
+            "This exercise has changed since you started "
+            f"(version {draft.exercise.version}, now {ex.version}). "
+            f"{len(kept)} of your {len(draft.answers)} answers still fit it. "
+            "What would you like to do?"
         )
-        draft.answers = kept
-        draft.exercise.hash = loaded.hash
-        draft.exercise.version = ex.version
-        asked = visible(ex, kept)
-        first_gap = next((i for i, (_, q) in enumerate(asked) if q.id not in kept), len(asked))
-        draft.position = first_gap
-        draft.stage = "questions"
+        try:
+            choice = prompter.choose(
+                question,
+                [
+                    ("keep", "Keep the answers that still fit, and answer the rest"),
+                    ("restart", "Start again from the first question"),
+                ],
+            )
+        except Interrupted:
+            raise Interrupted("Stopped. Your draft was not changed.") from None
+        restart_on(draft, loaded, {} if choice == "restart" else kept)
     hangup_is_interrupt()
     _finish(loaded, draft, store, prompter, console, plain, out)
 
