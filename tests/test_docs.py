@@ -55,3 +55,49 @@ def test_the_installed_package_carries_its_exercises() -> None:
         pytest.skip("running from the source tree (editable install): the wheel is not in use")
     assert (package / "exercises" / "six-principles.yaml").is_file()
     assert builtin_dir() == package / "exercises"
+
+
+AUTHORING = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    """(kind, yaml, expected text) for every YAML example in the authoring guide."""
+    found = []
+    pattern = r"```yaml( mistake)?\n(.*?)```(?:\s*```text\n(.*?)```)?"
+    for mistake, body, expected in re.findall(pattern, AUTHORING, flags=re.S):
+        found.append(("mistake" if mistake else "valid", body, expected))
+    return found
+
+
+def test_the_authoring_guide_has_examples_of_both_kinds() -> None:
+    kinds = [kind for kind, _, _ in _examples()]
+    assert kinds.count("valid") >= 3 and kinds.count("mistake") >= 4
+
+
+@pytest.mark.parametrize(("kind", "body", "expected"), _examples())
+def test_every_yaml_example_in_the_authoring_guide(
+    tmp_path: Path, kind: str, body: str, expected: str
+) -> None:
+    from coprod_toolkit.loader import check_file
+
+    path = tmp_path / "example.yaml"
+    path.write_text(body, encoding="utf-8")
+    loaded, problems = check_file(path)
+    shown = "".join(str(p).replace(str(path), "FILE") + "\n" for p in problems)
+    if kind == "valid":
+        assert loaded is not None and problems == [], shown
+    else:
+        assert shown == expected
+
+
+def test_the_worked_example_adds_up() -> None:
+    from coprod_toolkit.loader import load_exercise
+    from coprod_toolkit.scoring import score
+
+    body = next(b for _, b, _ in _examples() if "id: worked-example" in b)
+    path = Path("worked.yaml")
+    path.write_text(body, encoding="utf-8")
+    result = score(load_exercise(path).exercise, {"asked": 4, "decided": 2})
+    assert (result.overall.raw, result.overall.min, result.overall.max) == (12, 3, 15)
+    assert result.overall.percent == 75
+    assert result.overall.band == "Well on the way"

@@ -178,9 +178,9 @@ def test_when_pointing_later_and_labels_outside_the_scale(tmp_path: Path) -> Non
         ),
         (
             "id: x\n  title: y\n",
-            "{path}:2:8: the YAML cannot be read here (mapping values are not allowed in this "
-            "context). Fix: check the indentation, and put quotes around text that contains "
-            "': ' or starts with a symbol.",
+            "{path}:2:8: the YAML cannot be read here: there is a ': ' here that does not "
+            "start a new line of 'name: value'. Fix: put the text in quotes, or check the "
+            "indentation of this line.",
         ),
         (
             'id: x\ntitle: !!python/object/apply:os.system ["touch pwned"]\n',
@@ -205,6 +205,33 @@ def test_broken_yaml(tmp_path: Path, text: str, expected: str) -> None:
     if not text:
         path.write_text("")
     assert problems(path) == [expected.format(path=path)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "id: x\n\ttitle: y\n",
+            "2:1: the YAML cannot be read here: a tab is used for indentation here. Fix: indent with spaces, never tabs.",
+        ),
+        (
+            'id: x\ntitle: "open\n',
+            "2:8: the YAML cannot be read here: a quote is opened here but never closed. Fix: add the closing quote.",
+        ),
+        (
+            "id: [1, 2\n",
+            "2:1: the YAML cannot be read here: a list in square brackets is not closed. Fix: add the closing ']', and separate the items with commas.",
+        ),
+        (
+            "id: x\ntitle y\nz: 1\n",
+            "3:1: the YAML cannot be read here: a line here has no ': ' after its name. Fix: write it as 'name: value', or put the text in quotes.",
+        ),
+    ],
+)
+def test_yaml_syntax_errors_in_plain_english(tmp_path: Path, text: str, expected: str) -> None:
+    path = write(tmp_path, "syntax.yaml", "x")
+    path.write_text(text)
+    assert problems(path) == [f"{path}:{expected}"]
 
 
 def test_python_tags_never_run(tmp_path: Path) -> None:

@@ -288,6 +288,73 @@ def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
     return text.removeprefix("\ufeff"), data
 
 
+_YAML_PROBLEMS = [
+    (
+        "while scanning a quoted scalar",
+        "a quote is opened here but never closed",
+        "add the closing quote",
+    ),
+    (
+        "found a tab character",
+        "a tab is used for indentation here",
+        "indent with spaces, never tabs",
+    ),
+    (
+        "expected ',' or ']'",
+        "a list in square brackets is not closed",
+        "add the closing ']', and separate the items with commas",
+    ),
+    (
+        "expected ',' or '}'",
+        "a group in curly brackets is not closed",
+        "add the closing '}', and separate the items with commas",
+    ),
+    (
+        "mapping values are not allowed",
+        "there is a ': ' here that does not start a new line of 'name: value'",
+        "put the text in quotes, or check the indentation of this line",
+    ),
+    (
+        "cannot start any token",
+        "a tab or a symbol here cannot start a value",
+        "indent with spaces, never tabs, and put text that starts with a symbol in quotes",
+    ),
+    (
+        "could not find expected ':'",
+        "a line here has no ': ' after its name",
+        "write it as 'name: value', or put the text in quotes",
+    ),
+    (
+        "did not find expected key",
+        "the indentation does not line up with the lines around it",
+        "line this up with the other names at the same level",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item does not line up with the others",
+        "start every item of a list at the same indentation",
+    ),
+    (
+        "found unexpected end of stream",
+        "the file ends in the middle of something, such as an unclosed quote or bracket",
+        "close every quote and bracket",
+    ),
+]
+
+
+def _yaml_message(e: yaml.MarkedYAMLError) -> str:
+    """libyaml's wording, put into plain English where we know what it means."""
+    said = f"{e.context or ''} {e.problem or ''}"
+    for phrase, what, fix in _YAML_PROBLEMS:
+        if phrase in said:
+            return f"the YAML cannot be read here: {what}. Fix: {fix}."
+    return (
+        f"the YAML cannot be read here ({e.problem or e.context or 'not valid YAML'}). "
+        "Fix: check the indentation, and put quotes around text that contains ': ' "
+        "or starts with a symbol."
+    )
+
+
 def _whole(path: str, message: str) -> Problem:
     return Problem(path, 0, 0, "", message)
 
@@ -301,21 +368,12 @@ def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks
         value = reader.read(text)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if e.context_mark is not None and "quoted scalar" in (e.context or ""):
+            mark = e.context_mark  # where the quote was opened, not the end of the file
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = e.problem or e.context or "it is not valid YAML"
         raise FileProblems(
             shown,
-            [
-                *reader.problems,
-                Problem(
-                    shown,
-                    line,
-                    column,
-                    "",
-                    f"the YAML cannot be read here ({reason}). Fix: check the indentation, "
-                    "and put quotes around text that contains ': ' or starts with a symbol.",
-                ),
-            ],
+            [*reader.problems, Problem(shown, line, column, "", _yaml_message(e))],
             what,
         ) from None
     except yaml.YAMLError as e:
