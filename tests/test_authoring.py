@@ -166,3 +166,19 @@ def test_exercise_try_saves_nothing(tmp_path: Path, isolated: Path) -> None:
 def test_slugify() -> None:
     assert slugify("Our team's values!") == "our-teams-values"
     assert slugify("???") == "exercise"
+
+
+def test_many_files_are_checked_in_parallel_and_reported_in_order(tmp_path: Path) -> None:
+    from coprod_toolkit.catalog import PARALLEL_FROM, check_paths
+
+    count = PARALLEL_FROM + 6
+    for n in range(count):
+        write(tmp_path, f"e{n:03}.yaml", MINIMAL.replace("id: tiny", f"id: tiny-{n}"))
+    write(tmp_path, "e005.yaml", MINIMAL.replace("id: tiny", "id: tiny-4"))
+    write(tmp_path, "e007.yaml", "id: broken\n")
+    reports, missing = check_paths([tmp_path])
+    assert missing == []
+    assert [r.path.name for r in reports] == [f"e{n:03}.yaml" for n in range(count)]
+    assert reports[5].errors[0].message.startswith("the id 'tiny-4' is also used by")
+    assert reports[7].exercise_id is None and reports[7].errors
+    assert sum(1 for r in reports if r.errors) == 2

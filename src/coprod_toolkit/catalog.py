@@ -153,15 +153,37 @@ def exercise_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
+def _check_one(path: Path) -> tuple[str | None, list[Problem]]:
+    loaded, problems = check_file(path)
+    return (loaded.exercise.id if loaded else None), problems
+
+
+PARALLEL_FROM = 64
+
+
+def _check_all(files: list[Path]) -> list[tuple[str | None, list[Problem]]]:
+    """Check files in order; many files are shared between the machine's cores."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return [_check_one(path) for path in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+            return list(pool.map(_check_one, files, chunksize=max(1, len(files) // (workers * 4))))
+    except OSError:
+        return [_check_one(path) for path in files]  # no processes to be had: one by one
+
+
 def check_paths(paths: list[Path]) -> tuple[list[FileReport], list[Problem]]:
     """Check every exercise file under the paths, and that no two share an id."""
     files, missing = exercise_files(paths)
     reports: list[FileReport] = []
     first_with: dict[str, Path] = {}
-    for path in files:
-        loaded, problems = check_file(path)
-        ex_id = loaded.exercise.id if loaded else None
-        if loaded is not None and ex_id is not None:
+    for path, (ex_id, problems) in zip(files, _check_all(files), strict=True):
+        if ex_id is not None:
             if ex_id in first_with and first_with[ex_id].resolve() != path.resolve():
                 problems = [
                     Problem(

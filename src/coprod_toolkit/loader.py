@@ -30,6 +30,9 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
+# First characters with which a plain scalar might be a number, true/false, null or a
+# date; anything else is text, so the resolver's regular expressions can be skipped.
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~<=!&*yYnNtTfFoO")
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 Path_ = tuple[str | int, ...]
@@ -77,15 +80,17 @@ class _Reader:
         tag = event.tag
         if tag is None and not event.implicit[0]:
             return event.value  # quoted: always text
+        value = event.value
+        if tag is None and value and value[0] not in _MAYBE_NOT_TEXT:
+            return value  # plain words: no need to ask the resolver
         mark = _pos(event)
         if tag is None or tag == "!":
-            tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+            tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
         elif tag not in _PLAIN_TAGS:
             self.problem(mark, at, _tag_message(tag))
             return None
-        value = event.value
-        if tag == _TAG + "str" or tag == _TAG + "timestamp":
-            return value
+        if tag not in _PLAIN_TAGS or tag in (_TAG + "str", _TAG + "timestamp"):
+            return value  # text, dates kept as written, and YAML's odd '=' and '<<'
         if tag == _TAG + "bool" and value.lower() not in ("true", "false"):
             # YAML 1.1 reads yes/no/on/off as true/false; people mean the words.
             return value
