@@ -202,3 +202,18 @@ def test_markup_and_escape_codes_in_an_exercise_file_are_shown_literally(tmp_pat
     assert "[bold red]Tiny\\x1b[2J" in result.output
     assert "[link=http://x]Do[/link] you \\x1b]0;pwned\\x07?" in result.output
     assert "\x1b" not in result.output
+
+
+def test_results_are_also_shown_against_an_extra_framework(tmp_path: Path, isolated: Path) -> None:
+    body = (
+        (ROOT / "docs" / "authoring.md").read_text().split("id: two-frameworks")[1].split("```")[0]
+    )
+    path = write(tmp_path, "two.yaml", "id: two-frameworks" + body)
+    answers = write(tmp_path, "a.yaml", "answers: {strengths: 5, open-books: 1}\n")
+    result = invoke("assess", str(path), "--answers", str(answers))
+    assert result.exit_code == 0, result.output
+    assert "Your results against Our values, principle by principle:" in result.output
+    assert "  Respect: 100 out of 100" in result.output
+    assert "  Honesty: 0 out of 100" in result.output
+    report = next((isolated / "reflections").glob("*.md")).read_text()
+    assert "### Against Our values" in report and "| Respect | 100 |" in report

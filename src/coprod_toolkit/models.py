@@ -384,4 +384,7 @@ class Reflection(Strict):
     finished: datetime
     answers: list[AnswerRecord]
     scores: Scores
+    frameworks: dict[str, str] = Field(
+        default_factory=dict, description="The titles of the extra frameworks scored."
+    )
     next_step: str | None = None

@@ -91,31 +91,38 @@ def show_summary(console: Console, ex: Exercise, scores: Scores, plain: bool) ->
     from rich.text import Text
 
     console.print()
+    groups = [("Your results", scores.sections)] + [
+        (f"Your results against {ex.frameworks[fid].title}", rows)
+        for fid, rows in scores.frameworks.items()
+        if fid in ex.frameworks
+    ]
     if plain:
-        console.print(Text("Your results, principle by principle:"))
-        for s in scores.sections:
-            band = f" - {s.band}" if s.band else ""
-            console.print(Text(printable(f"  {s.title}: {_percent(s.percent)}{band}")))
-        console.print()
+        for title, rows in groups:
+            console.print(Text(printable(f"{title}, principle by principle:")))
+            for s in rows:
+                band = f" - {s.band}" if s.band else ""
+                console.print(Text(printable(f"  {s.title}: {_percent(s.percent)}{band}")))
+            console.print()
         for line in summary_lines(ex, scores):
             console.print(Text(printable(line)))
         return
     from rich.table import Table
 
-    table = Table(title="Your results", show_header=True, header_style="bold", box=None)
-    table.add_column("Principle")
-    table.add_column("", no_wrap=True)
-    table.add_column("Out of 100", justify="right", no_wrap=True)
-    table.add_column("Reading")
-    for s in scores.sections:
-        table.add_row(
-            Text(printable(s.title)),
-            Text(bar(s.percent), style="cyan"),
-            Text("-" if s.percent is None else str(round(s.percent))),
-            Text(printable(s.band or "")),
-        )
-    console.print(table)
-    console.print()
+    for title, rows in groups:
+        table = Table(title=Text(printable(title)), show_header=True, header_style="bold", box=None)
+        table.add_column("Principle")
+        table.add_column("", no_wrap=True)
+        table.add_column("Out of 100", justify="right", no_wrap=True)
+        table.add_column("Reading")
+        for s in rows:
+            table.add_row(
+                Text(printable(s.title)),
+                Text(bar(s.percent), style="cyan"),
+                Text("-" if s.percent is None else str(round(s.percent))),
+                Text(printable(s.band or "")),
+            )
+        console.print(table)
+        console.print()
     lines = summary_lines(ex, scores)
     console.print(Text(printable(lines[0]), style="bold"))
     for line in lines[1:]:
@@ -143,6 +150,15 @@ def markdown(reflection: Reflection) -> str:
         score = "-" if s.percent is None else str(round(s.percent))
         out.append(f"| {_md(s.title)} | {score} | {_md(s.band or '')} |")
     out.append("")
+    for fid, rows in r.scores.frameworks.items():
+        out.append(f"### Against {_md(r.frameworks.get(fid, fid))}")
+        out.append("")
+        out.append("| Principle | Score out of 100 | Reading |")
+        out.append("|---|---|---|")
+        for s in rows:
+            score = "-" if s.percent is None else str(round(s.percent))
+            out.append(f"| {_md(s.title)} | {score} | {_md(s.band or '')} |")
+        out.append("")
     for line in _summary_from(r.scores):
         out.append(line)
         out.append("")

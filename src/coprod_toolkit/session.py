@@ -228,5 +228,6 @@ class AssessSession:
             finished=now(),
             answers=records,
             scores=self.scores(),
+            frameworks={fid: f.title for fid, f in self.exercise.frameworks.items()},
             next_step=self.draft.next_step,
         )
