@@ -112,7 +112,11 @@ def test_an_unknown_exercise_lists_the_known_ones() -> None:
     assert result.output == (
         "There is no exercise called 'six-principle'. Did you mean 'six-principles'?\n"
         "The exercises coprod knows:\n"
+        "  placement       Where does our work sit?\n"
+        "  readiness       Is co-production right for us now?\n"
+        "  senior-leaders  Questions for senior leaders\n"
         "  six-principles  The six principles of co-production\n"
+        "  tokenism        Is it co-production, or a box to tick?\n"
         "Run 'coprod exercise list' to see where each comes from.\n"
     )
 

@@ -105,6 +105,6 @@ def test_a_saved_reflection_loads_back_equal(
 
     original = reflection({"assets-strengths": value, "assets-example": note}, name=name or None)
     store = Store(tmp_path / f"h{abs(hash((value, note, name)))}")
-    yaml_path, _md_path = store.save_reflection(original, markdown(original))
+    yaml_path, _md_path = store.save_reflection(original, markdown(original, LOADED.exercise))
     again = Reflection.model_validate(yaml.safe_load(yaml_path.read_text(encoding="utf-8")))
     assert again == original

@@ -103,8 +103,9 @@ def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
     known = sorted(cat.exercises)
     guess = difflib.get_close_matches(name, known, n=1)
     hint = f" Did you mean '{guess[0]}'?" if guess else ""
+    width = max((len(k) for k in known), default=0)
     listing = (
-        "\n".join(f"  {k}  {cat.exercises[k].loaded.exercise.title}" for k in known)
+        "\n".join(f"  {k:<{width}}  {cat.exercises[k].loaded.exercise.title}" for k in known)
         or "  (none found)"
     )
     raise ExerciseNotFound(

@@ -19,7 +19,16 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from coprod_toolkit.errors import FileProblems, Problem
-from coprod_toolkit.models import QUESTION_TYPES, Band, Exercise, Scale, ScaleQuestion, When
+from coprod_toolkit.models import (
+    QUESTION_TYPES,
+    Band,
+    Exercise,
+    Scale,
+    ScaleQuestion,
+    TextQuestion,
+    When,
+    YesNoQuestion,
+)
 from coprod_toolkit.scoring import question_range
 
 MAX_BYTES = 2_000_000
@@ -756,6 +765,7 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
     if ex.scoring.bands:
         scored = [s for s in ex.sections if s.scored]
         _check_bands(ex, ex.scoring.bands, ("scoring", "bands"), add, scored)
+    _check_kind(ex, add)
     unique: dict[str, Problem] = {}
     for p in problems:
         unique.setdefault(str(p), p)
@@ -876,6 +886,50 @@ def _unreachable_bands(ex: Exercise, warn: Any) -> None:
                 )
 
 
+def _check_kind(ex: Exercise, add: Any) -> None:
+    """A checklist holds yes/no statements that count for or against, and verdicts."""
+    checklist = ex.kind == "checklist"
+    weight = 0.0
+    for s_index, section in enumerate(ex.sections):
+        for q_index, q in enumerate(section.questions):
+            q_at: Path_ = ("sections", s_index, "questions", q_index)
+            if checklist and not isinstance(q, YesNoQuestion | TextQuestion):
+                add(
+                    (*q_at, "type"),
+                    f"a checklist holds yes_no statements (and text notes), not {q.type}. "
+                    "Fix: make it a yes_no statement, or use kind: assessment.",
+                )
+            if not isinstance(q, YesNoQuestion):
+                continue
+            if checklist and q.counts is None:
+                add(
+                    q_at,
+                    "a checklist statement must say how a yes counts. Fix: add 'counts: for' "
+                    "(yes is a good sign) or 'counts: against' (yes is a warning sign).",
+                )
+            if not checklist and q.counts is not None:
+                add(
+                    (*q_at, "counts"),
+                    "'counts' only works in a checklist. Fix: remove it, or set kind: checklist.",
+                    key=True,
+                )
+            weight += q.weight
+    if checklist and not ex.verdicts:
+        add(
+            (),
+            "a checklist needs 'verdicts': what each number of concerns means. "
+            "Fix: add a 'verdicts:' list, like the one in exercises/readiness.yaml.",
+        )
+    elif checklist:
+        _check_ranges(ex.verdicts, ("verdicts",), add, 0, round(weight), "number of concerns")
+    elif ex.verdicts:
+        add(
+            ("verdicts",),
+            "only checklists have verdicts. Fix: remove them, or set kind: checklist.",
+            key=True,
+        )
+
+
 def _check_scale(scale: Scale, at: Path_, add: Any) -> None:
     if scale.max <= scale.min:
         add(
@@ -952,35 +1006,44 @@ def _check_when(when: When, earlier: dict[str, Any], at: Path_, add: Any, ex: Ex
 
 def _check_bands(ex: Exercise, bands: list[Band], at: Path_, add: Any, sections: list[Any]) -> None:
     low, high = (0, 100) if ex.scoring.bands_on == "percent" else _score_span(ex, sections)
+    _check_ranges(bands, at, add, low, high, "score")
+
+
+def _check_ranges(bands: list[Band], at: Path_, add: Any, low: int, high: int, what: str) -> None:
+    """Ranges must run from low to high, lowest first, with no gaps and no overlaps."""
+    noun = "scores" if what == "score" else "counts"
+    kind = "band" if what == "score" else "verdict"
     previous: Band | None = None
     for index, band in enumerate(bands):
         b_at = (*at, index)
         if band.max < band.min:
-            add(b_at, f"this band runs from {band.min} down to {band.max}. Fix: swap min and max.")
+            add(
+                b_at, f"this {kind} runs from {band.min} down to {band.max}. Fix: swap min and max."
+            )
             return
         if previous is None:
             if band.min > low:
                 add(
                     (*b_at, "min"),
-                    f"scores from {low} to {band.min - 1} fall in no band. "
-                    f"Fix: start the first band at {low}.",
+                    f"{noun} from {low} to {band.min - 1} fall in no {kind}. "
+                    f"Fix: start the first {kind} at {low}.",
                 )
         elif band.min <= previous.max:
             add(
                 (*b_at, "min"),
-                f"this band overlaps the one before it ({previous.min}-{previous.max}). "
-                f"Fix: start it at {previous.max + 1}, and list bands from lowest to highest.",
+                f"this {kind} overlaps the one before it ({previous.min}-{previous.max}). "
+                f"Fix: start it at {previous.max + 1}, and list {kind}s from lowest to highest.",
             )
         elif band.min > previous.max + 1:
             add(
                 (*b_at, "min"),
-                f"scores from {previous.max + 1} to {band.min - 1} fall in no band. "
-                f"Fix: start this band at {previous.max + 1}.",
+                f"{noun} from {previous.max + 1} to {band.min - 1} fall in no {kind}. "
+                f"Fix: start this {kind} at {previous.max + 1}.",
             )
         previous = band
     if previous is not None and previous.max < high:
         add(
             (*at, len(bands) - 1, "max"),
-            f"scores from {previous.max + 1} to {high} fall in no band. "
-            f"Fix: end the last band at {high}.",
+            f"{noun} from {previous.max + 1} to {high} fall in no {kind}. "
+            f"Fix: end the last {kind} at {high}.",
         )

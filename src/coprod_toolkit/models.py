@@ -151,6 +151,25 @@ class YesNoQuestion(QuestionBase):
     not_sure: bool = Field(True, description="Offer 'not sure' as an answer.")
     points: YesNoPoints = Field(default_factory=YesNoPoints)
     reverse: bool = Field(False, description="Swap the points for yes and no.")
+    counts: Literal["for", "against"] | None = Field(
+        None,
+        description=(
+            "Checklists only. 'for': yes is a good sign and no is a concern. "
+            "'against': yes is a warning sign."
+        ),
+    )
+    talk_about: str | None = Field(
+        None, description="Checklists: a question to talk through when this is a concern."
+    )
+    could_change: str | None = Field(
+        None, description="Checklists: what could change it, when this is a concern."
+    )
+
+    def concern(self, answer: object) -> bool:
+        """A checklist statement answered the worrying way."""
+        return (self.counts == "against" and answer == "yes") or (
+            self.counts == "for" and answer == "no"
+        )
 
 
 class Option(Strict):
@@ -244,6 +263,13 @@ class Section(Strict):
     description: str = Field("", description="Shown before the section's first question.")
     scored: bool = Field(True, description="Whether the section's answers make a score.")
     bands: list[Band] | None = Field(None, description="Bands for this section alone.")
+    guide: str | None = Field(
+        None, description="The `coprod guide` topic to point to when this section scores low."
+    )
+    practice: list[str] = Field(
+        default_factory=list,
+        description="Ids of exercises that help build this principle, suggested when it is low.",
+    )
     questions: list[Question] = Field(min_length=1)
 
 
@@ -256,7 +282,13 @@ class Exercise(Strict):
     )
     title: str
     summary: str = Field(description="One or two sentences: what this is for.")
-    kind: Literal["assessment"] = Field("assessment", description="What sort of exercise this is.")
+    kind: Literal["assessment", "checklist"] = Field(
+        "assessment",
+        description=(
+            "assessment: scored questions in sections, read against bands. "
+            "checklist: yes/no statements that count for or against, read as a verdict."
+        ),
+    )
     audience: str = Field("", description="Who it is for.")
     minutes: int = Field(15, gt=0, le=600, description="Roughly how long it takes.")
     framework: str = Field(
@@ -278,6 +310,13 @@ class Exercise(Strict):
         default_factory=dict, description="Named scales that questions can share."
     )
     scoring: Scoring = Field(default_factory=Scoring)
+    verdicts: list[Band] = Field(
+        default_factory=list,
+        description=(
+            "Checklists: verdicts by the number of concerns (statements answered the "
+            "worrying way, counted by weight), lowest first, covering every possible count."
+        ),
+    )
     sections: list[Section] = Field(min_length=1)
 
     def questions(self) -> Iterator[tuple[Section, QuestionBase]]:
@@ -324,7 +363,7 @@ class Draft(Strict):
 
     format: Literal[1] = 1
     id: str
-    command: Literal["assess"] = "assess"
+    command: Literal["assess", "readiness"] = "assess"
     exercise: ExerciseRef
     exercise_path: str = ""
     about: str
@@ -353,6 +392,27 @@ class SectionScore(Score):
     principle: str | None = None
 
 
+class Concern(Strict):
+    """A checklist statement answered the worrying way, with what to do about it."""
+
+    question: str
+    text: str
+    talk_about: str | None = None
+    could_change: str | None = None
+
+
+class Verdict(Strict):
+    """What a checklist says: a verdict, and what lies behind it."""
+
+    label: str
+    message: str
+    count: float = Field(description="How many concerns, counted by weight.")
+    concerns: list[Concern] = Field(default_factory=list)
+    unsure: list[Concern] = Field(
+        default_factory=list, description="Statements answered 'not sure': things to find out."
+    )
+
+
 class Scores(Strict):
     sections: list[SectionScore]
     overall: Score
@@ -375,7 +435,7 @@ class Reflection(Strict):
 
     format: Literal[1] = 1
     id: str
-    command: Literal["assess"] = "assess"
+    command: Literal["assess", "readiness"] = "assess"
     exercise: ExerciseRef
     about: str
     about_label: str
@@ -387,4 +447,6 @@ class Reflection(Strict):
     frameworks: dict[str, str] = Field(
         default_factory=dict, description="The titles of the extra frameworks scored."
     )
+    kind: Literal["assessment", "checklist"] = "assessment"
+    verdict: Verdict | None = None
     next_step: str | None = None

@@ -6,9 +6,10 @@ object, never parsed as markup, and control characters are made visible.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coprod_toolkit.models import Exercise, Reflection, Scores, SectionScore
+from coprod_toolkit.models import Exercise, Reflection, Scores, SectionScore, Verdict
 from coprod_toolkit.scoring import strongest_and_weakest
 from coprod_toolkit.text import one_line, printable
 
@@ -34,12 +35,16 @@ def _flat(text: str) -> str:
 
 
 def intro_lines(ex: Exercise, questions: int, saving: str | None) -> list[str]:
+    if ex.kind == "checklist":
+        count = f"There are {questions} statements: answer yes, no or not sure to each"
+    else:
+        count = f"There are {questions} questions"
     lines = [
         ex.title,
         "",
         _flat(ex.summary),
         "",
-        f"There are {questions} questions; it takes about {ex.minutes} minutes.",
+        f"{count}; it takes about {ex.minutes} minutes.",
         "There are no right answers: the most useful answer is the honest one.",
     ]
     if saving:
@@ -65,21 +70,76 @@ def show_intro(console: Console, lines: list[str], plain: bool) -> None:
     console.print(Panel(body, title=Text(printable(lines[0]), style="bold"), expand=False))
 
 
-def summary_lines(ex: Exercise, scores: Scores) -> list[str]:
-    """The summary in words; the terminal and Markdown add their own decoration."""
-    lines = []
+@dataclass(frozen=True)
+class Line:
+    """One line of a result, with how much it should stand out."""
+
+    text: str
+    style: str = ""  # "heading", "strong", "item", "detail" or ""
+
+
+def result_lines(ex: Exercise, r: Reflection, commands: dict[str, str] | None = None) -> list[Line]:
+    """The result in words, for both the terminal and the Markdown report.
+
+    `commands` maps ids of exercises suggested for practice to the command that runs them.
+    """
+    if r.kind == "checklist" and r.verdict is not None:
+        return _verdict_lines(r.verdict)
+    return _score_lines(ex, r.scores, commands or {})
+
+
+def _verdict_lines(v: Verdict) -> list[Line]:
+    lines = [Line(f"Verdict: {v.label}", "strong")]
+    if v.message:
+        lines.append(Line(_flat(v.message)))
+    if v.concerns:
+        count = len(v.concerns)
+        lines.append(Line(f"{count} thing{'s' if count != 1 else ''} to talk through:", "heading"))
+        for number, c in enumerate(v.concerns, 1):
+            lines.append(Line(f"{number}. {_flat(c.text)}", "item"))
+            if c.talk_about:
+                lines.append(Line(f"Talk about: {_flat(c.talk_about)}", "detail"))
+            if c.could_change:
+                lines.append(Line(f"What could change it: {_flat(c.could_change)}", "detail"))
+    if v.unsure:
+        lines.append(Line("Things to find out (you answered 'not sure'):", "heading"))
+        for c in v.unsure:
+            lines.append(Line(f"- {_flat(c.text)}", "item"))
+    return lines
+
+
+def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list[Line]:
     overall = scores.overall
-    lines.append(
-        f"Overall: {_percent(overall.percent)}" + (f" - {overall.band}" if overall.band else "")
-    )
+    band = f" - {overall.band}" if overall.band else ""
+    lines = []
+    if ex.scoring.bands or len(scores.sections) > 3:
+        lines.append(Line(f"Overall: {_percent(overall.percent)}{band}", "strong"))
     if overall.message:
-        lines.append(_flat(overall.message))
-    strongest, weakest = strongest_and_weakest(scores)
+        lines.append(Line(_flat(overall.message)))
+    scored = [s for s in scores.sections if s.percent is not None]
+    strongest, weakest = strongest_and_weakest(scores) if len(scored) > 3 else ([], [])
     if strongest:
-        lines.append("Strongest: " + ", ".join(_name(s) for s in strongest) + ".")
-        lines.append("To work on: " + ", ".join(_name(s) for s in weakest) + ".")
-    elif len([s for s in scores.sections if s.percent is not None]) > 1:
-        lines.append("Every principle scored about the same, so none stands out as strongest.")
+        lines.append(Line("Strongest: " + ", ".join(_name(s) for s in strongest) + "."))
+        lines.append(Line("To work on: " + ", ".join(_name(s) for s in weakest) + "."))
+    elif len(scored) > 3:
+        lines.append(
+            Line("Every principle scored about the same, so none stands out as strongest.")
+        )
+    # Few sections (a placement, say): each reading matters. Many: the ones to work on.
+    explain = scored if len(scores.sections) <= 3 else weakest
+    sections = {s.id: s for s in ex.sections}
+    for s in explain:
+        section = sections.get(s.id)
+        tips = []
+        if s.message and len(scores.sections) <= 3:
+            tips.append(_flat(s.message).rstrip("."))
+        if section is not None and section.guide:
+            tips.append(f"read more with 'coprod guide {section.guide}'")
+        if section is not None:
+            tips += [f"try '{commands[p]}'" for p in section.practice if p in commands]
+        if tips:
+            reading = f" ({s.band})" if s.band else ""
+            lines.append(Line(f"{s.title}{reading}: " + "; ".join(tips) + ".", "item"))
     return lines
 
 
@@ -87,30 +147,52 @@ def _name(s: SectionScore) -> str:
     return f"{s.title} ({_percent(s.percent)})"
 
 
-def show_summary(console: Console, ex: Exercise, scores: Scores, plain: bool) -> None:
+def show_result(
+    console: Console,
+    ex: Exercise,
+    r: Reflection,
+    plain: bool,
+    commands: dict[str, str] | None = None,
+) -> None:
     from rich.text import Text
 
     console.print()
+    if r.kind != "checklist":
+        _score_tables(console, ex, r.scores, plain)
+    from rich.padding import Padding
+
+    styles = {"strong": "bold", "heading": "bold"}
+    indent = {"item": 2, "detail": 5}
+    for line in result_lines(ex, r, commands):
+        if line.style == "heading":
+            console.print()
+        text = Text(printable(line.text), style="" if plain else styles.get(line.style, ""))
+        console.print(Padding(text, (0, 0, 0, indent.get(line.style, 0)), expand=False))
+
+
+def _score_tables(console: Console, ex: Exercise, scores: Scores, plain: bool) -> None:
+    from rich.text import Text
+
     groups = [("Your results", scores.sections)] + [
         (f"Your results against {ex.frameworks[fid].title}", rows)
         for fid, rows in scores.frameworks.items()
         if fid in ex.frameworks
     ]
+    by_principle = all(s.principle for s in ex.sections)
     if plain:
         for title, rows in groups:
-            console.print(Text(printable(f"{title}, principle by principle:")))
+            heading = f"{title}, principle by principle:" if by_principle else f"{title}:"
+            console.print(Text(printable(heading)))
             for s in rows:
                 band = f" - {s.band}" if s.band else ""
                 console.print(Text(printable(f"  {s.title}: {_percent(s.percent)}{band}")))
             console.print()
-        for line in summary_lines(ex, scores):
-            console.print(Text(printable(line)))
         return
     from rich.table import Table
 
     for title, rows in groups:
         table = Table(title=Text(printable(title)), show_header=True, header_style="bold", box=None)
-        table.add_column("Principle")
+        table.add_column("Principle" if by_principle else "Section")
         table.add_column("", no_wrap=True)
         table.add_column("Out of 100", justify="right", no_wrap=True)
         table.add_column("Reading")
@@ -123,18 +205,13 @@ def show_summary(console: Console, ex: Exercise, scores: Scores, plain: bool) ->
             )
         console.print(table)
         console.print()
-    lines = summary_lines(ex, scores)
-    console.print(Text(printable(lines[0]), style="bold"))
-    for line in lines[1:]:
-        console.print(Text(printable(line)))
 
 
-def markdown(reflection: Reflection) -> str:
+def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
     """A report a person can read, print or take to a meeting."""
     r = reflection
     out: list[str] = []
-    title = _md(r.exercise.title)
-    out.append(f"# {title}")
+    out.append(f"# {_md(r.exercise.title)}")
     out.append("")
     who = _md(r.name) if r.name else "Anonymous"
     out.append(f"- **Who:** {who}")
@@ -144,56 +221,56 @@ def markdown(reflection: Reflection) -> str:
     out.append("")
     out.append("## Results")
     out.append("")
-    out.append("| Principle | Score out of 100 | Reading |")
-    out.append("|---|---|---|")
-    for s in r.scores.sections:
-        score = "-" if s.percent is None else str(round(s.percent))
-        out.append(f"| {_md(s.title)} | {score} | {_md(s.band or '')} |")
-    out.append("")
-    for fid, rows in r.scores.frameworks.items():
-        out.append(f"### Against {_md(r.frameworks.get(fid, fid))}")
-        out.append("")
-        out.append("| Principle | Score out of 100 | Reading |")
-        out.append("|---|---|---|")
-        for s in rows:
-            score = "-" if s.percent is None else str(round(s.percent))
-            out.append(f"| {_md(s.title)} | {score} | {_md(s.band or '')} |")
-        out.append("")
-    for line in _summary_from(r.scores):
-        out.append(line)
+    if r.kind != "checklist":
+        groups = [("", r.scores.sections)] + [
+            (r.frameworks.get(fid, fid), rows) for fid, rows in r.scores.frameworks.items()
+        ]
+        for title, rows in groups:
+            if title:
+                out.append(f"### Against {_md(title)}")
+                out.append("")
+            out.append("| Principle | Score out of 100 | Reading |")
+            out.append("|---|---|---|")
+            for s in rows:
+                score = "-" if s.percent is None else str(round(s.percent))
+                out.append(f"| {_md(s.title)} | {score} | {_md(s.band or '')} |")
+            out.append("")
+    if ex is not None:
+        for line in result_lines(ex, r):
+            if line.style == "strong":
+                out += [f"**{_md(line.text)}**", ""]
+            elif line.style == "heading":
+                out += ["", f"### {_md(line.text.rstrip(':'))}", ""]
+            elif line.style == "detail":
+                out.append(f"   {_md(line.text)}  ")
+            elif line.style == "item":
+                number, dot, rest = line.text.partition(". ")
+                if dot and number.isdigit():
+                    out.append(f"{number}. {_md(rest)}  ")
+                else:
+                    out.append(f"- {_md(line.text.removeprefix('- '))}  ")
+            else:
+                out += [_md(line.text), ""]
         out.append("")
     out.append("## One thing I will do next")
     out.append("")
     out.append(_md(r.next_step) if r.next_step else "_Left blank._")
     out.append("")
     out.append("## Answers")
+    titles = {s.id: s.title for s in r.scores.sections}
+    if ex is not None:
+        titles.update({s.id: s.title for s in ex.sections})
     section = None
     for a in r.answers:
         if a.section != section:
             section = a.section
-            title_of = {s.id: s.title for s in r.scores.sections}.get(section, section)
             out.append("")
-            out.append(f"### {_md(title_of)}")
+            out.append(f"### {_md(titles.get(section, section))}")
             out.append("")
         out.append(f"- {_md(a.text)}  ")
         out.append(f"  **{_md(a.shown)}**")
     out.append("")
     return "\n".join(out)
-
-
-def _summary_from(scores: Scores) -> list[str]:
-    overall = scores.overall
-    band = f" - {_md(overall.band)}" if overall.band else ""
-    lines = [f"**Overall: {_percent(overall.percent)}{band}**"]
-    if overall.message:
-        lines.append(_md(overall.message))
-    strongest, weakest = strongest_and_weakest(scores)
-    if strongest:
-        lines.append("**Strongest:** " + ", ".join(_md(_name(s)) for s in strongest) + ".")
-        lines.append("**To work on:** " + ", ".join(_md(_name(s)) for s in weakest) + ".")
-    elif len([s for s in scores.sections if s.percent is not None]) > 1:
-        lines.append("Every principle scored about the same, so none stands out as strongest.")
-    return lines
 
 
 def _md(text: str) -> str:

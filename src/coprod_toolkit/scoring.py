@@ -15,6 +15,7 @@ from coprod_toolkit.models import (
     AnswerValue,
     Band,
     ChoiceQuestion,
+    Concern,
     Exercise,
     MultiQuestion,
     QuestionBase,
@@ -23,6 +24,7 @@ from coprod_toolkit.models import (
     Scores,
     Section,
     SectionScore,
+    Verdict,
     YesNoQuestion,
 )
 
@@ -123,8 +125,39 @@ def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[
     }
 
 
+def verdict(ex: Exercise, answers: dict[str, AnswerValue], subject: str) -> Verdict | None:
+    """A checklist's verdict: its concerns counted by weight, read against its verdicts."""
+    if ex.kind != "checklist":
+        return None
+    statements = [q for _, q in visible(ex, answers) if isinstance(q, YesNoQuestion)]
+    concerns = [q for q in statements if q.concern(answers.get(q.id))]
+    count = sum(q.weight for q in concerns)
+    band = find_band(ex.verdicts, count)
+
+    def record(q: YesNoQuestion) -> Concern:
+        return Concern(
+            question=q.id,
+            text=ex.wording(q, subject),
+            talk_about=q.talk_about,
+            could_change=q.could_change,
+        )
+
+    return Verdict(
+        label=band.label if band else "No verdict",
+        message=band.message if band else "",
+        count=count,
+        concerns=[record(q) for q in concerns],
+        unsure=[record(q) for q in statements if answers.get(q.id) == "not_sure"],
+    )
+
+
 def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
-    """Score every section and the whole, and read each against its bands."""
+    """Score every section and the whole, and read each against its bands.
+
+    Checklists are read by their verdict instead, so they have no scores.
+    """
+    if ex.kind == "checklist":
+        return Scores(sections=[], overall=Score(raw=0, min=0, max=0, percent=None))
     asked = visible(ex, answers)
     on_raw = ex.scoring.bands_on == "raw"
     sections: list[SectionScore] = []

@@ -25,7 +25,7 @@ from coprod_toolkit.models import (
     Scores,
     Section,
 )
-from coprod_toolkit.scoring import question_points, score, visible
+from coprod_toolkit.scoring import question_points, score, verdict, visible
 
 
 class Back:
@@ -71,7 +71,9 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def new_draft(loaded: LoadedExercise, run_id: str, about: str, name: str | None) -> Draft:
+def new_draft(
+    loaded: LoadedExercise, run_id: str, about: str, name: str | None, command: str = "assess"
+) -> Draft:
     ex = loaded.exercise
     started = now()
     return Draft(
@@ -82,6 +84,7 @@ def new_draft(loaded: LoadedExercise, run_id: str, about: str, name: str | None)
         name=name,
         started=started,
         updated=started,
+        command="readiness" if command == "readiness" else "assess",
     )
 
 
@@ -220,6 +223,7 @@ class AssessSession:
             )
         return Reflection(
             id=self.draft.id,
+            command=self.draft.command,
             exercise=self.draft.exercise,
             about=self.draft.about,
             about_label=about_label,
@@ -229,5 +233,7 @@ class AssessSession:
             answers=records,
             scores=self.scores(),
             frameworks={fid: f.title for fid, f in self.exercise.frameworks.items()},
+            kind=self.exercise.kind,
+            verdict=verdict(self.exercise, self.draft.answers, self.draft.about),
             next_step=self.draft.next_step,
         )

@@ -11,7 +11,11 @@ import typer
 
 from coprod_toolkit.cli.app import app
 from coprod_toolkit.cli.common import (
+    AboutOpt,
+    AnswersOpt,
     ExercisesOpt,
+    NameOpt,
+    NoSaveOpt,
     OutOpt,
     PlainOpt,
     console_for,
@@ -27,7 +31,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from coprod_toolkit.loader import LoadedExercise
-    from coprod_toolkit.models import Draft
+    from coprod_toolkit.models import Draft, Exercise
     from coprod_toolkit.prompts import PlainPrompter
     from coprod_toolkit.storage import Store
 
@@ -40,18 +44,20 @@ def _finish(
     console: Console,
     plain: bool,
     out: Path | None,
+    extra: list[Path] | None = None,
 ) -> None:
     """Ask what is left, show the results, and save the reflection."""
     from coprod_toolkit.errors import Interrupted, StorageError
-    from coprod_toolkit.report import markdown, show_summary
+    from coprod_toolkit.report import markdown, show_result
     from coprod_toolkit.session import AssessSession
 
     ex = loaded.exercise
+    label = ex.subjects.get(draft.about, draft.about)
     session = AssessSession(loaded, draft, on_change=store.save_draft if store else None)
     try:
         if prompter is not None:
             session.run(prompter)
-        show_summary(console, ex, session.scores(), plain)
+        show_result(console, ex, session.reflection(label), plain, practice_commands(ex, extra))
         if prompter is not None:
             session.ask_next_step(prompter)
     except Interrupted:
@@ -62,13 +68,13 @@ def _finish(
             f"To carry on where you left off, run: {resume_hint(out)}",
             draft.id,
         ) from None
-    reflection = session.reflection(ex.subjects.get(draft.about, draft.about))
+    reflection = session.reflection(label)
     if store is None:
         console.print()
         console.print("Nothing was saved, because you chose --no-save.")
         return
     try:
-        yaml_path, md_path = store.save_reflection(reflection, markdown(reflection))
+        yaml_path, md_path = store.save_reflection(reflection, markdown(reflection, ex))
     except StorageError as e:
         raise StorageError(
             f"{e}\nYour answers are still kept as a draft; once the folder can be written to, "
@@ -87,6 +93,25 @@ def _finish(
     console.print("  (every answer, for coprod and other tools)")
 
 
+def practice_commands(ex: Exercise, extra: list[Path] | None) -> dict[str, str]:
+    """The command that runs each exercise a section suggests for practice."""
+    wanted = {p for section in ex.sections for p in section.practice}
+    if not wanted:
+        return {}
+    from coprod_toolkit.catalog import catalog
+    from coprod_toolkit.errors import CoprodError
+
+    try:
+        found = catalog(extra).exercises
+    except CoprodError:
+        return {}
+    return {
+        p: f"coprod {'readiness' if found[p].loaded.exercise.kind == 'checklist' else 'assess'} {p}"
+        for p in wanted
+        if p in found
+    }
+
+
 # --------------------------------------------------------------------------- assess
 
 
@@ -98,34 +123,12 @@ def assess(
             help="The exercise to do: its id, or the path of its file.", metavar="EXERCISE"
         ),
     ] = "six-principles",
-    name: Annotated[
-        str | None,
-        typer.Option(
-            "--name", help="Your name, as you want it on the record. Leave out to stay anonymous."
-        ),
-    ] = None,
-    about: Annotated[
-        str | None,
-        typer.Option(
-            "--about",
-            help="What you are reflecting on: me (your own practice), service (your service "
-            "or team) or organisation.",
-            metavar="me|service|organisation",
-        ),
-    ] = None,
-    answers: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers",
-            help="Take the answers from this YAML file instead of asking (no terminal needed).",
-            metavar="FILE",
-        ),
-    ] = None,
+    name: NameOpt = None,
+    about: AboutOpt = None,
+    answers: AnswersOpt = None,
     out: OutOpt = None,
     plain: PlainOpt = False,
-    no_save: Annotated[
-        bool, typer.Option("--no-save", help="Do not save anything: not even a draft.")
-    ] = False,
+    no_save: NoSaveOpt = False,
     exercises: ExercisesOpt = None,
 ) -> None:
     """Rate your practice against the principles of co-production, and plan a next step.
@@ -155,7 +158,9 @@ def run_assess(
     plain: bool,
     no_save: bool,
     exercises: list[Path] | None,
+    command: str = "assess",
 ) -> None:
+    """Run one exercise from start to saved reflection. `command` is 'assess' or 'readiness'."""
     from coprod_toolkit.catalog import find
     from coprod_toolkit.errors import NoTerminal, UsageProblem
     from coprod_toolkit.report import intro_lines, show_intro
@@ -165,14 +170,20 @@ def run_assess(
 
     if not answers and not sys.stdin.isatty():
         raise NoTerminal(
-            "coprod assess asks its questions in a terminal, but there is none here "
+            f"coprod {command} asks its questions in a terminal, but there is none here "
             "(its input comes from a file or another program).\n"
             "Fix: run it in a terminal window, or give your answers in a file: "
-            "coprod assess --answers FILE (the question ids are listed by "
-            "'coprod exercise show six-principles')."
+            f"coprod {command} --answers FILE (the question ids are listed by "
+            f"'coprod exercise show {exercise}')."
         )
     loaded = find(exercise, exercises)
     ex = loaded.exercise
+    if (ex.kind == "checklist") != (command == "readiness"):
+        right = "readiness" if ex.kind == "checklist" else "assess"
+        raise UsageProblem(
+            f"'{ex.id}' is {'a checklist' if ex.kind == 'checklist' else 'an assessment'}. "
+            f"Fix: run it with: coprod {right} {exercise}"
+        )
     subject = subject_of(ex, about) if about is not None else None
     if name is not None:
         name = " ".join(name.split()) or None
@@ -190,11 +201,11 @@ def run_assess(
         if subject is None and given.about:
             subject = subject_of(ex, given.about)
         subject = subject or next(iter(ex.subjects))
-        draft = new_draft(loaded, new_run_id(ex.id, now()), subject, name or given.name)
+        draft = new_draft(loaded, new_run_id(ex.id, now()), subject, name or given.name, command)
         draft.answers = given.answers
         draft.next_step = given.next_step
         draft.stage = "next_step"
-        _finish(loaded, draft, store, None, console, plain, out)
+        _finish(loaded, draft, store, None, console, plain, out, exercises)
         return
     prompter = prompter_for(plain)
     hangup_is_interrupt()
@@ -223,10 +234,10 @@ def run_assess(
     run_id = new_run_id(ex.id, now())
     if store is not None:
         run_id = store.reserve_id(run_id)
-    draft = new_draft(loaded, run_id, subject, name)
+    draft = new_draft(loaded, run_id, subject, name, command)
     if store is not None:
         store.save_draft(draft)
-    _finish(loaded, draft, store, prompter, console, plain, out)
+    _finish(loaded, draft, store, prompter, console, plain, out, exercises)
 
 
 # --------------------------------------------------------------------------- resume
@@ -335,7 +346,7 @@ def _resume(
             raise Interrupted("Stopped. Your draft was not changed.") from None
         restart_on(draft, loaded, {} if choice == "restart" else kept)
     hangup_is_interrupt()
-    _finish(loaded, draft, store, prompter, console, plain, out)
+    _finish(loaded, draft, store, prompter, console, plain, out, exercises)
 
 
 def _draft_label(draft: Draft) -> str:

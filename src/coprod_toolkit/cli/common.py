@@ -38,6 +38,32 @@ OutOpt = Annotated[
         metavar="DIR",
     ),
 ]
+NameOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--name", help="Your name, as you want it on the record. Leave out to stay anonymous."
+    ),
+]
+AboutOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--about",
+        help="What you are reflecting on: me (your own practice), service (your service "
+        "or team) or organisation.",
+        metavar="me|service|organisation",
+    ),
+]
+AnswersOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        help="Take the answers from this YAML file instead of asking (no terminal needed).",
+        metavar="FILE",
+    ),
+]
+NoSaveOpt = Annotated[
+    bool, typer.Option("--no-save", help="Do not save anything: not even a draft.")
+]
 PlainOpt = Annotated[
     bool,
     typer.Option(

@@ -1,0 +1,62 @@
+"""coprod readiness: checklists that end in a verdict."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from coprod_toolkit.cli.app import app
+from coprod_toolkit.cli.common import (
+    AboutOpt,
+    AnswersOpt,
+    ExercisesOpt,
+    NameOpt,
+    NoSaveOpt,
+    OutOpt,
+    PlainOpt,
+    handled,
+)
+
+
+@app.command()
+def readiness(
+    checklist: Annotated[
+        str,
+        typer.Argument(
+            help="The checklist: readiness (the default), senior-leaders or tokenism, "
+            "or the path of a checklist file.",
+            metavar="CHECKLIST",
+        ),
+    ] = "readiness",
+    name: NameOpt = None,
+    about: AboutOpt = None,
+    answers: AnswersOpt = None,
+    out: OutOpt = None,
+    plain: PlainOpt = False,
+    no_save: NoSaveOpt = False,
+    exercises: ExercisesOpt = None,
+) -> None:
+    """Check whether co-production is right for a piece of work now.
+
+    Answer yes, no or not sure to each statement. You get a verdict (ready;
+    ready, with care; or not yet), every warning sign with a question to talk
+    through and what could change it, and the things you were not sure of.
+
+    Other checklists: senior-leaders (questions for senior leaders) and
+    tokenism (signs that co-production has become a box to tick).
+
+    Examples:
+
+      coprod readiness
+
+      coprod readiness tokenism --name "Project group"
+
+      coprod readiness --answers our-answers.yaml
+    """
+    from coprod_toolkit.cli.assess import run_assess
+
+    with handled():
+        run_assess(
+            checklist, name, about, answers, out, plain, no_save, exercises, command="readiness"
+        )
