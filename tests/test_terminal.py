@@ -139,3 +139,28 @@ def test_resume_asks_what_to_do_when_the_exercise_has_changed(tmp_path: Path) ->
     child.expect("Type a number")
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+def test_readiness_in_a_terminal(tmp_path: Path) -> None:
+    ex = load_exercise(ROOT / "exercises" / "readiness.yaml").exercise
+    statements = [q for _, q in ex.questions()]
+    home = tmp_path / "home"
+    child = spawn(["readiness", "--name", "Group"], home)
+    child.expect("answer yes, no or not sure")
+    for number, q in enumerate(statements, 1):
+        child.expect(f"Question {number} of {len(statements)}")
+        child.expect("then Enter")
+        # Yes is the first option, No the second: answer every statement the hopeful way.
+        if getattr(q, "counts", "") == "for":
+            child.send("\r")
+        else:
+            child.send("\x1b[B\r")
+    child.expect("Type the number of an answer to change it")
+    child.send("\r")
+    child.expect("Verdict: Ready")
+    child.expect("One thing I will do next")
+    child.send("\r")
+    child.expect("Saved your reflection")
+    child.expect(pexpect.EOF)
+    record = yaml.safe_load(next((home / "reflections").glob("*.yaml")).read_text())
+    assert record["verdict"]["label"] == "Ready" and record["verdict"]["count"] == 0

@@ -211,8 +211,10 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
 
 
 def _quote(ex: Exercise, q: QuestionBase) -> str:
-    text = ex.wording(q, next(iter(ex.subjects)))
-    return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
+    text = " ".join(ex.wording(q, next(iter(ex.subjects))).split())
+    if len(text) > 80:
+        text = text[:78].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f'"{text}"'
 
 
 def _sorted(problems: list[Problem], marks: Marks) -> list[Problem]:

@@ -130,17 +130,32 @@ class FileReport:
 
 
 def exercise_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """The YAML files named, and those inside the folders named (all levels down)."""
+    """The YAML files named, and those inside the folders named (all levels down).
+
+    Markdown files in a folder called `guides` are guides, and are checked as such.
+    """
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
             inside = sorted(
-                p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and (
+                    p.suffix in (".yaml", ".yml")
+                    or (p.suffix == ".md" and p.parent.name == "guides")
+                )
             )
             if not inside:
                 problems.append(
-                    Problem(str(path), 0, 0, "", "there are no .yaml files in this folder.")
+                    Problem(
+                        str(path),
+                        0,
+                        0,
+                        "",
+                        "there are no exercise (.yaml) or guide files in this folder.",
+                    )
                 )
             files.extend(inside)
         elif path.exists():
@@ -155,6 +170,14 @@ def exercise_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def _check_one(path: Path) -> tuple[str | None, list[Problem]]:
+    if path.suffix == ".md":
+        from coprod_toolkit.guides import load_guide
+
+        try:
+            load_guide(path)
+        except FileProblems as e:
+            return None, e.problems
+        return None, []
     loaded, problems = check_file(path)
     return (loaded.exercise.id if loaded else None), problems
 

@@ -136,7 +136,9 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
         if section is not None and section.guide:
             tips.append(f"read more with 'coprod guide {section.guide}'")
         if section is not None:
-            tips += [f"try '{commands[p]}'" for p in section.practice if p in commands]
+            tries = [f"'{commands[p]}'" for p in section.practice if p in commands]
+            if tries:
+                tips.append("try " + " or ".join(tries))
         if tips:
             reading = f" ({s.band})" if s.band else ""
             lines.append(Line(f"{s.title}{reading}: " + "; ".join(tips) + ".", "item"))
