@@ -182,3 +182,30 @@ def test_many_files_are_checked_in_parallel_and_reported_in_order(tmp_path: Path
     assert reports[5].errors[0].message.startswith("the id 'tiny-4' is also used by")
     assert reports[7].exercise_id is None and reports[7].errors
     assert sum(1 for r in reports if r.errors) == 2
+
+
+@pytest.mark.parametrize("sections", [["One"], ["Power", "Money", "Time"]])
+def test_a_starter_checklist_validates_as_it_is(tmp_path: Path, sections: list[str]) -> None:
+    from coprod_toolkit.authoring import starter_checklist
+
+    path = tmp_path / "new.yaml"
+    path.write_text(starter_checklist("Our own check", sections))
+    loaded, problems = check_file(path)
+    assert loaded is not None and problems == [], problems
+    assert loaded.exercise.kind == "checklist"
+
+
+def test_exercise_new_checklist_then_try_it() -> None:
+    result = invoke(
+        "exercise", "new", "--kind", "checklist", "--title", "Our check", "--sections", "Power"
+    )
+    assert result.exit_code == 0, result.output
+    answers = Path("a.yaml")
+    answers.write_text("answers: {power-good-sign: 'no', power-warning-sign: 'no'}\n")
+    tried = invoke("exercise", "try", "exercises/our-check.yaml", "--answers", str(answers))
+    assert tried.exit_code == 0, tried.output
+    assert "Verdict: Ready, with care" in tried.output
+    assert (
+        invoke("exercise", "new", "--kind", "quiz").output
+        == "Error: --kind quiz: use assessment or checklist.\n"
+    )

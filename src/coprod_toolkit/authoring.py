@@ -134,3 +134,72 @@ def starter_exercise(
             f"        text: {_q(f'An example of {name.lower()} from the last month?')}",
         ]
     return "\n".join(lines) + "\n"
+
+
+def starter_checklist(title: str, sections: list[str]) -> str:
+    """A commented checklist that validates as it stands: statements, counts and verdicts."""
+    ex_id = slugify(title)
+    lines = [
+        f"# yaml-language-server: $schema={SCHEMA_NAME}",
+        f"# {title}: a coprod checklist. Lines starting with # are notes for you;",
+        "# coprod ignores them. Check your work any time with:",
+        f"#   coprod exercise validate {ex_id}.yaml",
+        "# Every field is explained in docs/authoring.md, in coprod's source folder.",
+        "",
+        f"# How people ask for it: coprod readiness {ex_id}",
+        f"id: {ex_id}",
+        "version: 1",
+        "kind: checklist",
+        f"title: {_q(title)}",
+        "summary: >-",
+        "  One or two sentences that say what this checklist is for and who it helps.",
+        "minutes: 10",
+        "",
+        "# Each statement is answered yes, no or not sure. A concern is a 'counts: for'",
+        "# statement answered no, or a 'counts: against' statement answered yes.",
+        "# Verdicts say what each number of concerns means: lowest first, from 0 up to",
+        "# the number of statements, with no gaps and no overlaps.",
+        "verdicts:",
+    ]
+    count = 2 * len(sections)
+    middle = max(1, count // 2)
+    lines += [
+        "  - min: 0",
+        "    max: 0",
+        "    label: Ready",
+        "    message: What this means, and what to do next.",
+        "  - min: 1",
+        f"    max: {middle}",
+        "    label: Ready, with care",
+        "    message: What this means, and what to do next.",
+        f"  - min: {middle + 1}",
+        f"    max: {count}",
+        "    label: Not yet",
+        "    message: What this means, and what to settle first.",
+        "",
+        "sections:",
+    ]
+    used: set[str] = set()
+    for index, name in enumerate(sections, 1):
+        sid = slugify(name)
+        while sid in used:
+            sid = f"{sid}-{index}"
+        used.add(sid)
+        lines += [
+            f"  - id: {sid}",
+            f"    title: {_q(name)}",
+            "    questions:",
+            f"      - id: {sid}-good-sign",
+            "        type: yes_no",
+            "        counts: for",
+            f"        text: {_q(f'A good sign about {name.lower()}: is it true here?')}",
+            "        talk_about: A question to talk through when the answer is no.",
+            "        could_change: What could change it.",
+            f"      - id: {sid}-warning-sign",
+            "        type: yes_no",
+            "        counts: against",
+            f"        text: {_q(f'A warning sign about {name.lower()}: is it true here?')}",
+            "        talk_about: A question to talk through when the answer is yes.",
+            "        could_change: What could change it.",
+        ]
+    return "\n".join(lines) + "\n"

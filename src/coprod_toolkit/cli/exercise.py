@@ -269,6 +269,14 @@ def _write_new_or_same(path: Path, text: str) -> None:
 
 @exercise_app.command("new")
 def exercise_new(
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="assessment (scored questions) or checklist (yes/no statements and a verdict).",
+            metavar="assessment|checklist",
+        ),
+    ] = None,
     title: Annotated[str | None, typer.Option("--title", help="The exercise's title.")] = None,
     sections: Annotated[
         str | None,
@@ -300,7 +308,7 @@ def exercise_new(
       coprod exercise new --title "Our values" --sections "Respect, Trust" --scale 1-4
     """
     with handled():
-        _exercise_new(title, sections, scale, out)
+        _exercise_new(kind, title, sections, scale, out)
 
 
 def _parse_scale(text: str) -> tuple[int, int]:
@@ -320,23 +328,40 @@ def _parse_scale(text: str) -> tuple[int, int]:
 
 
 def _exercise_new(
-    title: str | None, sections: str | None, scale: str | None, out: Path | None
+    kind: str | None,
+    title: str | None,
+    sections: str | None,
+    scale: str | None,
+    out: Path | None,
 ) -> None:
     from coprod_toolkit.authoring import (
         SCHEMA_NAME,
         SIX_PRINCIPLES,
         schema_text,
         slugify,
+        starter_checklist,
         starter_exercise,
     )
     from coprod_toolkit.cli.common import interactive, prompter_for
     from coprod_toolkit.errors import Interrupted, UsageProblem
     from coprod_toolkit.loader import load_exercise
 
-    asking = interactive() and (title is None or sections is None or scale is None)
+    if kind is not None and kind not in ("assessment", "checklist"):
+        raise UsageProblem(f"--kind {kind}: use assessment or checklist.")
+    asking = interactive() and None in (kind, title, sections) + (
+        (scale,) if kind != "checklist" else ()
+    )
     if asking:
         prompter = prompter_for(False)
         try:
+            if kind is None:
+                kind = prompter.choose(
+                    "What kind of exercise?",
+                    [
+                        ("assessment", "An assessment: statements rated on a scale, with scores"),
+                        ("checklist", "A checklist: yes/no statements that end in a verdict"),
+                    ],
+                )
             if title is None:
                 title = prompter.text("Title of the new exercise") or None
             if sections is None:
@@ -346,7 +371,7 @@ def _exercise_new(
                     )
                     or None
                 )
-            if scale is None:
+            if scale is None and kind != "checklist":
                 scale = prompter.choose(
                     "The answer scale",
                     [("1-5", "1 to 5"), ("1-4", "1 to 4 (no middle)"), ("0-10", "0 to 10")],
@@ -364,7 +389,10 @@ def _exercise_new(
             f"{path} already exists, and coprod will not write over it. "
             "Fix: choose another title, or give --out FILE."
         )
-    _write_new_or_same(path, starter_exercise(title, names, low, high))
+    if kind == "checklist":
+        _write_new_or_same(path, starter_checklist(title, names))
+    else:
+        _write_new_or_same(path, starter_exercise(title, names, low, high))
     schema = path.parent / SCHEMA_NAME
     if not schema.exists():
         _write_new_or_same(schema, schema_text())
@@ -400,7 +428,10 @@ def exercise_try(
 
       coprod exercise try exercises/my-exercise.yaml
     """
+    from coprod_toolkit.catalog import find
     from coprod_toolkit.cli.assess import run_assess
 
     with handled():
-        run_assess(exercise, None, about, answers, None, plain, True, exercises)
+        kind = find(exercise, exercises).exercise.kind
+        command = "readiness" if kind == "checklist" else "assess"
+        run_assess(exercise, None, about, answers, None, plain, True, exercises, command)
