@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coprod_toolkit.errors import FileProblems
-from coprod_toolkit.loader import load_exercise, read_yaml
+from coprod_toolkit.loader import load_exercise
+from coprod_toolkit.yamlfile import read_yaml
 from tests.conftest import MINIMAL, ROOT, write
 
 

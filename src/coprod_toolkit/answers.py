@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from coprod_toolkit.errors import FileProblems, Problem
-from coprod_toolkit.loader import Marks, read_yaml, where
 from coprod_toolkit.models import (
     AnswerValue,
     ChoiceQuestion,
@@ -20,6 +19,7 @@ from coprod_toolkit.models import (
     YesNoQuestion,
 )
 from coprod_toolkit.scoring import visible
+from coprod_toolkit.yamlfile import Marks, read_yaml, where
 
 YES = ("yes", "y")
 NO = ("no", "n")

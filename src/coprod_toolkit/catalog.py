@@ -6,9 +6,16 @@ import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod_toolkit.errors import CoprodError, ExerciseNotFound, FileProblems, Problem, UsageProblem
-from coprod_toolkit.loader import LoadedExercise, check_file, load_exercise
+
+if TYPE_CHECKING:
+    from coprod_toolkit.loader import LoadedExercise
+
+# The loader (and the exercise models behind it) is imported where it is used, so
+# that commands which only need the search folders, such as 'coprod language',
+# start without building the exercise models.
 
 
 def builtin_dir() -> Path:
@@ -72,6 +79,8 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
     for origin, folder in search_dirs(extra):
         for path in _files(folder):
             try:
+                from coprod_toolkit.loader import load_exercise
+
                 loaded = load_exercise(path)
             except CoprodError as e:
                 broken.append((path.stem, e))
@@ -93,6 +102,8 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
 def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
     """An exercise by id, or by the path of its file."""
     if name.endswith((".yaml", ".yml")) or os.sep in name:
+        from coprod_toolkit.loader import load_exercise
+
         return load_exercise(Path(name).expanduser())
     cat = catalog(extra)
     if name in cat.exercises:
@@ -132,7 +143,8 @@ class FileReport:
 def exercise_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     """The YAML files named, and those inside the folders named (all levels down).
 
-    Markdown files in a folder called `guides` are guides, and are checked as such.
+    Markdown files in a folder called `guides` are guides, and YAML files in a folder
+    called `language` are word lists; each is checked as what it is.
     """
     files: list[Path] = []
     problems: list[Problem] = []
@@ -170,6 +182,14 @@ def exercise_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def _check_one(path: Path) -> tuple[str | None, list[Problem]]:
+    if path.parent.name == "language":
+        from coprod_toolkit.language import load_word_list
+
+        try:
+            load_word_list(path)
+        except FileProblems as e:
+            return None, e.problems
+        return None, []
     if path.suffix == ".md":
         from coprod_toolkit.guides import load_guide
 
@@ -178,6 +198,8 @@ def _check_one(path: Path) -> tuple[str | None, list[Problem]]:
         except FileProblems as e:
             return None, e.problems
         return None, []
+    from coprod_toolkit.loader import check_file
+
     loaded, problems = check_file(path)
     return (loaded.exercise.id if loaded else None), problems
 

@@ -21,9 +21,9 @@ from pathlib import Path
 import yaml
 from pydantic import Field, ValidationError
 
+from coprod_toolkit.base import Slug, Strict
 from coprod_toolkit.errors import CoprodError, FileProblems, Problem
-from coprod_toolkit.loader import _Reader, read_text, validation_problems
-from coprod_toolkit.models import Slug, Strict
+from coprod_toolkit.yamlfile import _Reader, read_text, validation_problems
 
 
 class GuideInfo(Strict):

@@ -10,18 +10,11 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+from coprod_toolkit.base import QUESTION_TYPES, SLUG_PATTERN, Slug, Strict
 
-Slug = Annotated[
-    str,
-    Field(
-        pattern=SLUG_PATTERN,
-        max_length=64,
-        description="A short id: lower-case letters, digits and single hyphens, like 'assets-1'.",
-    ),
-]
+__all__ = ["QUESTION_TYPES", "SLUG_PATTERN", "Slug", "Strict"]  # and the models below
 
 
 def _number_to_text(value: Any) -> Any:
@@ -29,12 +22,6 @@ def _number_to_text(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return value
-
-
-class Strict(BaseModel):
-    """Every model refuses keys it does not know, so a typo is caught, not ignored."""
-
-    model_config = ConfigDict(extra="forbid")
 
 
 # --------------------------------------------------------------------------- exercises
@@ -214,7 +201,6 @@ Question = Annotated[
     ScaleQuestion | YesNoQuestion | ChoiceQuestion | MultiQuestion | TextQuestion,
     Field(discriminator="type"),
 ]
-QUESTION_TYPES = ("scale", "yes_no", "choice", "multi", "text")
 
 
 class Principle(Strict):

@@ -186,7 +186,7 @@ class Store:
             (self.drafts / f"{draft_id}.yaml").unlink()
 
     def load_draft(self, path: Path) -> Draft:
-        from coprod_toolkit.loader import read_yaml, validation_problems
+        from coprod_toolkit.yamlfile import read_yaml, validation_problems
 
         data, marks, _ = read_yaml(path, "draft")
         try:

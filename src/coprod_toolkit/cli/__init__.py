@@ -6,7 +6,13 @@ Only typer is imported at the top of these modules, so `coprod --help` and
 
 from __future__ import annotations
 
-from coprod_toolkit.cli import assess, exercise, guide, readiness  # noqa: F401  (registers)
+from coprod_toolkit.cli import (  # noqa: F401  (importing registers the commands)
+    assess,
+    exercise,
+    guide,
+    language,
+    readiness,
+)
 from coprod_toolkit.cli.app import app
 
 __all__ = ["app", "main"]

@@ -1,0 +1,609 @@
+"""YAML files -> plain data, with every problem reported at its line and column.
+
+The YAML is read event by event (PyYAML's C parser when present) into plain
+dicts and lists while noting where each value stands. Reading events instead of
+building a node tree keeps depth and size under our control: no tag can run
+code, no alias can multiply, and no nesting can exhaust the stack. Pydantic's
+errors are then mapped back to those positions, in plain English.
+
+Every kind of coprod file (exercises, answers, drafts, guides, word lists)
+is read through here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from coprod_toolkit.base import QUESTION_TYPES
+from coprod_toolkit.errors import FileProblems, Problem
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 40
+MAX_VALUES = 200_000
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+_TAG = "tag:yaml.org,2002:"
+# First characters with which a plain scalar might be a number, true/false, null or a
+# date; anything else is text, so the resolver's regular expressions can be skipped.
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~<=!&*yYnNtTfFoO")
+_PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Marks:
+    """Where each value (and each mapping key) stands in the file, 1-based."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def at(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        """The nearest known position: the path itself, else its closest parent."""
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        for cut in range(len(path), -1, -1):
+            if path[:cut] in self.values:
+                return self.values[path[:cut]]
+        return (1, 1)
+
+
+def where(path: Path_) -> str:
+    """('sections', 2, 'questions', 0, 'scale') -> 'sections[2].questions[0].scale'."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.marks = Marks()
+        self.problems: list[Problem] = []
+
+    def problem(self, mark: tuple[int, int], at: Path_, message: str) -> None:
+        self.problems.append(Problem(self.path, mark[0], mark[1], where(at), message))
+
+    def scalar(self, event: Any, at: Path_) -> Any:
+        tag = event.tag
+        if tag is None and not event.implicit[0]:
+            return event.value  # quoted: always text
+        value = event.value
+        if tag is None and value and value[0] not in _MAYBE_NOT_TEXT:
+            return value  # plain words: no need to ask the resolver
+        mark = _pos(event)
+        if tag is None or tag == "!":
+            tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+        elif tag not in _PLAIN_TAGS:
+            self.problem(mark, at, _tag_message(tag))
+            return None
+        if tag not in _PLAIN_TAGS or tag in (_TAG + "str", _TAG + "timestamp"):
+            return value  # text, dates kept as written, and YAML's odd '=' and '<<'
+        if tag == _TAG + "bool" and value.lower() not in ("true", "false"):
+            # YAML 1.1 reads yes/no/on/off as true/false; people mean the words.
+            return value
+        node = yaml.ScalarNode(tag, value)
+        try:
+            return _constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError):
+            self.problem(mark, at, f"'{value}' cannot be read as {tag.removeprefix(_TAG)}.")
+            return value
+
+    def read(self, text: str) -> Any:
+        """Build plain data from the events, iteratively, with limits."""
+        stack: list[tuple[Any, Path_, Any]] = []  # (container, path, pending key or None)
+        self._root: Any = None
+        documents = 0
+        count = 0
+        events = yaml.parse(text, Loader=_Loader)
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem(
+                        _pos(event),
+                        (),
+                        "this file holds more than one YAML document ('---' part-way through). "
+                        "Fix: keep one exercise per file and remove the extra '---'.",
+                    )
+                    break
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                self.problem(
+                    _pos(event),
+                    self._path(stack),
+                    "YAML aliases ('*name') are not allowed in coprod files. "
+                    "Fix: write the content out in full where it is needed.",
+                )
+                break
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                finished, _, _ = stack.pop()
+                self._place(stack, finished)
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            count += 1
+            if count > MAX_VALUES:
+                self.problem(
+                    _pos(event),
+                    (),
+                    f"this file has more than {MAX_VALUES:,} values, far more than an "
+                    "exercise needs. Fix: split it into smaller exercises.",
+                )
+                break
+            if getattr(event, "anchor", None):
+                self.problem(
+                    _pos(event),
+                    self._path(stack),
+                    f"YAML anchors ('&{event.anchor}') are not allowed in coprod files. "
+                    "Fix: remove the anchor and write the content out in full.",
+                )
+                break
+            at = self._path(stack)
+            if isinstance(event, yaml.CollectionStartEvent):
+                tag = event.tag
+                if tag not in (None, "!", _TAG + "map", _TAG + "seq"):
+                    self.problem(_pos(event), at, _tag_message(tag))
+                    break
+                if len(stack) >= MAX_DEPTH:
+                    self.problem(
+                        _pos(event),
+                        at,
+                        f"the file is nested more than {MAX_DEPTH} levels deep. "
+                        "Fix: an exercise needs only a few levels; check the indentation.",
+                    )
+                    break
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                self.marks.values.setdefault(at, _pos(event))
+                stack.append((container, at, None))
+                continue
+            value = self.scalar(event, at)
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                self._key(stack, value, event)
+                continue
+            self.marks.values.setdefault(at, _pos(event))
+            self._place(stack, value)
+        return self._root if not stack else None
+
+    def _path(self, stack: list[tuple[Any, Path_, Any]]) -> Path_:
+        if not stack:
+            return ()
+        container, at, key = stack[-1]
+        if isinstance(container, list):
+            return (*at, len(container))
+        return (*at, key) if key is not None else at
+
+    def _key(self, stack: list[tuple[Any, Path_, Any]], key: Any, event: Any) -> None:
+        container, at, _ = stack[-1]
+        if not isinstance(key, str | int | float | bool):
+            self.problem(_pos(event), at, "a key here is not plain text. Fix: use a simple name.")
+            key = "?"
+        if key in container:
+            first = self.marks.keys.get((*at, key), (0, 0))[0]
+            self.problem(
+                _pos(event),
+                (*at, key),
+                f"'{key}' appears twice here (first on line {first}). "
+                "Fix: keep one of them and delete the other.",
+            )
+            stack[-1] = (container, at, _DUPLICATE)
+            return
+        self.marks.keys[(*at, key)] = _pos(event)
+        stack[-1] = (container, at, key)
+
+    def _place(self, stack: list[tuple[Any, Path_, Any]], value: Any) -> None:
+        if not stack:
+            self._root = value
+            return
+        container, at, key = stack[-1]
+        if isinstance(container, list):
+            container.append(value)
+        elif key is _DUPLICATE:
+            stack[-1] = (container, at, None)
+        else:
+            container[key] = value
+            stack[-1] = (container, at, None)
+
+
+class _Duplicate:
+    pass
+
+
+_DUPLICATE: Any = _Duplicate()
+
+
+def _pos(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+    return (
+        f"the tag '{shown}' is not allowed: coprod files hold only text, numbers, "
+        "lists and 'key: value' lines, and never run anything. Fix: remove the tag."
+    )
+
+
+def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
+    """Read a file as UTF-8 text, refusing what is not a small text file."""
+    shown = str(path)
+    try:
+        if path.is_dir():
+            raise FileProblems(shown, [_whole(shown, "this is a folder, not a file.")], what)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise FileProblems(
+                shown,
+                [
+                    _whole(
+                        shown,
+                        f"the file is {size / 1_000_000:.1f} MB; coprod reads files up to "
+                        f"{MAX_BYTES // 1_000_000} MB. Fix: check this is the file you meant.",
+                    )
+                ],
+                what,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblems(
+            shown,
+            [_whole(shown, "there is no file here. Fix: check the file's name and folder.")],
+            what,
+        ) from None
+    except PermissionError:
+        raise FileProblems(
+            shown, [_whole(shown, "coprod is not allowed to read this file.")], what
+        ) from None
+    except OSError as e:
+        problem = _whole(shown, f"the file cannot be read ({e.strerror}).")
+        raise FileProblems(shown, [problem], what) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        before = data[: e.start]
+        line = before.count(b"\n") + 1
+        column = e.start - (before.rfind(b"\n") + 1) + 1
+        raise FileProblems(
+            shown,
+            [
+                Problem(
+                    shown,
+                    line,
+                    column,
+                    "",
+                    "this is not UTF-8 text, so coprod cannot read it. "
+                    "Fix: save the file again as UTF-8 (most editors offer it under 'Save as').",
+                )
+            ],
+            what,
+        ) from None
+    return text.removeprefix("\ufeff"), data
+
+
+_YAML_PROBLEMS = [
+    (
+        "while scanning a quoted scalar",
+        "a quote is opened here but never closed",
+        "add the closing quote",
+    ),
+    (
+        "found a tab character",
+        "a tab is used for indentation here",
+        "indent with spaces, never tabs",
+    ),
+    (
+        "expected ',' or ']'",
+        "a list in square brackets is not closed",
+        "add the closing ']', and separate the items with commas",
+    ),
+    (
+        "expected ',' or '}'",
+        "a group in curly brackets is not closed",
+        "add the closing '}', and separate the items with commas",
+    ),
+    (
+        "mapping values are not allowed",
+        "there is a ': ' here that does not start a new line of 'name: value'",
+        "put the text in quotes, or check the indentation of this line",
+    ),
+    (
+        "cannot start any token",
+        "a tab or a symbol here cannot start a value",
+        "indent with spaces, never tabs, and put text that starts with a symbol in quotes",
+    ),
+    (
+        "could not find expected ':'",
+        "a line here has no ': ' after its name",
+        "write it as 'name: value', or put the text in quotes",
+    ),
+    (
+        "did not find expected key",
+        "the indentation does not line up with the lines around it",
+        "line this up with the other names at the same level",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item does not line up with the others",
+        "start every item of a list at the same indentation",
+    ),
+    (
+        "found unexpected end of stream",
+        "the file ends in the middle of something, such as an unclosed quote or bracket",
+        "close every quote and bracket",
+    ),
+]
+
+
+def _yaml_message(e: yaml.MarkedYAMLError) -> str:
+    """libyaml's wording, put into plain English where we know what it means."""
+    said = f"{e.context or ''} {e.problem or ''}"
+    for phrase, what, fix in _YAML_PROBLEMS:
+        if phrase in said:
+            return f"the YAML cannot be read here: {what}. Fix: {fix}."
+    return (
+        f"the YAML cannot be read here ({e.problem or e.context or 'not valid YAML'}). "
+        "Fix: check the indentation, and put quotes around text that contains ': ' "
+        "or starts with a symbol."
+    )
+
+
+def _whole(path: str, message: str) -> Problem:
+    return Problem(path, 0, 0, "", message)
+
+
+def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks, bytes]:
+    """Read a YAML file that must hold one mapping. Raises FileProblems."""
+    text, data = read_text(path, what)
+    shown = str(path)
+    reader = _Reader(shown)
+    try:
+        value = reader.read(text)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        if e.context_mark is not None and "quoted scalar" in (e.context or ""):
+            mark = e.context_mark  # where the quote was opened, not the end of the file
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise FileProblems(
+            shown,
+            [*reader.problems, Problem(shown, line, column, "", _yaml_message(e))],
+            what,
+        ) from None
+    except yaml.YAMLError as e:
+        raise FileProblems(
+            shown, [_whole(shown, f"the YAML cannot be read ({e}).")], what
+        ) from None
+    if reader.problems:
+        raise FileProblems(shown, reader.problems, what)
+    if value is None or value == "":
+        raise FileProblems(
+            shown,
+            [_whole(shown, f"the file is empty. Fix: start from an example {what} file.")],
+            what,
+        )
+    if not isinstance(value, dict):
+        kind = "a list" if isinstance(value, list) else "a single value"
+        raise FileProblems(
+            shown,
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    f"the file should be made of 'key: value' lines, but it is {kind}. "
+                    f"Fix: start from an example {what} file.",
+                )
+            ],
+            what,
+        )
+    return value, reader.marks, data
+
+
+# --------------------------------------------------------------------------- pydantic errors
+
+
+def _model_at(model: Any, loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """Follow an error location through the models to the model that holds its last key."""
+    current: Any = model
+    for part in loc[:-1]:
+        current = _unwrap(current, part)
+        if current is None:
+            return None
+    current = _strip(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _strip(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    return tp
+
+
+def _unwrap(tp: Any, part: str | int) -> Any:
+    tp = _strip(tp)
+    origin = typing.get_origin(tp)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        if isinstance(part, str) and part in tp.model_fields:
+            return tp.model_fields[part].annotation
+        return None
+    args = [_strip(a) for a in typing.get_args(tp)]
+    if origin in (list, tuple):
+        return args[0] if args else None
+    if origin is dict:
+        return args[1] if len(args) == 2 else None
+    # a union: a tagged one names its member, otherwise take the first model in it
+    for arg in args:
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            type_field = arg.model_fields.get("type")
+            if type_field is not None and typing.get_args(type_field.annotation) == (part,):
+                return arg
+    for arg in args:
+        found = _unwrap(arg, part)
+        if found is not None:
+            return found
+    return None
+
+
+def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
+    """Drop the parts of a pydantic location that are not in the data (union tags)."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in QUESTION_TYPES and current.get("type") == part:
+            continue  # a union member's tag, not a key of the file
+        if isinstance(current, dict) and part in current:  # noqa: SIM114 (kept apart so each index is typed)
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+        else:
+            path.append(part)
+            current = None
+    return tuple(path)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of 'key: value' lines"
+    if value is None:
+        return "empty"
+    return type(value).__name__
+
+
+def _pydantic_problem(
+    path: str, data: Any, marks: Marks, error: Any, root: type[BaseModel]
+) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    at = _data_path(data, loc)
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    line, column = marks.at(at)
+    place = at
+    name = str(at[-1]) if at else ""
+    if kind == "missing":
+        place = at[:-1]
+        line, column = marks.at(place)
+        message = f"'{name}' is missing. Fix: add a line '{name}: ...' here."
+    elif kind == "extra_forbidden":
+        line, column = marks.at(at, key=True)
+        place = at[:-1]
+        model = _model_at(root, loc)
+        known = list(model.model_fields) if model else []
+        guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f" Did you mean '{guess[0]}'?" if guess else ""
+        message = f"'{name}' is not something coprod knows here.{hint} Fix: " + (
+            f"rename it to '{guess[0]}'." if guess else "remove it, or check its spelling."
+        )
+        if known and not guess:
+            message += " Allowed here: " + ", ".join(known) + "."
+    elif kind == "union_tag_invalid":
+        tag = ctx.get("tag", value)
+        guess = difflib.get_close_matches(str(tag), QUESTION_TYPES, n=1)
+        hint = f" Did you mean '{guess[0]}'?" if guess else ""
+        message = f"'{tag}' is not a question type.{hint} Fix: use one of " + ", ".join(
+            QUESTION_TYPES
+        )
+        line, column = marks.at((*at, "type"))
+    elif kind == "union_tag_not_found":
+        message = "this question has no 'type'. Fix: add 'type:' with one of " + ", ".join(
+            QUESTION_TYPES
+        )
+    elif kind in ("string_type",):
+        message = (
+            f"this should be text, but it is {_describe(value)}. "
+            "Fix: write it as text, in quotes if it looks like a number or true/false."
+        )
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = (
+            f"this should be a whole number, but it is {_describe(value)}. "
+            "Fix: write a whole number, like 3."
+        )
+    elif kind in ("float_type", "float_parsing"):
+        message = (
+            f"this should be a number, but it is {_describe(value)}. Fix: write a number, like 1.5."
+        )
+    elif kind in ("bool_type", "bool_parsing"):
+        message = (
+            f"this should be true or false, but it is {_describe(value)}. Fix: write true or false."
+        )
+    elif kind == "list_type":
+        message = (
+            f"this should be a list, but it is {_describe(value)}. "
+            "Fix: put each item on its own line, starting with '- '."
+        )
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        message = (
+            f"this should be a group of 'key: value' lines, but it is {_describe(value)}. "
+            "Fix: write it as 'key: value' lines, indented under this one."
+        )
+    elif kind == "string_pattern_mismatch":
+        message = (
+            f"'{value}' is not a usable id. Fix: use only lower-case letters, digits and "
+            "single hyphens, like 'assets-1'."
+        )
+    elif kind == "too_short":
+        need = ctx.get("min_length", 1)
+        message = f"this needs at least {need} item{'s' if need != 1 else ''}. Fix: add more."
+    elif kind == "string_too_short":
+        need = ctx.get("min_length", 1)
+        message = f"this is too short. Fix: write at least {need} characters."
+    elif kind == "string_too_long":
+        message = f"this is too long. Fix: use at most {ctx.get('max_length')} characters."
+    elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        limits = {
+            "greater_than": f"more than {ctx.get('gt')}",
+            "greater_than_equal": f"at least {ctx.get('ge')}",
+            "less_than": f"less than {ctx.get('lt')}",
+            "less_than_equal": f"at most {ctx.get('le')}",
+        }
+        message = f"this must be {limits[kind]}, but it is {value}. Fix: change the number."
+    elif kind == "literal_error":
+        message = f"'{value}' is not allowed here. Fix: use {ctx.get('expected')}."
+    elif kind == "value_error":
+        message = str(error["msg"]).removeprefix("Value error, ")
+    else:
+        message = str(error["msg"]) + ". Fix: compare this with docs/authoring.md"
+    if not message.endswith("."):
+        message += "."
+    return Problem(path, line, column, where(place), message)
+
+
+def validation_problems(
+    path: str, data: Any, marks: Marks, error: ValidationError, root: type[BaseModel]
+) -> list[Problem]:
+    problems = [_pydantic_problem(path, data, marks, e, root) for e in error.errors()]
+    seen: set[str] = set()
+    unique = []
+    for p in problems:
+        if str(p) not in seen:
+            seen.add(str(p))
+            unique.append(p)
+    return sorted(unique, key=lambda p: (p.line, p.column))
+
+
+# --------------------------------------------------------------------------- exercises
