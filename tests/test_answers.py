@@ -110,7 +110,7 @@ def test_missing_out_of_range_and_unknown_answers_are_all_named(
             f"{path}:4:3: answers.q44: there is no question 'q44' in tiny. Did you mean 'q4'? "
             "Fix: use the question ids that 'coprod exercise show tiny' lists.",
             f"{path}:5:1: nmae: 'nmae' is not something an answers file holds. Did you mean "
-            "'name'? Fix: use only exercise, name, about, answers, next_step.",
+            "'name'? Fix: use only exercise, name, about, answers, next_step, last_step_happened, last_step_learned.",
             f"6 problems in answers file {path}.",
         ]
     )

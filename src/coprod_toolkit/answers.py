@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from coprod_toolkit.errors import FileProblems, Problem
 from coprod_toolkit.models import (
@@ -124,7 +124,15 @@ def shown(ex: Exercise, q: QuestionBase, answer: AnswerValue) -> str:
 
 # --------------------------------------------------------------------------- answers files
 
-_FILE_KEYS = ("exercise", "name", "about", "answers", "next_step")
+_FILE_KEYS = (
+    "exercise",
+    "name",
+    "about",
+    "answers",
+    "next_step",
+    "last_step_happened",
+    "last_step_learned",
+)
 
 
 @dataclass
@@ -133,6 +141,8 @@ class AnswersFile:
     name: str | None = None
     about: str | None = None
     next_step: str | None = None
+    last_step_happened: Literal["yes", "partly", "no"] | None = None
+    last_step_learned: str | None = None
 
 
 def load_answers(path: Path, ex: Exercise) -> AnswersFile:
@@ -163,7 +173,17 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
             f"or change the line to 'exercise: {ex.id}'.",
         )
     result = AnswersFile()
-    for key in ("name", "about", "next_step"):
+    happened = data.get("last_step_happened")
+    if happened is not None:
+        word = {True: "yes", False: "no"}.get(happened, str(happened).strip().casefold())
+        if word in ("yes", "partly", "no"):
+            result.last_step_happened = word  # type: ignore[assignment]
+        else:
+            add(
+                ("last_step_happened",),
+                f"'{happened}' is not an answer here: use yes, partly or no.",
+            )
+    for key in ("name", "about", "next_step", "last_step_learned"):
         value = data.get(key)
         if value is not None and not isinstance(value, str | int | float):
             add((key,), "this should be text.")

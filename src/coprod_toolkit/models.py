@@ -344,6 +344,16 @@ class ExerciseRef(Strict):
     hash: str = Field(description="sha256 of the exercise file, to tell if it changed since.")
 
 
+class PreviousStep(Strict):
+    """Last time's "one thing I will do next", and what became of it."""
+
+    text: str = Field(description="What the person said they would do.")
+    reflection: str = Field(description="The id of the reflection it came from.")
+    when: datetime
+    happened: Literal["yes", "partly", "no"] | None = None
+    learned: str | None = None
+
+
 class Draft(Strict):
     """A run in progress, saved after every answer."""
 
@@ -359,6 +369,7 @@ class Draft(Strict):
     stage: Literal["questions", "review", "next_step"] = "questions"
     position: int = 0
     answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    previous_step: PreviousStep | None = None
     next_step: str | None = None
 
 
@@ -435,4 +446,5 @@ class Reflection(Strict):
     )
     kind: Literal["assessment", "checklist"] = "assessment"
     verdict: Verdict | None = None
+    previous_step: PreviousStep | None = None
     next_step: str | None = None

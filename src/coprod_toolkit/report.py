@@ -254,6 +254,18 @@ def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
             else:
                 out += [_md(line.text), ""]
         out.append("")
+    if r.previous_step is not None:
+        p = r.previous_step
+        happened = {"yes": "Yes", "partly": "Partly", "no": "No, not yet"}.get(
+            p.happened or "", "Not said"
+        )
+        out.append("## Last time's next step")
+        out.append("")
+        out.append(f"On {p.when.astimezone():%d %B %Y}: {_md(p.text)}  ")
+        out.append(f"Did it happen? **{happened}**  ")
+        if p.learned:
+            out.append(f"What I learned: {_md(p.learned)}")
+        out.append("")
     out.append("## One thing I will do next")
     out.append("")
     out.append(_md(r.next_step) if r.next_step else "_Left blank._")

@@ -235,5 +235,6 @@ class AssessSession:
             frameworks={fid: f.title for fid, f in self.exercise.frameworks.items()},
             kind=self.exercise.kind,
             verdict=verdict(self.exercise, self.draft.answers, self.draft.about),
+            previous_step=self.draft.previous_step,
             next_step=self.draft.next_step,
         )

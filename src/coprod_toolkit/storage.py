@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -119,9 +120,16 @@ class Store:
         return target
 
     def _create(
-        self, folder: Path, stem: str, suffixes: tuple[str, ...], texts: list[str]
+        self,
+        folder: Path,
+        stem: str,
+        suffixes: tuple[str, ...],
+        texts_for: Callable[[str], list[str]],
     ) -> list[Path]:
-        """Write new files that share a stem no other file has; never overwrite."""
+        """Write new files that share a stem no other file has; never overwrite.
+
+        `texts_for` gets the name finally chosen, so a file can carry its own name.
+        """
         self._folder(folder)
         for attempt in range(1, 1000):
             name = stem if attempt == 1 else f"{stem}-{attempt}"
@@ -137,7 +145,7 @@ class Store:
                 os.unlink(paths[0])
                 continue
             try:
-                for path, text in zip(paths, texts, strict=True):
+                for path, text in zip(paths, texts_for(name), strict=True):
                     temp = self._write_temp(folder, text)
                     os.replace(temp, path)
             except OSError as e:
@@ -150,11 +158,13 @@ class Store:
     # ------------------------------------------------------------------ reflections
 
     def save_reflection(self, reflection: Reflection, markdown: str) -> tuple[Path, Path]:
-        stem = reflection.id
-        data = reflection.model_dump(mode="json")
-        yaml_path, md_path = self._create(
-            self.reflections, stem, (".yaml", ".md"), [dump_yaml(data), markdown]
-        )
+        """Save both files under a new name; the YAML records that name as its id."""
+
+        def texts(name: str) -> list[str]:
+            data = reflection.model_copy(update={"id": name}).model_dump(mode="json")
+            return [dump_yaml(data), markdown]
+
+        yaml_path, md_path = self._create(self.reflections, reflection.id, (".yaml", ".md"), texts)
         return yaml_path, md_path
 
     # ------------------------------------------------------------------ drafts

@@ -10,6 +10,7 @@ from coprod_toolkit.cli import (  # noqa: F401  (importing registers the command
     assess,
     exercise,
     guide,
+    history,
     language,
     readiness,
 )

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from coprod_toolkit.loader import LoadedExercise
-    from coprod_toolkit.models import Draft, Exercise
+    from coprod_toolkit.models import Draft, Exercise, PreviousStep
     from coprod_toolkit.prompts import PlainPrompter
     from coprod_toolkit.storage import Store
 
@@ -81,6 +81,9 @@ def _finish(
             f"run: {resume_hint(out)}"
         ) from None
     store.delete_draft(draft.id)
+    from coprod_toolkit.history import History
+
+    History(store.root).remember(reflection.model_copy(update={"id": yaml_path.stem}), yaml_path)
     from rich.text import Text
 
     from coprod_toolkit.text import printable
@@ -91,6 +94,35 @@ def _finish(
     console.print("  (a report to read or print)")
     console.print(Text(printable(f"  {yaml_path}")), soft_wrap=True)
     console.print("  (every answer, for coprod and other tools)")
+
+
+def previous_step(store: Store | None, exercise_id: str, name: str | None) -> PreviousStep | None:
+    """Last time's "one thing I will do next", from this person's latest reflection."""
+    if store is None:
+        return None
+    from coprod_toolkit.history import History, latest_for
+    from coprod_toolkit.models import PreviousStep
+
+    summaries, _ = History(store.root).read()
+    latest = latest_for(summaries, exercise_id, name)
+    if latest is None or not latest.next_step:
+        return None
+    return PreviousStep(text=latest.next_step, reflection=latest.id, when=latest.when)
+
+
+def ask_about_previous_step(prompter: PlainPrompter, earlier: PreviousStep) -> None:
+    """Close the loop: did last time's next step happen, and what was learned?"""
+    when = f"{earlier.when.astimezone():%d %B %Y}"
+    prompter.say()
+    prompter.say(f"Last time ({when}) you said the one thing you would do next was:")
+    prompter.say(f"  {earlier.text}")
+    happened = prompter.choose(
+        "Did it happen?",
+        [("yes", "Yes"), ("partly", "Partly"), ("no", "No, not yet")],
+    )
+    earlier.happened = "yes" if happened == "yes" else "partly" if happened == "partly" else "no"
+    learned = prompter.text("What did you learn from it? (press Enter to skip)")
+    earlier.learned = learned or None
 
 
 def practice_commands(ex: Exercise, extra: list[Path] | None) -> dict[str, str]:
@@ -204,6 +236,10 @@ def run_assess(
         draft = new_draft(loaded, new_run_id(ex.id, now()), subject, name or given.name, command)
         draft.answers = given.answers
         draft.next_step = given.next_step
+        draft.previous_step = previous_step(store, ex.id, draft.name)
+        if draft.previous_step is not None:
+            draft.previous_step.happened = given.last_step_happened
+            draft.previous_step.learned = given.last_step_learned
         draft.stage = "next_step"
         _finish(loaded, draft, store, None, console, plain, out, exercises)
         return
@@ -229,12 +265,16 @@ def run_assess(
                 note="",
             )
             name = " ".join(typed.split())[:100] or None
+        earlier = previous_step(store, ex.id, name)
+        if earlier is not None:
+            ask_about_previous_step(prompter, earlier)
     except Interrupted:
         raise Interrupted("Stopped before the first question. Nothing was saved.") from None
     run_id = new_run_id(ex.id, now())
     if store is not None:
         run_id = store.reserve_id(run_id)
     draft = new_draft(loaded, run_id, subject, name, command)
+    draft.previous_step = earlier
     if store is not None:
         store.save_draft(draft)
     _finish(loaded, draft, store, prompter, console, plain, out, exercises)

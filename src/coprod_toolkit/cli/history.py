@@ -1,0 +1,491 @@
+"""coprod history, progress, report and export: reflections over time."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from coprod_toolkit.cli.app import app
+from coprod_toolkit.cli.common import ExercisesOpt, OutOpt, PlainOpt, console_for, handled
+
+if TYPE_CHECKING:
+    from coprod_toolkit.history import Summary
+
+ExerciseFilter = Annotated[
+    str | None,
+    typer.Option("--exercise", help="Only this exercise (its id).", metavar="ID"),
+]
+NameFilter = Annotated[
+    str | None, typer.Option("--name", help="Only this person or group.", metavar="NAME")
+]
+SinceFilter = Annotated[
+    str | None, typer.Option("--since", help="Only from this day on.", metavar="YYYY-MM-DD")
+]
+UntilFilter = Annotated[
+    str | None, typer.Option("--until", help="Only up to this day.", metavar="YYYY-MM-DD")
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option("--format", help="text for people, json for other tools.", metavar="text|json"),
+]
+
+
+def _day(value: str | None, option: str) -> date | None:
+    from coprod_toolkit.errors import UsageProblem
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageProblem(
+            f"{option} {value}: write the date as year-month-day, like 2026-03-31."
+        ) from None
+
+
+def _summaries(
+    out: Path | None,
+    exercise: str | None = None,
+    name: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[Summary]:
+    """Every matching reflection, newest first; unreadable files are named on stderr."""
+    from coprod_toolkit.history import History, filtered
+    from coprod_toolkit.storage import default_home
+    from coprod_toolkit.text import printable
+
+    root = out.expanduser() if out else default_home()
+    summaries, broken = History(root).read()
+    for b in broken:
+        sys.stderr.write(printable(f"Skipped {root / 'reflections' / b.file}: {b.message}.\n"))
+    return filtered(summaries, exercise, name, _day(since, "--since"), _day(until, "--until"))
+
+
+@app.command()
+def history(
+    exercise: ExerciseFilter = None,
+    name: NameFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    output: FormatOpt = "text",
+    out: OutOpt = None,
+    plain: PlainOpt = False,
+) -> None:
+    """List your saved reflections, newest first.
+
+    Examples:
+
+      coprod history
+
+      coprod history --exercise six-principles --name Sam --since 2026-01-01
+    """
+    with handled():
+        _history(exercise, name, since, until, output, out, plain)
+
+
+def _history(
+    exercise: str | None,
+    name: str | None,
+    since: str | None,
+    until: str | None,
+    output: str,
+    out: Path | None,
+    plain: bool,
+) -> None:
+    import json
+    from dataclasses import asdict
+
+    from coprod_toolkit.errors import UsageProblem
+
+    if output not in ("text", "json"):
+        raise UsageProblem(f"--format {output}: use text or json.")
+    found = _summaries(out, exercise, name, since, until)
+    if output == "json":
+        typer.echo(json.dumps([asdict(s) for s in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        typer.echo("No saved reflections match. Start one with: coprod assess")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    from coprod_toolkit.text import printable
+
+    plain = plain or not sys.stdout.isatty()
+    console = console_for(plain)
+    if plain:
+        for s in found:
+            version = f" (version {s.version})" if s.version != "1" else ""
+            who = s.name or "anonymous"
+            line = (
+                f"{s.id}: {s.when.astimezone():%d %b %Y %H:%M}, {s.title}{version}, "
+                f"about {s.about_label}, {who}: {s.reading or 'no score'}"
+            )
+            console.print(Text(printable(line)), soft_wrap=True)
+    else:
+        table = Table(show_header=True, header_style="bold", box=None)
+        for column in ("When", "Exercise", "About", "Who", "Result", "Id"):
+            table.add_column(column)
+        for s in found:
+            version = f" (v{s.version})" if s.version != "1" else ""
+            table.add_row(
+                f"{s.when.astimezone():%d %b %Y %H:%M}",
+                Text(printable(s.exercise + version)),
+                Text(printable(s.about)),
+                Text(printable(s.name or "anonymous")),
+                Text(printable(s.reading or "-")),
+                Text(printable(s.id)),
+            )
+        console.print(table)
+    console.print(f"{len(found)} reflection{'s' if len(found) != 1 else ''}.")
+
+
+@app.command()
+def progress(
+    exercise: Annotated[
+        str, typer.Argument(help="The exercise to follow over time.", metavar="EXERCISE")
+    ] = "six-principles",
+    name: NameFilter = None,
+    out: OutOpt = None,
+    plain: PlainOpt = False,
+    exercises: ExercisesOpt = None,
+) -> None:
+    """See how each principle's score has changed over time, for one person or group.
+
+    Examples:
+
+      coprod progress
+
+      coprod progress six-principles --name Sam
+    """
+    with handled():
+        _progress(exercise, name, out, plain, exercises)
+
+
+def _progress(
+    exercise: str, name: str | None, out: Path | None, plain: bool, exercises: list[Path] | None
+) -> None:
+    from rich.text import Text
+
+    from coprod_toolkit.errors import CoprodError
+    from coprod_toolkit.history import change_words, progress, sparkline
+    from coprod_toolkit.text import printable
+
+    runs = [s for s in _summaries(out, exercise) if s.kind != "checklist"]
+    if not runs:
+        typer.echo(
+            f"There are no saved results for '{exercise}' yet. Start with: coprod assess {exercise}"
+        )
+        return
+    names = sorted({s.name or "" for s in runs}, key=str.casefold)
+    if name is None:
+        if len(names) > 1:
+            listed = ", ".join(n or "(anonymous)" for n in names)
+            raise CoprodError(
+                f"Several people have results for '{exercise}': {listed}.\n"
+                "Fix: say whose progress to show, like: "
+                f'coprod progress {exercise} --name "{next((n for n in names if n), "")}"'
+            )
+        name = names[0]
+    mine = [s for s in runs if (s.name or "").casefold() == name.casefold()]
+    if not mine:
+        raise CoprodError(
+            f"There are no results for '{name}' on '{exercise}'. "
+            f"Fix: use one of: {', '.join(n or '(anonymous)' for n in names)}."
+        )
+    sections: list[tuple[str, str]]
+    try:
+        from coprod_toolkit.catalog import find
+
+        current = find(exercise, exercises).exercise
+        sections = [(s.id, s.title) for s in current.sections if s.scored]
+    except CoprodError:
+        sections = [(s.id, s.title) for s in mine[0].sections]  # the newest run's own sections
+    result = progress(mine, sections)
+    plain = plain or not sys.stdout.isatty()
+    console = console_for(plain)
+    first, last = result.runs[0].when.astimezone(), result.runs[-1].when.astimezone()
+    who = name or "anonymous"
+    count = len(result.runs)
+    console.print(
+        Text(
+            printable(
+                f"Progress for {who}: {result.runs[-1].title} ({count} reflection"
+                f"{'s' if count != 1 else ''}, {first:%d %b %Y} to {last:%d %b %Y})"
+            ),
+            style="" if plain else "bold",
+        )
+    )
+    console.print()
+    width = max(len(line.title) for line in [*result.lines, result.overall])
+
+    def number(value: float | None) -> str:
+        return "-" if value is None else str(round(value))
+
+    def signed(a: float | None, b: float | None) -> str:
+        if a is None or b is None:
+            return "-"
+        change = round(b) - round(a)
+        return f"{change:+d}" if change else "0"
+
+    if not plain:
+        console.print(
+            Text(
+                f"{'':{width}}  {'Over time':12}  First  Last time  Now  "
+                "Since first  Since last time",
+                style="bold",
+            )
+        )
+    for line in [*result.lines, result.overall]:
+        was, previous, latest = number(line.first), number(line.previous), number(line.latest)
+        since_first = signed(line.first, line.latest)
+        since_last = signed(line.previous, line.latest)
+        if plain:
+            shown = (
+                f"{line.title}: first {was}, last time {previous}, now {latest} "
+                f"(change since first {since_first}, since last time {since_last})"
+            )
+        else:
+            chart = sparkline(line.values[-12:])
+            shown = (
+                f"{line.title:{width}}  {chart:12}  {was:>5}  {previous:>9}  {latest:>3}  "
+                f"{since_first:>11}  {since_last:>15}"
+            )
+        console.print(Text(printable(shown)), soft_wrap=True)
+    console.print()
+    for line in result.lines:
+        console.print(Text(printable(change_words(line, result.runs))))
+
+
+@app.command()
+def report(
+    ref: Annotated[
+        str,
+        typer.Argument(
+            help="Which reflection: latest, an id from 'coprod history', "
+            "or the path of its .yaml file.",
+            metavar="REF",
+        ),
+    ] = "latest",
+    output: Annotated[
+        str, typer.Option("--format", help="html (a web page) or md (Markdown).", metavar="html|md")
+    ] = "html",
+    to: Annotated[
+        Path | None,
+        typer.Option(
+            "--to", help="Where to write it. Default: REF.html in this folder.", metavar="FILE"
+        ),
+    ] = None,
+    out: OutOpt = None,
+    exercises: ExercisesOpt = None,
+) -> None:
+    """Make a report of one reflection to print or take to a meeting.
+
+    The web page works offline in any browser and prints cleanly to PDF. It shows a
+    star chart of the principles, with your previous run drawn faintly behind it.
+
+    Examples:
+
+      coprod report latest
+
+      coprod report 2026-11-23-1545-six-principles --format md
+    """
+    with handled():
+        _report(ref, output, to, out, exercises)
+
+
+def _report(
+    ref: str, output: str, to: Path | None, out: Path | None, exercises: list[Path] | None
+) -> None:
+    import difflib
+
+    from coprod_toolkit.errors import CoprodError, UsageProblem
+    from coprod_toolkit.history import read_reflection
+    from coprod_toolkit.report import markdown
+    from coprod_toolkit.report_html import html_report
+    from coprod_toolkit.storage import default_home
+
+    if output not in ("html", "md"):
+        raise UsageProblem(f"--format {output}: use html or md.")
+    root = out.expanduser() if out else default_home()
+    summaries = _summaries(out)
+    path: Path
+    if ref.endswith((".yaml", ".yml")) or "/" in ref:
+        path = Path(ref).expanduser()
+    elif ref == "latest":
+        if not summaries:
+            raise CoprodError("There are no saved reflections yet. Start one with: coprod assess")
+        path = root / "reflections" / summaries[0].file
+    else:
+        match = next((s for s in summaries if s.id == ref), None)
+        if match is None:
+            nearest = difflib.get_close_matches(ref, [s.id for s in summaries], n=3, cutoff=0.4)
+            listing = "".join(f"\n  {n}" for n in nearest) or "\n  (none close; see coprod history)"
+            raise CoprodError(f"There is no reflection called '{ref}'. The nearest:{listing}")
+        path = root / "reflections" / match.file
+    try:
+        reflection = read_reflection(path)
+    except ValueError as e:
+        raise CoprodError(f"{path}: cannot make a report, because {e}.") from None
+    earlier = [
+        s
+        for s in summaries
+        if s.exercise == reflection.exercise.id
+        and (s.name or "") == (reflection.name or "")
+        and s.finished < reflection.finished.isoformat()
+    ]
+    previous = None
+    if earlier:
+        try:
+            previous = read_reflection(root / "reflections" / earlier[0].file)
+        except ValueError:
+            previous = None
+    if output == "md":
+        from coprod_toolkit.catalog import find
+
+        try:
+            ex = find(reflection.exercise.id, exercises).exercise
+        except CoprodError:
+            ex = None
+        text = markdown(reflection, ex)
+    else:
+        text = html_report(reflection, previous)
+    target = to or Path(f"{path.stem}.{output}")
+    if target.exists():
+        raise CoprodError(
+            f"{target} already exists, and coprod will not write over it. "
+            "Fix: move it, or choose another name with --to FILE."
+        )
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise CoprodError(
+            f"Cannot write {target}: {e.strerror}. Fix: choose another place with --to FILE."
+        ) from None
+    typer.echo(f"Wrote {target}")
+    if output == "html":
+        typer.echo("Open it in any web browser; use the browser's Print to make a PDF.")
+
+
+@app.command()
+def export(
+    exercise: ExerciseFilter = None,
+    name: NameFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    output: Annotated[
+        str, typer.Option("--format", help="csv (for spreadsheets) or jsonl.", metavar="csv|jsonl")
+    ] = "csv",
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="Leave names out: people become Person 1, 2, ...")
+    ] = False,
+    to: Annotated[
+        Path | None,
+        typer.Option("--to", help="Write to this file instead of the screen.", metavar="FILE"),
+    ] = None,
+    out: OutOpt = None,
+) -> None:
+    """Export every answer, one row each, for a spreadsheet or your own analysis.
+
+    Examples:
+
+      coprod export --to answers.csv
+
+      coprod export --exercise six-principles --anonymous --format jsonl
+    """
+    with handled():
+        _export(exercise, name, since, until, output, anonymous, to, out)
+
+
+EXPORT_COLUMNS = [
+    "reflection",
+    "finished",
+    "exercise",
+    "version",
+    "about",
+    "person",
+    "section",
+    "question",
+    "text",
+    "answer",
+    "score",
+]
+
+
+def _export(
+    exercise: str | None,
+    name: str | None,
+    since: str | None,
+    until: str | None,
+    output: str,
+    anonymous: bool,
+    to: Path | None,
+    out: Path | None,
+) -> None:
+    import csv
+    import io
+    import json
+
+    from coprod_toolkit.errors import CoprodError, UsageProblem
+    from coprod_toolkit.history import read_reflection
+    from coprod_toolkit.storage import default_home
+    from coprod_toolkit.text import printable
+
+    if output not in ("csv", "jsonl"):
+        raise UsageProblem(f"--format {output}: use csv or jsonl.")
+    root = out.expanduser() if out else default_home()
+    found = list(reversed(_summaries(out, exercise, name, since, until)))  # oldest first
+    people: dict[str, str] = {}
+    rows: list[dict[str, object]] = []
+    for s in found:
+        try:
+            r = read_reflection(root / "reflections" / s.file)
+        except ValueError as e:
+            sys.stderr.write(printable(f"Skipped {s.file}: {e}.\n"))
+            continue
+        person = r.name or ""
+        if anonymous:
+            key = (r.name or "").casefold()
+            person = people.setdefault(key, f"Person {len(people) + 1}")
+        for a in r.answers:
+            answer = ";".join(a.answer) if isinstance(a.answer, list) else a.answer
+            rows.append(
+                {
+                    "reflection": r.id,
+                    "finished": r.finished.isoformat(),
+                    "exercise": r.exercise.id,
+                    "version": r.exercise.version,
+                    "about": r.about,
+                    "person": person,
+                    "section": a.section,
+                    "question": a.question,
+                    "text": a.text,
+                    "answer": "" if answer is None else answer,
+                    "score": "" if a.points is None else a.points,
+                }
+            )
+    if output == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buffer.getvalue()
+    else:
+        text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    if to is None:
+        sys.stdout.write(text)
+        return
+    if to.exists():
+        raise CoprodError(
+            f"{to} already exists, and coprod will not write over it. Fix: choose another name."
+        )
+    try:
+        to.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise CoprodError(f"Cannot write {to}: {e.strerror}.") from None
+    typer.echo(f"Wrote {len(rows)} answers from {len(found)} reflections to {to}")

@@ -1,0 +1,179 @@
+"""A reflection as one self-contained HTML page: no network, prints cleanly to PDF.
+
+The "star" is an SVG radar chart of the section scores, with the person's
+previous run drawn faintly behind it when there is one.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from coprod_toolkit.models import Reflection
+from coprod_toolkit.text import one_line
+
+SIZE = 420
+CENTRE = SIZE / 2
+RADIUS = 140.0
+
+
+def radar_points(percents: list[float | None]) -> list[tuple[float, float]]:
+    """The corner of the star on each axis: the first axis points straight up."""
+    points = []
+    count = len(percents)
+    for index, percent in enumerate(percents):
+        angle = -math.pi / 2 + 2 * math.pi * index / count
+        r = RADIUS * (percent or 0.0) / 100
+        points.append(
+            (round(CENTRE + r * math.cos(angle), 2), round(CENTRE + r * math.sin(angle), 2))
+        )
+    return points
+
+
+def _points_attr(points: list[tuple[float, float]]) -> str:
+    return " ".join(f"{x},{y}" for x, y in points)
+
+
+def radar_svg(
+    titles: list[str], percents: list[float | None], previous: list[float | None] | None = None
+) -> str:
+    count = len(titles)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" '
+        f'width="{SIZE}" height="{SIZE}" role="img" aria-labelledby="star-title">',
+        '<title id="star-title">Scores out of 100 for each principle</title>',
+    ]
+    for ring in (25, 50, 75, 100):
+        ring_points = radar_points([ring] * count)
+        parts.append(f'<polygon class="ring" points="{_points_attr(ring_points)}"/>')
+    for (x, y), title in zip(radar_points([100] * count), titles, strict=True):
+        parts.append(f'<line class="axis" x1="{CENTRE}" y1="{CENTRE}" x2="{x}" y2="{y}"/>')
+        lx = CENTRE + (x - CENTRE) * 1.18
+        ly = CENTRE + (y - CENTRE) * 1.18
+        anchor = "middle" if abs(lx - CENTRE) < 20 else ("start" if lx > CENTRE else "end")
+        parts.append(
+            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{escape(one_line(title))}</text>'
+        )
+    if previous is not None:
+        parts.append(f'<polygon class="previous" points="{_points_attr(radar_points(previous))}"/>')
+    parts.append(f'<polygon class="latest" points="{_points_attr(radar_points(percents))}"/>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+       max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+.meta { color: #555; margin-top: 0; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+td.num { text-align: right; }
+.reading { background: #f3f6fb; border-left: 4px solid #2a5ea8; padding: 0.6rem 1rem; }
+svg { display: block; margin: 1rem auto; max-width: 100%; height: auto; }
+svg .ring { fill: none; stroke: #ccc; stroke-width: 1; }
+svg .axis { stroke: #ccc; stroke-width: 1; }
+svg .latest { fill: rgba(42, 94, 168, 0.35); stroke: #2a5ea8; stroke-width: 2; }
+svg .previous { fill: none; stroke: #999; stroke-width: 1.5; stroke-dasharray: 5 4; }
+svg text { font-size: 12px; fill: #333; }
+.key span { display: inline-block; margin-right: 1.5rem; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+"""
+
+
+def html_report(r: Reflection, previous: Reflection | None = None) -> str:
+    """The whole page. Every piece of text from a file or a person is escaped."""
+
+    def t(text: str | None) -> str:
+        return escape(one_line(text or ""))
+
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{t(r.exercise.title)}</title>",
+        f"<style>{STYLE}</style></head><body>",
+        f"<h1>{t(r.exercise.title)}</h1>",
+        f'<p class="meta">{t(r.name) if r.name else "Anonymous"} · about {t(r.about_label)} · '
+        f"{r.finished.astimezone():%d %B %Y} · {t(r.exercise.id)}, version {t(r.exercise.version)}</p>",
+    ]
+    if r.kind == "checklist" and r.verdict is not None:
+        v = r.verdict
+        out.append(
+            f'<div class="reading"><strong>Verdict: {t(v.label)}</strong><br>{t(v.message)}</div>'
+        )
+        if v.concerns:
+            out.append("<h2>To talk through</h2><ol>")
+            for c in v.concerns:
+                extra = ""
+                if c.talk_about:
+                    extra += f"<br>Talk about: {t(c.talk_about)}"
+                if c.could_change:
+                    extra += f"<br>What could change it: {t(c.could_change)}"
+                out.append(f"<li>{t(c.text)}{extra}</li>")
+            out.append("</ol>")
+        if v.unsure:
+            out.append("<h2>Things to find out</h2><ul>")
+            out += [f"<li>{t(c.text)}</li>" for c in v.unsure]
+            out.append("</ul>")
+    else:
+        sections = r.scores.sections
+        titles = [s.title for s in sections]
+        latest = [s.percent for s in sections]
+        before = None
+        if previous is not None:
+            by_id = {s.id: s.percent for s in previous.scores.sections}
+            before = [by_id.get(s.id) for s in sections]
+        if len(sections) >= 3:
+            out.append(radar_svg(titles, latest, before))
+            key = '<p class="key"><span>Filled: this time</span>'
+            if previous is not None:
+                key += f"<span>Dashed: {previous.finished.astimezone():%d %B %Y}</span>"
+            out.append(key + "</p>")
+        out.append("<table><tr><th>Principle</th><th>Out of 100</th><th>Reading</th>")
+        if before is not None:
+            out.append("<th>Last time</th>")
+        out.append("</tr>")
+        for index, s in enumerate(sections):
+            score = "-" if s.percent is None else str(round(s.percent))
+            row = f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td>"
+            if before is not None:
+                last = before[index]
+                row += f"<td class='num'>{'-' if last is None else round(last)}</td>"
+            out.append(row + "</tr>")
+        out.append("</table>")
+        overall = r.scores.overall
+        if overall.percent is not None:
+            band = f" - {t(overall.band)}" if overall.band else ""
+            out.append(
+                f'<div class="reading"><strong>Overall: {round(overall.percent)} out of 100{band}</strong>'
+                + (f"<br>{t(overall.message)}" if overall.message else "")
+                + "</div>"
+            )
+    notes = [
+        a
+        for a in r.answers
+        if isinstance(a.answer, str) and a.points is None and a.shown == a.answer
+    ]
+    if notes:
+        out.append("<h2>Notes</h2><ul>")
+        out += [f"<li><em>{t(a.text)}</em><br>{t(a.shown)}</li>" for a in notes]
+        out.append("</ul>")
+    out.append("<h2>Action plan</h2>")
+    if r.previous_step is not None:
+        p = r.previous_step
+        happened = {"yes": "yes", "partly": "partly", "no": "not yet"}.get(
+            p.happened or "", "not said"
+        )
+        out.append(
+            f"<p>Last time ({p.when.astimezone():%d %B %Y}): {t(p.text)}. Did it happen? {happened}."
+            + (f" Learned: {t(p.learned)}" if p.learned else "")
+            + "</p>"
+        )
+    out.append(
+        f"<p><strong>One thing I will do next:</strong> {t(r.next_step) or '<em>left blank</em>'}</p>"
+    )
+    out.append("<h2>Every answer</h2><table><tr><th>Question</th><th>Answer</th></tr>")
+    out += [f"<tr><td>{t(a.text)}</td><td>{t(a.shown)}</td></tr>" for a in r.answers]
+    out.append("</table></body></html>")
+    return "\n".join(out) + "\n"
