@@ -98,13 +98,13 @@ def test_the_index_is_used_and_mended(isolated: Path, monkeypatch: pytest.Monkey
     first = make(isolated, day(3))
     make(isolated, day(4))
     calls: list[Path] = []
-    original = history_module.read_reflection
+    original = history_module.read_summary
 
-    def counting(path: Path) -> Reflection:
+    def counting(path: Path) -> history_module.Summary:
         calls.append(path)
         return original(path)
 
-    monkeypatch.setattr(history_module, "read_reflection", counting)
+    monkeypatch.setattr(history_module, "read_summary", counting)
     assert len(History(isolated).read()[0]) == 2
     assert calls == []  # both were remembered when saved
     (isolated / "index.json").unlink()
@@ -161,9 +161,7 @@ def test_progress_arithmetic_and_words() -> None:
                 band=None,
                 verdict=None,
                 next_step=None,
-                sections=[
-                    history_module.SectionSummary("reciprocity", "Reciprocity", float(reciprocity))
-                ],
+                section_scores={"reciprocity": float(reciprocity)},
             )
         )
     result = progress(list(reversed(summaries)), [("reciprocity", "Reciprocity"), ("gone", "Gone")])

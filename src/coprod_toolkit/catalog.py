@@ -209,18 +209,9 @@ PARALLEL_FROM = 64
 
 def _check_all(files: list[Path]) -> list[tuple[str | None, list[Problem]]]:
     """Check files in order; many files are shared between the machine's cores."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(files) < PARALLEL_FROM or workers < 2:
-        return [_check_one(path) for path in files]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from coprod_toolkit.parallel import parallel_map
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-            return list(pool.map(_check_one, files, chunksize=max(1, len(files) // (workers * 4))))
-    except OSError:
-        return [_check_one(path) for path in files]  # no processes to be had: one by one
+    return parallel_map(_check_one, files, PARALLEL_FROM)
 
 
 def check_paths(paths: list[Path]) -> tuple[list[FileReport], list[Problem]]:

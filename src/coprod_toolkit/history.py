@@ -26,15 +26,8 @@ from pydantic import ValidationError
 from coprod_toolkit.models import Reflection
 
 INDEX_NAME = "index.json"
-INDEX_FORMAT = 1
+INDEX_FORMAT = 3
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass
-class SectionSummary:
-    id: str
-    title: str
-    percent: float | None
 
 
 @dataclass
@@ -55,7 +48,8 @@ class Summary:
     band: str | None
     verdict: str | None
     next_step: str | None
-    sections: list[SectionSummary] = field(default_factory=list)
+    section_scores: dict[str, float | None] = field(default_factory=dict)
+    """Each section's score out of 100, by section id (titles come from the exercise)."""
 
     @property
     def when(self) -> datetime:
@@ -87,13 +81,12 @@ class Summary:
             band=r.scores.overall.band,
             verdict=r.verdict.label if r.verdict else None,
             next_step=r.next_step,
-            sections=[SectionSummary(s.id, s.title, s.percent) for s in r.scores.sections],
+            section_scores={s.id: s.percent for s in r.scores.sections},
         )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Summary:
-        sections = [SectionSummary(**s) for s in data.get("sections", [])]
-        return cls(**{**data, "sections": sections})
+        return cls(**data)
 
 
 @dataclass
@@ -120,6 +113,40 @@ def read_reflection(path: Path) -> Reflection:
         raise ValueError(
             f"it does not hold a complete reflection ({where}: {first['msg']})"
         ) from None
+
+
+def read_summary(path: Path) -> Summary:
+    """A reflection's summary, reading only the part of the file before its answers.
+
+    coprod writes the answers last, so the summary is in the first quarter of the
+    file. A file written some other way is read whole.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ValueError(f"it cannot be read ({e.__class__.__name__})") from None
+    cut = text.find("\nanswers:")
+    if cut > 0 and "\nscores:" in text[:cut]:
+        try:
+            head = yaml.load(text[:cut], Loader=_Loader)
+        except yaml.YAMLError:
+            head = None
+        if isinstance(head, dict):
+            try:
+                reflection = Reflection.model_validate({**head, "answers": []})
+            except ValidationError:
+                pass
+            else:
+                return Summary.of(reflection, path.name)
+    return Summary.of(read_reflection(path), path.name)
+
+
+def _summary_or_problem(path: Path) -> tuple[dict[str, Any] | None, str]:
+    """For the index: a summary as plain data, or what is wrong with the file."""
+    try:
+        return asdict(read_summary(path)), ""
+    except ValueError as e:
+        return None, str(e)
 
 
 def _signature(entry: os.DirEntry[str]) -> list[int]:
@@ -165,7 +192,7 @@ class History:
         old_broken: dict[str, Any] = index.get("broken", {})
         entries: dict[str, Any] = {}
         broken: dict[str, Any] = {}
-        changed = False
+        unread: list[tuple[str, list[int]]] = []
         with os.scandir(self.folder) as listing:
             for item in listing:
                 name = item.name
@@ -180,13 +207,18 @@ class History:
                 if failed is not None and failed.get("signature") == signature:
                     broken[name] = failed
                     continue
-                changed = True
-                try:
-                    summary = Summary.of(read_reflection(Path(item.path)), name)
-                except ValueError as e:
-                    broken[name] = {"signature": signature, "message": str(e)}
-                    continue
-                entries[name] = {"signature": signature, "summary": asdict(summary)}
+                unread.append((name, signature))
+        from coprod_toolkit.parallel import parallel_map
+
+        paths = [self.folder / name for name, _ in unread]
+        for (name, signature), (summary, problem) in zip(
+            unread, parallel_map(_summary_or_problem, paths, 200), strict=True
+        ):
+            if summary is None:
+                broken[name] = {"signature": signature, "message": problem}
+            else:
+                entries[name] = {"signature": signature, "summary": summary}
+        changed = bool(unread)
         if changed or len(entries) != len(old_entries) or len(broken) != len(old_broken):
             self._save_index(entries, broken)
         summaries = [Summary.from_dict(e["summary"]) for e in entries.values()]
@@ -292,10 +324,7 @@ def progress(runs_newest_first: list[Summary], sections: list[tuple[str, str]]) 
     runs = list(reversed(runs_newest_first))
     lines = []
     for section_id, title in sections:
-        values: list[float | None] = []
-        for run in runs:
-            match = next((s.percent for s in run.sections if s.id == section_id), None)
-            values.append(match)
+        values = [run.section_scores.get(section_id) for run in runs]
         lines.append(Line(section_id, title, values))
     overall = Line("overall", "Overall", [run.overall for run in runs])
     return Progress(runs, lines, overall)

@@ -439,12 +439,13 @@ class Reflection(Strict):
     name: str | None = None
     started: datetime
     finished: datetime
-    answers: list[AnswerRecord]
+    kind: Literal["assessment", "checklist"] = "assessment"
     scores: Scores
+    verdict: Verdict | None = None
     frameworks: dict[str, str] = Field(
         default_factory=dict, description="The titles of the extra frameworks scored."
     )
-    kind: Literal["assessment", "checklist"] = "assessment"
-    verdict: Verdict | None = None
     previous_step: PreviousStep | None = None
     next_step: str | None = None
+    # Last, so that the summary above can be read without reading every answer.
+    answers: list[AnswerRecord]

@@ -116,17 +116,20 @@ def _history(
 
     from coprod_toolkit.text import printable
 
-    plain = plain or not sys.stdout.isatty()
+    # A table is for a screenful; a long history is written as lines, which is far quicker.
+    plain = plain or not sys.stdout.isatty() or len(found) > 200
     console = console_for(plain)
     if plain:
+        lines = []
         for s in found:
             version = f" (version {s.version})" if s.version != "1" else ""
             who = s.name or "anonymous"
-            line = (
+            lines.append(
                 f"{s.id}: {s.when.astimezone():%d %b %Y %H:%M}, {s.title}{version}, "
                 f"about {s.about_label}, {who}: {s.reading or 'no score'}"
             )
-            console.print(Text(printable(line)), soft_wrap=True)
+        sys.stdout.write(printable("\n".join(lines)) + "\n")
+        sys.stdout.flush()
     else:
         table = Table(show_header=True, header_style="bold", box=None)
         for column in ("When", "Exercise", "About", "Who", "Result", "Id"):
@@ -205,7 +208,8 @@ def _progress(
         current = find(exercise, exercises).exercise
         sections = [(s.id, s.title) for s in current.sections if s.scored]
     except CoprodError:
-        sections = [(s.id, s.title) for s in mine[0].sections]  # the newest run's own sections
+        # the exercise is gone: the newest run's own sections, named from their ids
+        sections = [(sid, sid.replace("-", " ").capitalize()) for sid in mine[0].section_scores]
     result = progress(mine, sections)
     plain = plain or not sys.stdout.isatty()
     console = console_for(plain)
