@@ -60,8 +60,10 @@ def main() -> int:
             body = text.replace("@ID@", run_id).replace(
                 "name: '@NAME@'", f"name: {name}" if name else "name: null"
             )
-            body = body.replace(text[text.index("finished: ") : text.index("\n", text.index("finished: "))],
-                                f"finished: '{when.isoformat()}'")
+            body = body.replace(
+                text[text.index("finished: ") : text.index("\n", text.index("finished: "))],
+                f"finished: '{when.isoformat()}'",
+            )
             (folder / f"{run_id}.yaml").write_text(body)
         env = {**os.environ, "COPROD_HOME": home}
         commands = {
@@ -80,8 +82,10 @@ def main() -> int:
                 if label == "with the index":
                     worst = max(worst, seconds)
                 print(f"{name:9} {label:15} {seconds:6.2f} s")
-    print(f"{args.reflections:,} reflections; slowest with the index {worst:.2f} s "
-          f"(target under {TARGET_SECONDS} s)")
+    print(
+        f"{args.reflections:,} reflections; slowest with the index {worst:.2f} s "
+        f"(target under {TARGET_SECONDS} s)"
+    )
     return 0 if worst < TARGET_SECONDS else 1
 
 
