@@ -164,3 +164,32 @@ def test_readiness_in_a_terminal(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     record = yaml.safe_load(next((home / "reflections").glob("*.yaml")).read_text())
     assert record["verdict"]["label"] == "Ready" and record["verdict"]["count"] == 0
+
+
+def test_a_new_assessment_asks_about_last_times_next_step(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli import app
+
+    home = tmp_path / "home"
+    answers = {q.id: 3 for q in QUESTIONS if q.type == "scale"}
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        yaml.safe_dump({"name": "Sam", "answers": answers, "next_step": "Ask Jo to co-chair."})
+    )
+    env = {"COPROD_HOME": str(home)}
+    assert CliRunner().invoke(app, ["assess", "--answers", str(path)], env=env).exit_code == 0
+    child = spawn(["assess", "--name", "Sam", "--about", "me", "--plain"], home)
+    child.expect("you said the one thing you would do next was:")
+    child.expect("Ask Jo to co-chair.")
+    child.expect("Did it happen?")
+    child.expect("Type a number from 1 to 3")
+    child.send("2\r")
+    child.expect("What did you learn from it")
+    child.send("Jo needs more notice.\r")
+    child.expect("Question 1 of")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    draft = yaml.safe_load(next((home / "drafts").glob("*.yaml")).read_text())
+    assert draft["previous_step"]["happened"] == "partly"
+    assert draft["previous_step"]["learned"] == "Jo needs more notice."
