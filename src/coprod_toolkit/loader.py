@@ -42,10 +42,27 @@ def check_file(path: Path) -> tuple[LoadedExercise | None, list[Problem]]:
         data, marks, raw = read_yaml(path, "exercise")
     except FileProblems as e:
         return None, e.problems
+    # What a kind needs is checked on the raw data, so it is reported with the rest.
+    needed = "steps" if data.get("kind") == "guided" else "sections"
+    missing = []
+    if needed not in data:
+        line, column = marks.at(())
+        missing.append(
+            Problem(
+                shown,
+                line,
+                column,
+                "",
+                f"'{needed}' is missing. Fix: add a line '{needed}: ...' here.",
+            )
+        )
     try:
         exercise = Exercise.model_validate(data)
     except ValidationError as e:
-        return None, validation_problems(shown, data, marks, e, Exercise)
+        problems = validation_problems(shown, data, marks, e, Exercise) + missing
+        return None, sorted(problems, key=lambda p: (p.line, p.column))
+    if missing:
+        return None, missing
     errors = check_exercise(exercise, marks, shown)
     warnings = lint_exercise(exercise, marks, shown)
     if errors:
@@ -302,7 +319,32 @@ def _unreachable_bands(ex: Exercise, warn: Any) -> None:
 
 
 def _check_kind(ex: Exercise, add: Any) -> None:
-    """A checklist holds yes/no statements that count for or against, and verdicts."""
+    """A checklist holds yes/no statements that count for or against, and verdicts.
+
+    A guided exercise holds steps rather than sections.
+    """
+    if ex.kind == "guided":
+        if ex.sections:
+            add(
+                ("sections",),
+                "a guided exercise has steps, not sections. Fix: remove the sections, "
+                "or use kind: assessment.",
+                key=True,
+            )
+        ids = [s.id for s in ex.steps]
+        for index, step_id in enumerate(ids):
+            if step_id in ids[:index]:
+                add(
+                    ("steps", index, "id"),
+                    f"the step id '{step_id}' is used twice. Fix: give each step its own id.",
+                )
+        return
+    if ex.steps:
+        add(
+            ("steps",),
+            "only guided exercises have steps. Fix: remove them, or set kind: guided.",
+            key=True,
+        )
     checklist = ex.kind == "checklist"
     weight = 0.0
     for s_index, section in enumerate(ex.sections):

@@ -7,7 +7,7 @@ trainer sees in the JSON Schema and in `docs/authoring.md`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -216,6 +216,22 @@ class Framework(Strict):
     principles: list[Principle] = Field(min_length=1)
 
 
+class Step(Strict):
+    """One step of a guided exercise: a prompt to talk about, then a round."""
+
+    id: Slug
+    title: str
+    prompt: str = Field(description="What the group talks about in this step.")
+    help: str | None = Field(None, description="More to go on, shown on request.")
+    minutes: int | None = Field(
+        None, gt=0, le=240, description="Suggested time, shown as a countdown that can end early."
+    )
+    round: str = Field(
+        "What would you like to add?",
+        description="The question each person answers in turn, as many times as they like.",
+    )
+
+
 class Band(Strict):
     """A range of scores with a name and a message, like '40-69: Support'."""
 
@@ -268,11 +284,13 @@ class Exercise(Strict):
     )
     title: str
     summary: str = Field(description="One or two sentences: what this is for.")
-    kind: Literal["assessment", "checklist"] = Field(
+    kind: Literal["assessment", "checklist", "guided"] = Field(
         "assessment",
         description=(
             "assessment: scored questions in sections, read against bands. "
-            "checklist: yes/no statements that count for or against, read as a verdict."
+            "checklist: yes/no statements that count for or against, read as a verdict. "
+            "guided: steps for a group, each with a prompt and a round of contributions, "
+            "ending with an action list."
         ),
     )
     audience: str = Field("", description="Who it is for.")
@@ -303,7 +321,16 @@ class Exercise(Strict):
             "worrying way, counted by weight), lowest first, covering every possible count."
         ),
     )
-    sections: list[Section] = Field(min_length=1)
+    sections: list[Section] = Field(
+        default_factory=list, description="Assessments and checklists: the sections, in order."
+    )
+    steps: list[Step] = Field(
+        default_factory=list, description="Guided exercises: the steps, in order."
+    )
+    actions_prompt: str = Field(
+        "What will you do, who will do it, and by when?",
+        description="Guided exercises: the question that opens the action list at the end.",
+    )
 
     def questions(self) -> Iterator[tuple[Section, QuestionBase]]:
         for section in self.sections:
@@ -449,3 +476,100 @@ class Reflection(Strict):
     next_step: str | None = None
     # Last, so that the summary above can be read without reading every answer.
     answers: list[AnswerRecord]
+
+
+# --------------------------------------------------------------------------- groups
+
+
+class Agreed(Strict):
+    """An answer a group agreed on after talking, and why."""
+
+    answer: AnswerValue
+    note: str | None = None
+
+
+class Action(Strict):
+    """One thing a group will do: what, who, and by when."""
+
+    what: str
+    who: list[str] = Field(min_length=1)
+    when: date | None = None
+
+
+class GroupDraft(Strict):
+    """A group session in progress, saved after every answer and every contribution."""
+
+    format: Literal[1] = 1
+    id: str
+    command: Literal["group"] = "group"
+    exercise: ExerciseRef
+    exercise_path: str = ""
+    about: str
+    people: list[str] = Field(min_length=2, max_length=12)
+    anonymous: bool = False
+    open: bool = False
+    started: datetime
+    updated: datetime
+    stage: Literal["questions", "actions", "done"] = "questions"
+    position: int = Field(0, description="Which question or step the group is on.")
+    turn: int = Field(0, description="How many people have had their turn there.")
+    answers: dict[str, dict[str, AnswerValue]] = Field(
+        default_factory=dict, description="Question id -> person -> answer."
+    )
+    passed: dict[str, list[str]] = Field(
+        default_factory=dict, description="Question or step id -> the people who passed."
+    )
+    agreed: dict[str, Agreed] = Field(default_factory=dict)
+    discussed: list[str] = Field(
+        default_factory=list, description="Questions whose answers have been shown and talked over."
+    )
+    contributions: dict[str, dict[str, list[str]]] = Field(
+        default_factory=dict, description="Step id -> person -> what they added."
+    )
+    actions: list[Action] = Field(default_factory=list)
+
+
+class QuestionSpread(Strict):
+    """One question as the group answered it."""
+
+    question: str
+    section: str
+    text: str
+    answers: dict[str, AnswerValue] = Field(description="Person -> answer (null: passed).")
+    spread: float | None = Field(description="Highest minus lowest, for scale questions.")
+    worth_talking_about: bool
+    agreed: Agreed | None = None
+    group_answer: AnswerValue = Field(
+        description="The agreed answer, or else the middle (median) of everyone's."
+    )
+
+
+class StepRecord(Strict):
+    step: str
+    title: str
+    contributions: dict[str, list[str]]
+
+
+class GroupRecord(Strict):
+    """A finished group session: saved beside individual reflections."""
+
+    format: Literal[1] = 1
+    id: str
+    command: Literal["group"] = "group"
+    exercise: ExerciseRef
+    kind: Literal["assessment", "checklist", "guided"]
+    about: str
+    about_label: str
+    people: list[str]
+    anonymous: bool = False
+    open: bool = False
+    started: datetime
+    finished: datetime
+    scores: Scores | None = None
+    verdict: Verdict | None = None
+    shares: dict[str, int] = Field(
+        description="How many answers and contributions each person gave: was everyone heard?"
+    )
+    actions: list[Action] = Field(default_factory=list)
+    questions: list[QuestionSpread] = Field(default_factory=list)
+    steps: list[StepRecord] = Field(default_factory=list)
