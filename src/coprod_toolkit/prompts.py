@@ -8,24 +8,28 @@ terminals, and it is also what runs when `--plain` is given.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 from coprod_toolkit.answers import BadAnswer, parse_answer, shown
 from coprod_toolkit.errors import Interrupted
+from coprod_toolkit.group import Reveal
 from coprod_toolkit.models import (
+    Action,
     AnswerValue,
     ChoiceQuestion,
     Exercise,
     MultiQuestion,
     QuestionBase,
     ScaleQuestion,
+    Step,
     TextQuestion,
     YesNoQuestion,
 )
-from coprod_toolkit.session import BACK, Ask, Back, ReviewRow
+from coprod_toolkit.session import BACK, PASS, Ask, Back, Pass, ReviewRow
 from coprod_toolkit.text import one_line, printable
 
-HELP, GO_BACK, SKIP = "__help__", "__back__", "__skip__"
+HELP, GO_BACK, SKIP, PASS_CHOICE = "__help__", "__back__", "__skip__", "__pass__"
 T = TypeVar("T")
 
 
@@ -104,7 +108,7 @@ class PlainPrompter:
                 return options[int(typed) - 1][0]
             self.say(f"'{typed}' is not one of the numbers. Please type 1 to {len(options)}.")
 
-    def ask(self, a: Ask) -> AnswerValue | Back:
+    def ask(self, a: Ask) -> AnswerValue | Back | Pass:
         ex, q = a.exercise, a.question
         if a.new_section:
             self.say()
@@ -113,6 +117,8 @@ class PlainPrompter:
                 self.say(" ".join(a.section.description.split()))
         self.say()
         self.say(f"Question {a.number} of {a.total}")
+        if a.person:
+            self.say(f"{one_line(a.person)}, your answer:")
         self.say(one_line(a.text))
         options = options_for(ex, q)
         is_scale = isinstance(q, ScaleQuestion)
@@ -125,7 +131,9 @@ class PlainPrompter:
             commands.append("'?' for help")
         if a.can_go_back:
             commands.append("'b' to go back")
-        if q.optional or isinstance(q, TextQuestion):
+        if a.can_pass:
+            commands.append("'p' to pass" if not isinstance(q, TextQuestion) else "Enter to pass")
+        elif q.optional or isinstance(q, TextQuestion):
             commands.append("Enter to skip")
         while True:
             prompt = self._instruction(ex, q, options)
@@ -140,6 +148,10 @@ class PlainPrompter:
                 continue
             if word in ("b", "back") and a.can_go_back:
                 return BACK
+            if a.can_pass and (
+                word in ("p", "pass") or (not typed and isinstance(q, TextQuestion))
+            ):
+                return PASS
             try:
                 return self._parse(ex, q, typed, options)
             except BadAnswer as e:
@@ -206,6 +218,96 @@ class PlainPrompter:
         )
         return answer or None
 
+    # ------------------------------------------------------------------ groups
+
+    def hand_over(self, person: str) -> None:
+        self.say()
+        self.say(f"--- {one_line(person)}, your turn. Press Enter when you are ready. ---")
+        self._input("")
+
+    def show_reveal(self, reveal: Reveal) -> None:
+        self.say()
+        self.say("Everyone's answers:")
+        self.say(_wrap(one_line(reveal.text)))
+        width = max(len(person) for person, _ in reveal.rows) if reveal.rows else 0
+        for person, answer in reveal.rows:
+            self.say(f"  {one_line(person):<{width}}  {one_line(answer)}")
+        if reveal.spread is not None:
+            points = round(reveal.spread) if float(reveal.spread).is_integer() else reveal.spread
+            self.say(f"The answers are {points} point{'s' if points != 1 else ''} apart.")
+        if reveal.worth_talking_about:
+            self.say("Worth talking about: you see this differently. Take a moment to hear why.")
+
+    def show_step(self, step: Step, number: int, total: int) -> None:
+        self.say()
+        self.say(f"== {one_line(step.title)} (step {number} of {total}) ==")
+        self.say(_wrap(one_line(step.prompt)))
+        if step.help:
+            self.say(_wrap("To get going: " + one_line(step.help)))
+
+    def countdown(self, minutes: int) -> None:
+        self.say()
+        self._input(
+            f"Suggested time: about {minutes} minutes to talk. "
+            "Press Enter when the group is ready to go round and add ideas: "
+        )
+
+    def contribute(
+        self, person: str, prompt: str, earlier: list[str], add: Callable[[str], None]
+    ) -> None:
+        self.say()
+        self.say(f"{one_line(person)}: {one_line(prompt)}")
+        for item in earlier:
+            self.say(f"  - {one_line(item)}")
+        count = len(earlier)
+        while True:
+            hint = "or press Enter when you are done" if count else "or press Enter to pass"
+            typed = " ".join(self._input(f"Add one ({hint}): ").split())
+            if not typed:
+                return
+            add(typed[:1000])
+            count += 1
+
+    def collect_actions(
+        self, prompt: str, people: list[str], add: Callable[[Action], None]
+    ) -> None:
+        self.say()
+        self.say("== Actions ==")
+        self.say(_wrap(one_line(prompt)))
+        by_name = {p.casefold(): p for p in people}
+        while True:
+            what = " ".join(self._input("An action (or press Enter to finish): ").split())
+            if not what:
+                return
+            while True:
+                typed = self._input("Who will do it? Names, separated by commas, or 'everyone': ")
+                names = [" ".join(n.split()) for n in typed.split(",") if n.strip()]
+                if [n.casefold() for n in names] == ["everyone"]:
+                    who = list(people)
+                    break
+                unknown = [n for n in names if n.casefold() not in by_name]
+                if names and not unknown:
+                    who = [by_name[n.casefold()] for n in names]
+                    break
+                listed = ", ".join(people)
+                if unknown:
+                    self.say(f"Sorry, '{one_line(unknown[0])}' is not in this group ({listed}).")
+                else:
+                    self.say(f"Sorry, an action needs at least one name: {listed}, or everyone.")
+            while True:
+                typed = self._input(
+                    "By when? A date like 2026-12-31, or press Enter to leave it open: "
+                )
+                if not typed.strip():
+                    when = None
+                    break
+                try:
+                    when = date.fromisoformat(typed.strip())
+                    break
+                except ValueError:
+                    self.say(f"Sorry, '{one_line(typed)}' is not a date. Write it like 2026-12-31.")
+            add(Action(what=what, who=who, when=when))
+
 
 class TerminalPrompter(PlainPrompter):
     """Arrow-key menus with questionary, for people at an ordinary terminal."""
@@ -239,7 +341,7 @@ class TerminalPrompter(PlainPrompter):
         )
         return result
 
-    def ask(self, a: Ask) -> AnswerValue | Back:
+    def ask(self, a: Ask) -> AnswerValue | Back | Pass:
         import questionary
 
         ex, q = a.exercise, a.question
@@ -252,9 +354,13 @@ class TerminalPrompter(PlainPrompter):
         while True:
             self.say()
             self.say(f"Question {a.number} of {a.total} · {one_line(a.section.title)}")
+            if a.person:
+                self.say(f"{one_line(a.person)}, your answer:")
             self.say(_wrap(one_line(a.text)))
             if isinstance(q, TextQuestion):
                 hint = "Press Enter to skip" if not a.answered else "Press Enter to keep it"
+                if a.can_pass:
+                    hint = "Press Enter to pass"
                 if a.can_go_back:
                     hint += "; type 'back' on its own to go back"
                 typed: str = _answer(
@@ -268,6 +374,8 @@ class TerminalPrompter(PlainPrompter):
                 )
                 if typed.strip().casefold() == "back" and a.can_go_back:
                     return BACK
+                if a.can_pass and not typed.strip():
+                    return PASS
                 try:
                     return parse_answer(ex, q, typed)
                 except BadAnswer as e:
@@ -276,7 +384,9 @@ class TerminalPrompter(PlainPrompter):
             extras = []
             if q.help:
                 extras.append(questionary.Choice("Explain this question", HELP, shortcut_key="h"))
-            if q.optional:
+            if a.can_pass:
+                extras.append(questionary.Choice("Pass", PASS_CHOICE, shortcut_key="p"))
+            elif q.optional:
                 extras.append(questionary.Choice("Skip this question", SKIP, shortcut_key="s"))
             if a.can_go_back:
                 extras.append(
@@ -305,6 +415,8 @@ class TerminalPrompter(PlainPrompter):
                     continue
                 if GO_BACK in picked:
                     return BACK
+                if PASS_CHOICE in picked:
+                    return PASS
                 picked = [p for p in picked if p != SKIP]
                 try:
                     return parse_answer(ex, q, picked or (None if q.optional else picked))
@@ -338,6 +450,8 @@ class TerminalPrompter(PlainPrompter):
                 return BACK
             if result == SKIP:
                 return None
+            if result == PASS_CHOICE:
+                return PASS
             return result  # type: ignore[no-any-return]
 
     def ask_next_step(self, current: str | None) -> str | None:

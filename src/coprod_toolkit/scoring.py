@@ -53,8 +53,8 @@ def question_points(ex: Exercise, q: QuestionBase, answer: AnswerValue) -> float
         return None
     w = q.weight
     if isinstance(q, ScaleQuestion):
-        if not isinstance(answer, int) or isinstance(answer, bool):
-            return None
+        if not isinstance(answer, int | float) or isinstance(answer, bool):
+            return None  # a group's middle answer may fall between two points
         scale = ex.scale_of(q)
         value = scale.min + scale.max - answer if q.reverse else answer
         return value * w

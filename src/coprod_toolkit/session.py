@@ -35,6 +35,13 @@ class Back:
 BACK = Back()
 
 
+class Pass:
+    """What a prompter returns when a person in a group passes."""
+
+
+PASS = Pass()
+
+
 @dataclass(frozen=True)
 class Ask:
     exercise: Exercise
@@ -47,6 +54,8 @@ class Ask:
     answered: bool
     can_go_back: bool
     new_section: bool
+    person: str | None = None  # in a group: whose turn it is
+    can_pass: bool = False  # in a group: anyone may pass
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,7 @@ class ReviewRow:
 
 
 class Prompter(Protocol):
-    def ask(self, ask: Ask) -> AnswerValue | Back: ...
+    def ask(self, ask: Ask) -> AnswerValue | Back | Pass: ...
 
     def review(self, rows: list[ReviewRow]) -> int | None:
         """The index of an answer to change, or None to go on and save."""
@@ -135,7 +144,7 @@ class AssessSession:
     def wording(self, q: QuestionBase) -> str:
         return self.exercise.wording(q, self.draft.about)
 
-    def _ask(self, prompter: Prompter, index: int, can_go_back: bool) -> AnswerValue | Back:
+    def _ask(self, prompter: Prompter, index: int, can_go_back: bool) -> AnswerValue | Back | Pass:
         asked = self.asked()
         section, q = asked[index]
         return prompter.ask(
@@ -171,7 +180,8 @@ class AssessSession:
             if isinstance(reply, Back):
                 index = max(0, index - 1)
             else:
-                self.draft.answers[self.asked()[index][1].id] = reply
+                answer = None if isinstance(reply, Pass) else reply
+                self.draft.answers[self.asked()[index][1].id] = answer
                 index += 1
             self.draft.position = index
             self._changed()
@@ -195,7 +205,7 @@ class AssessSession:
             if not 0 <= choice < len(self.asked()):
                 continue
             reply = self._ask(prompter, choice, can_go_back=True)
-            if not isinstance(reply, Back):
+            if not isinstance(reply, Back | Pass):
                 self.draft.answers[self.asked()[choice][1].id] = reply
                 self._changed()
 
