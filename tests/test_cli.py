@@ -112,6 +112,7 @@ def test_an_unknown_exercise_lists_the_known_ones() -> None:
     assert result.output == (
         "There is no exercise called 'six-principle'. Did you mean 'six-principles'?\n"
         "The exercises coprod knows:\n"
+        "  four-steps      The four steps, together\n"
         "  placement       Where does our work sit?\n"
         "  readiness       Is co-production right for us now?\n"
         "  senior-leaders  Questions for senior leaders\n"
