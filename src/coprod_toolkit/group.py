@@ -15,6 +15,8 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Protocol
 
 from coprod_toolkit.answers import shown
@@ -24,6 +26,7 @@ from coprod_toolkit.models import (
     Action,
     Agreed,
     AnswerValue,
+    Exercise,
     ExerciseRef,
     GroupDraft,
     GroupRecord,
@@ -410,3 +413,154 @@ def widest(record: GroupRecord, count: int = 3) -> list[QuestionSpread]:
     spread = [q for q in record.questions if q.spread is not None and q.spread > 0]
     spread.sort(key=lambda q: q.spread or 0.0, reverse=True)
     return spread[:count]
+
+
+# --------------------------------------------------------------------------- answers files
+
+
+@dataclass
+class GroupAnswers:
+    people: list[str]
+    answers: dict[str, dict[str, AnswerValue]]
+    agreed: dict[str, Agreed]
+    contributions: dict[str, dict[str, list[str]]]
+    actions: list[Action]
+
+
+_GROUP_KEYS = ("exercise", "about", "people", "answers", "agreed", "contributions", "actions")
+
+
+def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> GroupAnswers:
+    """A whole group session written down: every person's answers, checked as if typed."""
+    import difflib
+
+    from coprod_toolkit.answers import BadAnswer, parse_answer
+    from coprod_toolkit.errors import FileProblems, Problem
+    from coprod_toolkit.yamlfile import read_yaml, where
+
+    data, marks, _ = read_yaml(path, "answers")
+    shown_path = str(path)
+    problems: list[Problem] = []
+
+    def add(at: tuple[str | int, ...], message: str, key: bool = False) -> None:
+        line, column = marks.at(at, key=key)
+        problems.append(Problem(shown_path, line, column, where(at), message))
+
+    for key in data:
+        if key not in _GROUP_KEYS:
+            guess = difflib.get_close_matches(str(key), _GROUP_KEYS, n=1)
+            hint = f" Did you mean '{guess[0]}'?" if guess else ""
+            add(
+                (key,),
+                f"'{key}' is not something a group answers file holds.{hint} "
+                f"Fix: use only {', '.join(_GROUP_KEYS)}.",
+                key=True,
+            )
+    if people is None:
+        raw_people = data.get("people")
+        if not isinstance(raw_people, list) or not all(isinstance(p, str) for p in raw_people):
+            add(("people",), "list the people taking part, like: people: [Ana, Ben, Chi].")
+            raise FileProblems(shown_path, problems, "answers")
+        try:
+            people = check_people(raw_people)
+        except UsageProblem as e:
+            add(("people",), str(e))
+            raise FileProblems(shown_path, problems, "answers") from None
+    by_name = {p.casefold(): p for p in people}
+    result = GroupAnswers(people, {}, {}, {}, [])
+
+    def person_of(at: tuple[str | int, ...], name: object) -> str | None:
+        found = by_name.get(str(name).casefold())
+        if found is None:
+            add(
+                at,
+                f"'{name}' is not one of the people ({', '.join(people or [])}). "
+                "Fix: use the names given under 'people'.",
+                key=True,
+            )
+        return found
+
+    raw_answers = data.get("answers") or {}
+    if not isinstance(raw_answers, dict):
+        add(("answers",), "this should be one group of answers per person, under their name.")
+        raw_answers = {}
+    for name, given in raw_answers.items():
+        person = person_of(("answers", name), name)
+        if person is None:
+            continue
+        if not isinstance(given, dict):
+            add(("answers", name), f"{person}'s answers should be 'question-id: answer' lines.")
+            continue
+        for qid, raw in given.items():
+            q = ex.question(str(qid))
+            if q is None:
+                add(
+                    ("answers", name, qid),
+                    f"there is no question '{qid}' in {ex.id}. "
+                    f"Fix: use the ids that 'coprod exercise show {ex.id}' lists.",
+                    key=True,
+                )
+                continue
+            value: AnswerValue = None
+            if not (isinstance(raw, str) and raw.strip().casefold() == "pass"):
+                try:
+                    value = parse_answer(ex, q, raw)
+                except BadAnswer as e:
+                    add(("answers", name, qid), f"{person}, '{qid}': {e}.")
+                    continue
+            result.answers.setdefault(q.id, {})[person] = value
+    raw_agreed = data.get("agreed") or {}
+    for qid, entry in raw_agreed.items() if isinstance(raw_agreed, dict) else []:
+        q = ex.question(str(qid))
+        if q is None or not isinstance(entry, dict) or "answer" not in entry:
+            add(
+                ("agreed", qid), "write an agreed answer as: question-id: {answer: ..., note: ...}."
+            )
+            continue
+        try:
+            agreed_value = parse_answer(ex, q, entry["answer"])
+        except BadAnswer as e:
+            add(("agreed", qid, "answer"), f"{e}.")
+            continue
+        note = entry.get("note")
+        result.agreed[q.id] = Agreed(answer=agreed_value, note=str(note) if note else None)
+    raw_contributions = data.get("contributions") or {}
+    steps = {s.id for s in ex.steps}
+    for step_id, by_person in (
+        raw_contributions.items() if isinstance(raw_contributions, dict) else []
+    ):
+        if step_id not in steps:
+            add(("contributions", step_id), f"there is no step '{step_id}' in {ex.id}.", key=True)
+            continue
+        for name, items in (by_person or {}).items() if isinstance(by_person, dict) else []:
+            person = person_of(("contributions", step_id, name), name)
+            if person is None:
+                continue
+            listed = items if isinstance(items, list) else [items]
+            result.contributions.setdefault(step_id, {})[person] = [
+                " ".join(str(i).split()) for i in listed if str(i).strip()
+            ]
+    raw_actions = data.get("actions") or []
+    for index, entry in enumerate(raw_actions if isinstance(raw_actions, list) else []):
+        at: tuple[str | int, ...] = ("actions", index)
+        if not isinstance(entry, dict) or not entry.get("what"):
+            add(at, "write an action as: {what: ..., who: [names], when: 2026-12-31}.")
+            continue
+        who_raw = entry.get("who") or []
+        names = who_raw if isinstance(who_raw, list) else [who_raw]
+        who = [p for p in (person_of((*at, "who"), n) for n in names) if p]
+        when_raw = entry.get("when")
+        try:
+            when = date.fromisoformat(str(when_raw)) if when_raw else None
+        except ValueError:
+            add((*at, "when"), f"'{when_raw}' is not a date. Fix: write it like 2026-12-31.")
+            continue
+        if who:
+            result.actions.append(Action(what=str(entry["what"]), who=who, when=when))
+        elif not names:
+            add(at, "an action needs at least one name under 'who'.")
+    if problems:
+        raise FileProblems(
+            shown_path, sorted(problems, key=lambda p: (p.line, p.column)), "answers"
+        )
+    return result

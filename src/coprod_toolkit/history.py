@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from coprod_toolkit.models import Reflection
+from coprod_toolkit.models import GroupRecord, Reflection
 
 INDEX_NAME = "index.json"
 INDEX_FORMAT = 3
@@ -85,6 +85,28 @@ class Summary:
         )
 
     @classmethod
+    def of_group(cls, g: GroupRecord, file: str) -> Summary:
+        """A group's record in the same list: the group is named by its people."""
+        scores = g.scores
+        return cls(
+            id=Path(file).stem,
+            file=file,
+            finished=g.finished.isoformat(),
+            exercise=g.exercise.id,
+            version=g.exercise.version,
+            title=g.exercise.title,
+            kind=g.kind,
+            about=g.about,
+            about_label=g.about_label,
+            name="Group: " + ", ".join(g.people),
+            overall=scores.overall.percent if scores else None,
+            band=scores.overall.band if scores else None,
+            verdict=g.verdict.label if g.verdict else None,
+            next_step=None,
+            section_scores={s.id: s.percent for s in scores.sections} if scores else {},
+        )
+
+    @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Summary:
         return cls(**data)
 
@@ -125,6 +147,12 @@ def read_summary(path: Path) -> Summary:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise ValueError(f"it cannot be read ({e.__class__.__name__})") from None
+    if text.startswith(("format: 1\nid:", "format: 1\r\nid:")) and "\ncommand: group" in text[:600]:
+        try:
+            data = yaml.load(text, Loader=_Loader)
+            return Summary.of_group(GroupRecord.model_validate(data), path.name)
+        except (yaml.YAMLError, ValidationError):
+            raise ValueError("it does not hold a complete group record") from None
     cut = text.find("\nanswers:")
     if cut > 0 and "\nscores:" in text[:cut]:
         try:

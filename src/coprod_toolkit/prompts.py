@@ -220,8 +220,13 @@ class PlainPrompter:
 
     # ------------------------------------------------------------------ groups
 
+    def pause(self, message: str) -> None:
+        """Wait for Enter, so people can read before the screen moves on."""
+        self._input(message)
+
     def hand_over(self, person: str) -> None:
-        self.say()
+        # Blank lines push the last person's answer off the screen without escape codes.
+        self.say("\n" * 40)
         self.say(f"--- {one_line(person)}, your turn. Press Enter when you are ready. ---")
         self._input("")
 
@@ -321,6 +326,52 @@ class TerminalPrompter(PlainPrompter):
         """`io` passes prompt_toolkit's input= and output= through, for tests."""
         super().__init__(read=read, write=write)
         self._io = io
+
+    def hand_over(self, person: str) -> None:
+        import sys
+
+        sys.stdout.write("\x1b[2J\x1b[H")  # clear the screen: the last answer is private
+        sys.stdout.flush()
+        self.say(
+            f"{one_line(person)}, your turn. Take the keyboard, and press Enter when you are ready."
+        )
+        self._input("")
+        sys.stdout.write("\x1b[2J\x1b[H")
+        sys.stdout.flush()
+
+    def countdown(self, minutes: int) -> None:
+        """A countdown that the facilitator can end at any moment with Enter."""
+        import select
+        import sys
+        import time
+
+        if not hasattr(select, "select") or not sys.stdin.isatty():
+            super().countdown(minutes)
+            return
+        end = time.monotonic() + minutes * 60
+        self.say()
+        try:
+            while True:
+                left = max(0, int(end - time.monotonic()))
+                sys.stdout.write(
+                    f"\rTime to talk: {left // 60}:{left % 60:02d} left. "
+                    "Press Enter when the group is ready to go round and add ideas. "
+                )
+                sys.stdout.flush()
+                ready, _, _ = select.select([sys.stdin], [], [], 1.0)
+                if ready:
+                    sys.stdin.readline()
+                    break
+                if left == 0:
+                    sys.stdout.write(
+                        "\rTime is up. Press Enter when the group is ready to go on.  "
+                    )
+                    sys.stdout.flush()
+                    sys.stdin.readline()
+                    break
+        except KeyboardInterrupt:
+            raise Interrupted() from None
+        sys.stdout.write("\n")
 
     def text(self, message: str, default: str | None = None, note: str = "") -> str:
         import questionary

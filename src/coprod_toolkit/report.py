@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coprod_toolkit.models import Exercise, Reflection, Scores, SectionScore, Verdict
+from coprod_toolkit.models import Exercise, GroupRecord, Reflection, Scores, SectionScore, Verdict
 from coprod_toolkit.scoring import strongest_and_weakest
 from coprod_toolkit.text import one_line, printable
 
@@ -172,10 +172,12 @@ def show_result(
         console.print(Padding(text, (0, 0, 0, indent.get(line.style, 0)), expand=False))
 
 
-def _score_tables(console: Console, ex: Exercise, scores: Scores, plain: bool) -> None:
+def _score_tables(
+    console: Console, ex: Exercise, scores: Scores, plain: bool, title: str = "Your results"
+) -> None:
     from rich.text import Text
 
-    groups = [("Your results", scores.sections)] + [
+    groups = [(title, scores.sections)] + [
         (f"Your results against {ex.frameworks[fid].title}", rows)
         for fid, rows in scores.frameworks.items()
         if fid in ex.frameworks
@@ -293,3 +295,146 @@ def _md(text: str) -> str:
     for ch in "\\`*_[]<>|#":
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+# --------------------------------------------------------------------------- groups
+
+
+def group_lines(record: GroupRecord) -> list[Line]:
+    """What a group's session came to, in words: for the terminal and the Markdown report."""
+    from coprod_toolkit.group import widest
+
+    lines: list[Line] = []
+    if record.verdict is not None:
+        lines += _verdict_lines(record.verdict)
+    elif record.scores is not None:
+        overall = record.scores.overall
+        band = f" - {overall.band}" if overall.band else ""
+        if overall.band or len(record.scores.sections) > 3:
+            lines.append(Line(f"The group overall: {_percent(overall.percent)}{band}", "strong"))
+        if overall.message:
+            lines.append(Line(_flat(overall.message)))
+        lines.append(
+            Line("(Where the group agreed an answer it counts; otherwise the middle answer.)")
+        )
+    spread = widest(record)
+    if spread:
+        lines.append(Line("Where you saw things most differently:", "heading"))
+        for q in spread:
+            agreed = " (an answer was agreed)" if q.agreed else ""
+            points = round(q.spread or 0)
+            lines.append(Line(f"- {_flat(q.text)}: {points} points apart{agreed}", "item"))
+    for step in record.steps:
+        total = sum(len(items) for items in step.contributions.values())
+        lines.append(Line(f"{step.title}: {total} contribution{'s' if total != 1 else ''}", "item"))
+    if record.actions:
+        lines.append(Line("Actions:", "heading"))
+        for number, action in enumerate(record.actions, 1):
+            when = f", by {action.when:%d %B %Y}" if action.when else ""
+            lines.append(
+                Line(f"{number}. {_flat(action.what)} ({', '.join(action.who)}{when})", "item")
+            )
+    lines.append(Line("Was everyone heard? Answers and contributions per person:", "heading"))
+    counts = record.shares
+    lines.append(Line(", ".join(f"{p} {n}" for p, n in counts.items()), "item"))
+    if counts and max(counts.values()) > 0 and min(counts.values()) < max(counts.values()) / 2:
+        quiet = [p for p, n in counts.items() if n < max(counts.values()) / 2]
+        lines.append(
+            Line(
+                f"{', '.join(quiet)} gave fewer than half as many as others: next time, "
+                "check that everyone has the room and support to speak.",
+                "item",
+            )
+        )
+    return lines
+
+
+def show_group_result(console: Console, ex: Exercise, record: GroupRecord, plain: bool) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console.print()
+    if record.scores is not None:
+        _score_tables(console, ex, record.scores, plain, "The group's results")
+    styles = {"strong": "bold", "heading": "bold"}
+    for line in group_lines(record):
+        if line.style == "heading":
+            console.print()
+        text = Text(printable(line.text), style="" if plain else styles.get(line.style, ""))
+        indent = 2 if line.style == "item" else 0
+        console.print(Padding(text, (0, 0, 0, indent), expand=False))
+
+
+def group_markdown(record: GroupRecord) -> str:
+    """The group's record for people: everyone's answers side by side, and what was agreed."""
+    r = record
+    out = [
+        f"# {_md(r.exercise.title)}: a group session",
+        "",
+        f"- **Who:** {_md(', '.join(r.people))}",
+        f"- **About:** {_md(r.about_label)}",
+        f"- **When:** {r.finished.astimezone():%d %B %Y, %H:%M}",
+        f"- **Exercise:** {_md(r.exercise.id)}, version {_md(r.exercise.version)}",
+        f"- **Answers given:** {'openly' if r.open else 'in private, then shown together'}"
+        if r.kind != "guided"
+        else "- **Contributions:** in turn, each person adding what they wanted",
+        "",
+        "## What the group found",
+        "",
+    ]
+    if r.scores is not None:
+        out += ["| Principle | Group score out of 100 | Reading |", "|---|---|---|"]
+        for s in r.scores.sections:
+            score = "-" if s.percent is None else str(round(s.percent))
+            out.append(f"| {_md(s.title)} | {score} | {_md(s.band or '')} |")
+        out.append("")
+    for line in group_lines(r):
+        if line.style == "strong":
+            out += [f"**{_md(line.text)}**", ""]
+        elif line.style == "heading":
+            out += ["", f"### {_md(line.text.rstrip(':'))}", ""]
+        elif line.style == "item":
+            number, dot, rest = line.text.partition(". ")
+            if dot and number.isdigit():
+                out.append(f"{number}. {_md(rest)}")
+            else:
+                out.append(f"- {_md(line.text.removeprefix('- '))}")
+        else:
+            out += [_md(line.text), ""]
+    if r.questions:
+        out += ["", "## Every question", ""]
+        header = "| Question | " + " | ".join(_md(p) for p in r.people) + " | Group |"
+        out += [header, "|---|" + "---|" * (len(r.people) + 1)]
+        for q in r.questions:
+            cells = [
+                "passed"
+                if q.answers.get(p) is None and p in q.answers
+                else ("" if p not in q.answers else _md(_answer_text(q.answers[p])))
+                for p in r.people
+            ]
+            group = _md(_answer_text(q.group_answer)) if q.group_answer is not None else "-"
+            if q.agreed is not None:
+                group = f"**{_md(_answer_text(q.agreed.answer))}** (agreed)"
+            flag = " (worth talking about)" if q.worth_talking_about else ""
+            out.append(f"| {_md(q.text)}{flag} | " + " | ".join(cells) + f" | {group} |")
+        notes = [q for q in r.questions if q.agreed is not None and q.agreed.note]
+        if notes:
+            out += ["", "### Why the group agreed", ""]
+            out += [f"- {_md(q.text)}: {_md(q.agreed.note or '')}" for q in notes if q.agreed]
+    for step in r.steps:
+        out += ["", f"## {_md(step.title)}", ""]
+        for person, items in step.contributions.items():
+            if items:
+                out += [f"- **{_md(person)}:** " + "; ".join(_md(i) for i in items)]
+            else:
+                out += [f"- **{_md(person)}:** passed"]
+    out.append("")
+    return "\n".join(out)
+
+
+def _answer_text(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -19,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from coprod_toolkit.errors import CoprodError, StorageError
-from coprod_toolkit.models import Draft, Reflection
+from coprod_toolkit.models import Draft, GroupDraft, GroupRecord, Reflection
 
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -157,8 +157,13 @@ class Store:
 
     # ------------------------------------------------------------------ reflections
 
-    def save_reflection(self, reflection: Reflection, markdown: str) -> tuple[Path, Path]:
-        """Save both files under a new name; the YAML records that name as its id."""
+    def save_reflection(
+        self, reflection: Reflection | GroupRecord, markdown: str
+    ) -> tuple[Path, Path]:
+        """Save both files under a new name; the YAML records that name as its id.
+
+        A group's record is saved beside everyone's reflections, the same way.
+        """
 
         def texts(name: str) -> list[str]:
             data = reflection.model_copy(update={"id": name}).model_dump(mode="json")
@@ -188,29 +193,32 @@ class Store:
             return run_id
         raise StorageError(f"Cannot find a free file name in {self.drafts}.")
 
-    def save_draft(self, draft: Draft) -> None:
+    def save_draft(self, draft: Draft | GroupDraft) -> None:
         self._replace(self.drafts, f"{draft.id}.yaml", dump_yaml(draft.model_dump(mode="json")))
 
     def delete_draft(self, draft_id: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             (self.drafts / f"{draft_id}.yaml").unlink()
 
-    def load_draft(self, path: Path) -> Draft:
+    def load_draft(self, path: Path) -> Draft | GroupDraft:
         from coprod_toolkit.yamlfile import read_yaml, validation_problems
 
         data, marks, _ = read_yaml(path, "draft")
+        model: type[Draft] | type[GroupDraft] = (
+            GroupDraft if data.get("command") == "group" else Draft
+        )
         try:
-            return Draft.model_validate(data)
+            return model.model_validate(data)
         except ValidationError as e:
             from coprod_toolkit.errors import FileProblems
 
             raise FileProblems(
-                str(path), validation_problems(str(path), data, marks, e, Draft), "draft"
+                str(path), validation_problems(str(path), data, marks, e, model), "draft"
             ) from None
 
-    def list_drafts(self) -> tuple[list[Draft], list[CoprodError]]:
+    def list_drafts(self) -> tuple[list[Draft | GroupDraft], list[CoprodError]]:
         """Every readable draft, newest first, and the problems with any that are not."""
-        drafts: list[Draft] = []
+        drafts: list[Draft | GroupDraft] = []
         broken: list[CoprodError] = []
         if not self.drafts.is_dir():
             return drafts, broken

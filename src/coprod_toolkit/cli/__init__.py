@@ -9,6 +9,7 @@ from __future__ import annotations
 from coprod_toolkit.cli import (  # noqa: F401  (importing registers the commands)
     assess,
     exercise,
+    group,
     guide,
     history,
     language,

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from coprod_toolkit.loader import LoadedExercise
-    from coprod_toolkit.models import Draft, Exercise, PreviousStep
+    from coprod_toolkit.models import Draft, Exercise, GroupDraft, PreviousStep
     from coprod_toolkit.prompts import PlainPrompter
     from coprod_toolkit.storage import Store
 
@@ -210,6 +210,10 @@ def run_assess(
         )
     loaded = find(exercise, exercises)
     ex = loaded.exercise
+    if ex.kind == "guided":
+        raise UsageProblem(
+            f"'{ex.id}' is a guided exercise for a group. Fix: run it with: coprod group {exercise}"
+        )
     if (ex.kind == "checklist") != (command == "readiness"):
         right = "readiness" if ex.kind == "checklist" else "assess"
         raise UsageProblem(
@@ -316,6 +320,7 @@ def _resume(
     from coprod_toolkit.catalog import find
     from coprod_toolkit.errors import CoprodError, Interrupted, NoTerminal, UsageProblem
     from coprod_toolkit.loader import load_exercise
+    from coprod_toolkit.models import GroupDraft
     from coprod_toolkit.session import answers_that_fit, restart_on
     from coprod_toolkit.storage import Store, default_home
     from coprod_toolkit.text import one_line, printable
@@ -366,6 +371,17 @@ def _resume(
             raise
     ex = loaded.exercise
     console.print(Text(printable(f"Carrying on with {one_line(_draft_label(draft))}.")))
+    if isinstance(draft, GroupDraft):
+        from coprod_toolkit.cli.group import continue_group
+
+        if loaded.hash != draft.exercise.hash:
+            console.print(
+                "This exercise has changed since the group started; the group's answers "
+                "so far are kept where the questions are the same."
+            )
+        hangup_is_interrupt()
+        continue_group(loaded, draft, store, console, plain, out)
+        return
     if loaded.hash != draft.exercise.hash:
         kept = answers_that_fit(ex, draft.answers)
         question = (
@@ -389,8 +405,15 @@ def _resume(
     _finish(loaded, draft, store, prompter, console, plain, out, exercises)
 
 
-def _draft_label(draft: Draft) -> str:
+def _draft_label(draft: Draft | GroupDraft) -> str:
+    from coprod_toolkit.models import GroupDraft
+
     when = draft.updated.astimezone()
+    if isinstance(draft, GroupDraft):
+        return (
+            f"{draft.exercise.title}, a group session with {', '.join(draft.people)}, "
+            f"last saved {when:%d %b %Y %H:%M}"
+        )
     who = f", {draft.name}" if draft.name else ""
     count = len(draft.answers)
     return (
