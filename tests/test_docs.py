@@ -20,7 +20,13 @@ BLOCKS = re.findall(r"```console\n(.*?)```", README, flags=re.S)
 COMMANDS = [
     line.strip() for block in BLOCKS for line in block.splitlines() if line.startswith("coprod")
 ]
-ASKS_QUESTIONS = ("coprod assess", "coprod readiness", "coprod resume", "coprod exercise try")
+ASKS_QUESTIONS = (
+    "coprod assess",
+    "coprod readiness",
+    "coprod resume",
+    "coprod exercise try",
+    "coprod group",
+)
 
 
 def test_readme_starts_with_the_two_set_up_commands() -> None:

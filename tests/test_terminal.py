@@ -193,3 +193,93 @@ def test_a_new_assessment_asks_about_last_times_next_step(tmp_path: Path) -> Non
     draft = yaml.safe_load(next((home / "drafts").glob("*.yaml")).read_text())
     assert draft["previous_step"]["happened"] == "partly"
     assert draft["previous_step"]["learned"] == "Jo needs more notice."
+
+
+def test_a_three_person_group_session_in_a_terminal(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(["group", "placement", "--people", "Ana, Ben, Chi"], home)
+    child.expect("Press Enter when everyone is ready to begin")
+    child.send("\r")
+    # question 1: Ana, Ben, Chi in turn, each after taking the keyboard
+    for person, key in (("Ana", "2"), ("Ben", "5"), ("Chi", "3")):
+        child.expect(f"{person}, your turn")
+        child.send("\r")
+        child.expect(f"{person}, your answer:")
+        child.expect("then Enter")
+        child.send(key)
+        child.send("\r")
+    child.expect("Everyone's answers:")
+    child.expect("Worth talking about")
+    child.expect("record an agreed answer")
+    child.send("\x1b[B\r")  # yes
+    child.expect("The group, your answer:")
+    child.expect("then Enter")
+    child.send("3\r")
+    child.expect("Why did you agree on this")
+    child.send("We met in the middle\r")
+    # question 2 starts with Ben
+    for person in ("Ben", "Chi", "Ana"):
+        child.expect(f"{person}, your turn")
+        child.send("\r")
+        child.expect("then Enter")
+        child.send("2\r")
+    child.expect("Everyone's answers:")
+    # question 3 (free text) starts with Chi; Ana passes
+    for person, words in (("Chi", "Share the budget"), ("Ana", ""), ("Ben", "Pay people")):
+        child.expect(f"{person}, your turn")
+        child.send("\r")
+        child.expect("Press Enter to pass")
+        child.send(words + "\r")
+    child.expect("An action")
+    child.send("Ask the board to share the budget\r")
+    child.expect("Who will do it")
+    child.send("Chi, ben\r")
+    child.expect("By when")
+    child.send("2026-12-31\r")
+    child.expect("An action")
+    child.send("\r")
+    child.expect("Was everyone heard")
+    child.expect("Saved the group's record")
+    child.expect(pexpect.EOF)
+    record = yaml.safe_load(next((home / "reflections").glob("*.yaml")).read_text())
+    assert record["people"] == ["Ana", "Ben", "Chi"]
+    where = next(q for q in record["questions"] if q["question"] == "where")
+    assert where["answers"] == {
+        "Ana": "consultation",
+        "Ben": "co-production",
+        "Chi": "participation",
+    }
+    assert where["agreed"] == {"answer": "participation", "note": "We met in the middle"}
+    step_up = next(q for q in record["questions"] if q["question"] == "one-step-up")
+    assert step_up["answers"] == {"Ana": None, "Ben": "Pay people", "Chi": "Share the budget"}
+    assert record["actions"] == [
+        {"what": "Ask the board to share the budget", "who": ["Chi", "Ben"], "when": "2026-12-31"}
+    ]
+    assert not list((home / "drafts").glob("*.yaml"))
+
+
+def test_ctrl_c_in_the_middle_of_a_turn_then_resume_at_that_person(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(["group", "placement", "--people", "Ana, Ben", "--plain"], home)
+    child.expect("Press Enter when everyone is ready to begin")
+    child.send("\r")
+    child.expect("Ana, your turn")
+    child.send("\r")
+    child.expect("Type a number from 1 to 5")
+    child.send("2\r")
+    child.expect("Ben, your turn")
+    child.send("\r")
+    child.expect("Ben, your answer:")
+    child.sendintr()
+    child.expect("Everything the group has said so far is saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    child = spawn(["resume", "--plain"], home)
+    child.expect("a group session with Ana, Ben")
+    child.expect("Ben, your turn")
+    child.send("\r")
+    child.expect("Question 1 of 3")
+    child.expect("Ben, your answer:")
+    child.sendintr()
+    child.expect(pexpect.EOF)
