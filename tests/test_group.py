@@ -328,3 +328,30 @@ def test_guided_exercises_are_for_groups() -> None:
         result.output
         == "Error: 'four-steps' is a guided exercise for a group. Fix: run it with: coprod group four-steps\n"
     )
+
+
+def test_a_group_record_in_report_and_export(
+    tmp_path: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+    import io
+
+    path = write(tmp_path, "tiny.yaml", MINIMAL)
+    assert (
+        runner.invoke(app, ["group", str(path), "--answers", str(group_file(tmp_path))]).exit_code
+        == 0
+    )
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["report", "latest", "--to", "group.html"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "group.html").read_text()
+    assert "The spread, question by question" in page
+    assert all(f"<th>{p}</th>" in page for p in PEOPLE) and "worth talking about" in page
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["export", "--anonymous"]).output)))
+    q1 = [r for r in rows if r["question"] == "q1"]
+    assert [(r["person"], r["answer"]) for r in q1] == [
+        ("Person 1", "1"),
+        ("Person 2", "4"),
+        ("Person 3", "5"),
+    ]
+    assert any(r["answer"] == "passed" for r in rows)

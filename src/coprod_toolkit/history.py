@@ -118,7 +118,15 @@ class Broken:
 
 
 def read_reflection(path: Path) -> Reflection:
-    """One reflection file, or ValueError saying in plain words what is wrong with it."""
+    """One person's reflection, or ValueError saying in plain words what is wrong."""
+    record = read_record(path)
+    if isinstance(record, GroupRecord):
+        raise ValueError("it holds a group's session, not one person's reflection")
+    return record
+
+
+def read_record(path: Path) -> Reflection | GroupRecord:
+    """A saved reflection or group record, or ValueError saying what is wrong with it."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, UnicodeDecodeError) as e:
@@ -127,8 +135,11 @@ def read_reflection(path: Path) -> Reflection:
         raise ValueError("it is not valid YAML: it may be cut short or edited by hand") from None
     if not isinstance(data, dict):
         raise ValueError("it does not hold a reflection")
+    model: type[Reflection] | type[GroupRecord] = (
+        GroupRecord if data.get("command") == "group" else Reflection
+    )
     try:
-        return Reflection.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -147,12 +158,6 @@ def read_summary(path: Path) -> Summary:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise ValueError(f"it cannot be read ({e.__class__.__name__})") from None
-    if text.startswith(("format: 1\nid:", "format: 1\r\nid:")) and "\ncommand: group" in text[:600]:
-        try:
-            data = yaml.load(text, Loader=_Loader)
-            return Summary.of_group(GroupRecord.model_validate(data), path.name)
-        except (yaml.YAMLError, ValidationError):
-            raise ValueError("it does not hold a complete group record") from None
     cut = text.find("\nanswers:")
     if cut > 0 and "\nscores:" in text[:cut]:
         try:
@@ -166,7 +171,10 @@ def read_summary(path: Path) -> Summary:
                 pass
             else:
                 return Summary.of(reflection, path.name)
-    return Summary.of(read_reflection(path), path.name)
+    record = read_record(path)
+    if isinstance(record, GroupRecord):
+        return Summary.of_group(record, path.name)
+    return Summary.of(record, path.name)
 
 
 def _summary_or_problem(path: Path) -> tuple[dict[str, Any] | None, str]:

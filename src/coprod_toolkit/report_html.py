@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from coprod_toolkit.models import Reflection
+from coprod_toolkit.models import GroupRecord, Reflection
 from coprod_toolkit.text import one_line
 
 SIZE = 420
@@ -176,4 +176,64 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
     out.append("<h2>Every answer</h2><table><tr><th>Question</th><th>Answer</th></tr>")
     out += [f"<tr><td>{t(a.text)}</td><td>{t(a.shown)}</td></tr>" for a in r.answers]
     out.append("</table></body></html>")
+    return "\n".join(out) + "\n"
+
+
+def group_html_report(record: GroupRecord) -> str:
+    """A group's session as one page: scores, the spread per question, actions, who spoke."""
+    from coprod_toolkit.report import group_lines
+
+    def t(text: object) -> str:
+        return escape(one_line("" if text is None else str(text)))
+
+    r = record
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{t(r.exercise.title)}: a group session</title>",
+        f"<style>{STYLE}</style></head><body>",
+        f"<h1>{t(r.exercise.title)}: a group session</h1>",
+        f'<p class="meta">{t(", ".join(r.people))} · about {t(r.about_label)} · '
+        f"{r.finished.astimezone():%d %B %Y}</p>",
+    ]
+    if r.scores is not None and len(r.scores.sections) >= 3:
+        out.append(
+            radar_svg([s.title for s in r.scores.sections], [s.percent for s in r.scores.sections])
+        )
+    if r.scores is not None:
+        out.append(
+            "<table><tr><th>Principle</th><th>Group score out of 100</th><th>Reading</th></tr>"
+        )
+        for s in r.scores.sections:
+            score = "-" if s.percent is None else str(round(s.percent))
+            out.append(
+                f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td></tr>"
+            )
+        out.append("</table>")
+    out.append('<div class="reading">')
+    out += [f"{t(line.text)}<br>" for line in group_lines(r)]
+    out.append("</div>")
+    if r.questions:
+        out.append("<h2>The spread, question by question</h2><table><tr><th>Question</th>")
+        out += [f"<th>{t(p)}</th>" for p in r.people]
+        out.append("<th>Spread</th><th>Group</th></tr>")
+        for q in r.questions:
+            cells = "".join(
+                f"<td>{'passed' if q.answers.get(p) is None and p in q.answers else t(q.answers.get(p))}</td>"
+                for p in r.people
+            )
+            spread = "" if q.spread is None else f"{q.spread:g}"
+            if q.worth_talking_about:
+                spread = f"{spread} (worth talking about)" if spread else "worth talking about"
+            group = t(q.agreed.answer) + " (agreed)" if q.agreed else t(q.group_answer)
+            out.append(f"<tr><td>{t(q.text)}</td>{cells}<td>{spread}</td><td>{group}</td></tr>")
+        out.append("</table>")
+    for step in r.steps:
+        out.append(f"<h2>{t(step.title)}</h2><ul>")
+        for person, items in step.contributions.items():
+            said = "; ".join(t(i) for i in items) if items else "<em>passed</em>"
+            out.append(f"<li><strong>{t(person)}:</strong> {said}</li>")
+        out.append("</ul>")
+    out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -309,9 +309,10 @@ def _report(
     import difflib
 
     from coprod_toolkit.errors import CoprodError, UsageProblem
-    from coprod_toolkit.history import read_reflection
-    from coprod_toolkit.report import markdown
-    from coprod_toolkit.report_html import html_report
+    from coprod_toolkit.history import read_record, read_reflection
+    from coprod_toolkit.models import GroupRecord
+    from coprod_toolkit.report import group_markdown, markdown
+    from coprod_toolkit.report_html import group_html_report, html_report
     from coprod_toolkit.storage import default_home
 
     if output not in ("html", "md"):
@@ -333,9 +334,14 @@ def _report(
             raise CoprodError(f"There is no reflection called '{ref}'. The nearest:{listing}")
         path = root / "reflections" / match.file
     try:
-        reflection = read_reflection(path)
+        found = read_record(path)
     except ValueError as e:
         raise CoprodError(f"{path}: cannot make a report, because {e}.") from None
+    if isinstance(found, GroupRecord):
+        text = group_markdown(found) if output == "md" else group_html_report(found)
+        _write_report(to or Path(f"{path.stem}.{output}"), text, output)
+        return
+    reflection = found
     earlier = [
         s
         for s in summaries
@@ -359,7 +365,12 @@ def _report(
         text = markdown(reflection, ex)
     else:
         text = html_report(reflection, previous)
-    target = to or Path(f"{path.stem}.{output}")
+    _write_report(to or Path(f"{path.stem}.{output}"), text, output)
+
+
+def _write_report(target: Path, text: str, output: str) -> None:
+    from coprod_toolkit.errors import CoprodError
+
     if target.exists():
         raise CoprodError(
             f"{target} already exists, and coprod will not write over it. "
@@ -436,7 +447,8 @@ def _export(
     import json
 
     from coprod_toolkit.errors import CoprodError, UsageProblem
-    from coprod_toolkit.history import read_reflection
+    from coprod_toolkit.history import read_record
+    from coprod_toolkit.models import GroupRecord
     from coprod_toolkit.storage import default_home
     from coprod_toolkit.text import printable
 
@@ -446,16 +458,40 @@ def _export(
     found = list(reversed(_summaries(out, exercise, name, since, until)))  # oldest first
     people: dict[str, str] = {}
     rows: list[dict[str, object]] = []
+
+    def alias(name: str | None) -> str:
+        """The person's name, or the same 'Person N' for them throughout the export."""
+        if not anonymous:
+            return name or ""
+        return people.setdefault((name or "").casefold(), f"Person {len(people) + 1}")
+
     for s in found:
         try:
-            r = read_reflection(root / "reflections" / s.file)
+            r = read_record(root / "reflections" / s.file)
         except ValueError as e:
             sys.stderr.write(printable(f"Skipped {s.file}: {e}.\n"))
             continue
-        person = r.name or ""
-        if anonymous:
-            key = (r.name or "").casefold()
-            person = people.setdefault(key, f"Person {len(people) + 1}")
+        if isinstance(r, GroupRecord):
+            for q in r.questions:
+                for member, value in q.answers.items():
+                    shown_value = ";".join(value) if isinstance(value, list) else value
+                    rows.append(
+                        {
+                            "reflection": r.id,
+                            "finished": r.finished.isoformat(),
+                            "exercise": r.exercise.id,
+                            "version": r.exercise.version,
+                            "about": r.about,
+                            "person": alias(member),
+                            "section": q.section,
+                            "question": q.question,
+                            "text": q.text,
+                            "answer": "passed" if shown_value is None else shown_value,
+                            "score": "",
+                        }
+                    )
+            continue
+        person = alias(r.name)
         for a in r.answers:
             answer = ";".join(a.answer) if isinstance(a.answer, list) else a.answer
             rows.append(
