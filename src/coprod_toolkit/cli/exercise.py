@@ -34,13 +34,17 @@ def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
     console = console_for(plain or not sys.stdout.isatty())
     for ex_id, found in sorted(cat.exercises.items()):
         ex = found.loaded.exercise
-        questions = sum(1 for _ in ex.questions())
+        if ex.kind == "guided":
+            size = f"{len(ex.steps)} steps, for a group (coprod group {ex_id})"
+        else:
+            count = sum(1 for _ in ex.questions())
+            size = f"{count} {'statements' if ex.kind == 'checklist' else 'questions'}"
         console.print(Text(printable(f"{ex_id}"), style="bold"))
         console.print(Text(printable(f"  {ex.title}")))
         console.print(
             Text(
                 printable(
-                    f"  {ex.kind}, {questions} questions, about {ex.minutes} minutes; "
+                    f"  {ex.kind}, {size}, about {ex.minutes} minutes; "
                     f"{found.origin}: {found.loaded.path}"
                 )
             )
@@ -104,6 +108,19 @@ def _exercise_show(
     if ex.audience:
         line(f"For: {one_line(ex.audience)}")
     line("Can be about: " + "; ".join(f"{k} ({v})" for k, v in ex.subjects.items()))
+    if ex.kind == "guided":
+        line("A guided exercise for a group: run it with coprod group " + ex.id)
+    for index, step in enumerate(ex.steps, 1):
+        line()
+        line(f"{index}. [{step.id}] {one_line(step.title)}", "bold")
+        line(one_line(step.prompt))
+        if step.minutes:
+            line(f"   About {step.minutes} minutes to talk, then a round: {one_line(step.round)}")
+        else:
+            line(f"   Then a round: {one_line(step.round)}")
+    if ex.steps:
+        line()
+        line(f"Then the actions: {one_line(ex.actions_prompt)}")
     number = 0
     for section in ex.sections:
         line()
