@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -31,7 +32,15 @@ def spawn(args: list[str], home: Path) -> pexpect.spawn:
     env.pop("NO_COLOR", None)
     env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # pexpect cannot answer "where is the cursor?"
     child = pexpect.spawn(
-        coprod_command(), args, env=env, encoding="utf-8", timeout=20, dimensions=(40, 100)
+        coprod_command(),
+        args,
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 100),
+        # A person's terminal delivers Ctrl-C; a test run started in the background
+        # inherits "ignore Ctrl-C", so give the child what a terminal would.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     child.delaybeforesend = None
     return child

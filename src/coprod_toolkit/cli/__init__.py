@@ -6,15 +6,19 @@ Only typer is imported at the top of these modules, so `coprod --help` and
 
 from __future__ import annotations
 
-from coprod_toolkit.cli import (  # noqa: F401  (importing registers the commands)
+# Importing each module registers its commands; `coprod --help` lists them in this order.
+# isort: off
+from coprod_toolkit.cli import (  # noqa: F401
     assess,
-    exercise,
+    readiness,
     group,
     guide,
-    history,
     language,
-    readiness,
+    history,
+    exercise,
 )
+
+# isort: on
 from coprod_toolkit.cli.app import app
 
 __all__ = ["app", "main"]

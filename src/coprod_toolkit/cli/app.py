@@ -23,7 +23,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 exercise_app = typer.Typer(
-    help="See the exercises coprod knows, and what is in them.",
+    help="Write, check and look through exercises: list, show, validate, new, schema, try.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )

@@ -122,6 +122,9 @@ def hangup_is_interrupt() -> None:
     for name in ("SIGHUP", "SIGTERM"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), handler)
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # Started from a script that ignores Ctrl-C: someone at the keyboard still needs it.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def subject_of(ex: Exercise, about: str | None) -> str:
