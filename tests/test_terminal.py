@@ -292,3 +292,38 @@ def test_ctrl_c_in_the_middle_of_a_turn_then_resume_at_that_person(tmp_path: Pat
     child.expect("Ben, your answer:")
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+def test_a_guided_session_with_a_countdown_ended_early(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(["group", "four-steps", "--people", "Ana, Ben"], home)
+    child.expect("Press Enter when everyone is ready to begin")
+    child.send("\r")
+    for step in range(4):
+        child.expect(f"step {step + 1} of 4")
+        child.expect("left. Press Enter when the group is ready")  # the live countdown
+        child.send("\r")  # the facilitator ends it early
+        first, second = ("Ana", "Ben") if step % 2 == 0 else ("Ben", "Ana")
+        child.expect(f"{first}: ")
+        child.expect("Add one")
+        child.send(f"Idea {step} from {first}\r")
+        child.expect("Add one")
+        child.send("\r")
+        child.expect(f"{second}: ")
+        child.expect("Add one")
+        child.send("\r")  # pass
+    child.expect("An action")
+    child.send("Book the room\r")
+    child.expect("Who will do it")
+    child.send("everyone\r")
+    child.expect("By when")
+    child.send("\r")
+    child.expect("An action")
+    child.send("\r")
+    child.expect("Saved the group's record")
+    child.expect(pexpect.EOF)
+    record = yaml.safe_load(next((home / "reflections").glob("*.yaml")).read_text())
+    assert record["steps"][0]["contributions"] == {"Ana": ["Idea 0 from Ana"], "Ben": []}
+    assert record["steps"][1]["contributions"] == {"Ana": [], "Ben": ["Idea 1 from Ben"]}
+    assert record["actions"] == [{"what": "Book the room", "who": ["Ana", "Ben"], "when": None}]
+    assert record["shares"] == {"Ana": 2, "Ben": 2}
