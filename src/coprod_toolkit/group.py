@@ -136,7 +136,6 @@ class GroupPrompter(Protocol):
 
     def hand_over(self, person: str) -> None:
         """Private turns: clear the screen and wait for the next person to be ready."""
-        ...
 
     def show_reveal(self, reveal: Reveal) -> None: ...
 

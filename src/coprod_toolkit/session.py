@@ -71,7 +71,6 @@ class Prompter(Protocol):
 
     def review(self, rows: list[ReviewRow]) -> int | None:
         """The index of an answer to change, or None to go on and save."""
-        ...
 
     def ask_next_step(self, current: str | None) -> str | None: ...
 
