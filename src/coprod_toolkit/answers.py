@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from coprod_toolkit.errors import FileProblems, Problem
+from coprod_toolkit.errors import FileProblems
 from coprod_toolkit.models import (
     AnswerValue,
     ChoiceQuestion,
@@ -19,7 +19,7 @@ from coprod_toolkit.models import (
     YesNoQuestion,
 )
 from coprod_toolkit.scoring import visible
-from coprod_toolkit.yamlfile import Marks, read_yaml, where
+from coprod_toolkit.yamlfile import Findings, read_yaml
 
 YES = ("yes", "y")
 NO = ("no", "n")
@@ -149,22 +149,9 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
     """Read an answers file and check every answer as if it had been typed."""
     data, marks, _ = read_yaml(path, "answers")
     shown_path = str(path)
-    problems: list[Problem] = []
-
-    def add(at: tuple[str | int, ...], message: str, key: bool = False) -> None:
-        line, column = marks.at(at, key=key)
-        problems.append(Problem(shown_path, line, column, where(at), message))
-
-    for key in data:
-        if key not in _FILE_KEYS:
-            guess = difflib.get_close_matches(str(key), _FILE_KEYS, n=1)
-            hint = f" Did you mean '{guess[0]}'?" if guess else ""
-            add(
-                (key,),
-                f"'{key}' is not something an answers file holds.{hint} "
-                f"Fix: use only {', '.join(_FILE_KEYS)}.",
-                key=True,
-            )
+    found = Findings(shown_path, marks)
+    add = found.add
+    found.unknown_keys(data, _FILE_KEYS, "an answers file")
     if "exercise" in data and data["exercise"] != ex.id:
         add(
             ("exercise",),
@@ -225,8 +212,8 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
                 f"Fix: add a line '{q.id}: ' with {allowed(ex, q)}.",
                 key="answers" in data,
             )
-    if problems:
-        raise FileProblems(shown_path, _sorted(problems, marks), "answers")
+    if found.problems:
+        raise FileProblems(shown_path, found.sorted(), "answers")
     return result
 
 
@@ -235,7 +222,3 @@ def _quote(ex: Exercise, q: QuestionBase) -> str:
     if len(text) > 80:
         text = text[:78].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return f'"{text}"'
-
-
-def _sorted(problems: list[Problem], marks: Marks) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.line, p.column))

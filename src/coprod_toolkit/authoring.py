@@ -40,6 +40,19 @@ def slugify(text: str) -> str:
     return slug[:64].strip("-") or "exercise"
 
 
+def section_ids(sections: list[str]) -> list[tuple[str, str]]:
+    """(id, name) for each section name, the ids made unique: 'Trust', 'Trust' -> trust, trust-2."""
+    used: set[str] = set()
+    out = []
+    for index, name in enumerate(sections, 1):
+        sid = slugify(name)
+        while sid in used:
+            sid = f"{sid}-{index}"
+        used.add(sid)
+        out.append((sid, name))
+    return out
+
+
 def _q(text: str) -> str:
     """A YAML scalar that reads back as exactly this text."""
     return json.dumps(text, ensure_ascii=False)
@@ -111,12 +124,7 @@ def starter_exercise(
         "",
         "sections:",
     ]
-    used: set[str] = set()
-    for index, name in enumerate(sections, 1):
-        sid = slugify(name)
-        while sid in used:
-            sid = f"{sid}-{index}"
-        used.add(sid)
+    for sid, name in section_ids(sections):
         lines += [
             f"  - id: {sid}",
             f"    title: {_q(name)}",
@@ -179,12 +187,7 @@ def starter_checklist(title: str, sections: list[str]) -> str:
         "",
         "sections:",
     ]
-    used: set[str] = set()
-    for index, name in enumerate(sections, 1):
-        sid = slugify(name)
-        while sid in used:
-            sid = f"{sid}-{index}"
-        used.add(sid)
+    for sid, name in section_ids(sections):
         lines += [
             f"  - id: {sid}",
             f"    title: {_q(name)}",

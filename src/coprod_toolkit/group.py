@@ -431,30 +431,17 @@ _GROUP_KEYS = ("exercise", "about", "people", "answers", "agreed", "contribution
 
 def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> GroupAnswers:
     """A whole group session written down: every person's answers, checked as if typed."""
-    import difflib
 
     from coprod_toolkit.answers import BadAnswer, parse_answer
-    from coprod_toolkit.errors import FileProblems, Problem
-    from coprod_toolkit.yamlfile import read_yaml, where
+    from coprod_toolkit.errors import FileProblems
+    from coprod_toolkit.yamlfile import Findings, read_yaml
 
     data, marks, _ = read_yaml(path, "answers")
     shown_path = str(path)
-    problems: list[Problem] = []
-
-    def add(at: tuple[str | int, ...], message: str, key: bool = False) -> None:
-        line, column = marks.at(at, key=key)
-        problems.append(Problem(shown_path, line, column, where(at), message))
-
-    for key in data:
-        if key not in _GROUP_KEYS:
-            guess = difflib.get_close_matches(str(key), _GROUP_KEYS, n=1)
-            hint = f" Did you mean '{guess[0]}'?" if guess else ""
-            add(
-                (key,),
-                f"'{key}' is not something a group answers file holds.{hint} "
-                f"Fix: use only {', '.join(_GROUP_KEYS)}.",
-                key=True,
-            )
+    found = Findings(shown_path, marks)
+    add = found.add
+    problems = found.problems
+    found.unknown_keys(data, _GROUP_KEYS, "a group answers file")
     if people is None:
         raw_people = data.get("people")
         if not isinstance(raw_people, list) or not all(isinstance(p, str) for p in raw_people):
@@ -559,7 +546,5 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
         elif not names:
             add(at, "an action needs at least one name under 'who'.")
     if problems:
-        raise FileProblems(
-            shown_path, sorted(problems, key=lambda p: (p.line, p.column)), "answers"
-        )
+        raise FileProblems(shown_path, found.sorted(), "answers")
     return result

@@ -607,3 +607,32 @@ def validation_problems(
 
 
 # --------------------------------------------------------------------------- exercises
+
+
+class Findings:
+    """Problems found in one file, each placed at the line and column of what it is about."""
+
+    def __init__(self, path: str, marks: Marks) -> None:
+        self.path = path
+        self.marks = marks
+        self.problems: list[Problem] = []
+
+    def add(self, at: Path_, message: str, key: bool = False) -> None:
+        line, column = self.marks.at(at, key=key)
+        self.problems.append(Problem(self.path, line, column, where(at), message))
+
+    def unknown_keys(self, data: dict[str, Any], allowed: tuple[str, ...], what: str) -> None:
+        """Top-level names the file should not have, with a guess at what was meant."""
+        for key in data:
+            if key not in allowed:
+                guess = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                self.add(
+                    (key,),
+                    f"'{key}' is not something {what} holds.{hint} "
+                    f"Fix: use only {', '.join(allowed)}.",
+                    key=True,
+                )
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.problems, key=lambda p: (p.line, p.column))
