@@ -58,6 +58,23 @@ class Marks:
         return (1, 1)
 
 
+class LazyMarks(Marks):
+    """Positions worked out only when a problem needs one: a valid file never pays for them."""
+
+    def __init__(self, text: str, path: str) -> None:
+        super().__init__()
+        self._text: str | None = text
+        self._path = path
+
+    def at(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        if self._text is not None:
+            reader = _Reader(self._path, track=True)
+            reader.read(self._text)
+            self.values, self.keys = reader.marks.values, reader.marks.keys
+            self._text = None
+        return super().at(path, key)
+
+
 def where(path: Path_) -> str:
     """('sections', 2, 'questions', 0, 'scale') -> 'sections[2].questions[0].scale'."""
     out = ""
@@ -70,8 +87,9 @@ def where(path: Path_) -> str:
 
 
 class _Reader:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, track: bool = True) -> None:
         self.path = path
+        self.track = track  # note where every value stands (needed only to report problems)
         self.marks = Marks()
         self.problems: list[Problem] = []
 
@@ -110,7 +128,28 @@ class _Reader:
         documents = 0
         count = 0
         events = yaml.parse(text, Loader=_Loader)
+        scalar_event = yaml.ScalarEvent
         for event in events:
+            # Most events are plain scalars: take them first, and cheaply.
+            if type(event) is scalar_event and not event.anchor:
+                count += 1
+                if count > MAX_VALUES:
+                    self.problem(
+                        _pos(event),
+                        (),
+                        f"this file has more than {MAX_VALUES:,} values, far more than an "
+                        "exercise needs. Fix: split it into smaller exercises.",
+                    )
+                    break
+                if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
+                    self._key(stack, self.scalar(event, stack[-1][1]), event)
+                    continue
+                at = self._path(stack)
+                value = self.scalar(event, at)
+                if self.track:
+                    self.marks.values.setdefault(at, _pos(event))
+                self._place(stack, value)
+                continue
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -168,14 +207,16 @@ class _Reader:
                     )
                     break
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                self.marks.values.setdefault(at, _pos(event))
+                if self.track:
+                    self.marks.values.setdefault(at, _pos(event))
                 stack.append((container, at, None))
                 continue
             value = self.scalar(event, at)
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
                 self._key(stack, value, event)
                 continue
-            self.marks.values.setdefault(at, _pos(event))
+            if self.track:
+                self.marks.values.setdefault(at, _pos(event))
             self._place(stack, value)
         return self._root if not stack else None
 
@@ -202,7 +243,8 @@ class _Reader:
             )
             stack[-1] = (container, at, _DUPLICATE)
             return
-        self.marks.keys[(*at, key)] = _pos(event)
+        if self.track:
+            self.marks.keys[(*at, key)] = _pos(event)
         stack[-1] = (container, at, key)
 
     def _place(self, stack: list[tuple[Any, Path_, Any]], value: Any) -> None:
@@ -370,9 +412,12 @@ def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks
     """Read a YAML file that must hold one mapping. Raises FileProblems."""
     text, data = read_text(path, what)
     shown = str(path)
-    reader = _Reader(shown)
+    reader = _Reader(shown, track=False)
     try:
         value = reader.read(text)
+        if reader.problems:  # read again, noting positions, to report them in full
+            reader = _Reader(shown)
+            value = reader.read(text)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         if e.context_mark is not None and "quoted scalar" in (e.context or ""):
@@ -411,7 +456,8 @@ def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks
             ],
             what,
         )
-    return value, reader.marks, data
+    marks = reader.marks if reader.track else LazyMarks(text, shown)
+    return value, marks, data
 
 
 # --------------------------------------------------------------------------- pydantic errors
