@@ -210,11 +210,11 @@ PARALLEL_FROM = 64
 def _check_all(files: list[Path]) -> list[tuple[str | None, list[Problem]]]:
     """Check files in order; many files are shared between the machine's cores."""
     # Load the models here, once, so that forked workers start with them ready.
-    import coprod_toolkit.loader  # noqa: F401
+    import coprod_toolkit.loader
     from coprod_toolkit.parallel import parallel_map
 
     if any(p.suffix == ".md" for p in files):
-        import coprod_toolkit.guides  # noqa: F401
+        import coprod_toolkit.guides
     if any(p.parent.name == "language" for p in files):
         import coprod_toolkit.language  # noqa: F401
 
