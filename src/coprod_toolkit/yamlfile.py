@@ -34,7 +34,13 @@ _constructor = yaml.constructor.SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
 # First characters with which a plain scalar might be a number, true/false, null or a
 # date; anything else is text, so the resolver's regular expressions can be skipped.
-_MAYBE_NOT_TEXT = frozenset("0123456789+-.~<=!&*yYnNtTfFoO")
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~<=!&*")
+# The only plain words YAML reads as something other than text.
+_NOT_TEXT_WORDS = frozenset(
+    w
+    for word in ("y", "yes", "n", "no", "true", "false", "on", "off", "null")
+    for w in (word, word.capitalize(), word.upper())
+)
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 Path_ = tuple[str | int, ...]
@@ -101,7 +107,12 @@ class _Reader:
         if tag is None and not event.implicit[0]:
             return event.value  # quoted: always text
         value = event.value
-        if tag is None and value and value[0] not in _MAYBE_NOT_TEXT:
+        if (
+            tag is None
+            and value
+            and value[0] not in _MAYBE_NOT_TEXT
+            and value not in _NOT_TEXT_WORDS
+        ):
             return value  # plain words: no need to ask the resolver
         mark = _pos(event)
         if tag is None or tag == "!":
