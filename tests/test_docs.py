@@ -120,3 +120,15 @@ def test_the_worked_example_adds_up() -> None:
     assert (result.overall.raw, result.overall.min, result.overall.max) == (12, 3, 15)
     assert result.overall.percent == 75
     assert result.overall.band == "Well on the way"
+
+
+def test_coprods_own_words_pass_coprod_language() -> None:
+    """We practise what the language check preaches, in every page and exercise we ship."""
+    files = [
+        *sorted((ROOT / "exercises").rglob("*.yaml")),
+        *sorted((ROOT / "exercises" / "guides").glob("*.md")),
+        ROOT / "README.md",
+        ROOT / "docs" / "authoring.md",
+    ]
+    result = CliRunner().invoke(app, ["language", *map(str, files)])
+    assert result.exit_code == 0, result.output

@@ -295,9 +295,9 @@ def check_text(
 
 def _spelled_out(text: str, start: int, end: int) -> bool:
     """'Care Quality Commission (CQC)' or 'CQC (Care Quality Commission)' at first use."""
-    before = text[max(0, start - 2) : start]
-    after = text[end : end + 3]
-    return before.endswith("(") or after.lstrip(" ").startswith("(")
+    before = text[max(0, start - 3) : start].rstrip("`'\"")
+    after = text[end : end + 4].lstrip("`'\" ")
+    return before.endswith("(") or after.startswith("(")
 
 
 # --------------------------------------------------------------------------- documents
