@@ -369,7 +369,7 @@ def group_markdown(record: GroupRecord) -> str:
     """The group's record for people: everyone's answers side by side, and what was agreed."""
     r = record
     out = [
-        f"# {_md(r.exercise.title)}: a group session",
+        f"# {_md(r.exercise.title)} (a group session)",
         "",
         f"- **Who:** {_md(', '.join(r.people))}",
         f"- **About:** {_md(r.about_label)}",

@@ -15,6 +15,7 @@ from coprod_toolkit.text import one_line
 SIZE = 420
 CENTRE = SIZE / 2
 RADIUS = 140.0
+MARGIN = 180
 
 
 def radar_points(percents: list[float | None]) -> list[tuple[float, float]]:
@@ -39,8 +40,9 @@ def radar_svg(
 ) -> str:
     count = len(titles)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" '
-        f'width="{SIZE}" height="{SIZE}" role="img" aria-labelledby="star-title">',
+        # room at the sides for long principle names beside the star
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{-MARGIN} 0 {SIZE + 2 * MARGIN} {SIZE}" '
+        f'width="{SIZE + 2 * MARGIN}" height="{SIZE}" role="img" aria-labelledby="star-title">',
         '<title id="star-title">Scores out of 100 for each principle</title>',
     ]
     for ring in (25, 50, 75, 100):
@@ -191,9 +193,9 @@ def group_html_report(record: GroupRecord) -> str:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{t(r.exercise.title)}: a group session</title>",
+        f"<title>{t(r.exercise.title)} (a group session)</title>",
         f"<style>{STYLE}</style></head><body>",
-        f"<h1>{t(r.exercise.title)}: a group session</h1>",
+        f"<h1>{t(r.exercise.title)} (a group session)</h1>",
         f'<p class="meta">{t(", ".join(r.people))} · about {t(r.about_label)} · '
         f"{r.finished.astimezone():%d %B %Y}</p>",
     ]
