@@ -339,3 +339,32 @@ def _encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(max_size=12),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
+def test_the_quick_reader_agrees_with_the_careful_one(value: object) -> None:
+    import yaml
+
+    from coprod_toolkit.yamlfile import _quick_read, _Reader, _Unusual
+
+    text = yaml.safe_dump({"data": value}, allow_unicode=True)
+    careful = _Reader("x").read(text)
+    try:
+        quick = _quick_read(text)
+    except _Unusual:
+        return  # the careful reader is used instead, as for tags and anchors
+    assert quick == careful

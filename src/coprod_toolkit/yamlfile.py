@@ -92,6 +92,77 @@ def where(path: Path_) -> str:
     return out
 
 
+class _Unusual(Exception):
+    """The quick reader met something only the careful reader can report on."""
+
+
+def _quick_read(text: str) -> Any:
+    """Plain data from YAML that has nothing unusual in it, as fast as events allow.
+
+    It keeps no positions and checks nothing beyond what data needs: anything
+    out of the ordinary (tags, anchors, aliases, repeated keys, deep nesting,
+    several documents, odd keys or values) raises _Unusual, and the careful
+    reader then reads the file again to say what is wrong and where.
+    """
+    reader = _Reader("", track=False)
+    stack: list[list[Any]] = []  # [container, pending key or _NO_KEY]
+    root: Any = None
+    count = 0
+    scalar_event = yaml.ScalarEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    documents = 0
+    events: Any = yaml.parse(text, Loader=_Loader)
+    for event in events:
+        kind = type(event)
+        if kind is scalar_event:
+            if event.anchor is not None:
+                raise _Unusual
+            value = reader.scalar(event, ())
+            if reader.problems:
+                raise _Unusual
+            count += 1
+        elif kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None or event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
+                raise _Unusual
+            if len(stack) >= MAX_DEPTH:
+                raise _Unusual
+            count += 1
+            stack.append([{} if kind is mapping_start else [], _NO_KEY])
+            continue
+        elif kind in ends:
+            value = stack.pop()[0]
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Unusual
+            continue
+        elif kind is yaml.AliasEvent:
+            raise _Unusual
+        else:
+            continue
+        if count > MAX_VALUES:
+            raise _Unusual
+        if not stack:
+            root = value
+            continue
+        top = stack[-1]
+        container = top[0]
+        if type(container) is list:
+            container.append(value)
+        elif top[1] is _NO_KEY:
+            if not isinstance(value, str | int | float | bool) or value in container:
+                raise _Unusual
+            top[1] = value
+        else:
+            container[top[1]] = value
+            top[1] = _NO_KEY
+    return root
+
+
+_NO_KEY: Any = object()
+
+
 class _Reader:
     def __init__(self, path: str, track: bool = True) -> None:
         self.path = path
@@ -425,8 +496,9 @@ def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks
     shown = str(path)
     reader = _Reader(shown, track=False)
     try:
-        value = reader.read(text)
-        if reader.problems:  # read again, noting positions, to report them in full
+        try:
+            value = _quick_read(text)
+        except _Unusual:  # read again, carefully, to report what is wrong and where
             reader = _Reader(shown)
             value = reader.read(text)
     except yaml.MarkedYAMLError as e:
