@@ -349,10 +349,16 @@ class GroupSession:
                     section=section.id,
                     text=ex.wording(q, d.about),
                     answers={p: answers[p] for p in d.people if p in answers},
+                    shown={
+                        p: "passed" if answers[p] is None else shown(ex, q, answers[p])
+                        for p in d.people
+                        if p in answers
+                    },
                     spread=spread,
                     worth_talking_about=worth,
                     agreed=d.agreed.get(q.id),
                     group_answer=group_answer,
+                    group_shown="" if group_answer is None else shown(ex, q, group_answer),
                 )
             )
         steps = [

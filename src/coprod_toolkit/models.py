@@ -536,12 +536,16 @@ class QuestionSpread(Strict):
     section: str
     text: str
     answers: dict[str, AnswerValue] = Field(description="Person -> answer (null: passed).")
+    shown: dict[str, str] = Field(
+        default_factory=dict, description="Person -> the answer as people saw it ('passed')."
+    )
     spread: float | None = Field(description="Highest minus lowest, for scale questions.")
     worth_talking_about: bool
     agreed: Agreed | None = None
     group_answer: AnswerValue = Field(
         description="The agreed answer, or else the middle (median) of everyone's."
     )
+    group_shown: str = Field("", description="The group's answer as people would see it.")
 
 
 class StepRecord(Strict):

@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coprod_toolkit.models import Exercise, GroupRecord, Reflection, Scores, SectionScore, Verdict
+from coprod_toolkit.models import (
+    Exercise,
+    GroupRecord,
+    QuestionSpread,
+    Reflection,
+    Scores,
+    SectionScore,
+    Verdict,
+)
 from coprod_toolkit.scoring import strongest_and_weakest
 from coprod_toolkit.text import one_line, printable
 
@@ -406,15 +414,14 @@ def group_markdown(record: GroupRecord) -> str:
         header = "| Question | " + " | ".join(_md(p) for p in r.people) + " | Group |"
         out += [header, "|---|" + "---|" * (len(r.people) + 1)]
         for q in r.questions:
-            cells = [
-                "passed"
-                if q.answers.get(p) is None and p in q.answers
-                else ("" if p not in q.answers else _md(_answer_text(q.answers[p])))
-                for p in r.people
-            ]
-            group = _md(_answer_text(q.group_answer)) if q.group_answer is not None else "-"
+            cells = [_md(answer_cell(q, p)) for p in r.people]
+            group = (
+                _md(q.group_shown or _answer_text(q.group_answer))
+                if q.group_answer is not None
+                else "-"
+            )
             if q.agreed is not None:
-                group = f"**{_md(_answer_text(q.agreed.answer))}** (agreed)"
+                group = f"**{_md(q.group_shown or _answer_text(q.agreed.answer))}** (agreed)"
             flag = " (worth talking about)" if q.worth_talking_about else ""
             out.append(f"| {_md(q.text)}{flag} | " + " | ".join(cells) + f" | {group} |")
         notes = [q for q in r.questions if q.agreed is not None and q.agreed.note]
@@ -430,6 +437,15 @@ def group_markdown(record: GroupRecord) -> str:
                 out += [f"- **{_md(person)}:** passed"]
     out.append("")
     return "\n".join(out)
+
+
+def answer_cell(q: QuestionSpread, person: str) -> str:
+    """One person's answer to one question, as they saw it, for the side-by-side table."""
+    if person not in q.answers:
+        return ""
+    if q.answers[person] is None:
+        return "passed"
+    return q.shown.get(person) or _answer_text(q.answers[person])
 
 
 def _answer_text(value: object) -> str:

@@ -183,7 +183,7 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
 
 def group_html_report(record: GroupRecord) -> str:
     """A group's session as one page: scores, the spread per question, actions, who spoke."""
-    from coprod_toolkit.report import group_lines
+    from coprod_toolkit.report import answer_cell, group_lines
 
     def t(text: object) -> str:
         return escape(one_line("" if text is None else str(text)))
@@ -221,14 +221,12 @@ def group_html_report(record: GroupRecord) -> str:
         out += [f"<th>{t(p)}</th>" for p in r.people]
         out.append("<th>Spread</th><th>Group</th></tr>")
         for q in r.questions:
-            cells = "".join(
-                f"<td>{'passed' if q.answers.get(p) is None and p in q.answers else t(q.answers.get(p))}</td>"
-                for p in r.people
-            )
+            cells = "".join(f"<td>{t(answer_cell(q, p))}</td>" for p in r.people)
             spread = "" if q.spread is None else f"{q.spread:g}"
             if q.worth_talking_about:
                 spread = f"{spread} (worth talking about)" if spread else "worth talking about"
-            group = t(q.agreed.answer) + " (agreed)" if q.agreed else t(q.group_answer)
+            group_text = q.group_shown or ("" if q.group_answer is None else str(q.group_answer))
+            group = t(group_text) + " (agreed)" if q.agreed else t(group_text)
             out.append(f"<tr><td>{t(q.text)}</td>{cells}<td>{spread}</td><td>{group}</td></tr>")
         out.append("</table>")
     for step in r.steps:
