@@ -471,42 +471,43 @@ def _export(
         except ValueError as e:
             sys.stderr.write(printable(f"Skipped {s.file}: {e}.\n"))
             continue
+        common = {
+            "reflection": r.id,
+            "finished": r.finished.isoformat(),
+            "exercise": r.exercise.id,
+            "version": r.exercise.version,
+            "about": r.about,
+        }
+        # (person, section, question, text, answer, score) for every answer in the record
+        answers: list[tuple[str | None, str, str, str, object, object]]
         if isinstance(r, GroupRecord):
-            for q in r.questions:
-                for member, value in q.answers.items():
-                    shown_value = ";".join(value) if isinstance(value, list) else value
-                    rows.append(
-                        {
-                            "reflection": r.id,
-                            "finished": r.finished.isoformat(),
-                            "exercise": r.exercise.id,
-                            "version": r.exercise.version,
-                            "about": r.about,
-                            "person": alias(member),
-                            "section": q.section,
-                            "question": q.question,
-                            "text": q.text,
-                            "answer": "passed" if shown_value is None else shown_value,
-                            "score": "",
-                        }
-                    )
-            continue
-        person = alias(r.name)
-        for a in r.answers:
-            answer = ";".join(a.answer) if isinstance(a.answer, list) else a.answer
+            answers = [
+                (member, q.section, q.question, q.text, "passed" if v is None else v, "")
+                for q in r.questions
+                for member, v in q.answers.items()
+            ]
+        else:
+            answers = [
+                (
+                    r.name,
+                    a.section,
+                    a.question,
+                    a.text,
+                    "" if a.answer is None else a.answer,
+                    "" if a.points is None else a.points,
+                )
+                for a in r.answers
+            ]
+        for person, section, question, text, answer, score in answers:
             rows.append(
                 {
-                    "reflection": r.id,
-                    "finished": r.finished.isoformat(),
-                    "exercise": r.exercise.id,
-                    "version": r.exercise.version,
-                    "about": r.about,
-                    "person": person,
-                    "section": a.section,
-                    "question": a.question,
-                    "text": a.text,
-                    "answer": "" if answer is None else answer,
-                    "score": "" if a.points is None else a.points,
+                    **common,
+                    "person": alias(person),
+                    "section": section,
+                    "question": question,
+                    "text": text,
+                    "answer": ";".join(answer) if isinstance(answer, list) else answer,
+                    "score": score,
                 }
             )
     if output == "csv":
