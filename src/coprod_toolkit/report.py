@@ -164,20 +164,55 @@ def show_result(
     plain: bool,
     commands: dict[str, str] | None = None,
 ) -> None:
-    from rich.text import Text
 
     console.print()
     if r.kind != "checklist":
         _score_tables(console, ex, r.scores, plain)
+    print_lines(console, result_lines(ex, r, commands), plain)
+
+
+def print_lines(console: Console, lines: list[Line], plain: bool) -> None:
+    """Lines in the terminal: headings and the key sentence bold, items indented."""
     from rich.padding import Padding
+    from rich.text import Text
 
     styles = {"strong": "bold", "heading": "bold"}
     indent = {"item": 2, "detail": 5}
-    for line in result_lines(ex, r, commands):
+    for line in lines:
         if line.style == "heading":
             console.print()
         text = Text(printable(line.text), style="" if plain else styles.get(line.style, ""))
         console.print(Padding(text, (0, 0, 0, indent.get(line.style, 0)), expand=False))
+
+
+def _score_table(rows: list[SectionScore], heading: str) -> list[str]:
+    """A Markdown table of scores out of 100, one row per principle."""
+    out = [f"| Principle | {heading} | Reading |", "|---|---|---|"]
+    for s in rows:
+        score = "-" if s.percent is None else str(round(s.percent))
+        out.append(f"| {_md(s.title)} | {score} | {_md(s.band or '')} |")
+    return [*out, ""]
+
+
+def markdown_lines(lines: list[Line]) -> list[str]:
+    """The same lines as Markdown: bold, headings, numbered or bulleted items."""
+    out: list[str] = []
+    for line in lines:
+        if line.style == "strong":
+            out += [f"**{_md(line.text)}**", ""]
+        elif line.style == "heading":
+            out += ["", f"### {_md(line.text.rstrip(':'))}", ""]
+        elif line.style == "detail":
+            out.append(f"   {_md(line.text)}  ")
+        elif line.style == "item":
+            number, dot, rest = line.text.partition(". ")
+            if dot and number.isdigit():
+                out.append(f"{number}. {_md(rest)}  ")
+            else:
+                out.append(f"- {_md(line.text.removeprefix('- '))}  ")
+        else:
+            out += [_md(line.text), ""]
+    return out
 
 
 def _score_tables(
@@ -241,28 +276,9 @@ def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
             if title:
                 out.append(f"### Against {_md(title)}")
                 out.append("")
-            out.append("| Principle | Score out of 100 | Reading |")
-            out.append("|---|---|---|")
-            for s in rows:
-                score = "-" if s.percent is None else str(round(s.percent))
-                out.append(f"| {_md(s.title)} | {score} | {_md(s.band or '')} |")
-            out.append("")
+            out += _score_table(rows, "Score out of 100")
     if ex is not None:
-        for line in result_lines(ex, r):
-            if line.style == "strong":
-                out += [f"**{_md(line.text)}**", ""]
-            elif line.style == "heading":
-                out += ["", f"### {_md(line.text.rstrip(':'))}", ""]
-            elif line.style == "detail":
-                out.append(f"   {_md(line.text)}  ")
-            elif line.style == "item":
-                number, dot, rest = line.text.partition(". ")
-                if dot and number.isdigit():
-                    out.append(f"{number}. {_md(rest)}  ")
-                else:
-                    out.append(f"- {_md(line.text.removeprefix('- '))}  ")
-            else:
-                out += [_md(line.text), ""]
+        out += markdown_lines(result_lines(ex, r))
         out.append("")
     if r.previous_step is not None:
         p = r.previous_step
@@ -358,19 +374,10 @@ def group_lines(record: GroupRecord) -> list[Line]:
 
 
 def show_group_result(console: Console, ex: Exercise, record: GroupRecord, plain: bool) -> None:
-    from rich.padding import Padding
-    from rich.text import Text
-
     console.print()
     if record.scores is not None:
         _score_tables(console, ex, record.scores, plain, "The group's results")
-    styles = {"strong": "bold", "heading": "bold"}
-    for line in group_lines(record):
-        if line.style == "heading":
-            console.print()
-        text = Text(printable(line.text), style="" if plain else styles.get(line.style, ""))
-        indent = 2 if line.style == "item" else 0
-        console.print(Padding(text, (0, 0, 0, indent), expand=False))
+    print_lines(console, group_lines(record), plain)
 
 
 def group_markdown(record: GroupRecord) -> str:
@@ -391,24 +398,8 @@ def group_markdown(record: GroupRecord) -> str:
         "",
     ]
     if r.scores is not None:
-        out += ["| Principle | Group score out of 100 | Reading |", "|---|---|---|"]
-        for s in r.scores.sections:
-            score = "-" if s.percent is None else str(round(s.percent))
-            out.append(f"| {_md(s.title)} | {score} | {_md(s.band or '')} |")
-        out.append("")
-    for line in group_lines(r):
-        if line.style == "strong":
-            out += [f"**{_md(line.text)}**", ""]
-        elif line.style == "heading":
-            out += ["", f"### {_md(line.text.rstrip(':'))}", ""]
-        elif line.style == "item":
-            number, dot, rest = line.text.partition(". ")
-            if dot and number.isdigit():
-                out.append(f"{number}. {_md(rest)}")
-            else:
-                out.append(f"- {_md(line.text.removeprefix('- '))}")
-        else:
-            out += [_md(line.text), ""]
+        out += _score_table(r.scores.sections, "Group score out of 100")
+    out += markdown_lines(group_lines(r))
     if r.questions:
         out += ["", "## Every question", ""]
         header = "| Question | " + " | ".join(_md(p) for p in r.people) + " | Group |"
