@@ -104,6 +104,11 @@ def _percent(raw: float, low: float, high: float) -> float | None:
     return max(0.0, min(100.0, (raw - low) / (high - low) * 100))
 
 
+def _reading(band: Band | None) -> dict[str, str | None]:
+    """A band's label and message, for a score to carry."""
+    return {"band": band.label if band else None, "message": band.message if band else None}
+
+
 def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[str, Any]:
     raw = low = high = 0.0
     answered = 0
@@ -174,14 +179,13 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
                 id=section.id,
                 title=section.title,
                 principle=section.principle,
-                band=band.label if band else None,
-                message=band.message if band else None,
+                **_reading(band),
                 **total,
             )
         )
     frameworks: dict[str, list[SectionScore]] = {}
+    scored_ids = {q.id for q, _ in everything}
     for fid, framework in ex.frameworks.items():
-        scored_ids = {q.id for q, _ in everything}
         rows = []
         for principle in framework.principles:
             items = [
@@ -196,17 +200,14 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
                     id=principle.id,
                     title=principle.title,
                     principle=principle.id,
-                    band=band.label if band else None,
-                    message=band.message if band else None,
+                    **_reading(band),
                     **total,
                 )
             )
         frameworks[fid] = rows
     total = _total(ex, everything)
     band = find_band(ex.scoring.bands, total["raw" if on_raw else "percent"])
-    overall = Score(
-        band=band.label if band else None, message=band.message if band else None, **total
-    )
+    overall = Score(**_reading(band), **total)
     return Scores(sections=sections, overall=overall, frameworks=frameworks)
 
 
