@@ -204,7 +204,7 @@ class GroupSession:
         self._changed()
 
     def _questions(self, prompter: GroupPrompter) -> None:
-        ex, d = self.exercise, self.draft
+        d = self.draft
         while d.position < len(self.asked()):
             asked = self.asked()
             section, q = asked[d.position]
@@ -215,20 +215,14 @@ class GroupSession:
                 if not d.open:
                     prompter.hand_over(person)
                 reply = prompter.ask(
-                    Ask(
-                        exercise=ex,
-                        section=section,
-                        question=q,
-                        text=ex.wording(q, d.about),
-                        number=d.position + 1,
+                    self._ask(
+                        section,
+                        q,
+                        person,
+                        given,
                         total=len(asked),
-                        current=given.get(person),
-                        answered=person in given,
-                        can_go_back=False,
                         new_section=d.turn == 0
                         and (d.position == 0 or asked[d.position - 1][0] is not section),
-                        person=person,
-                        can_pass=True,
                     )
                 )
                 if isinstance(reply, Pass) or reply is None:
@@ -245,6 +239,31 @@ class GroupSession:
             d.position += 1
             d.turn = 0
             self._changed()
+
+    def _ask(
+        self,
+        section: Section,
+        q: QuestionBase,
+        person: str,
+        given: dict[str, AnswerValue],
+        total: int,
+        new_section: bool,
+    ) -> Ask:
+        """One person's turn at a question (or the group's, to agree); anyone may pass."""
+        return Ask(
+            exercise=self.exercise,
+            section=section,
+            question=q,
+            text=self.exercise.wording(q, self.draft.about),
+            number=self.draft.position + 1,
+            total=total,
+            current=given.get(person),
+            answered=person in given,
+            can_go_back=False,
+            new_section=new_section,
+            person=person,
+            can_pass=True,
+        )
 
     def reveal(self, q: QuestionBase) -> Reveal:
         answers = self.draft.answers.get(q.id, {})
@@ -268,22 +287,8 @@ class GroupSession:
                 ],
             )
             if choice == "agree":
-                agreed = prompter.ask(
-                    Ask(
-                        exercise=self.exercise,
-                        section=section,
-                        question=q,
-                        text=reveal.text,
-                        number=self.draft.position + 1,
-                        total=len(self.asked()),
-                        current=None,
-                        answered=False,
-                        can_go_back=False,
-                        new_section=False,
-                        person="The group",
-                        can_pass=True,
-                    )
-                )
+                total = len(self.asked())
+                agreed = prompter.ask(self._ask(section, q, "The group", {}, total, False))
                 if not isinstance(agreed, Pass | Back) and agreed is not None:
                     note = prompter.text(
                         "Why did you agree on this? (a short note, or press Enter)"
