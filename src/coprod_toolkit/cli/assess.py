@@ -96,15 +96,21 @@ def _finish(
     console.print("  (every answer, for coprod and other tools)")
 
 
-def previous_step(store: Store | None, exercise_id: str, name: str | None) -> PreviousStep | None:
-    """Last time's "one thing I will do next", from this person's latest reflection."""
+def previous_step(
+    store: Store | None, exercise_id: str, name: str | None, about: str
+) -> PreviousStep | None:
+    """Last time's "one thing I will do next", from this person's latest reflection.
+
+    Only a reflection on the same exercise and the same subject counts: a step
+    planned about my own practice is not last time's step about my service.
+    """
     if store is None:
         return None
-    from coprod_toolkit.history import History, latest_for
+    from coprod_toolkit.cli.history import index_progress
+    from coprod_toolkit.history import History
     from coprod_toolkit.models import PreviousStep
 
-    summaries, _ = History(store.root).read()
-    latest = latest_for(summaries, exercise_id, name)
+    latest = History(store.root, index_progress()).latest(exercise_id, about, name)
     if latest is None or not latest.next_step:
         return None
     return PreviousStep(text=latest.next_step, reflection=latest.id, when=latest.when)
@@ -240,7 +246,7 @@ def run_assess(
         draft = new_draft(loaded, new_run_id(ex.id, now()), subject, name or given.name, command)
         draft.answers = given.answers
         draft.next_step = given.next_step
-        draft.previous_step = previous_step(store, ex.id, draft.name)
+        draft.previous_step = previous_step(store, ex.id, draft.name, subject)
         if draft.previous_step is not None:
             draft.previous_step.happened = given.last_step_happened
             draft.previous_step.learned = given.last_step_learned
@@ -269,7 +275,7 @@ def run_assess(
                 note="",
             )
             name = " ".join(typed.split())[:100] or None
-        earlier = previous_step(store, ex.id, name)
+        earlier = previous_step(store, ex.id, name, subject)
         if earlier is not None:
             ask_about_previous_step(prompter, earlier)
     except Interrupted:

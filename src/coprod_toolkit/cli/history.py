@@ -13,6 +13,8 @@ from coprod_toolkit.cli.app import app
 from coprod_toolkit.cli.common import ExercisesOpt, OutOpt, PlainOpt, console_for, handled
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from coprod_toolkit.history import Summary
 
 ExerciseFilter = Annotated[
@@ -47,6 +49,19 @@ def _day(value: str | None, option: str) -> date | None:
         ) from None
 
 
+def index_progress() -> Callable[[int, int], None] | None:
+    """A line on stderr that counts up while the index is rebuilt; only on a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\rReading your saved reflections: {done:,} of {total:,}{end}")
+        sys.stderr.flush()
+
+    return show
+
+
 def _summaries(
     out: Path | None,
     exercise: str | None = None,
@@ -60,7 +75,7 @@ def _summaries(
     from coprod_toolkit.text import printable
 
     root = out.expanduser() if out else default_home()
-    summaries, broken = History(root).read()
+    summaries, broken = History(root, index_progress()).read()
     for b in broken:
         sys.stderr.write(printable(f"Skipped {root / 'reflections' / b.file}: {b.message}.\n"))
     return filtered(summaries, exercise, name, _day(since, "--since"), _day(until, "--until"))
