@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod_toolkit.cli.app import app
-from coprod_toolkit.cli.common import ExercisesOpt, OutOpt, PlainOpt, console_for, handled
+from coprod_toolkit.cli.common import (
+    AboutOpt,
+    ExercisesOpt,
+    OutOpt,
+    PlainOpt,
+    console_for,
+    handled,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -169,24 +176,33 @@ def progress(
         str, typer.Argument(help="The exercise to follow over time.", metavar="EXERCISE")
     ] = "six-principles",
     name: NameFilter = None,
+    about: AboutOpt = None,
     out: OutOpt = None,
     plain: PlainOpt = False,
     exercises: ExercisesOpt = None,
 ) -> None:
     """See how each principle's score has changed over time, for one person or group.
 
+    Only reflections on the same subject are compared: "about me" runs with "about
+    me" runs, "about service" runs with "about service" runs.
+
     Examples:
 
       coprod progress
 
-      coprod progress six-principles --name Sam
+      coprod progress six-principles --name Sam --about service
     """
     with handled():
-        _progress(exercise, name, out, plain, exercises)
+        _progress(exercise, name, out, plain, exercises, about)
 
 
 def _progress(
-    exercise: str, name: str | None, out: Path | None, plain: bool, exercises: list[Path] | None
+    exercise: str,
+    name: str | None,
+    out: Path | None,
+    plain: bool,
+    exercises: list[Path] | None,
+    about: str | None = None,
 ) -> None:
     from rich.text import Text
 
@@ -216,6 +232,7 @@ def _progress(
             f"There are no results for '{name}' on '{exercise}'. "
             f"Fix: use one of: {', '.join(n or '(anonymous)' for n in names)}."
         )
+    mine, note = _same_subject(mine, about, exercise)
     sections: list[tuple[str, str]]
     try:
         from coprod_toolkit.catalog import find
@@ -240,6 +257,8 @@ def _progress(
             style="" if plain else "bold",
         )
     )
+    if note:
+        console.print(Text(printable(note)))
     console.print()
     width = max(len(line.title) for line in [*result.lines, result.overall])
 
@@ -279,6 +298,41 @@ def _progress(
     console.print()
     for line in result.lines:
         console.print(Text(printable(change_words(line, result.runs))))
+
+
+def _same_subject(
+    runs: list[Summary], about: str | None, exercise: str
+) -> tuple[list[Summary], str]:
+    """Only the runs on one subject (newest first), and a note naming any others left out.
+
+    A run "about me" and a run "about service" answer different questions, so they
+    are never drawn as each other's "last time". Without --about, the subject of
+    the newest run is followed.
+    """
+    from coprod_toolkit.errors import CoprodError
+
+    labels: dict[str, str] = {}
+    for s in runs:
+        labels.setdefault(s.about, s.about_label or s.about)
+    if about is not None:
+        wanted = about.strip().casefold().replace("organization", "organisation")
+        if wanted not in labels:
+            listed = ", ".join(sorted(labels))
+            raise CoprodError(
+                f"There are no results about '{about}' on '{exercise}' here. "
+                f"Fix: use --about with one of: {listed}."
+            )
+    else:
+        wanted = runs[0].about
+    others = sorted(k for k in labels if k != wanted)
+    note = ""
+    if others:
+        note = (
+            f"These are the reflections about {labels[wanted]}. There are others about "
+            + ", ".join(labels[k] for k in others)
+            + f": see them with --about {others[0]}."
+        )
+    return [s for s in runs if s.about == wanted], note
 
 
 @app.command()
@@ -362,6 +416,7 @@ def _report(
         for s in summaries
         if s.exercise == reflection.exercise.id
         and (s.name or "") == (reflection.name or "")
+        and s.about == reflection.about
         and s.finished < reflection.finished.isoformat()
     ]
     previous = None
