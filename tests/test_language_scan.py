@@ -116,7 +116,7 @@ def test_an_abbreviation_spelled_out_at_first_use_is_not_reported() -> None:
     [
         ("We will run events to give disabled people a voice.", "give disabled people a voice"),
         (
-            "We need to be realistic about what we can offer.",
+            "The board asked us to be realistic about what we can offer.",
             "be realistic about what we can offer",
         ),
         ("Our customers come first.", "customers"),
