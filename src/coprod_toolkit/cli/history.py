@@ -258,7 +258,7 @@ def _progress(
         )
     )
     if note:
-        console.print(Text(printable(note)))
+        console.print(Text(printable(note)), soft_wrap=True)
     console.print()
     width = max(len(line.title) for line in [*result.lines, result.overall])
 
