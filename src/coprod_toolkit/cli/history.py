@@ -209,6 +209,9 @@ def _progress(
 
     runs = [s for s in _summaries(out, exercise) if s.kind != "checklist"]
     if not runs:
+        from coprod_toolkit.catalog import find
+
+        find(exercise, exercises)  # an id that is no exercise at all is a usage mistake
         typer.echo(
             f"There are no saved results for '{exercise}' yet. Start with: coprod assess {exercise}"
         )
