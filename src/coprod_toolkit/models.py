@@ -542,6 +542,9 @@ class Scores(Strict):
         "percent", description="How the exercise asks for results to be shown."
     )
     scale_max: int | None = Field(None, description="The top of the scale, for show: mean.")
+    passes: Literal["leave_out", "pro_rate", "lowest"] = Field(
+        "leave_out", description="What a passed question did to these scores."
+    )
     frameworks: dict[str, list[SectionScore]] = Field(
         default_factory=dict, description="Scores per principle of each extra framework."
     )

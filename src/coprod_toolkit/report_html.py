@@ -10,6 +10,8 @@ import math
 from html import escape
 
 from coprod_toolkit.models import GroupRecord, Reflection
+from coprod_toolkit.report import cell, column, fewer_answers, overall_text
+from coprod_toolkit.scoring import whole
 from coprod_toolkit.text import one_line
 
 SIZE = 420
@@ -147,24 +149,26 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             if previous is not None:
                 key += f"<span>Dashed: {previous.finished.astimezone():%d %B %Y}</span>"
             out.append(key + "</p>")
-        out.append("<table><tr><th>Principle</th><th>Out of 100</th><th>Reading</th>")
+        out.append(f"<table><tr><th>Principle</th><th>{column(r.scores)}</th><th>Reading</th>")
         if before is not None:
-            out.append("<th>Last time</th>")
+            out.append("<th>Last time (out of 100)</th>")
         out.append("</tr>")
         for index, s in enumerate(sections):
-            score = "-" if s.percent is None else str(round(s.percent))
+            score = t(cell(s, r.scores))
             row = f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td>"
             if before is not None:
                 last = before[index]
-                row += f"<td class='num'>{'-' if last is None else round(last)}</td>"
+                row += f"<td class='num'>{'-' if last is None else whole(last)}</td>"
             out.append(row + "</tr>")
         out.append("</table>")
         overall = r.scores.overall
         if overall.percent is not None:
-            band = f" - {t(overall.band)}" if overall.band else ""
+            remarks = [line.text for line in fewer_answers(r.scores)]
+            if overall.message:
+                remarks.insert(0, overall.message)
             out.append(
-                f'<div class="reading"><strong>Overall: {round(overall.percent)} out of 100{band}</strong>'
-                + (f"<br>{t(overall.message)}" if overall.message else "")
+                f'<div class="reading"><strong>{t(overall_text(r.scores))}</strong>'
+                + "".join(f"<br>{t(remark)}" for remark in remarks)
                 + "</div>"
             )
     notes = [
@@ -219,11 +223,10 @@ def group_html_report(record: GroupRecord) -> str:
             radar_svg([s.title for s in r.scores.sections], [s.percent for s in r.scores.sections])
         )
     if r.scores is not None:
-        out.append(
-            "<table><tr><th>Principle</th><th>Group score out of 100</th><th>Reading</th></tr>"
-        )
+        heading = "Group score out of 100" if r.scores.show == "percent" else "Group score"
+        out.append(f"<table><tr><th>Principle</th><th>{heading}</th><th>Reading</th></tr>")
         for s in r.scores.sections:
-            score = "-" if s.percent is None else str(round(s.percent))
+            score = t(cell(s, r.scores))
             out.append(
                 f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td></tr>"
             )
