@@ -521,3 +521,77 @@ def _answer_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+# --------------------------------------------------------------------------- side by side
+
+
+def who_and_when(r: Reflection) -> str:
+    """A reflection's heading in a comparison: who, what about, and when."""
+    who = r.name or "Anonymous"
+    return f"{one_line(who)}, about {one_line(r.about_label)} ({r.finished.astimezone():%d %b %Y})"
+
+
+def side_by_side_rows(first: Reflection, second: Reflection) -> list[tuple[str, str, str]]:
+    """One row per section (matched by id), then the overall reading: title, first, second."""
+    if first.kind == "checklist" or second.kind == "checklist":
+        rows = []
+        for label, pick in (("Verdict", "label"), ("Concerns", "count")):
+            cells = []
+            for r in (first, second):
+                v = r.verdict
+                if v is None:
+                    cells.append("-")
+                elif pick == "label":
+                    cells.append(v.label)
+                else:
+                    cells.append(f"{len(v.concerns)} (and {len(v.unsure)} not sure)")
+            rows.append((label, cells[0], cells[1]))
+        return rows
+    by_id = {s.id: s for s in second.scores.sections}
+    rows = []
+    for s in first.scores.sections:
+        other = by_id.pop(s.id, None)
+        rows.append(
+            (
+                s.title,
+                _with_band(s, first.scores),
+                _with_band(other, second.scores) if other else "-",
+            )
+        )
+    for other in by_id.values():
+        rows.append((other.title, "-", _with_band(other, second.scores)))
+    rows.append(
+        (
+            "Overall",
+            _with_band(first.scores.overall, first.scores),
+            _with_band(second.scores.overall, second.scores),
+        )
+    )
+    return rows
+
+
+def _with_band(s: Score, scores: Scores) -> str:
+    return cell(s, scores) + (f" ({s.band})" if s.band else "")
+
+
+def side_by_side_markdown(first: Reflection, second: Reflection) -> str:
+    """Two reflections on the same exercise in one table, for a meeting."""
+    out = [
+        f"# {_md(first.exercise.title)}: two reflections side by side",
+        "",
+        f"- **First:** {_md(who_and_when(first))}",
+        f"- **Second:** {_md(who_and_when(second))}",
+        "",
+    ]
+    heading = "Principle" if first.kind != "checklist" else ""
+    out += [f"| {heading} | First | Second |", "|---|---|---|"]
+    for title, a, b in side_by_side_rows(first, second):
+        out.append(f"| {_md(title)} | {_md(a)} | {_md(b)} |")
+    out += [
+        "",
+        "Where the two differ most is often the best place to start talking: each saw "
+        "the same work from where they stand.",
+        "",
+    ]
+    return "\n".join(out)

@@ -38,8 +38,12 @@ def _points_attr(points: list[tuple[float, float]]) -> str:
 
 
 def radar_svg(
-    titles: list[str], percents: list[float | None], previous: list[float | None] | None = None
+    titles: list[str],
+    percents: list[float | None],
+    previous: list[float | None] | None = None,
+    second: list[float | None] | None = None,
 ) -> str:
+    """The star. `previous` is drawn dashed behind; `second` is another person's shape."""
     count = len(titles)
     parts = [
         # room at the sides for long principle names beside the star
@@ -61,6 +65,8 @@ def radar_svg(
     if previous is not None:
         parts.append(f'<polygon class="previous" points="{_points_attr(radar_points(previous))}"/>')
     parts.append(f'<polygon class="latest" points="{_points_attr(radar_points(percents))}"/>')
+    if second is not None:
+        parts.append(f'<polygon class="second" points="{_points_attr(radar_points(second))}"/>')
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -79,6 +85,12 @@ svg .ring { fill: none; stroke: #ccc; stroke-width: 1; }
 svg .axis { stroke: #ccc; stroke-width: 1; }
 svg .latest { fill: rgba(42, 94, 168, 0.35); stroke: #2a5ea8; stroke-width: 2; }
 svg .previous { fill: none; stroke: #999; stroke-width: 1.5; stroke-dasharray: 5 4; }
+svg .second { fill: rgba(214, 110, 0, 0.25); stroke: #b35900; stroke-width: 2.5;
+              stroke-dasharray: 2 3; }
+.swatch { display: inline-block; width: 1.4em; height: 0.8em; margin-right: 0.4em;
+          vertical-align: middle; }
+.swatch.first { background: rgba(42, 94, 168, 0.35); border: 2px solid #2a5ea8; }
+.swatch.second { background: rgba(214, 110, 0, 0.25); border: 2px dotted #b35900; }
 svg text { font-size: 12px; fill: #333; }
 .key span { display: inline-block; margin-right: 1.5rem; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
@@ -253,5 +265,53 @@ def group_html_report(record: GroupRecord) -> str:
             said = "; ".join(t(i) for i in items) if items else "<em>passed</em>"
             out.append(f"<li><strong>{t(person)}:</strong> {said}</li>")
         out.append("</ul>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def side_by_side_html(first: Reflection, second: Reflection) -> str:
+    """Two reflections on the same exercise: both shapes on one star, and one table."""
+    from coprod_toolkit.report import side_by_side_rows, who_and_when
+
+    def t(text: str | None) -> str:
+        return escape(one_line(text or ""))
+
+    title = f"{first.exercise.title}: two reflections side by side"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{t(title)}</title>",
+        f"<style>{STYLE}</style></head><body>",
+        f"<h1>{t(title)}</h1>",
+        f'<p class="meta">{t(first.exercise.id)}, version {t(first.exercise.version)}</p>',
+    ]
+    sections = first.scores.sections
+    if first.kind != "checklist" and len(sections) >= 3:
+        by_id = {s.id: s.percent for s in second.scores.sections}
+        out.append(
+            radar_svg(
+                [s.title for s in sections],
+                [s.percent for s in sections],
+                second=[by_id.get(s.id) for s in sections],
+            )
+        )
+        out.append(
+            '<p class="key">'
+            f'<span><i class="swatch first"></i>Filled blue, solid line: {t(who_and_when(first))}</span>'
+            f'<span><i class="swatch second"></i>Orange, dotted line: {t(who_and_when(second))}</span>'
+            "</p>"
+        )
+    out.append(
+        f"<table><tr><th></th><th>{t(who_and_when(first))}</th>"
+        f"<th>{t(who_and_when(second))}</th></tr>"
+    )
+    for row_title, a, b in side_by_side_rows(first, second):
+        out.append(f"<tr><td>{t(row_title)}</td><td>{t(a)}</td><td>{t(b)}</td></tr>")
+    out.append("</table>")
+    out.append(
+        '<div class="reading">Where the two shapes differ most is often the best place to '
+        "start talking: each saw the same work from where they stand.</div>"
+    )
     out.append("</body></html>")
     return "\n".join(out) + "\n"
