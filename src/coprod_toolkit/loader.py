@@ -42,6 +42,22 @@ def check_file(path: Path) -> tuple[LoadedExercise | None, list[Problem]]:
         data, marks, raw = read_yaml(path, "exercise")
     except FileProblems as e:
         return None, e.problems
+    if looks_like_answers(data):
+        group = "people" in data
+        command = "coprod group" if group else "coprod assess"
+        line, column = marks.at(("people" if group else "answers",), key=True)
+        return None, [
+            Problem(
+                shown,
+                line,
+                column,
+                "",
+                f"this looks like an answers file (for '{command} EXERCISE --answers FILE'), "
+                "not an exercise, so it was not checked as one. Fix: nothing, if that is what "
+                f"it is; its answers are checked when you run {command} with it.",
+                "warning",
+            )
+        ]
     # What a kind needs is checked on the raw data, so it is reported with the rest.
     needed = "steps" if data.get("kind") == "guided" else "sections"
     missing = []
@@ -70,11 +86,18 @@ def check_file(path: Path) -> tuple[LoadedExercise | None, list[Problem]]:
     return LoadedExercise(exercise, path, hashlib.sha256(raw).hexdigest()), warnings
 
 
+def looks_like_answers(data: dict[str, Any]) -> bool:
+    """An answers file has 'answers:' and none of what every exercise has."""
+    answered = {"answers", "people", "contributions"} & set(data)
+    return bool(answered) and not {"id", "title", "sections", "steps"} & set(data)
+
+
 def load_exercise(path: Path) -> LoadedExercise:
     """Load and check one exercise file, or raise FileProblems with every error in it."""
     loaded, problems = check_file(path)
     if loaded is None:
-        raise FileProblems(str(path), [p for p in problems if p.severity == "error"])
+        errors = [p for p in problems if p.severity == "error"]
+        raise FileProblems(str(path), errors or problems)
     return loaded
 
 
