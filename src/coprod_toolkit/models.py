@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from coprod_toolkit.base import QUESTION_TYPES, SLUG_PATTERN, Slug, Strict
 
@@ -200,6 +200,10 @@ class TextQuestion(QuestionBase):
     """Free text: notes, examples, what got in the way. Never scored."""
 
     type: Literal["text"]
+    optional: bool = Field(
+        True,
+        description="Text may be left blank, unless you set 'optional: false': then it is needed.",
+    )
 
     @property
     def scored(self) -> bool:
@@ -349,9 +353,11 @@ class Exercise(Strict):
     """One exercise file."""
 
     id: Slug = Field(description="How people ask for it: `coprod assess <id>`.")
-    version: Annotated[str, BeforeValidator(_number_to_text)] = Field(
-        "1", description="Raise it when you change questions, so old results are read right."
-    )
+    version: Annotated[
+        str,
+        BeforeValidator(_number_to_text),
+        WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}]}),
+    ] = Field("1", description="Raise it when you change questions, so old results are read right.")
     title: str
     summary: str = Field(description="One or two sentences: what this is for.")
     kind: Literal["assessment", "checklist", "guided"] = Field(
@@ -542,6 +548,9 @@ class Scores(Strict):
         "percent", description="How the exercise asks for results to be shown."
     )
     scale_max: int | None = Field(None, description="The top of the scale, for show: mean.")
+    passes: Literal["leave_out", "pro_rate", "lowest"] = Field(
+        "leave_out", description="What a passed question did to these scores."
+    )
     frameworks: dict[str, list[SectionScore]] = Field(
         default_factory=dict, description="Scores per principle of each extra framework."
     )
