@@ -192,3 +192,19 @@ def test_a_repeated_option_is_reported_at_each_repeat(tmp_path: Path) -> None:
             "the option 'a' is listed twice. Fix: give each its own value.",
         ),
     ]
+
+
+@pytest.mark.parametrize("value", [None, "", "  ", "/somewhere/else"])
+@pytest.mark.parametrize("kind", ["config", "cache"])
+def test_user_folders_are_where_platformdirs_puts_them(
+    kind: str, value: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    name = {"config": "XDG_CONFIG_HOME", "cache": "XDG_CACHE_HOME"}[kind]
+    if value is None:
+        monkeypatch.delenv(name, raising=False)
+    else:
+        monkeypatch.setenv(name, value)
+    finder = platformdirs.user_config_path if kind == "config" else platformdirs.user_cache_path
+    assert catalog.user_folder(kind) == finder("coprod", appauthor=False)

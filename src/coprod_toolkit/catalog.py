@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
 import os
 import re
-import tempfile
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,13 +30,32 @@ def builtin_dir() -> Path:
     return here.parent.parent / "exercises"
 
 
+def user_folder(kind: str) -> Path:
+    """The user's 'config' or 'cache' folder for coprod, as platformdirs names it.
+
+    On Linux and other XDG systems it is worked out here, from the XDG variables,
+    because importing platformdirs costs more than `coprod exercise list` itself.
+    """
+    if sys.platform not in ("darwin", "win32", "cygwin", "android") and not hasattr(
+        sys, "getandroidapilevel"
+    ):
+        name, default = {
+            "config": ("XDG_CONFIG_HOME", ".config"),
+            "cache": ("XDG_CACHE_HOME", ".cache"),
+        }[kind]
+        base = os.environ.get(name, "").strip()
+        return (Path(base) if base else Path.home() / default) / "coprod"
+    import platformdirs
+
+    finder = platformdirs.user_config_path if kind == "config" else platformdirs.user_cache_path
+    return finder("coprod", appauthor=False)
+
+
 def search_dirs(extra: list[Path] | None = None) -> list[tuple[str, Path]]:
     """(where it comes from, folder), in the order they are searched."""
-    from platformdirs import user_config_path
-
     dirs: list[tuple[str, Path]] = [("built in", builtin_dir())]
     dirs.append(("this folder", Path.cwd() / "exercises"))
-    dirs.append(("your config folder", user_config_path("coprod", appauthor=False) / "exercises"))
+    dirs.append(("your config folder", user_folder("config") / "exercises"))
     for part in os.environ.get("COPROD_PATH", "").split(os.pathsep):
         if part.strip():
             dirs.append(("COPROD_PATH", Path(part.strip()).expanduser()))
@@ -89,9 +107,7 @@ def _fingerprint() -> str:
 
 
 def cache_path() -> Path:
-    from platformdirs import user_cache_path
-
-    return user_cache_path("coprod", appauthor=False) / "exercises.json"
+    return user_folder("cache") / "exercises.json"
 
 
 def _stamp(path: Path) -> list[int] | None:
@@ -158,6 +174,8 @@ class _Cache:
         if not self.changed:
             return
         data = {"coprod": self.fingerprint, "files": self.files}
+        import tempfile
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".exercises-", suffix=".tmp")
@@ -171,6 +189,8 @@ class _Cache:
 
 def _light(path: Path, cache: _Cache) -> dict[str, object]:
     """A file's id, kind and content hash, read from its text without parsing it."""
+    import hashlib
+
     entry = cache.get(path)
     if entry is not None and "hash" in entry:
         return entry
