@@ -3,8 +3,8 @@
 A question's points are its answer's value times its weight. A section's score
 is the total of its answered, scored questions; its score out of 100 places
 that total between the lowest and highest totals those same questions allow.
-Skipped, hidden and 'not sure' answers leave both the total and the range, so
-they neither help nor hurt.
+Skipped, hidden, 'not sure' and 'unknown' (does not apply / I don't know)
+answers leave both the total and the range, so they neither help nor hurt.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from coprod_toolkit.models import (
+    UNKNOWN,
     AnswerValue,
     Band,
     ChoiceQuestion,
@@ -111,8 +112,11 @@ def _reading(band: Band | None) -> dict[str, str | None]:
 
 def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[str, Any]:
     raw = low = high = 0.0
-    answered = 0
+    answered = unknown = 0
     for q, answer in items:
+        if answer == UNKNOWN and isinstance(q, ScaleQuestion):
+            unknown += 1  # counted and shown, but no points and no range
+            continue
         points = question_points(ex, q, answer)
         span = question_range(ex, q)
         if points is None or span is None:
@@ -127,6 +131,7 @@ def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[
         "max": high,
         "percent": _percent(raw, low, high),
         "answered": answered,
+        "unknown": unknown,
     }
 
 
