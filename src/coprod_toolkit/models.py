@@ -47,6 +47,16 @@ class Scale(Strict):
         default_factory=dict,
         description="Words for the points: one per point, or only at the ends.",
     )
+    unknown: str | None = Field(
+        None,
+        min_length=1,
+        description=(
+            "Offer one more answer after the points, with these words, such as "
+            "'Does not apply / I don't know'. It is saved as 'unknown', earns no points "
+            "and leaves the question out of the score, so it neither helps nor hurts; "
+            "results say how many statements were answered this way."
+        ),
+    )
 
     def points(self) -> range:
         return range(self.min, self.max + 1)
@@ -446,8 +456,12 @@ class Exercise(Strict):
 # --------------------------------------------------------------------------- answers and runs
 
 AnswerValue = int | float | str | list[str] | None
-"""scale: a number; yes_no: 'yes' | 'no' | 'not_sure'; choice: an option value;
-multi: a list of option values; text: the words. None: skipped."""
+"""scale: a number, or 'unknown' when the scale offers it; yes_no: 'yes' | 'no' |
+'not_sure'; choice: an option value; multi: a list of option values; text: the
+words. None: skipped."""
+
+UNKNOWN = "unknown"
+"""The saved answer for a scale's extra 'does not apply / I don't know' option."""
 
 
 class ExerciseRef(Strict):
@@ -499,6 +513,9 @@ class Score(Strict):
         None, description="The average answer on the scale, counted by weight (show: mean)."
     )
     needed: int = Field(0, description="Answers needed for a band (scoring's min_answered).")
+    unknown: int = Field(
+        0, description="Scale questions answered with the scale's 'unknown' answer."
+    )
 
 
 class SectionScore(Score):

@@ -15,6 +15,7 @@ from coprod_toolkit.answers import BadAnswer, parse_answer, shown
 from coprod_toolkit.errors import Interrupted
 from coprod_toolkit.group import Reveal
 from coprod_toolkit.models import (
+    UNKNOWN,
     Action,
     AnswerValue,
     ChoiceQuestion,
@@ -30,6 +31,13 @@ from coprod_toolkit.session import BACK, PASS, Ask, Back, Pass, ReviewRow
 from coprod_toolkit.text import one_line, printable
 
 HELP, GO_BACK, SKIP, PASS_CHOICE = "__help__", "__back__", "__skip__", "__pass__"
+REVERSE_MARK = "(counts the other way)"
+REVERSE_NOTE = (
+    "Statements marked (counts the other way) describe habits that work against "
+    "co-production, so agreeing with them lowers the score and disagreeing raises it. "
+    "They are there so that giving the same answer to everything cannot make a "
+    "score look better or worse than it is."
+)
 T = TypeVar("T")
 
 
@@ -37,7 +45,10 @@ def options_for(ex: Exercise, q: QuestionBase) -> list[tuple[Any, str]]:
     """(value, what the person sees) for every answer a question offers."""
     if isinstance(q, ScaleQuestion):
         scale = ex.scale_of(q)
-        return [(v, f"{v}  {scale.label(v)}".rstrip()) for v in scale.points()]
+        points: list[tuple[Any, str]] = [
+            (v, f"{v}  {scale.label(v)}".rstrip()) for v in scale.points()
+        ]
+        return [*points, (UNKNOWN, scale.unknown)] if scale.unknown else points
     if isinstance(q, YesNoQuestion):
         items: list[tuple[Any, str]] = [("yes", "Yes"), ("no", "No")]
         if q.not_sure:
@@ -122,7 +133,9 @@ class PlainPrompter:
         self.say(one_line(a.text))
         options = options_for(ex, q)
         is_scale = isinstance(q, ScaleQuestion)
-        for number, (_, label) in enumerate(options, 1):
+        for number, (value, label) in enumerate(options, 1):
+            if value == UNKNOWN and is_scale:
+                label = f"u  {label}"  # typed as u, like the numbers above it
             self.say(f"  {label}" if is_scale else f"  {number}. {label}")
         if a.answered:
             self.say(f"Your answer so far: {shown(ex, q, a.current)} (press Enter to keep it)")
@@ -160,7 +173,8 @@ class PlainPrompter:
     def _instruction(self, ex: Exercise, q: QuestionBase, options: list[tuple[Any, str]]) -> str:
         if isinstance(q, ScaleQuestion):
             scale = ex.scale_of(q)
-            return f"Type a number from {scale.min} to {scale.max}"
+            numbers = f"Type a number from {scale.min} to {scale.max}"
+            return f"{numbers}, or u for '{scale.unknown}'" if scale.unknown else numbers
         if isinstance(q, MultiQuestion):
             return "Type the numbers of all that apply, separated by commas"
         if options:
@@ -170,6 +184,8 @@ class PlainPrompter:
     def _parse(
         self, ex: Exercise, q: QuestionBase, typed: str, options: list[tuple[Any, str]]
     ) -> AnswerValue:
+        if isinstance(q, ScaleQuestion) and typed.casefold() == "u" and ex.scale_of(q).unknown:
+            return UNKNOWN
         if isinstance(q, YesNoQuestion | ChoiceQuestion) and typed.isdigit():
             index = int(typed)
             if not 1 <= index <= len(options):
@@ -191,12 +207,15 @@ class PlainPrompter:
     def review(self, rows: list[ReviewRow]) -> int | None:
         self.say()
         self.say("== Check your answers ==")
+        if any(row.reverse for row in rows):
+            self.say(_wrap(REVERSE_NOTE))
         section = None
         for row in rows:
             if row.section != section:
                 section = row.section
                 self.say(f"{section}:")
-            self.say(_wrap(f"{row.number}. {one_line(row.text)}", indent="  "))
+            mark = f" {REVERSE_MARK}" if row.reverse else ""
+            self.say(_wrap(f"{row.number}. {one_line(row.text)}{mark}", indent="  "))
             self.say(_wrap(f"Your answer: {one_line(row.answer)}", indent="      "))
         while True:
             typed = self._input(
@@ -481,6 +500,8 @@ class TerminalPrompter(PlainPrompter):
                 if isinstance(value, int) and 0 <= value <= 9:
                     key = str(value)  # pressing 4 picks 4, even on a 0-10 scale
                     label = label.removeprefix(key).strip() or key
+                elif value == UNKNOWN and isinstance(q, ScaleQuestion):
+                    key = "u"
                 choices.append(questionary.Choice(label, value, shortcut_key=key))
             default = a.current if a.answered and isinstance(a.current, str | int) else None
             result = _answer(

@@ -199,6 +199,8 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
     if overall.message:
         lines.append(Line(_flat(overall.message)))
     lines += fewer_answers(scores)
+    if overall.unknown:
+        lines.append(Line(unknown_words(ex, overall.unknown)))
     scored = [s for s in scores.sections if s.percent is not None]
     strongest, weakest = strongest_and_weakest(scores) if len(scored) > 3 else ([], [])
     if strongest:
@@ -226,6 +228,18 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
             reading = f" ({s.band})" if s.band else ""
             lines.append(Line(f"{s.title}{reading}: " + "; ".join(tips) + ".", "item"))
     return lines
+
+
+def unknown_words(ex: Exercise, count: int) -> str:
+    """'3 statements answered "Does not apply / I don't know"', and what that means."""
+    labels = {s.unknown for s in ex.scales.values() if s.unknown}
+    label = labels.pop() if len(labels) == 1 else "does not apply / I don't know"
+    if count == 1:
+        return f"1 statement answered '{label}'. It neither raises nor lowers the score."
+    return (
+        f"{count} statements answered '{label}'. "
+        "They neither raise nor lower the score, which comes from the other answers only."
+    )
 
 
 def _name(s: SectionScore, scores: Scores) -> str:
