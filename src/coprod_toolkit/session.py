@@ -24,6 +24,7 @@ from coprod_toolkit.models import (
     Reflection,
     Scores,
     Section,
+    TextQuestion,
 )
 from coprod_toolkit.scoring import question_points, score, verdict, visible
 
@@ -56,6 +57,43 @@ class Ask:
     new_section: bool
     person: str | None = None  # in a group: whose turn it is
     can_pass: bool = False  # in a group: anyone may pass
+    private: bool = False  # in a group: a private turn, so never print the answer back
+    note_for: QuestionBase | None = None  # the question this example or evidence note is for
+
+
+Reply = AnswerValue | Back | Pass
+
+
+def walk(
+    count: Callable[[], int],
+    start: int,
+    ask: Callable[[int, bool], Reply],
+    keep: Callable[[int, AnswerValue | Pass], None],
+    moved: Callable[[int], None] | None = None,
+) -> int:
+    """Go through a run of questions, forwards on an answer and back on request.
+
+    `coprod assess` walks a whole exercise this way and a group walks each person's
+    turn (their answer, its example, their check), so going back works the same in both.
+    """
+    index = max(0, start)
+    while index < count():
+        reply = ask(index, index > 0)
+        if isinstance(reply, Back):
+            index = max(0, index - 1)
+        else:
+            keep(index, reply)
+            index += 1
+        if moved is not None:
+            moved(index)
+    return index
+
+
+def note_question(q: QuestionBase) -> TextQuestion:
+    """The example or evidence a question asks for, as an optional text question of its own."""
+    return TextQuestion.model_construct(
+        id=f"{q.id}-note", type="text", text=q.evidence or "", optional=True
+    )
 
 
 @dataclass(frozen=True)
@@ -173,17 +211,21 @@ class AssessSession:
             self._changed()
 
     def _questions(self, prompter: Prompter) -> None:
-        index = max(0, self.draft.position)
-        while index < len(self.asked()):
-            reply = self._ask(prompter, index, can_go_back=index > 0)
-            if isinstance(reply, Back):
-                index = max(0, index - 1)
-            else:
-                answer = None if isinstance(reply, Pass) else reply
-                self.draft.answers[self.asked()[index][1].id] = answer
-                index += 1
+        def keep(index: int, reply: AnswerValue | Pass) -> None:
+            answer = None if isinstance(reply, Pass) else reply
+            self.draft.answers[self.asked()[index][1].id] = answer
+
+        def moved(index: int) -> None:
             self.draft.position = index
             self._changed()
+
+        walk(
+            lambda: len(self.asked()),
+            self.draft.position,
+            lambda index, back: self._ask(prompter, index, can_go_back=back),
+            keep,
+            moved,
+        )
 
     def review_rows(self) -> list[ReviewRow]:
         return [
