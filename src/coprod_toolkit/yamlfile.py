@@ -363,32 +363,43 @@ def _tag_message(tag: str) -> str:
     )
 
 
-def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
-    """Read a file as UTF-8 text, refusing what is not a small text file."""
+def _too_big(shown: str, what: str, limit: int, size: int | None = None) -> FileProblems:
+    said = f"{size / 1_000_000:.1f} MB" if size else f"larger than {limit // 1_000_000} MB"
+    return FileProblems(
+        shown,
+        [
+            _whole(
+                shown,
+                f"the file is {said}; coprod reads files up to {limit // 1_000_000} MB. "
+                "Fix: check this is the file you meant.",
+            )
+        ],
+        what,
+    )
+
+
+def read_bytes(path: Path, what: str = "", limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` bytes of a regular file, or FileProblems saying why not.
+
+    The size is judged by what is read, never by what the file system reports, so a
+    device (/dev/zero), a named pipe or a huge file is refused at once and in little
+    memory: the file is opened without waiting (a pipe with no writer cannot hang
+    us), checked to be a regular file, and read up to one byte past the limit.
+    """
+    import os
+    import stat
+
     shown = str(path)
     try:
-        if path.is_dir():
-            raise FileProblems(shown, [_whole(shown, "this is a folder, not a file.")], what)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FileProblems(
-                shown,
-                [
-                    _whole(
-                        shown,
-                        f"the file is {size / 1_000_000:.1f} MB; coprod reads files up to "
-                        f"{MAX_BYTES // 1_000_000} MB. Fix: check this is the file you meant.",
-                    )
-                ],
-                what,
-            )
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise FileProblems(
             shown,
             [_whole(shown, "there is no file here. Fix: check the file's name and folder.")],
             what,
         ) from None
+    except IsADirectoryError:
+        raise FileProblems(shown, [_whole(shown, "this is a folder, not a file.")], what) from None
     except PermissionError:
         raise FileProblems(
             shown, [_whole(shown, "coprod is not allowed to read this file.")], what
@@ -396,6 +407,51 @@ def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
     except OSError as e:
         problem = _whole(shown, f"the file cannot be read ({e.strerror}).")
         raise FileProblems(shown, [problem], what) from None
+    try:
+        status = os.fstat(fd)
+        mode = status.st_mode
+        if stat.S_ISDIR(mode):
+            raise FileProblems(shown, [_whole(shown, "this is a folder, not a file.")], what)
+        if not stat.S_ISREG(mode):
+            raise FileProblems(
+                shown,
+                [
+                    _whole(
+                        shown,
+                        "this is not an ordinary file (it is a device, a pipe or a socket), "
+                        "so coprod will not read it. Fix: give the path of a saved file.",
+                    )
+                ],
+                what,
+            )
+        if status.st_size > limit:
+            raise _too_big(shown, what, limit, status.st_size)
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise _too_big(shown, what, limit)
+        return b"".join(chunks)
+    except OSError as e:
+        problem = _whole(shown, f"the file cannot be read ({e.strerror}).")
+        raise FileProblems(shown, [problem], what) from None
+    finally:
+        os.close(fd)
+
+
+def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
+    """Read a file as UTF-8 text, refusing what is not a small text file."""
+    data = read_bytes(path, what)
+    return decode(data, str(path), what), data
+
+
+def decode(data: bytes, shown: str, what: str = "") -> str:
+    """UTF-8 bytes as text (without a byte-order mark), or FileProblems saying where not."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -416,7 +472,7 @@ def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
             ],
             what,
         ) from None
-    return text.removeprefix("\ufeff"), data
+    return text.removeprefix("\ufeff")
 
 
 _YAML_PROBLEMS = [
@@ -493,7 +549,12 @@ def _whole(path: str, message: str) -> Problem:
 def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks, bytes]:
     """Read a YAML file that must hold one mapping. Raises FileProblems."""
     text, data = read_text(path, what)
-    shown = str(path)
+    value, marks = parse_yaml(text, str(path), what)
+    return value, marks, data
+
+
+def parse_yaml(text: str, shown: str, what: str = "exercise") -> tuple[dict[str, Any], Marks]:
+    """YAML text that must hold one mapping, read safely. Raises FileProblems."""
     reader = _Reader(shown, track=False)
     try:
         try:
@@ -540,7 +601,7 @@ def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks
             what,
         )
     marks = reader.marks if reader.track else LazyMarks(text, shown)
-    return value, marks, data
+    return value, marks
 
 
 # --------------------------------------------------------------------------- pydantic errors

@@ -5,14 +5,16 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from coprod_toolkit.cli.app import app
-from coprod_toolkit.cli.common import ExercisesOpt, OutOpt, PlainOpt, console_for, handled
+from coprod_toolkit.cli.common import AboutOpt, ExercisesOpt, OutOpt, PlainShowOpt, console_for
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from coprod_toolkit.history import Summary
 
 ExerciseFilter = Annotated[
@@ -29,7 +31,7 @@ UntilFilter = Annotated[
     str | None, typer.Option("--until", help="Only up to this day.", metavar="YYYY-MM-DD")
 ]
 FormatOpt = Annotated[
-    str,
+    Literal["text", "json"],
     typer.Option("--format", help="text for people, json for other tools.", metavar="text|json"),
 ]
 
@@ -47,6 +49,19 @@ def _day(value: str | None, option: str) -> date | None:
         ) from None
 
 
+def index_progress() -> Callable[[int, int], None] | None:
+    """A line on stderr that counts up while the index is rebuilt; only on a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\rReading your saved reflections: {done:,} of {total:,}{end}")
+        sys.stderr.flush()
+
+    return show
+
+
 def _summaries(
     out: Path | None,
     exercise: str | None = None,
@@ -60,7 +75,7 @@ def _summaries(
     from coprod_toolkit.text import printable
 
     root = out.expanduser() if out else default_home()
-    summaries, broken = History(root).read()
+    summaries, broken = History(root, index_progress()).read()
     for b in broken:
         sys.stderr.write(printable(f"Skipped {root / 'reflections' / b.file}: {b.message}.\n"))
     return filtered(summaries, exercise, name, _day(since, "--since"), _day(until, "--until"))
@@ -74,7 +89,7 @@ def history(
     until: UntilFilter = None,
     output: FormatOpt = "text",
     out: OutOpt = None,
-    plain: PlainOpt = False,
+    plain: PlainShowOpt = False,
 ) -> None:
     """List your saved reflections, newest first.
 
@@ -84,8 +99,7 @@ def history(
 
       coprod history --exercise six-principles --name Sam --since 2026-01-01
     """
-    with handled():
-        _history(exercise, name, since, until, output, out, plain)
+    _history(exercise, name, since, until, output, out, plain)
 
 
 def _history(
@@ -154,28 +168,36 @@ def progress(
         str, typer.Argument(help="The exercise to follow over time.", metavar="EXERCISE")
     ] = "six-principles",
     name: NameFilter = None,
+    about: AboutOpt = None,
     out: OutOpt = None,
-    plain: PlainOpt = False,
+    plain: PlainShowOpt = False,
     exercises: ExercisesOpt = None,
 ) -> None:
     """See how each principle's score has changed over time, for one person or group.
+
+    Only reflections on the same subject are compared: "about me" runs with "about
+    me" runs, "about service" runs with "about service" runs.
 
     Examples:
 
       coprod progress
 
-      coprod progress six-principles --name Sam
+      coprod progress six-principles --name Sam --about service
     """
-    with handled():
-        _progress(exercise, name, out, plain, exercises)
+    _progress(exercise, name, out, plain, exercises, about)
 
 
 def _progress(
-    exercise: str, name: str | None, out: Path | None, plain: bool, exercises: list[Path] | None
+    exercise: str,
+    name: str | None,
+    out: Path | None,
+    plain: bool,
+    exercises: list[Path] | None,
+    about: str | None = None,
 ) -> None:
     from rich.text import Text
 
-    from coprod_toolkit.errors import CoprodError
+    from coprod_toolkit.errors import CoprodError, NotFound
     from coprod_toolkit.history import change_words, progress, sparkline
     from coprod_toolkit.text import printable
 
@@ -197,10 +219,11 @@ def _progress(
         name = names[0]
     mine = [s for s in runs if (s.name or "").casefold() == name.casefold()]
     if not mine:
-        raise CoprodError(
+        raise NotFound(
             f"There are no results for '{name}' on '{exercise}'. "
             f"Fix: use one of: {', '.join(n or '(anonymous)' for n in names)}."
         )
+    mine, note = _same_subject(mine, about, exercise)
     sections: list[tuple[str, str]]
     try:
         from coprod_toolkit.catalog import find
@@ -225,6 +248,8 @@ def _progress(
             style="" if plain else "bold",
         )
     )
+    if note:
+        console.print(Text(printable(note)))
     console.print()
     width = max(len(line.title) for line in [*result.lines, result.overall])
 
@@ -266,6 +291,41 @@ def _progress(
         console.print(Text(printable(change_words(line, result.runs))))
 
 
+def _same_subject(
+    runs: list[Summary], about: str | None, exercise: str
+) -> tuple[list[Summary], str]:
+    """Only the runs on one subject (newest first), and a note naming any others left out.
+
+    A run "about me" and a run "about service" answer different questions, so they
+    are never drawn as each other's "last time". Without --about, the subject of
+    the newest run is followed.
+    """
+    from coprod_toolkit.errors import CoprodError
+
+    labels: dict[str, str] = {}
+    for s in runs:
+        labels.setdefault(s.about, s.about_label or s.about)
+    if about is not None:
+        wanted = about.strip().casefold().replace("organization", "organisation")
+        if wanted not in labels:
+            listed = ", ".join(sorted(labels))
+            raise CoprodError(
+                f"There are no results about '{about}' on '{exercise}' here. "
+                f"Fix: use --about with one of: {listed}."
+            )
+    else:
+        wanted = runs[0].about
+    others = sorted(k for k in labels if k != wanted)
+    note = ""
+    if others:
+        note = (
+            f"These are the reflections about {labels[wanted]}. There are others about "
+            + ", ".join(labels[k] for k in others)
+            + f": see them with --about {others[0]}."
+        )
+    return [s for s in runs if s.about == wanted], note
+
+
 @app.command()
 def report(
     ref: Annotated[
@@ -277,7 +337,8 @@ def report(
         ),
     ] = "latest",
     output: Annotated[
-        str, typer.Option("--format", help="html (a web page) or md (Markdown).", metavar="html|md")
+        Literal["html", "md"],
+        typer.Option("--format", help="html (a web page) or md (Markdown).", metavar="html|md"),
     ] = "html",
     to: Annotated[
         Path | None,
@@ -299,8 +360,7 @@ def report(
 
       coprod report 2026-11-23-1545-six-principles --format md
     """
-    with handled():
-        _report(ref, output, to, out, exercises)
+    _report(ref, output, to, out, exercises)
 
 
 def _report(
@@ -308,7 +368,7 @@ def _report(
 ) -> None:
     import difflib
 
-    from coprod_toolkit.errors import CoprodError, UsageProblem
+    from coprod_toolkit.errors import CoprodError, NotFound, UsageProblem
     from coprod_toolkit.history import read_record, read_reflection
     from coprod_toolkit.models import GroupRecord
     from coprod_toolkit.report import group_markdown, markdown
@@ -331,7 +391,7 @@ def _report(
         if match is None:
             nearest = difflib.get_close_matches(ref, [s.id for s in summaries], n=3, cutoff=0.4)
             listing = "".join(f"\n  {n}" for n in nearest) or "\n  (none close; see coprod history)"
-            raise CoprodError(f"There is no reflection called '{ref}'. The nearest:{listing}")
+            raise NotFound(f"There is no reflection called '{ref}'. The nearest:{listing}")
         path = root / "reflections" / match.file
     try:
         found = read_record(path)
@@ -347,6 +407,7 @@ def _report(
         for s in summaries
         if s.exercise == reflection.exercise.id
         and (s.name or "") == (reflection.name or "")
+        and s.about == reflection.about
         and s.finished < reflection.finished.isoformat()
     ]
     previous = None
@@ -394,7 +455,8 @@ def export(
     since: SinceFilter = None,
     until: UntilFilter = None,
     output: Annotated[
-        str, typer.Option("--format", help="csv (for spreadsheets) or jsonl.", metavar="csv|jsonl")
+        Literal["csv", "jsonl"],
+        typer.Option("--format", help="csv (for spreadsheets) or jsonl.", metavar="csv|jsonl"),
     ] = "csv",
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="Leave names out: people become Person 1, 2, ...")
@@ -413,8 +475,7 @@ def export(
 
       coprod export --exercise six-principles --anonymous --format jsonl
     """
-    with handled():
-        _export(exercise, name, since, until, output, anonymous, to, out)
+    _export(exercise, name, since, until, output, anonymous, to, out)
 
 
 EXPORT_COLUMNS = [
