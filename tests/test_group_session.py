@@ -562,3 +562,36 @@ def test_drafts_and_records_from_before_still_load(tmp_path: Path) -> None:
     GroupSession(loaded, draft).run(script)
     assert script.reveals[0].question.id == "where"
     assert dict(script.reveals[0].rows)["Chi"] == "passed"
+
+
+# ---------------------------------------------------------------- the same machinery alone
+
+
+def test_a_person_alone_gives_the_example_in_the_same_step(tmp_path: Path) -> None:
+    from coprod_toolkit.report import markdown
+    from coprod_toolkit.session import AssessSession, new_draft
+    from tests.test_session import FakePrompter
+
+    loaded = load_exercise(write(tmp_path, "audit.yaml", AUDIT))
+    # heard: 4, then back from the example to change it to 5, then the example; paid: 2
+    prompter = FakePrompter([4, BACK, 5, "Minutes of the last meeting", 2], review=[0, None])
+    prompter.replies += [5, ""]  # from the review: the answer is kept, the example taken out
+    s = AssessSession(loaded, new_draft(loaded, "run", "me", "Ana"))
+    s.run(prompter)
+    kinds = [(a.question.id, a.note_for is not None) for a in prompter.asked]
+    assert kinds[:5] == [
+        ("heard", False),
+        ("heard-note", True),
+        ("heard", False),
+        ("heard-note", True),
+        ("paid", False),
+    ]
+    assert prompter.asked[2].current == 4 and prompter.asked[3].can_go_back
+    assert s.draft.answers == {"heard": 5, "paid": 2}
+    assert s.draft.notes == {}  # taken out at the review
+    prompter2 = FakePrompter([3, "The rota", 1])
+    s2 = AssessSession(loaded, new_draft(loaded, "run", "me", "Ana"))
+    s2.run(prompter2)
+    reflection = s2.reflection("my own practice")
+    assert reflection.answers[0].note == "The rota" and reflection.answers[1].note is None
+    assert "  Example: The rota" in markdown(reflection, loaded.exercise)

@@ -516,6 +516,9 @@ class Draft(Strict):
     answers: dict[str, AnswerValue] = Field(default_factory=dict)
     previous_step: PreviousStep | None = None
     next_step: str | None = None
+    notes: dict[str, str] = Field(
+        default_factory=dict, description="Question id -> the example or evidence given."
+    )
 
 
 class Score(Strict):
@@ -592,6 +595,7 @@ class AnswerRecord(Strict):
     answer: AnswerValue
     shown: str = Field(description="The answer as the person saw it.")
     points: float | None = None
+    note: str | None = Field(None, description="The example or evidence given with it.")
 
 
 class Reflection(Strict):

@@ -630,7 +630,9 @@ class TerminalPrompter(PlainPrompter):
         while True:
             self.say()
             self.say(f"Question {a.number} of {a.total} · {one_line(a.section.title)}")
-            if a.person:
+            if a.note_for is not None:
+                self.say("An example, if you have one (you can leave it out):")
+            elif a.person:
                 self.say(f"{one_line(a.person)}, your answer:")
             self.say(_wrap(one_line(a.text)))
             if isinstance(q, TextQuestion):

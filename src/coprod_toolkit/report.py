@@ -315,6 +315,8 @@ def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
             out.append("")
         out.append(f"- {_md(a.text)}  ")
         out.append(f"  **{_md(a.shown)}**")
+        if a.note:
+            out.append(f"  Example: {_md(a.note)}")
     out.append("")
     return "\n".join(out)
 

@@ -222,10 +222,42 @@ class AssessSession:
         walk(
             lambda: len(self.asked()),
             self.draft.position,
-            lambda index, back: self._ask(prompter, index, can_go_back=back),
+            lambda index, back: self._ask_with_note(prompter, index, can_go_back=back),
             keep,
             moved,
         )
+
+    def _ask_with_note(self, prompter: Prompter, index: int, can_go_back: bool) -> Reply:
+        """A question, then the example it asks for (optional); back from it is the answer."""
+        reply = self._ask(prompter, index, can_go_back)
+        section, q = self.asked()[index]
+        while q.evidence and not isinstance(q, TextQuestion) and not isinstance(reply, Back):
+            self.draft.answers[q.id] = None if isinstance(reply, Pass) else reply
+            self._changed()
+            earlier = self.draft.notes.get(q.id)
+            note = prompter.ask(
+                Ask(
+                    exercise=self.exercise,
+                    section=section,
+                    question=note_question(q),
+                    text=q.evidence,
+                    number=index + 1,
+                    total=len(self.asked()),
+                    current=earlier,
+                    answered=earlier is not None,
+                    can_go_back=True,
+                    new_section=False,
+                    note_for=q,
+                )
+            )
+            if not isinstance(note, Back):
+                if isinstance(note, str) and note.strip():
+                    self.draft.notes[q.id] = " ".join(note.split())
+                else:
+                    self.draft.notes.pop(q.id, None)
+                return reply
+            reply = self._ask(prompter, index, can_go_back)
+        return reply
 
     def review_rows(self) -> list[ReviewRow]:
         return [
@@ -245,7 +277,7 @@ class AssessSession:
                 return
             if not 0 <= choice < len(self.asked()):
                 continue
-            reply = self._ask(prompter, choice, can_go_back=True)
+            reply = self._ask_with_note(prompter, choice, can_go_back=True)
             if not isinstance(reply, Back | Pass):
                 self.draft.answers[self.asked()[choice][1].id] = reply
                 self._changed()
@@ -270,6 +302,7 @@ class AssessSession:
                     answer=answer,
                     shown=shown(self.exercise, q, answer),
                     points=question_points(self.exercise, q, answer),
+                    note=self.draft.notes.get(q.id),
                 )
             )
         return Reflection(
