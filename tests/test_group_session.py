@@ -595,3 +595,35 @@ def test_a_person_alone_gives_the_example_in_the_same_step(tmp_path: Path) -> No
     reflection = s2.reflection("my own practice")
     assert reflection.answers[0].note == "The rota" and reflection.answers[1].note is None
     assert "  Example: The rota" in markdown(reflection, loaded.exercise)
+
+
+def test_the_group_audit_in_the_authoring_guide_adds_up(tmp_path: Path) -> None:
+    guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    body = guide.split("```yaml\nid: group-audit\n")[1].split("```")[0]
+    loaded = load_exercise(write(tmp_path, "audit.yaml", "id: group-audit\n" + body))
+    script = Script(
+        {
+            ("Ana", "heard"): 5,
+            ("Ana", "heard-note"): "The rota",
+            ("Ben", "heard"): 7,
+            ("Ben", "heard-note"): "Minutes",
+            ("Chi", "heard"): 6,
+            ("Chi", "heard-note"): "The cafe",
+            (THE_GROUP, "heard"): 6,
+            ("Ana", "paid"): 2,
+            ("Ben", "paid"): 2,
+            ("Chi", "paid"): 2,
+            (THE_GROUP, "paid"): 2,
+            (THE_GROUP, "added-1"): 10,
+        },
+        menu=["next", "add", "next"],
+        texts=["", "", "Meetings are at times that suit everyone"],
+    )
+    s = session(loaded, about="together")
+    s.run(script)
+    record = s.record("our work together")
+    assert record.scores is not None
+    section = record.scores.sections[0]
+    assert (section.raw, section.min, section.max) == (18, 3, 30)
+    assert round(section.percent or 0) == 56
+    assert record.questions[0].notes == {"Ana": "The rota", "Ben": "Minutes", "Chi": "The cafe"}
