@@ -436,8 +436,12 @@ def group_lines(record: GroupRecord) -> list[Line]:
         scored = [s for s in record.scores.sections if s.percent is not None]
         strongest, weakest = strongest_and_weakest(record.scores) if len(scored) > 3 else ([], [])
         if weakest:
-            lines.append(Line("Strongest: " + ", ".join(_name(s) for s in strongest) + "."))
-            lines.append(Line("To work on: " + ", ".join(_name(s) for s in weakest) + "."))
+            lines.append(
+                Line("Strongest: " + ", ".join(_name(s, record.scores) for s in strongest) + ".")
+            )
+            lines.append(
+                Line("To work on: " + ", ".join(_name(s, record.scores) for s in weakest) + ".")
+            )
     added = [q for q in record.questions if q.added]
     if added:
         lines.append(Line("The group's own statements:", "heading"))
