@@ -149,7 +149,7 @@ def test_a_word_document(tmp_path: Path) -> None:
 
 
 def test_explain() -> None:
-    result = runner.invoke(app, ["language", "--explain", "Engaging"])
+    result = runner.invoke(app, ["language", "--explain", "Engaged"])
     assert result.exit_code == 0
     assert result.output.startswith('"engagement"\n')
     assert "Why it jars: It suggests asking people to turn up" in result.output

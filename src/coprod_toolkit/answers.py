@@ -19,7 +19,7 @@ from coprod_toolkit.models import (
     YesNoQuestion,
 )
 from coprod_toolkit.scoring import visible
-from coprod_toolkit.yamlfile import Findings, read_yaml
+from coprod_toolkit.yamlfile import Findings, read_standard_input, read_yaml
 
 YES = ("yes", "y")
 NO = ("no", "n")
@@ -147,8 +147,12 @@ class AnswersFile:
 
 def load_answers(path: Path, ex: Exercise) -> AnswersFile:
     """Read an answers file and check every answer as if it had been typed."""
-    data, marks, _ = read_yaml(path, "answers")
-    shown_path = str(path)
+    if str(path) == "-":  # `--answers -`: the answers come from standard input
+        data, marks = read_standard_input("answers")
+        shown_path = "standard input"
+    else:
+        data, marks, _ = read_yaml(path, "answers")
+        shown_path = str(path)
     found = Findings(shown_path, marks)
     add = found.add
     found.unknown_keys(data, _FILE_KEYS, "an answers file")

@@ -20,6 +20,7 @@ import json
 import math
 import os
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
@@ -248,6 +249,63 @@ def _summary_or_problem(path: Path) -> tuple[dict[str, Any] | None, str]:
         return None, str(e)
 
 
+Payload = dict[str, Any]
+"""One record's answers for an export: {"common": {...}, "answers": [[person, section,
+question, text, answer, score], ...]}, plain data only."""
+
+
+def export_payload(r: Reflection | GroupRecord) -> Payload:
+    """What an export needs of one record, the same way for a person's reflection or a group's."""
+    common = {
+        "reflection": r.id,
+        "finished": r.finished.isoformat(),
+        "exercise": r.exercise.id,
+        "version": r.exercise.version,
+        "about": r.about,
+    }
+    answers: list[list[Any]]
+    if isinstance(r, GroupRecord):
+        answers = [
+            [member, q.section, q.question, q.text, "passed" if v is None else v, ""]
+            for q in r.questions
+            for member, v in q.answers.items()
+        ]
+    else:
+        answers = [
+            [
+                r.name,
+                a.section,
+                a.question,
+                a.text,
+                "" if a.answer is None else a.answer,
+                "" if a.points is None else a.points,
+            ]
+            for a in r.answers
+        ]
+    return {"common": common, "answers": answers}
+
+
+def _payload_or_problem(path: Path) -> tuple[Payload | None, str]:
+    try:
+        record = read_record(path)
+    except ValueError as e:
+        return None, str(e)
+    return export_payload(record), ""
+
+
+def _pack(payload: Payload) -> bytes:
+    return zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 1)
+
+
+def _unpack(data: bytes) -> Payload:
+    payload = json.loads(zlib.decompress(data))
+    if not isinstance(payload, dict) or not isinstance(payload.get("answers"), list):
+        raise ValueError("not an export entry")
+    if not isinstance(payload.get("common"), dict):
+        raise ValueError("not an export entry")
+    return payload
+
+
 # --------------------------------------------------------------------------- the index
 
 _COLUMNS = "name, mtime_ns, size, exercise, about, person, stamp, summary, problem"
@@ -265,6 +323,12 @@ CREATE TABLE files (
     problem TEXT
 );
 CREATE INDEX files_latest ON files (exercise, about, person, stamp);
+CREATE TABLE answers (
+    name TEXT PRIMARY KEY,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
 """
 
 
@@ -323,12 +387,14 @@ class History:
                 (version,) = connection.execute("PRAGMA user_version").fetchone()
                 if version != INDEX_FORMAT:  # nobody else made it meanwhile
                     connection.execute("DROP TABLE IF EXISTS files")
+                    connection.execute("DROP TABLE IF EXISTS answers")
                     for statement in _CREATE.split(";"):
                         if statement.strip():
                             connection.execute(statement)
                     connection.execute(f"PRAGMA user_version={INDEX_FORMAT}")
                 connection.execute("COMMIT")
             connection.execute(f"SELECT {_COLUMNS} FROM files LIMIT 0")
+            connection.execute("SELECT name, mtime_ns, size, data FROM answers LIMIT 0")
         except BaseException:
             connection.close()
             raise
@@ -405,6 +471,7 @@ class History:
         gone = [(name,) for name in known if name not in seen]
         if gone:
             connection.executemany("DELETE FROM files WHERE name = ?", gone)
+            connection.executemany("DELETE FROM answers WHERE name = ?", gone)
         if not unread:
             return
         from coprod_toolkit.parallel import parallel_map
@@ -522,8 +589,74 @@ class History:
             asdict(Summary.of(reflection, path.name)),
             "",
         )
+        answers = (path.name, stat.st_mtime_ns, stat.st_size, _pack(export_payload(reflection)))
         with contextlib.suppress(sqlite3.Error, OSError), self._index() as connection:
+            connection.execute("BEGIN IMMEDIATE")
             connection.execute(_INSERT, row)
+            connection.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", answers)
+            connection.execute("COMMIT")
+
+    def answers(self, names: list[str]) -> Iterator[tuple[str, Payload | None, str]]:
+        """Every answer of each named file, in the order given: (name, payload, problem).
+
+        A file's answers are read once and kept in the index beside its summary
+        (saving keeps them there already), so an export of 100,000 reflections
+        reads YAML only for files it has not met; it works through the list in
+        batches, so memory stays flat however long the list is.
+        """
+        if not names:
+            return
+        with contextlib.ExitStack() as stack:
+            try:
+                connection = stack.enter_context(self._index())
+            except sqlite3.Error:
+                connection = None
+            for start in range(0, len(names), 500):
+                batch = names[start : start + 500]
+                cached: dict[str, Payload] = {}
+                signatures: dict[str, tuple[int, int]] = {}
+                for name in batch:
+                    try:
+                        stat = os.stat(self.folder / name)
+                    except OSError:
+                        continue
+                    signatures[name] = (stat.st_mtime_ns, stat.st_size)
+                if connection is not None:
+                    with contextlib.suppress(sqlite3.Error):
+                        marks = ",".join("?" * len(batch))
+                        query = f"SELECT * FROM answers WHERE name IN ({marks})"
+                        for name, mtime, size, data in connection.execute(query, batch):
+                            if signatures.get(name) == (mtime, size):
+                                with contextlib.suppress(ValueError, TypeError, zlib.error):
+                                    cached[name] = _unpack(data)
+                missing = [n for n in batch if n not in cached]
+                from coprod_toolkit.parallel import parallel_map
+
+                read = dict(
+                    zip(
+                        missing,
+                        parallel_map(_payload_or_problem, [self.folder / n for n in missing], 64),
+                        strict=True,
+                    )
+                )
+                rows = [
+                    (name, *signatures[name], _pack(payload))
+                    for name, (payload, _) in read.items()
+                    if payload is not None and name in signatures
+                ]
+                if rows and connection is not None:
+                    with contextlib.suppress(sqlite3.Error):
+                        connection.execute("BEGIN IMMEDIATE")
+                        connection.executemany(
+                            "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", rows
+                        )
+                        connection.execute("COMMIT")
+                for name in batch:
+                    if name in cached:
+                        yield name, cached[name], ""
+                    else:
+                        payload, problem = read.get(name, (None, "it is no longer there"))
+                        yield name, payload, problem
 
 
 # --------------------------------------------------------------------------- filters

@@ -11,7 +11,7 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -339,6 +339,54 @@ class Store:
                 broken.append(e)
         drafts.sort(key=lambda d: d.updated, reverse=True)
         return drafts, broken
+
+
+def write_output(target: Path, chunks: Iterable[str], force: bool = False) -> None:
+    """Write a report or an export to a file of the person's choosing, safely.
+
+    The file is readable by its owner only (0600), written whole under a hidden
+    name first (so a failure part-way leaves nothing behind), and then given its
+    name: never over an existing file unless `force`, and never through a
+    symbolic link (with `force` the link itself is replaced, not what it points to).
+    """
+    fix = "Fix: choose another name with --to FILE, or add --force to replace it."
+    if os.path.islink(target) and not force:
+        raise StorageError(
+            f"{target} is a link to another place, and coprod will not write through it. {fix}"
+        )
+    if target.is_dir() and not target.is_symlink():
+        raise StorageError(f"{target} is a folder. Fix: give the name of a file with --to FILE.")
+    if os.path.lexists(target) and not force:
+        raise StorageError(f"{target} already exists, and coprod will not write over it. {fix}")
+    folder = target.parent
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".coprod-", suffix=".part")
+    except OSError as e:
+        raise StorageError(
+            _explain(e, folder) + " Fix: choose another place with --to FILE."
+        ) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(temp, target)
+        else:
+            _claim(temp, target)
+    except FileExistsError:
+        raise StorageError(
+            f"{target} already exists, and coprod will not write over it. {fix}"
+        ) from None
+    except OSError as e:
+        raise StorageError(
+            _explain(e, folder).replace("Cannot save in", "Cannot write to")
+            + " Fix: choose another place with --to FILE."
+        ) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
 
 
 def new_run_id(exercise_id: str, when: datetime) -> str:

@@ -444,6 +444,26 @@ def read_bytes(path: Path, what: str = "", limit: int = MAX_BYTES) -> bytes:
         os.close(fd)
 
 
+def read_standard_input(what: str = "answers") -> tuple[dict[str, Any], Marks]:
+    """YAML given on standard input (`--answers -`), bounded like a file. Raises FileProblems."""
+    import sys
+
+    shown = "standard input"
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is not None:
+            data = stream.read(MAX_BYTES + 1)
+        else:  # a text stream (as in tests): measured in UTF-8 all the same
+            data = sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
+    except OSError as e:
+        raise FileProblems(
+            shown, [_whole(shown, f"it cannot be read ({e.strerror}).")], what
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise _too_big(shown, what, MAX_BYTES)
+    return parse_yaml(decode(data, shown, what), shown, what)
+
+
 def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
     """Read a file as UTF-8 text, refusing what is not a small text file."""
     data = read_bytes(path, what)

@@ -13,7 +13,7 @@ from coprod_toolkit.cli.app import app
 from coprod_toolkit.cli.common import AboutOpt, ExercisesOpt, OutOpt, PlainShowOpt, console_for
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from coprod_toolkit.history import Summary
 
@@ -33,6 +33,12 @@ UntilFilter = Annotated[
 FormatOpt = Annotated[
     Literal["text", "json"],
     typer.Option("--format", help="text for people, json for other tools.", metavar="text|json"),
+]
+
+
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Replace the file given with --to if it is already there."),
 ]
 
 
@@ -249,7 +255,7 @@ def _progress(
         )
     )
     if note:
-        console.print(Text(printable(note)))
+        console.print(Text(printable(note)), soft_wrap=True)
     console.print()
     width = max(len(line.title) for line in [*result.lines, result.overall])
 
@@ -343,9 +349,12 @@ def report(
     to: Annotated[
         Path | None,
         typer.Option(
-            "--to", help="Where to write it. Default: REF.html in this folder.", metavar="FILE"
+            "--to",
+            help="Where to write it (- for the screen). Default: REF.html in this folder.",
+            metavar="FILE",
         ),
     ] = None,
+    force: ForceOpt = False,
     out: OutOpt = None,
     exercises: ExercisesOpt = None,
     beside: Annotated[
@@ -373,9 +382,9 @@ def report(
       coprod report 2026-11-23-1545-six-principles --beside 2026-11-24-1000-six-principles
     """
     if beside is not None:
-        _report_beside(ref, beside, output, to, out)
+        _report_beside(ref, beside, output, to, out, force)
         return
-    _report(ref, output, to, out, exercises)
+    _report(ref, output, to, out, exercises, force)
 
 
 def _find_reflection_path(ref: str, summaries: list[Summary], root: Path) -> Path:
@@ -398,7 +407,9 @@ def _find_reflection_path(ref: str, summaries: list[Summary], root: Path) -> Pat
     return root / "reflections" / match.file
 
 
-def _report_beside(ref: str, beside: str, output: str, to: Path | None, out: Path | None) -> None:
+def _report_beside(
+    ref: str, beside: str, output: str, to: Path | None, out: Path | None, force: bool = False
+) -> None:
     """Two reflections on one exercise, side by side: one star, two shapes, one table."""
     from rich.table import Table
     from rich.text import Text
@@ -440,23 +451,29 @@ def _report_beside(ref: str, beside: str, output: str, to: Path | None, out: Pat
         )
     if paths[0].resolve() == paths[1].resolve():
         raise UsageProblem("--beside names the same reflection twice. Fix: choose another one.")
-    console = console_for(not sys.stdout.isatty())
-    table = Table(show_header=True, header_style="bold", box=None)
-    table.add_column("")
-    table.add_column(Text(printable(who_and_when(first))), justify="right")
-    table.add_column(Text(printable(who_and_when(second))), justify="right")
-    for title, a, b in side_by_side_rows(first, second):
-        table.add_row(Text(printable(title)), Text(printable(a)), Text(printable(b)))
-    console.print(table)
+    if str(to) != "-":  # the report itself goes to the screen: no table before it
+        console = console_for(not sys.stdout.isatty())
+        table = Table(show_header=True, header_style="bold", box=None)
+        table.add_column("")
+        table.add_column(Text(printable(who_and_when(first))), justify="right")
+        table.add_column(Text(printable(who_and_when(second))), justify="right")
+        for title, a, b in side_by_side_rows(first, second):
+            table.add_row(Text(printable(title)), Text(printable(a)), Text(printable(b)))
+        console.print(table)
     text = (
         side_by_side_markdown(first, second) if output == "md" else side_by_side_html(first, second)
     )
     default = Path(f"{paths[0].stem}-beside-{paths[1].stem}.{output}")
-    _write_report(to or default, text, output)
+    _write_report(to or default, text, output, force)
 
 
 def _report(
-    ref: str, output: str, to: Path | None, out: Path | None, exercises: list[Path] | None
+    ref: str,
+    output: str,
+    to: Path | None,
+    out: Path | None,
+    exercises: list[Path] | None,
+    force: bool = False,
 ) -> None:
     import difflib
 
@@ -491,7 +508,7 @@ def _report(
         raise CoprodError(f"{path}: cannot make a report, because {e}.") from None
     if isinstance(found, GroupRecord):
         text = group_markdown(found) if output == "md" else group_html_report(found)
-        _write_report(to or Path(f"{path.stem}.{output}"), text, output)
+        _write_report(to or Path(f"{path.stem}.{output}"), text, output, force)
         return
     reflection = found
     earlier = [
@@ -518,23 +535,18 @@ def _report(
         text = markdown(reflection, ex)
     else:
         text = html_report(reflection, previous)
-    _write_report(to or Path(f"{path.stem}.{output}"), text, output)
+    _write_report(to or Path(f"{path.stem}.{output}"), text, output, force)
 
 
-def _write_report(target: Path, text: str, output: str) -> None:
-    from coprod_toolkit.errors import CoprodError
+def _write_report(target: Path, text: str, output: str, force: bool = False) -> None:
+    """Write the report to a private file (never over a file, nor through a link); - is stdout."""
+    from coprod_toolkit.storage import write_output
 
-    if target.exists():
-        raise CoprodError(
-            f"{target} already exists, and coprod will not write over it. "
-            "Fix: move it, or choose another name with --to FILE."
-        )
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise CoprodError(
-            f"Cannot write {target}: {e.strerror}. Fix: choose another place with --to FILE."
-        ) from None
+    if str(target) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_output(target, [text], force)
     typer.echo(f"Wrote {target}")
     if output == "html":
         typer.echo("Open it in any web browser; use the browser's Print to make a PDF.")
@@ -555,11 +567,28 @@ def export(
     ] = False,
     to: Annotated[
         Path | None,
-        typer.Option("--to", help="Write to this file instead of the screen.", metavar="FILE"),
+        typer.Option(
+            "--to",
+            help="Write to this file instead of the screen (- for the screen).",
+            metavar="FILE",
+        ),
+    ] = None,
+    force: ForceOpt = False,
+    bom: Annotated[
+        bool | None,
+        typer.Option(
+            "--bom/--no-bom",
+            help="Start the CSV with a byte-order mark, so Excel reads accents rightly. "
+            "Default: yes in a file written with --to, no on the screen or in a pipe.",
+            show_default=False,
+        ),
     ] = None,
     out: OutOpt = None,
 ) -> None:
     """Export every answer, one row each, for a spreadsheet or your own analysis.
+
+    In a CSV file, any answer that starts with =, +, -, @ or a tab gets a ' in front,
+    so a spreadsheet shows it as text and never runs it as a formula.
 
     Examples:
 
@@ -567,7 +596,7 @@ def export(
 
       coprod export --exercise six-principles --anonymous --format jsonl
     """
-    _export(exercise, name, since, until, output, anonymous, to, out)
+    _export(exercise, name, since, until, output, anonymous, to, out, force, bom)
 
 
 EXPORT_COLUMNS = [
@@ -584,6 +613,19 @@ EXPORT_COLUMNS = [
     "score",
 ]
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(value: object) -> object:
+    """A cell a spreadsheet will show as text, never run as a formula (OWASP's advice).
+
+    Numbers are left as numbers; text starting with =, +, -, @, a tab or a carriage
+    return gets an apostrophe in front, which spreadsheets hide.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 def _export(
     exercise: str | None,
@@ -594,15 +636,16 @@ def _export(
     anonymous: bool,
     to: Path | None,
     out: Path | None,
+    force: bool = False,
+    bom: bool | None = None,
 ) -> None:
     import csv
     import io
     import json
 
-    from coprod_toolkit.errors import CoprodError, UsageProblem
-    from coprod_toolkit.history import read_record
-    from coprod_toolkit.models import GroupRecord
-    from coprod_toolkit.storage import default_home
+    from coprod_toolkit.errors import UsageProblem
+    from coprod_toolkit.history import History
+    from coprod_toolkit.storage import default_home, write_output
     from coprod_toolkit.text import printable
 
     if output not in ("csv", "jsonl"):
@@ -610,7 +653,9 @@ def _export(
     root = out.expanduser() if out else default_home()
     found = list(reversed(_summaries(out, exercise, name, since, until)))  # oldest first
     people: dict[str, str] = {}
-    rows: list[dict[str, object]] = []
+    counted = {"rows": 0}
+    screen = to is None or str(to) == "-"
+    terminal = screen and sys.stdout.isatty()
 
     def alias(name: str | None) -> str:
         """The person's name, or the same 'Person N' for them throughout the export."""
@@ -618,42 +663,17 @@ def _export(
             return name or ""
         return people.setdefault((name or "").casefold(), f"Person {len(people) + 1}")
 
-    for s in found:
-        try:
-            r = read_record(root / "reflections" / s.file)
-        except ValueError as e:
-            sys.stderr.write(printable(f"Skipped {s.file}: {e}.\n"))
-            continue
-        common = {
-            "reflection": r.id,
-            "finished": r.finished.isoformat(),
-            "exercise": r.exercise.id,
-            "version": r.exercise.version,
-            "about": r.about,
-        }
-        # (person, section, question, text, answer, score) for every answer in the record
-        answers: list[tuple[str | None, str, str, str, object, object]]
-        if isinstance(r, GroupRecord):
-            answers = [
-                (member, q.section, q.question, q.text, "passed" if v is None else v, "")
-                for q in r.questions
-                for member, v in q.answers.items()
-            ]
-        else:
-            answers = [
-                (
-                    r.name,
-                    a.section,
-                    a.question,
-                    a.text,
-                    "" if a.answer is None else a.answer,
-                    "" if a.points is None else a.points,
-                )
-                for a in r.answers
-            ]
-        for person, section, question, text, answer, score in answers:
-            rows.append(
-                {
+    def rows() -> Iterator[dict[str, object]]:
+        """One row per answer, oldest reflection first, read a batch at a time."""
+        history = History(root)
+        for file, payload, problem in history.answers([s.file for s in found]):
+            if payload is None:
+                sys.stderr.write(printable(f"Skipped {file}: {problem}.\n"))
+                continue
+            common = payload["common"]
+            for person, section, question, text, answer, score in payload["answers"]:
+                counted["rows"] += 1
+                yield {
                     **common,
                     "person": alias(person),
                     "section": section,
@@ -662,24 +682,32 @@ def _export(
                     "answer": ";".join(answer) if isinstance(answer, list) else answer,
                     "score": score,
                 }
-            )
-    if output == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        text = buffer.getvalue()
-    else:
-        text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    if to is None:
-        sys.stdout.write(text)
+
+    def chunks() -> Iterator[str]:
+        """The export as text, a little at a time, so memory stays flat."""
+        if output == "csv":
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
+            if bom or (bom is None and not screen):
+                yield "\ufeff"
+            writer.writeheader()
+            for count, row in enumerate(rows(), 1):
+                writer.writerow({k: defused(v) for k, v in row.items()})
+                if count % 500 == 0:
+                    yield buffer.getvalue()
+                    buffer.seek(0)
+                    buffer.truncate()
+            yield buffer.getvalue()
+        else:
+            for row in rows():
+                yield json.dumps(row, ensure_ascii=False) + "\n"
+
+    if screen:
+        for chunk in chunks():
+            # on a terminal, escape codes in an answer are shown, never acted on
+            sys.stdout.write(printable(chunk) if terminal else chunk)
+        sys.stdout.flush()
         return
-    if to.exists():
-        raise CoprodError(
-            f"{to} already exists, and coprod will not write over it. Fix: choose another name."
-        )
-    try:
-        to.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise CoprodError(f"Cannot write {to}: {e.strerror}.") from None
-    typer.echo(f"Wrote {len(rows)} answers from {len(found)} reflections to {to}")
+    assert to is not None
+    write_output(to, chunks(), force)
+    typer.echo(f"Wrote {counted['rows']} answers from {len(found)} reflections to {to}")
