@@ -425,7 +425,7 @@ def _exercise_new(
         starter_exercise,
     )
     from coprod_toolkit.cli.common import interactive, prompter_for
-    from coprod_toolkit.errors import Interrupted, UsageProblem
+    from coprod_toolkit.errors import CoprodError, Interrupted, UsageProblem
     from coprod_toolkit.loader import load_exercise
 
     if kind is not None and kind not in ("assessment", "checklist"):
@@ -467,7 +467,7 @@ def _exercise_new(
     low, high = _parse_scale(scale or "1-5")
     path = out or Path("exercises") / f"{slugify(title)}.yaml"
     if path.exists():
-        raise UsageProblem(
+        raise CoprodError(
             f"{path} already exists, and coprod will not write over it. "
             "Fix: choose another title, or give --to FILE."
         )

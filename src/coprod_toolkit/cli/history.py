@@ -209,6 +209,9 @@ def _progress(
 
     runs = [s for s in _summaries(out, exercise) if s.kind != "checklist"]
     if not runs:
+        from coprod_toolkit.catalog import find
+
+        find(exercise, exercises)  # an id that is no exercise at all is a usage mistake
         typer.echo(
             f"There are no saved results for '{exercise}' yet. Start with: coprod assess {exercise}"
         )
@@ -408,7 +411,7 @@ def _find_reflection_path(ref: str, summaries: list[Summary], root: Path) -> Pat
 
 
 def _report_beside(
-    ref: str, beside: str, output: str, to: Path | None, out: Path | None, force: bool = False
+    ref: str, beside: str, output: str, to: Path | None, out: Path | None, force: bool
 ) -> None:
     """Two reflections on one exercise, side by side: one star, two shapes, one table."""
     from rich.table import Table
