@@ -91,3 +91,29 @@ def test_the_checklist_example(tmp_path: Path) -> None:
         )
         == "Find out first"
     )
+
+
+def test_the_marks_example_for_a_group_shows_the_agreed_mark_on_its_scale(tmp_path: Path) -> None:
+    path = example("marks-out-of-ten", tmp_path)
+    answers = tmp_path / "group.yaml"
+    answers.write_text(
+        yaml.safe_dump(
+            {
+                "people": ["Ana", "Ben"],
+                "answers": {
+                    "Ana": {"listening-mark": 6, "power-mark": 6, "difference-mark": 8},
+                    "Ben": {"listening-mark": 9, "power-mark": 6, "difference-mark": 8},
+                },
+                "agreed": {"listening-mark": {"answer": 7}},
+            }
+        )
+    )
+    result = CliRunner().invoke(
+        app, ["group", str(path), "--answers", str(answers), "--plain", "--no-save"]
+    )
+    assert result.exit_code == 0, result.output
+    # Agreed 7 for listening; 6 and 8 where everyone gave the same; overall 21 / 3 = 7.
+    assert "Listening: 7 of 10" in result.output
+    assert "Sharing power: 6 of 10" in result.output
+    assert "The group overall: 7 of 10" in result.output
+    assert "out of 100" not in result.output
