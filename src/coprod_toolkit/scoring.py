@@ -295,6 +295,7 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
         overall=overall,
         frameworks=frameworks,
         show=show,
+        passes=ex.scoring.passes,
         scale_max=_common_scale_max(ex) if show == "mean" else None,
     )
 
