@@ -250,7 +250,7 @@ def test_report_refs(tmp_path: Path, isolated: Path, monkeypatch: pytest.MonkeyP
     path = isolated / "reflections" / f"{r.id}.yaml"
     assert runner.invoke(app, ["report", str(path), "--to", "x.html"]).exit_code == 0
     unknown = runner.invoke(app, ["report", "2026-03-01-1200-six-principle"])
-    assert unknown.exit_code == 1
+    assert unknown.exit_code == 2
     assert unknown.output == (
         f"There is no reflection called '2026-03-01-1200-six-principle'. The nearest:\n  {r.id}\n"
     )

@@ -370,6 +370,13 @@ def _check_kind(ex: Exercise, add: Any) -> None:
                     "'counts' only works in a checklist. Fix: remove it, or set kind: checklist.",
                     key=True,
                 )
+            elif q.blocks and (not checklist or q.counts is None):
+                add(
+                    (*q_at, "blocks"),
+                    "'blocks' only works on a checklist statement that counts for or against. "
+                    "Fix: remove it, or add 'counts: against' (or 'counts: for').",
+                    key=True,
+                )
             weight += q.weight
     if checklist and not ex.verdicts:
         add(
@@ -383,6 +390,13 @@ def _check_kind(ex: Exercise, add: Any) -> None:
         add(
             ("verdicts",),
             "only checklists have verdicts. Fix: remove them, or set kind: checklist.",
+            key=True,
+        )
+    if not checklist and ex.find_out_first is not None:
+        add(
+            ("find_out_first",),
+            "only checklists have a 'find out first' verdict. Fix: remove it, or set "
+            "kind: checklist.",
             key=True,
         )
 

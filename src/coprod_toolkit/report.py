@@ -100,19 +100,25 @@ def _verdict_lines(v: Verdict) -> list[Line]:
     lines = [Line(f"Verdict: {v.label}", "strong")]
     if v.message:
         lines.append(Line(_flat(v.message)))
+    blocking = set(v.blocking)
     if v.concerns:
         count = len(v.concerns)
         lines.append(Line(f"{count} thing{'s' if count != 1 else ''} to talk through:", "heading"))
         for number, c in enumerate(v.concerns, 1):
-            lines.append(Line(f"{number}. {_flat(c.text)}", "item"))
+            alone = " (on its own, this means wait)" if c.question in blocking else ""
+            lines.append(Line(f"{number}. {_flat(c.text)}{alone}", "item"))
             if c.talk_about:
                 lines.append(Line(f"Talk about: {_flat(c.talk_about)}", "detail"))
             if c.could_change:
                 lines.append(Line(f"What could change it: {_flat(c.could_change)}", "detail"))
     if v.unsure:
-        lines.append(Line("Things to find out (you answered 'not sure'):", "heading"))
+        count = len(v.unsure)
+        statements = f"{count} statement{'s' if count != 1 else ''}"
+        lines.append(Line(f"Things to find out ({statements} answered 'not sure'):", "heading"))
+        deciding = set(v.deciding)
         for c in v.unsure:
-            lines.append(Line(f"- {_flat(c.text)}", "item"))
+            key = " (this decides the verdict)" if c.question in deciding else ""
+            lines.append(Line(f"- {_flat(c.text)}{key}", "item"))
     return lines
 
 

@@ -112,11 +112,26 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
                     extra += f"<br>Talk about: {t(c.talk_about)}"
                 if c.could_change:
                     extra += f"<br>What could change it: {t(c.could_change)}"
-                out.append(f"<li>{t(c.text)}{extra}</li>")
+                alone = (
+                    " <strong>(on its own, this means wait)</strong>"
+                    if c.question in v.blocking
+                    else ""
+                )
+                out.append(f"<li>{t(c.text)}{alone}{extra}</li>")
             out.append("</ol>")
         if v.unsure:
-            out.append("<h2>Things to find out</h2><ul>")
-            out += [f"<li>{t(c.text)}</li>" for c in v.unsure]
+            count = len(v.unsure)
+            out.append(f"<h2>Things to find out ({count} answered &lsquo;not sure&rsquo;)</h2><ul>")
+            out += [
+                f"<li>{t(c.text)}"
+                + (
+                    " <strong>(this decides the verdict)</strong>"
+                    if c.question in v.deciding
+                    else ""
+                )
+                + "</li>"
+                for c in v.unsure
+            ]
             out.append("</ul>")
     else:
         sections = r.scores.sections

@@ -19,7 +19,6 @@ from coprod_toolkit.cli.common import (
     OutOpt,
     PlainOpt,
     console_for,
-    handled,
     hangup_is_interrupt,
     interactive,
     prompter_for,
@@ -208,8 +207,7 @@ def assess(
 
       coprod assess --answers my-answers.yaml --no-save
     """
-    with handled():
-        run_assess(exercise, name, about, answers, out, plain, no_save, exercises)
+    run_assess(exercise, name, about, answers, out, plain, no_save, exercises)
 
 
 def run_assess(
@@ -342,8 +340,7 @@ def resume(
 
       coprod resume 2026-11-23-1545-six-principles
     """
-    with handled():
-        _resume(draft_id, out, plain, exercises)
+    _resume(draft_id, out, plain, exercises)
 
 
 def _resume(

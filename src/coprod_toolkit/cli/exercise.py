@@ -4,24 +4,31 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
 from coprod_toolkit.cli.app import exercise_app
-from coprod_toolkit.cli.common import ExercisesOpt, PlainOpt, console_for, handled, subject_of
+from coprod_toolkit.cli.common import (
+    ExercisesOpt,
+    OldOutOpt,
+    PlainOpt,
+    PlainShowOpt,
+    console_for,
+    output_file,
+    subject_of,
+)
 
 
 @exercise_app.command("list")
-def exercise_list(exercises: ExercisesOpt = None, plain: PlainOpt = False) -> None:
+def exercise_list(exercises: ExercisesOpt = None, plain: PlainShowOpt = False) -> None:
     """List the exercises coprod can find, and where each comes from.
 
     Example:
 
       coprod exercise list
     """
-    with handled():
-        _exercise_list(exercises, plain)
+    _exercise_list(exercises, plain)
 
 
 def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
@@ -70,7 +77,7 @@ def exercise_show(
         ),
     ] = None,
     exercises: ExercisesOpt = None,
-    plain: PlainOpt = False,
+    plain: PlainShowOpt = False,
 ) -> None:
     """Show everything in an exercise: its sections, questions, answers and ids.
 
@@ -80,8 +87,7 @@ def exercise_show(
 
       coprod exercise show six-principles --about service
     """
-    with handled():
-        _exercise_show(exercise, about, exercises, plain)
+    _exercise_show(exercise, about, exercises, plain)
 
 
 def _exercise_show(
@@ -158,7 +164,7 @@ def exercise_validate(
         typer.Argument(help="Exercise files, or folders of them.", metavar="PATH..."),
     ],
     output: Annotated[
-        str,
+        Literal["text", "json"],
         typer.Option(
             "--format", help="text for people, json for editors and CI.", metavar="text|json"
         ),
@@ -175,8 +181,7 @@ def exercise_validate(
 
       coprod exercise validate exercises/ --format json
     """
-    with handled():
-        _exercise_validate(paths, output)
+    _exercise_validate(paths, output)
 
 
 def _exercise_validate(paths: list[Path], output: str) -> None:
@@ -237,12 +242,13 @@ def _exercise_validate(paths: list[Path], output: str) -> None:
 
 @exercise_app.command("schema")
 def exercise_schema(
-    out: Annotated[
+    to: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Write the schema to this file instead of the screen.", metavar="FILE"
+            "--to", help="Write the schema to this file instead of the screen.", metavar="FILE"
         ),
     ] = None,
+    old_out: OldOutOpt = None,
 ) -> None:
     """Print the JSON Schema of the exercise format, for editors that check as you type.
 
@@ -253,17 +259,17 @@ def exercise_schema(
 
     Example:
 
-      coprod exercise schema --out exercises/exercise.schema.json
+      coprod exercise schema --to exercises/exercise.schema.json
     """
-    with handled():
-        from coprod_toolkit.authoring import schema_text
+    from coprod_toolkit.authoring import schema_text
 
-        text = schema_text()
-        if out is None:
-            typer.echo(text, nl=False)
-            return
-        _write_new_or_same(out, text)
-        typer.echo(f"Wrote the schema to {out}")
+    out = output_file(to, old_out)
+    text = schema_text()
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    _write_new_or_same(out, text)
+    typer.echo(f"Wrote the schema to {out}")
 
 
 def _write_new_or_same(path: Path, text: str) -> None:
@@ -287,32 +293,36 @@ def _write_new_or_same(path: Path, text: str) -> None:
 @exercise_app.command("new")
 def exercise_new(
     kind: Annotated[
-        str | None,
+        Literal["assessment", "checklist"] | None,
         typer.Option(
             "--kind",
             help="assessment (scored questions) or checklist (yes/no statements and a verdict).",
             metavar="assessment|checklist",
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="The exercise's title.")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The exercise's title.", metavar="TITLE")
+    ] = None,
     sections: Annotated[
         str | None,
         typer.Option(
             "--sections",
             help="Its sections, separated by commas (usually one per principle). "
             "Default: the six principles of co-production.",
+            metavar="NAMES",
         ),
     ] = None,
     scale: Annotated[
         str | None,
         typer.Option("--scale", help="The answer scale, like 1-5 or 0-10.", metavar="MIN-MAX"),
     ] = None,
-    out: Annotated[
+    to: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Where to write it. Default: exercises/ID.yaml here.", metavar="FILE"
+            "--to", help="Where to write it. Default: exercises/ID.yaml here.", metavar="FILE"
         ),
     ] = None,
+    old_out: OldOutOpt = None,
 ) -> None:
     """Start a new exercise: a commented file that already works, ready to fill in.
 
@@ -324,8 +334,7 @@ def exercise_new(
 
       coprod exercise new --title "Our values" --sections "Respect, Trust" --scale 1-4
     """
-    with handled():
-        _exercise_new(kind, title, sections, scale, out)
+    _exercise_new(kind, title, sections, scale, output_file(to, old_out))
 
 
 def _parse_scale(text: str) -> tuple[int, int]:
@@ -404,7 +413,7 @@ def _exercise_new(
     if path.exists():
         raise UsageProblem(
             f"{path} already exists, and coprod will not write over it. "
-            "Fix: choose another title, or give --out FILE."
+            "Fix: choose another title, or give --to FILE."
         )
     if kind == "checklist":
         _write_new_or_same(path, starter_checklist(title, names))
@@ -448,7 +457,6 @@ def exercise_try(
     from coprod_toolkit.catalog import find
     from coprod_toolkit.cli.assess import run_assess
 
-    with handled():
-        kind = find(exercise, exercises).exercise.kind
-        command = "readiness" if kind == "checklist" else "assess"
-        run_assess(exercise, None, about, answers, None, plain, True, exercises, command)
+    kind = find(exercise, exercises).exercise.kind
+    command = "readiness" if kind == "checklist" else "assess"
+    run_assess(exercise, None, about, answers, None, plain, True, exercises, command)

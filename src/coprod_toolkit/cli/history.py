@@ -5,19 +5,12 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from coprod_toolkit.cli.app import app
-from coprod_toolkit.cli.common import (
-    AboutOpt,
-    ExercisesOpt,
-    OutOpt,
-    PlainOpt,
-    console_for,
-    handled,
-)
+from coprod_toolkit.cli.common import AboutOpt, ExercisesOpt, OutOpt, PlainShowOpt, console_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -38,7 +31,7 @@ UntilFilter = Annotated[
     str | None, typer.Option("--until", help="Only up to this day.", metavar="YYYY-MM-DD")
 ]
 FormatOpt = Annotated[
-    str,
+    Literal["text", "json"],
     typer.Option("--format", help="text for people, json for other tools.", metavar="text|json"),
 ]
 
@@ -102,7 +95,7 @@ def history(
     until: UntilFilter = None,
     output: FormatOpt = "text",
     out: OutOpt = None,
-    plain: PlainOpt = False,
+    plain: PlainShowOpt = False,
 ) -> None:
     """List your saved reflections, newest first.
 
@@ -112,8 +105,7 @@ def history(
 
       coprod history --exercise six-principles --name Sam --since 2026-01-01
     """
-    with handled():
-        _history(exercise, name, since, until, output, out, plain)
+    _history(exercise, name, since, until, output, out, plain)
 
 
 def _history(
@@ -184,7 +176,7 @@ def progress(
     name: NameFilter = None,
     about: AboutOpt = None,
     out: OutOpt = None,
-    plain: PlainOpt = False,
+    plain: PlainShowOpt = False,
     exercises: ExercisesOpt = None,
 ) -> None:
     """See how each principle's score has changed over time, for one person or group.
@@ -198,8 +190,7 @@ def progress(
 
       coprod progress six-principles --name Sam --about service
     """
-    with handled():
-        _progress(exercise, name, out, plain, exercises, about)
+    _progress(exercise, name, out, plain, exercises, about)
 
 
 def _progress(
@@ -212,7 +203,7 @@ def _progress(
 ) -> None:
     from rich.text import Text
 
-    from coprod_toolkit.errors import CoprodError
+    from coprod_toolkit.errors import CoprodError, NotFound
     from coprod_toolkit.history import change_words, progress, sparkline
     from coprod_toolkit.text import printable
 
@@ -234,7 +225,7 @@ def _progress(
         name = names[0]
     mine = [s for s in runs if (s.name or "").casefold() == name.casefold()]
     if not mine:
-        raise CoprodError(
+        raise NotFound(
             f"There are no results for '{name}' on '{exercise}'. "
             f"Fix: use one of: {', '.join(n or '(anonymous)' for n in names)}."
         )
@@ -352,7 +343,8 @@ def report(
         ),
     ] = "latest",
     output: Annotated[
-        str, typer.Option("--format", help="html (a web page) or md (Markdown).", metavar="html|md")
+        Literal["html", "md"],
+        typer.Option("--format", help="html (a web page) or md (Markdown).", metavar="html|md"),
     ] = "html",
     to: Annotated[
         Path | None,
@@ -377,8 +369,7 @@ def report(
 
       coprod report 2026-11-23-1545-six-principles --format md
     """
-    with handled():
-        _report(ref, output, to, out, exercises, force)
+    _report(ref, output, to, out, exercises, force)
 
 
 def _report(
@@ -391,7 +382,7 @@ def _report(
 ) -> None:
     import difflib
 
-    from coprod_toolkit.errors import CoprodError, UsageProblem
+    from coprod_toolkit.errors import CoprodError, NotFound, UsageProblem
     from coprod_toolkit.history import read_record, read_reflection
     from coprod_toolkit.models import GroupRecord
     from coprod_toolkit.report import group_markdown, markdown
@@ -414,7 +405,7 @@ def _report(
         if match is None:
             nearest = difflib.get_close_matches(ref, [s.id for s in summaries], n=3, cutoff=0.4)
             listing = "".join(f"\n  {n}" for n in nearest) or "\n  (none close; see coprod history)"
-            raise CoprodError(f"There is no reflection called '{ref}'. The nearest:{listing}")
+            raise NotFound(f"There is no reflection called '{ref}'. The nearest:{listing}")
         path = root / "reflections" / match.file
     try:
         found = read_record(path)
@@ -473,7 +464,8 @@ def export(
     since: SinceFilter = None,
     until: UntilFilter = None,
     output: Annotated[
-        str, typer.Option("--format", help="csv (for spreadsheets) or jsonl.", metavar="csv|jsonl")
+        Literal["csv", "jsonl"],
+        typer.Option("--format", help="csv (for spreadsheets) or jsonl.", metavar="csv|jsonl"),
     ] = "csv",
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="Leave names out: people become Person 1, 2, ...")
@@ -509,8 +501,7 @@ def export(
 
       coprod export --exercise six-principles --anonymous --format jsonl
     """
-    with handled():
-        _export(exercise, name, since, until, output, anonymous, to, out, force, bom)
+    _export(exercise, name, since, until, output, anonymous, to, out, force, bom)
 
 
 EXPORT_COLUMNS = [
