@@ -140,14 +140,14 @@ def _history(
     plain = plain or not sys.stdout.isatty() or len(found) > 200
     console = console_for(plain)
     if plain:
-        lines = []
-        for s in found:
-            version = f" (version {s.version})" if s.version != "1" else ""
-            who = s.name or "anonymous"
-            lines.append(
-                f"{s.id}: {s.when.astimezone():%d %b %Y %H:%M}, {s.title}{version}, "
-                f"about {s.about_label}, {who}: {s.reading or 'no score'}"
-            )
+        from coprod_toolkit.history import local_time
+
+        lines = [
+            f"{s.id}: {local_time(s.finished)}, {s.title}"
+            f"{f' (version {s.version})' if s.version != '1' else ''}, "
+            f"about {s.about_label}, {s.name or 'anonymous'}: {s.reading or 'no score'}"
+            for s in found
+        ]
         sys.stdout.write(printable("\n".join(lines)) + "\n")
         sys.stdout.flush()
     else:
