@@ -149,12 +149,12 @@ def test_a_word_document(tmp_path: Path) -> None:
 
 
 def test_explain() -> None:
-    result = runner.invoke(app, ["language", "--explain", "Engaging"])
+    result = runner.invoke(app, ["language", "--explain", "Engaged"])
     assert result.exit_code == 0
     assert result.output.startswith('"engagement"\n')
     assert "Why it jars: It suggests asking people to turn up" in result.output
     result = runner.invoke(app, ["language", "--explain", "servise users"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "Did you mean 'service users'?" in result.output
 
 

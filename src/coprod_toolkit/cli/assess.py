@@ -347,7 +347,7 @@ def _resume(
     draft_id: str | None, out: Path | None, plain: bool, exercises: list[Path] | None
 ) -> None:
 
-    from coprod_toolkit.errors import Interrupted, NoTerminal, UsageProblem
+    from coprod_toolkit.errors import Interrupted, NoTerminal, NotFound
     from coprod_toolkit.storage import Store, default_home
     from coprod_toolkit.text import printable
 
@@ -355,9 +355,20 @@ def _resume(
     drafts, broken = store.list_drafts()
     for error in broken:
         sys.stderr.write(printable(f"Skipped a draft that cannot be read:\n{error}\n"))
-    if not drafts:
+    if not drafts and draft_id is None:
         typer.echo(f"There is nothing to resume: no unfinished runs in {store.drafts}.")
         return
+    matches = []
+    if draft_id is not None:
+        matches = [d for d in drafts if d.id == draft_id] or [
+            d for d in drafts if d.id.startswith(draft_id)
+        ]
+        if len(matches) != 1:
+            listing = "\n".join(f"  {d.id}" for d in drafts) or "  (none)"
+            raise NotFound(
+                f"There is no single unfinished run called '{draft_id}'. The unfinished runs are:\n"
+                f"{listing}"
+            )
     if not interactive():
         raise NoTerminal(
             "coprod resume asks questions in a terminal, but there is none here. "
@@ -367,15 +378,6 @@ def _resume(
     console = console_for(plain)
     prompter = prompter_for(plain)
     if draft_id is not None:
-        matches = [d for d in drafts if d.id == draft_id] or [
-            d for d in drafts if d.id.startswith(draft_id)
-        ]
-        if len(matches) != 1:
-            listing = "\n".join(f"  {d.id}" for d in drafts)
-            raise UsageProblem(
-                f"There is no single unfinished run called '{draft_id}'. The unfinished runs are:\n"
-                f"{listing}"
-            )
         draft = matches[0]
     elif len(drafts) == 1:
         draft = drafts[0]

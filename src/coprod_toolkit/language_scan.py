@@ -1,0 +1,538 @@
+"""The engine behind `coprod language`: one pass over a document, a piece at a time.
+
+It imports nothing but the standard library (no pydantic, no YAML), so the
+command can start quickly from a cached copy of the word lists. The word lists
+themselves, and reading documents, are in language.py.
+
+A document is fed in pieces of any size (`Scan.feed`, then `Scan.close`). Text
+is checked a block at a time, and the last few thousand characters of each
+block are kept back and checked with the next, so a phrase split across a line
+break, a quotation over several lines and a spelled-out abbreviation are seen
+whole wherever the pieces happen to be cut. Memory stays the same however long
+the document is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+IGNORE_LINE = "coprod: ignore"
+IGNORE_FILE = "coprod: ignore-file"
+GAP = "…"  # in a phrase: one to three words of any kind, as in "give … a voice"
+
+BLOCK = 1 << 18  # characters checked at a time
+_MARGIN = 4096  # characters kept back at the end of a block, to be checked with the next
+_LONG_LINE = 1 << 20  # a line longer than this is checked in parts
+_LOOK = 40  # how far before and after a phrase its harmless company is looked for
+
+
+class Rule(Protocol):
+    """What the engine needs from a word-list entry (language.Entry, or a cached copy)."""
+
+    @property
+    def phrase(self) -> str: ...
+    @property
+    def why(self) -> str: ...
+    @property
+    def suggestions(self) -> list[str]: ...
+    @property
+    def unless_followed_by(self) -> list[str]: ...
+    @property
+    def unless_preceded_by(self) -> list[str]: ...
+
+    def forms(self) -> list[str]: ...
+
+
+def normal(text: str) -> str:
+    """Lower case, one space between words, one kind of apostrophe, '...' as '…'."""
+    text = text.casefold().replace("’", "'").replace("...", GAP)
+    return " ".join(text.replace(GAP, f" {GAP} ").split())
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+# --------------------------------------------------------------------------- phrases
+
+_GAP_UNIT = r"(?:[\w'’-]+\s+){1,3}"
+
+
+def _units(form: str) -> list[str]:
+    """A form as regex pieces: any spacing or line break between words, either apostrophe."""
+    units: list[str] = []
+    words = normal(form).split(" ")
+    for index, word in enumerate(words):
+        if word == GAP:
+            units.append(_GAP_UNIT)  # the gap brings its own spacing after it
+            continue
+        for ch in word:
+            units.append("['’]" if ch == "'" else re.escape(ch))
+        if index < len(words) - 1:
+            units.append(r"\s+")
+    return units
+
+
+def _trie_regex(forms: Iterable[str]) -> str:
+    """One regular expression for many forms, sharing their common beginnings.
+
+    Python's regex engine tries every branch of a plain alternation at every
+    word; a trie tries only the branches that start with the letter in front
+    of it, which makes checking a long document several times faster.
+    """
+    end = ""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for form in forms:
+        node = trie
+        for unit in _units(form):
+            node = node.setdefault(unit, {})
+        node[end] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [unit + build(child) for unit, child in node.items() if unit != end]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end in node:
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _starts_with_words(text: str, words: str) -> bool:
+    """Does text start with these words, ending where a word ends?"""
+    if not text.startswith(words):
+        return False
+    rest = text[len(words) : len(words) + 1]
+    return not rest or not (rest.isalnum() and words[-1].isalnum())
+
+
+def _ends_with_words(text: str, words: str) -> bool:
+    if not text.endswith(words):
+        return False
+    before = text[-len(words) - 1 : -len(words)] if len(text) > len(words) else ""
+    return not before or not (before.isalnum() and words[0].isalnum())
+
+
+@dataclass
+class Checker:
+    """Every entry of every word list, compiled into one pass over the text."""
+
+    entries: Sequence[Rule]
+    known: set[str]
+    ordinary: set[str] = field(default_factory=set)
+    _fast: re.Pattern[str] = field(init=False)
+    _slow: re.Pattern[str] = field(init=False)
+    _by_form: dict[str, Rule] = field(init=False)
+    _gapped: list[tuple[re.Pattern[str], Rule]] = field(init=False)
+    _found: dict[str, Rule] = field(init=False)
+    _after: dict[int, list[str]] = field(init=False)
+    _before: dict[int, list[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._by_form = {}
+        self._gapped = []
+        self._found = {}
+        self._after = {}
+        self._before = {}
+        for entry in self.entries:
+            for form in entry.forms():
+                key = normal(form)
+                if key in self._by_form:
+                    continue
+                self._by_form[key] = entry
+                if GAP in key:
+                    self._gapped.append((re.compile("".join(_units(key))), entry))
+            if entry.unless_followed_by:
+                self._after[id(entry)] = [_key(w) for w in entry.unless_followed_by]
+            if entry.unless_preceded_by:
+                self._before[id(entry)] = [_key(w) for w in entry.unless_preceded_by]
+        self.ordinary = {w.upper() for w in self.ordinary}
+        alternation = _trie_regex(self._by_form) or r"(?!x)x"
+        # Lower-casing the text once and matching it case-sensitively lets the regex
+        # engine skip quickly to the letters a phrase can start with; the check that
+        # a phrase starts a word is done in Python, only where something matched.
+        self._fast = re.compile(rf"(?:{alternation})(?![\w-])")
+        # For the rare text whose length changes when lower-cased (like 'İ').
+        self._slow = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+    def entry_for(self, matched: str) -> Rule:
+        found = self._found.get(matched)
+        if found is not None:
+            return found
+        key = _key(matched)
+        entry = self._by_form.get(key)
+        if entry is None:
+            entry = next(e for regex, e in self._gapped if regex.fullmatch(key))
+        if len(self._found) < 10_000:
+            self._found[matched] = entry
+        return entry
+
+    def _harmless(self, entry: Rule, text: str, start: int, end: int, before: str) -> bool:
+        after_words = self._after.get(id(entry))
+        if after_words:
+            after = _key(text[end : end + _LOOK])
+            if any(_starts_with_words(after, w) for w in after_words):
+                return True
+        before_words = self._before.get(id(entry))
+        if before_words:
+            earlier = text[max(0, start - _LOOK) : start]
+            if start < _LOOK:
+                earlier = before[-(_LOOK - start) :] + earlier
+            earlier = _key(earlier)
+            if any(_ends_with_words(earlier, w) for w in before_words):
+                return True
+        return False
+
+    def matches(
+        self, text: str, lowered: str | None, start: int, stop: int, before: str = ""
+    ) -> Iterator[tuple[int, int, Rule]]:
+        """(start, end, entry) for phrases starting in text[start:stop].
+
+        `lowered` is text.lower() when that has the same length, else None;
+        `before` is the text just before `text`, for entries that look back.
+        """
+        fast = lowered is not None
+        subject = lowered if lowered is not None else text
+        regex = self._fast if fast else self._slow
+        position = start
+        while True:
+            m = regex.search(subject, position)
+            if m is None or m.start() >= stop:
+                return
+            begin, end = m.span()
+            if fast and begin > 0 and _WORD_OR_HYPHEN.match(subject, begin - 1):
+                position = begin + 1  # inside a word: look again from the next letter
+                continue
+            position = end
+            entry = self.entry_for(m.group())
+            if (entry.unless_followed_by or entry.unless_preceded_by) and self._harmless(
+                entry, subject, begin, end, before
+            ):
+                continue
+            yield begin, end, entry
+
+    def phrases(self, text: str) -> list[tuple[int, int, Rule]]:
+        """(start, end, entry) for every phrase found in a whole text."""
+        lowered = text.lower()
+        return list(
+            self.matches(text, lowered if len(lowered) == len(text) else None, 0, len(text))
+        )
+
+
+# --------------------------------------------------------------------------- findings
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    phrase: str
+    why: str
+    suggestions: list[str]
+    kind: str = "phrase"  # or "abbreviation"
+
+    def __str__(self) -> str:
+        tries = "; ".join(self.suggestions)
+        return f'{self.path}:{self.line}:{self.column}: "{self.phrase}" — {self.why} Try: {tries}.'
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "kind": self.kind,
+            "phrase": self.phrase,
+            "why": self.why,
+            "suggestions": self.suggestions,
+        }
+
+
+ABBREVIATION_WHY = "An abbreviation that is not spelled out shuts out anyone who does not know it."
+
+# Capitals, 2 to 7 of them (and a plural s); that they start a word is checked in Python.
+_ABBREVIATION = re.compile(r"([A-Z][A-Z0-9&]{1,6})s?(?![\w&/-])")
+_ABBREVIATION_BEFORE = re.compile(r"[\w&/-]")
+_CAPITAL_WORD = re.compile(r"\b[A-Z]{2,}\b")
+# "coprod: ignore-file" on a line of its own, perhaps inside a comment, perhaps with a
+# reason in brackets. Anywhere else (in a sentence, in `code`) it is only a mention.
+_FILE_DIRECTIVE = re.compile(
+    r"^[ \t]*(?:<!--|#+|//|/\*|;+|%+|\*|--|\.\.)?[ \t]*"
+    + re.escape(IGNORE_FILE)
+    + r"[ \t]*(?:\([^)\n]*\))?[ \t]*(?:-->|\*/)?[ \t]*$",
+    re.M,
+)
+_FENCE = re.compile(r"^(```|~~~)[^\n]*", re.M)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_QUOTED = re.compile(r"\"(?:[^\"\n]|\n(?!\n)){0,2000}?\"|“(?:[^”\n]|\n(?!\n)){0,2000}?”")
+_BLOCKQUOTE = re.compile(r"^[ \t]*>[^\n]*", re.M)
+
+
+def in_capitals(line: str, ordinary: set[str]) -> bool:
+    """A line written all in capitals, like a heading, is not a row of abbreviations.
+
+    It counts as capitals when it has no lower-case letter and at least half of
+    its words in capitals are ordinary words (WHAT WE WILL DO NEXT); a line of
+    abbreviations alone (CQC, TLAP, SCIE) is still checked.
+    """
+    if any(c.islower() for c in line):
+        return False
+    words = _CAPITAL_WORD.findall(line)
+    if len(words) < 2:
+        return False
+    return 2 * sum(1 for w in words if w in ordinary) >= len(words)
+
+
+def _line_directive(text: str, at: int, line_start: int) -> bool:
+    """Is "coprod: ignore" at `at` a directive, not a mention of one?"""
+    after = text[at + len(IGNORE_LINE) : at + len(IGNORE_LINE) + 1]
+    if after and (after.isalnum() or after in "-_"):
+        return False  # coprod: ignore-file, or a longer word
+    before = text[at - 1 : at] if at > line_start else ""
+    if before and (before.isalnum() or before in "`\"'“‘"):
+        return False
+    return text.count("`", line_start, at) % 2 == 0  # not inside `code`
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset is inside one of these sorted, separate spans."""
+    starts = [s for s, _ in spans]
+
+    def inside(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+    return inside
+
+
+def _spelled_out(text: str, start: int, end: int) -> bool:
+    """'Care Quality Commission (CQC)' or 'CQC (Care Quality Commission)' at first use."""
+    before = text[max(0, start - 3) : start].rstrip("`'\"")
+    after = text[end : end + 4].lstrip("`'\" ")
+    return before.endswith("(") or after.startswith("(")
+
+
+class Scan:
+    """Checks one document fed in pieces, and gives its findings in order.
+
+    Call `feed` with each piece of text and `close` at the end; each returns the
+    findings it is sure of so far. If the document turns out to carry the
+    ignore-file directive, `ignored` becomes true and the findings given so far
+    should be dropped.
+    """
+
+    def __init__(self, checker: Checker, path: str = "-", skip_quotes: bool = False) -> None:
+        self.checker = checker
+        self.path = path
+        self.skip_quotes = skip_quotes
+        self.ignored = False
+        self._parts: list[str] = []
+        self._size = 0
+        self._line = 1  # where the text not yet checked starts
+        self._column = 1
+        self._before = ""  # the end of the text already checked
+        self._resume_phrase = 0  # where to go on looking, past what the last block found
+        self._resume_quote = 0
+        self._carried: list[tuple[int, int]] = []  # quotations running into the next block
+        self._fence_open = False
+        self._fence = ""
+        self._seen: set[str] = set()
+
+    def feed(self, text: str) -> list[Finding]:
+        if self.ignored or not text:
+            return []
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size < BLOCK + _MARGIN:
+            return []
+        return self._check(final=False)
+
+    def close(self) -> list[Finding]:
+        if self.ignored:
+            return []
+        return self._check(final=True)
+
+    # ----------------------------------------------------------------- one block
+
+    def _check(self, final: bool) -> list[Finding]:
+        text = "".join(self._parts)
+        if final:
+            cut = len(text)
+        else:
+            limit = len(text) - _MARGIN
+            cut = text.rfind("\n", 0, limit) + 1
+            if cut == 0:
+                if len(text) < _LONG_LINE:
+                    self._parts = [text]
+                    return []
+                cut = max(text.rfind(" ", 0, limit), text.rfind("\t", 0, limit)) + 1 or limit
+        if IGNORE_FILE in text and _FILE_DIRECTIVE.search(text, 0, cut):
+            self.ignored = True
+            self._parts = []
+            return []
+        findings = self._findings(text, cut, final)
+        lines = text.count("\n", 0, cut)
+        if lines:
+            self._line += lines
+            self._column = cut - text.rfind("\n", 0, cut)
+        else:
+            self._column += cut
+        self._before = text[max(0, cut - 2 * _LOOK) : cut]
+        rest = text[cut:]
+        self._parts = [rest] if rest else []
+        self._size = len(rest)
+        return findings
+
+    def _findings(self, text: str, cut: int, final: bool) -> list[Finding]:
+        lower = text.lower()
+        lowered = lower if len(lower) == len(text) else None
+        skipped, code = self._regions(text, cut, final)
+        in_skipped = _inside(skipped)
+        found: list[tuple[int, int, Rule | None]] = []
+        last_end = 0
+        for start, end, rule in self.checker.matches(
+            text, lowered, self._resume_phrase, cut, self._before
+        ):
+            last_end = end
+            if not in_skipped(start):
+                found.append((start, end, rule))
+        self._resume_phrase = max(0, last_end - cut)
+        # Code is never prose: a word in capitals there is a name, not an abbreviation.
+        found += self._abbreviations(text, cut, _inside(_merge(skipped + code)))
+        found.sort(key=lambda f: f[0])
+
+        findings: list[Finding] = []
+        line = self._line
+        line_start = 1 - self._column  # so the first line's columns come out right
+        last = 0
+        for start, end, entry in found:
+            breaks = text.count("\n", last, start)
+            if breaks:
+                line += breaks
+                line_start = text.rfind("\n", last, start) + 1
+            last = start
+            column = start - line_start + 1
+            if entry is None:
+                word = text[start:end]
+                findings.append(
+                    Finding(
+                        self.path,
+                        line,
+                        column,
+                        word,
+                        ABBREVIATION_WHY,
+                        [f"spell it out the first time, like 'Full Name ({word})'"],
+                        "abbreviation",
+                    )
+                )
+            else:
+                shown = " ".join(text[start:end].split())
+                findings.append(
+                    Finding(self.path, line, column, shown, entry.why, list(entry.suggestions))
+                )
+        return findings
+
+    def _regions(
+        self, text: str, cut: int, final: bool
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Stretches not to check (ignored lines, and if asked code and quotations), and code."""
+        code = self._fences(text, cut, final) if "```" in text or "~~~" in text else []
+        if self._fence_open and not code:
+            code = [(0, cut)]
+        if "`" in text:
+            code += [m.span() for m in _INLINE_CODE.finditer(text, 0, cut)]
+        spans = [(s, e) for s, e in self._carried]
+        self._carried = []
+        at = text.find(IGNORE_LINE, 0, cut)
+        while at != -1:
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at, cut)
+            line_end = cut if line_end == -1 else line_end
+            if _line_directive(text, at, line_start):
+                spans.append((line_start, line_end))
+                at = line_end
+            at = text.find(IGNORE_LINE, at + 1, cut)
+        if self.skip_quotes:
+            spans += code
+            spans += [m.span() for m in _BLOCKQUOTE.finditer(text, 0, cut)]
+            last_end = 0
+            for m in _QUOTED.finditer(text, self._resume_quote):
+                if m.start() >= cut:
+                    break
+                spans.append(m.span())
+                last_end = m.end()
+                if m.end() > cut:
+                    self._carried.append((0, m.end() - cut))
+            self._resume_quote = max(0, last_end - cut)
+        return _merge(spans), code
+
+    def _fences(self, text: str, cut: int, final: bool) -> list[tuple[int, int]]:
+        """Fenced code (``` or ~~~); one left open runs to the end, as in Markdown."""
+        spans: list[tuple[int, int]] = []
+        opened = 0
+        for m in _FENCE.finditer(text, 0, cut):
+            if not self._fence_open:
+                self._fence_open, self._fence, opened = True, m.group(1), m.start()
+            elif m.group(1) == self._fence:
+                self._fence_open = False
+                spans.append((opened, m.end()))
+        if self._fence_open:
+            spans.append((opened, cut))
+        return spans
+
+    def _abbreviations(
+        self, text: str, cut: int, inside: Callable[[int], bool]
+    ) -> Iterator[tuple[int, int, None]]:
+        known = self.checker.known
+        ordinary = self.checker.ordinary
+        seen = self._seen
+        for m in _ABBREVIATION.finditer(text):
+            start = m.start()
+            if start >= cut:
+                return
+            if start > 0 and _ABBREVIATION_BEFORE.match(text, start - 1):
+                continue
+            word = m.group(1)
+            if word in seen or word in known or word in ordinary:
+                continue
+            if not any(c.isalpha() for c in word[1:]):
+                continue
+            seen.add(word)
+            if inside(start) or _spelled_out(text, start, m.end()):
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            line = text[line_start : len(text) if line_end == -1 else line_end]
+            if in_capitals(line, ordinary):
+                seen.discard(word)  # a heading in capitals: look again at its next use
+                continue
+            yield start, start + len(word), None
+
+
+def check_text(
+    text: str, checker: Checker, path: str = "-", skip_quotes: bool = False
+) -> list[Finding]:
+    """Every finding in one text, in order."""
+    scan = Scan(checker, path, skip_quotes)
+    findings = scan.feed(text) + scan.close()
+    return [] if scan.ignored else findings
