@@ -16,9 +16,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Protocol
+
+# Only the type checker reads these imports: leaving typing, dataclasses and
+# collections.abc out keeps `coprod language` quick to start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from typing import Protocol
+else:
+    Protocol = object
 
 IGNORE_LINE = "coprod: ignore"
 IGNORE_FILE = "coprod: ignore-file"
@@ -107,62 +113,62 @@ def _trie_regex(forms: Iterable[str]) -> str:
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
-def _starts_with_words(text: str, words: str) -> bool:
-    """Does text start with these words, ending where a word ends?"""
-    if not text.startswith(words):
-        return False
-    rest = text[len(words) : len(words) + 1]
-    return not rest or not (rest.isalnum() and words[-1].isalnum())
+def _words_regex(words: str) -> str:
+    """Words as a regex that ends where a word ends (punctuation stands for itself)."""
+    pattern = "".join(_units(words))
+    return pattern + r"(?!\w)" if words.strip()[-1:].isalnum() else pattern
 
 
-def _ends_with_words(text: str, words: str) -> bool:
-    if not text.endswith(words):
-        return False
-    before = text[-len(words) - 1 : -len(words)] if len(text) > len(words) else ""
-    return not before or not (before.isalnum() and words[0].isalnum())
-
-
-@dataclass
 class Checker:
     """Every entry of every word list, compiled into one pass over the text."""
 
-    entries: Sequence[Rule]
-    known: set[str]
-    ordinary: set[str] = field(default_factory=set)
-    _fast: re.Pattern[str] = field(init=False)
-    _slow: re.Pattern[str] = field(init=False)
-    _by_form: dict[str, Rule] = field(init=False)
-    _gapped: list[tuple[re.Pattern[str], Rule]] = field(init=False)
-    _found: dict[str, Rule] = field(init=False)
-    _after: dict[int, list[str]] = field(init=False)
-    _before: dict[int, list[str]] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self._by_form = {}
-        self._gapped = []
-        self._found = {}
-        self._after = {}
-        self._before = {}
-        for entry in self.entries:
+    def __init__(
+        self, entries: Sequence[Rule], known: set[str], ordinary: set[str] | None = None
+    ) -> None:
+        self.entries = entries
+        self.known = known
+        self.ordinary = {w.upper() for w in ordinary or ()}
+        self._by_form: dict[str, Rule] = {}
+        self._found: dict[str, Rule] = {}
+        self._after: dict[int, re.Pattern[str]] = {}
+        self._before: dict[int, re.Pattern[str]] = {}
+        for entry in entries:
             for form in entry.forms():
-                key = normal(form)
-                if key in self._by_form:
-                    continue
-                self._by_form[key] = entry
-                if GAP in key:
-                    self._gapped.append((re.compile("".join(_units(key))), entry))
+                self._by_form.setdefault(normal(form), entry)
+            # Harmless company, as regexes: "engagement" + "ring", "got" + "engaged".
             if entry.unless_followed_by:
-                self._after[id(entry)] = [_key(w) for w in entry.unless_followed_by]
+                words = "|".join(_words_regex(w) for w in entry.unless_followed_by)
+                self._after[id(entry)] = re.compile(rf"\s*(?:{words})", re.IGNORECASE)
             if entry.unless_preceded_by:
-                self._before[id(entry)] = [_key(w) for w in entry.unless_preceded_by]
-        self.ordinary = {w.upper() for w in self.ordinary}
-        alternation = _trie_regex(self._by_form) or r"(?!x)x"
+                words = "|".join(_words_regex(w) for w in entry.unless_preceded_by)
+                self._before[id(entry)] = re.compile(rf"(?<!\w)(?:{words})\s*\Z", re.IGNORECASE)
+        self._alternation = _trie_regex(self._by_form) or r"(?!x)x"
         # Lower-casing the text once and matching it case-sensitively lets the regex
         # engine skip quickly to the letters a phrase can start with; the check that
         # a phrase starts a word is done in Python, only where something matched.
-        self._fast = re.compile(rf"(?:{alternation})(?![\w-])")
-        # For the rare text whose length changes when lower-cased (like 'İ').
-        self._slow = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        self._fast = re.compile(rf"(?:{self._alternation})(?![\w-])")
+        self._slow_regex: re.Pattern[str] | None = None
+        self._gapped_regexes: list[tuple[re.Pattern[str], Rule]] | None = None
+
+    @property
+    def _slow(self) -> re.Pattern[str]:
+        """For the rare text whose length changes when lower-cased (like 'İ')."""
+        if self._slow_regex is None:
+            self._slow_regex = re.compile(
+                rf"(?<![\w-])(?:{self._alternation})(?![\w-])", re.IGNORECASE
+            )
+        return self._slow_regex
+
+    @property
+    def _gapped(self) -> list[tuple[re.Pattern[str], Rule]]:
+        """The forms with a gap in them, each as its own regex, to tell which one matched."""
+        if self._gapped_regexes is None:
+            self._gapped_regexes = [
+                (re.compile("".join(_units(key))), entry)
+                for key, entry in self._by_form.items()
+                if GAP in key
+            ]
+        return self._gapped_regexes
 
     def entry_for(self, matched: str) -> Rule:
         found = self._found.get(matched)
@@ -177,18 +183,15 @@ class Checker:
         return entry
 
     def _harmless(self, entry: Rule, text: str, start: int, end: int, before: str) -> bool:
-        after_words = self._after.get(id(entry))
-        if after_words:
-            after = _key(text[end : end + _LOOK])
-            if any(_starts_with_words(after, w) for w in after_words):
-                return True
-        before_words = self._before.get(id(entry))
-        if before_words:
-            earlier = text[max(0, start - _LOOK) : start]
+        after = self._after.get(id(entry))
+        if after is not None and after.match(text, end):
+            return True
+        earlier = self._before.get(id(entry))
+        if earlier is not None:
+            window = text[max(0, start - _LOOK) : start]
             if start < _LOOK:
-                earlier = before[-(_LOOK - start) :] + earlier
-            earlier = _key(earlier)
-            if any(_ends_with_words(earlier, w) for w in before_words):
+                window = before[len(before) - (_LOOK - start) :] + window
+            if earlier.search(window):
                 return True
         return False
 
@@ -202,21 +205,25 @@ class Checker:
         """
         fast = lowered is not None
         subject = lowered if lowered is not None else text
-        regex = self._fast if fast else self._slow
+        search = (self._fast if fast else self._slow).search
+        inside_word = _WORD_OR_HYPHEN.match
+        found = self._found
+        particular = self._after.keys() | self._before.keys()
         position = start
         while True:
-            m = regex.search(subject, position)
-            if m is None or m.start() >= stop:
+            m = search(subject, position)
+            if m is None:
                 return
             begin, end = m.span()
-            if fast and begin > 0 and _WORD_OR_HYPHEN.match(subject, begin - 1):
+            if begin >= stop:
+                return
+            if fast and begin > 0 and inside_word(subject, begin - 1):
                 position = begin + 1  # inside a word: look again from the next letter
                 continue
             position = end
-            entry = self.entry_for(m.group())
-            if (entry.unless_followed_by or entry.unless_preceded_by) and self._harmless(
-                entry, subject, begin, end, before
-            ):
+            matched = m.group()
+            entry = found.get(matched) or self.entry_for(matched)
+            if id(entry) in particular and self._harmless(entry, subject, begin, end, before):
                 continue
             yield begin, end, entry
 
@@ -231,15 +238,41 @@ class Checker:
 # --------------------------------------------------------------------------- findings
 
 
-@dataclass(frozen=True)
 class Finding:
-    path: str
-    line: int
-    column: int
-    phrase: str
-    why: str
-    suggestions: list[str]
-    kind: str = "phrase"  # or "abbreviation"
+    """One thing to look at: where it is, what it is, why it jars and what to try."""
+
+    __slots__ = ("column", "kind", "line", "path", "phrase", "suggestions", "why")
+    _ORDER = ("path", "line", "column", "phrase", "why", "suggestions", "kind")
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        phrase: str,
+        why: str,
+        suggestions: list[str],
+        kind: str = "phrase",  # or "abbreviation"
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.phrase = phrase
+        self.why = why
+        self.suggestions = suggestions
+        self.kind = kind
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._ORDER)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Finding) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.line, self.column, self.phrase, self.kind))
+
+    def __repr__(self) -> str:
+        return "Finding(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self._ORDER) + ")"
 
     def __str__(self) -> str:
         tries = "; ".join(self.suggestions)
