@@ -117,11 +117,19 @@ def test_verdicts_only_belong_to_checklists(tmp_path: Path) -> None:
     assert "'counts' only works in a checklist. Fix: remove it, or set kind: checklist." in messages
 
 
-@pytest.mark.parametrize("checklist", ["readiness", "senior-leaders", "tokenism"])
-def test_the_shipped_checklists(checklist: str) -> None:
+@pytest.mark.parametrize(
+    ("checklist", "labels"),
+    [
+        ("readiness", ["Ready", "Ready, with care", "Not yet"]),
+        ("senior-leaders", ["Ready", "Ready, with care", "Not yet"]),
+        ("tokenism", ["Looks genuine", "Genuine in part", "A box to tick, for now"]),
+    ],
+)
+def test_the_shipped_checklists(checklist: str, labels: list[str]) -> None:
     ex = load_exercise(ROOT / "exercises" / f"{checklist}.yaml").exercise
     assert ex.kind == "checklist"
-    assert [v.label for v in ex.verdicts] == ["Ready", "Ready, with care", "Not yet"]
+    assert [v.label for v in ex.verdicts] == labels
+    assert ex.find_out_first is not None
     for _, q in ex.questions():
         assert q.type == "yes_no"
         assert getattr(q, "talk_about", None) and getattr(q, "could_change", None), q.id
@@ -140,22 +148,24 @@ def readiness_answers(folder: Path, **overrides: str) -> Path:
 
 def test_readiness_end_to_end_with_an_answers_file(tmp_path: Path, isolated: Path) -> None:
     path = readiness_answers(
-        tmp_path, **{"to-save-money": "yes", "no-time": "yes", "open-question": "not sure"}
+        tmp_path, **{"to-save-money": "yes", "no-time": "yes", "strong-feeling": "not sure"}
     )
     result = CliRunner().invoke(
         app, ["readiness", "--answers", str(path), "--name", "Project group"]
     )
     assert result.exit_code == 0, result.output
-    assert "Verdict: Ready, with care" in result.output
+    assert "Verdict: Not yet" in result.output
     assert "2 things to talk through:" in result.output
     assert "Is the main reason for co-producing to save money on services?" in result.output
     assert "Talk about: If saving money is the goal" in result.output
-    assert "Things to find out (you answered 'not sure'):" in result.output
+    assert "Things to find out (1 statement answered 'not sure'):" in result.output
     record = yaml.safe_load(next((isolated / "reflections").glob("*.yaml")).read_text())
     assert record["command"] == "readiness" and record["kind"] == "checklist"
-    assert record["verdict"]["label"] == "Ready, with care" and record["verdict"]["count"] == 3
+    assert record["verdict"]["label"] == "Not yet" and record["verdict"]["count"] == 2
+    assert record["verdict"]["rule"] == "blocked"
+    assert record["verdict"]["blocking"] == ["no-time", "to-save-money"]
     report = next((isolated / "reflections").glob("*.md")).read_text()
-    assert "**Verdict: Ready, with care**" in report and "### Things to find out" in report
+    assert "**Verdict: Not yet**" in report and "### Things to find out" in report
 
 
 def test_an_answer_that_is_not_yes_no_or_not_sure(tmp_path: Path) -> None:
@@ -186,6 +196,6 @@ def test_placement_suggests_a_next_step_up(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["assess", "placement", "--answers", str(path), "--no-save"])
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
-    assert "The line from informing to co-production: 25 out of 100 - Consultation" in flat
+    assert "The line from informing to co-production: 1 of 0–4 - Consultation" in flat
     assert "A step up: invite people to take part in the work itself" in flat
     assert "How deep it goes (Support):" in flat

@@ -108,7 +108,7 @@ def test_no_terminal_and_no_answers() -> None:
 
 def test_an_unknown_exercise_lists_the_known_ones() -> None:
     result = invoke("assess", "six-principle", "--answers", "x.yaml")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output == (
         "There is no exercise called 'six-principle'. Did you mean 'six-principles'?\n"
         "The exercises coprod knows:\n"

@@ -82,7 +82,7 @@ def test_the_principles_guide_covers_all_six() -> None:
 def test_aliases_and_a_near_miss() -> None:
     assert runner.invoke(app, ["guide", "six-principles"]).exit_code == 0
     result = runner.invoke(app, ["guide", "princples"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.startswith(
         "There is no guide called 'princples'. Did you mean 'principles'?\n"
     )

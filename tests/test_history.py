@@ -107,7 +107,7 @@ def test_the_index_is_used_and_mended(isolated: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(history_module, "read_summary", counting)
     assert len(History(isolated).read()[0]) == 2
     assert calls == []  # both were remembered when saved
-    (isolated / "index.json").unlink()
+    (isolated / "index.sqlite").unlink()
     assert len(History(isolated).read()[0]) == 2
     assert len(calls) == 2  # missing index: rebuilt
     calls.clear()
@@ -132,13 +132,17 @@ def test_a_corrupt_file_is_skipped_with_a_warning_and_the_rest_shown(isolated: P
     result = runner.invoke(app, ["history"])
     assert result.exit_code == 0
     assert (
-        f"Skipped {folder / 'truncated.yaml'}: it is not valid YAML: it may be cut short or edited by hand."
+        f"Skipped {folder / 'truncated.yaml'}: it is not valid YAML: it may be cut short or edited "
+        "by hand (line 3: the YAML cannot be read here: a group in curly brackets is not closed)."
         in result.output
     )
     assert (
         f"Skipped {folder / 'edited.yaml'}: it does not hold a complete reflection" in result.output
     )
-    assert f"Skipped {folder / 'empty.yaml'}: it does not hold a reflection." in result.output
+    assert (
+        f"Skipped {folder / 'empty.yaml'}: it does not hold a reflection (the file is empty)."
+        in result.output
+    )
     assert "2 reflections." in result.output
 
 
@@ -246,7 +250,7 @@ def test_report_refs(tmp_path: Path, isolated: Path, monkeypatch: pytest.MonkeyP
     path = isolated / "reflections" / f"{r.id}.yaml"
     assert runner.invoke(app, ["report", str(path), "--to", "x.html"]).exit_code == 0
     unknown = runner.invoke(app, ["report", "2026-03-01-1200-six-principle"])
-    assert unknown.exit_code == 1
+    assert unknown.exit_code == 2
     assert unknown.output == (
         f"There is no reflection called '2026-03-01-1200-six-principle'. The nearest:\n  {r.id}\n"
     )

@@ -15,11 +15,11 @@ from coprod_toolkit.models import (
     MultiQuestion,
     QuestionBase,
     ScaleQuestion,
-    TextQuestion,
+    When,
     YesNoQuestion,
 )
 from coprod_toolkit.scoring import visible
-from coprod_toolkit.yamlfile import Findings, read_yaml
+from coprod_toolkit.yamlfile import Findings, read_standard_input, read_yaml
 
 YES = ("yes", "y")
 NO = ("no", "n")
@@ -47,7 +47,7 @@ def allowed(ex: Exercise, q: QuestionBase) -> str:
 def parse_answer(ex: Exercise, q: QuestionBase, raw: Any) -> AnswerValue:
     """Turn what someone typed or wrote into an answer, or raise BadAnswer."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
-        if q.optional or isinstance(q, TextQuestion):
+        if q.optional:
             return None
         raise BadAnswer(f"an answer is needed: {allowed(ex, q)}")
     if isinstance(q, ScaleQuestion):
@@ -147,8 +147,12 @@ class AnswersFile:
 
 def load_answers(path: Path, ex: Exercise) -> AnswersFile:
     """Read an answers file and check every answer as if it had been typed."""
-    data, marks, _ = read_yaml(path, "answers")
-    shown_path = str(path)
+    if str(path) == "-":  # `--answers -`: the answers come from standard input
+        data, marks = read_standard_input("answers")
+        shown_path = "standard input"
+    else:
+        data, marks, _ = read_yaml(path, "answers")
+        shown_path = str(path)
     found = Findings(shown_path, marks)
     add = found.add
     found.unknown_keys(data, _FILE_KEYS, "an answers file")
@@ -204,8 +208,21 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
             result.answers[q.id] = parse_answer(ex, q, raw)
         except BadAnswer as e:
             add(("answers", key), f"{_quote(ex, q)}: {e}.")
+    asked = {q.id for _, q in visible(ex, result.answers)}
+    for key in raw_answers:
+        q = ex.question(str(key))
+        if q is not None and q.when is not None and q.id not in asked:
+            earlier = result.answers.get(q.when.question)
+            add(
+                ("answers", key),
+                f"'{q.id}' is only asked when '{q.when.question}' {condition_words(q.when)}, and "
+                f"here it is {'not answered' if earlier is None else repr(earlier)}, so this "
+                f"answer would not count. Fix: remove the line '{q.id}: ...', or change the "
+                f"answer to '{q.when.question}'.",
+                key=True,
+            )
     for _, q in visible(ex, result.answers):
-        if q.id not in raw_answers and not q.optional and not isinstance(q, TextQuestion):
+        if q.id not in raw_answers and not q.optional:
             add(
                 ("answers",),
                 f"there is no answer for '{q.id}' ({_quote(ex, q)}). "
@@ -215,6 +232,20 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
     if found.problems:
         raise FileProblems(shown_path, found.sorted(), "answers")
     return result
+
+
+def condition_words(when: When) -> str:
+    """A `when` in words: 'is yes', 'is one of a, b', 'is at least 3'."""
+    if when.equals is not None:
+        return f"is {when.equals}"
+    if when.any_of is not None:
+        return "is one of " + ", ".join(str(v) for v in when.any_of)
+    parts = []
+    if when.at_least is not None:
+        parts.append(f"at least {when.at_least:g}")
+    if when.at_most is not None:
+        parts.append(f"at most {when.at_most:g}")
+    return "is " + " and ".join(parts)
 
 
 def _quote(ex: Exercise, q: QuestionBase) -> str:

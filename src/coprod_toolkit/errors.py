@@ -58,14 +58,22 @@ class FileProblems(CoprodError):
         super().__init__("\n".join(lines))
 
 
-class ExerciseNotFound(CoprodError):
-    pass
-
-
 class UsageProblem(CoprodError):
-    """The command was given something it cannot use (exit 2, like other usage errors)."""
+    """The command was given something it cannot use (exit 2, like other usage errors).
+
+    An option value it does not accept and a name or id that matches nothing are the
+    same kind of mistake, so both leave with 2, as the README's exit-code table says.
+    """
 
     exit_code = 2
+
+
+class NotFound(UsageProblem):
+    """An id or name that matches nothing: an exercise, reflection, draft or guide."""
+
+
+class ExerciseNotFound(NotFound):
+    pass
 
 
 class NoTerminal(CoprodError):
@@ -74,6 +82,10 @@ class NoTerminal(CoprodError):
 
 class StorageError(CoprodError):
     pass
+
+
+class BadFile(CoprodError):
+    """A file that was named but cannot be used as what it should be (exit 1)."""
 
 
 class Interrupted(CoprodError):

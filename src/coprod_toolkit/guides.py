@@ -22,7 +22,7 @@ import yaml
 from pydantic import Field, ValidationError
 
 from coprod_toolkit.base import Slug, Strict
-from coprod_toolkit.errors import CoprodError, FileProblems, Problem
+from coprod_toolkit.errors import CoprodError, FileProblems, NotFound, Problem
 from coprod_toolkit.yamlfile import _Reader, read_text, validation_problems
 
 
@@ -127,7 +127,7 @@ class Guides:
         guess = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
         hint = f" Did you mean '{self._topic_of(guess[0])}'?" if guess else ""
         listing = "\n".join(f"  {t}" for t in self.topics)
-        raise CoprodError(
+        raise NotFound(
             f"There is no guide called '{name}'.{hint}\nThe guides:\n{listing}\n"
             "Run 'coprod guide' to see what each one covers."
         )

@@ -1,33 +1,44 @@
 """Saved reflections over time: a fast index, filters, progress and the last next step.
 
-The index (`index.json` beside the `reflections` folder) keeps a short summary of
-every reflection file, with the file's size and modification time. Reading the
-history lists the folder, trusts the summaries whose files have not changed,
-and reads only the files that are new or changed. A missing, stale or broken
-index is simply rebuilt; a file that cannot be read is skipped with a warning.
-Several people can share one folder: files never clash, and the index mends
-itself if two people write it at once.
+The YAML and Markdown files in `reflections/` are the record. The index
+(`index.sqlite` beside that folder, an SQLite database in WAL mode) only keeps a
+short summary of each file with the file's size and modification time, so that
+reading the history lists the folder and reads only the files that are new or
+changed. The index is a cache: a missing, damaged or wrong-shaped one is simply
+rebuilt, and a folder coprod may read but not write gets one in memory. Each
+file is one row, written in its own small transaction, so several people saving
+into one shared folder at once never lose each other's entries, and saving
+costs the same with 10 or 100,000 reflections in the folder. Every saved file
+is read through the one safe YAML reader, bounded in size, and checked against
+the same model it was saved with; a file that fails is skipped with a warning.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
-import tempfile
-from dataclasses import asdict, dataclass, field
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from coprod_toolkit.models import GroupRecord, Reflection
 
-INDEX_NAME = "index.json"
-INDEX_FORMAT = 3
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+INDEX_NAME = "index.sqlite"
+OLD_INDEX_NAME = "index.json"
+INDEX_FORMAT = 4
+"""Bump when the table changes: an index of another format is rebuilt."""
+BATCH = 1000
+"""Files read between two commits (and two progress reports) while rebuilding."""
+
+Progress_ = Callable[[int, int], None]
 
 
 @dataclass
@@ -107,8 +118,34 @@ class Summary:
         )
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Summary:
+    def from_dict(cls, data: Any) -> Summary:
+        """A summary from the index, or ValueError if the entry is not one coprod wrote."""
+        if not isinstance(data, dict) or set(data) != _SUMMARY_FIELDS:
+            raise ValueError("not a summary")
+        for key in _TEXT_FIELDS:
+            if not isinstance(data[key], str):
+                raise ValueError(key)
+        for key in _MAYBE_TEXT_FIELDS:
+            if data[key] is not None and not isinstance(data[key], str):
+                raise ValueError(key)
+        scores = data["section_scores"]
+        if not isinstance(scores, dict) or not all(
+            _score_ok(v) for v in (data["overall"], *scores.values())
+        ):
+            raise ValueError("scores")
+        datetime.fromisoformat(data["finished"])
         return cls(**data)
+
+
+_SUMMARY_FIELDS = {f.name for f in fields(Summary)}
+_TEXT_FIELDS = ("id", "file", "finished", "exercise", "version", "title", "kind", "about")
+_MAYBE_TEXT_FIELDS = ("about_label", "name", "band", "verdict", "next_step")
+
+
+def _score_ok(value: Any) -> bool:
+    return value is None or (
+        isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    )
 
 
 @dataclass
@@ -125,16 +162,41 @@ def read_reflection(path: Path) -> Reflection:
     return record
 
 
-def read_record(path: Path) -> Reflection | GroupRecord:
-    """A saved reflection or group record, or ValueError saying what is wrong with it."""
+def _text(path: Path) -> str:
+    """The file's text through the one bounded reader, or ValueError saying why not."""
+    from coprod_toolkit.errors import FileProblems
+    from coprod_toolkit.yamlfile import read_text
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError) as e:
-        raise ValueError(f"it cannot be read ({e.__class__.__name__})") from None
-    except yaml.YAMLError:
-        raise ValueError("it is not valid YAML: it may be cut short or edited by hand") from None
-    if not isinstance(data, dict):
-        raise ValueError("it does not hold a reflection")
+        return read_text(path, "reflection")[0]
+    except FileProblems as e:
+        raise ValueError(_first_problem(e)) from None
+
+
+def _first_problem(e: Any) -> str:
+    """'the file is empty. Fix: ...' -> 'the file is empty', for 'Skipped X: ...'."""
+    message = str(e.problems[0].message) if e.problems else "it cannot be read"
+    return message.split(" Fix:")[0].rstrip(".")
+
+
+def _parse(text: str, path: Path) -> dict[str, Any]:
+    from coprod_toolkit.errors import FileProblems
+    from coprod_toolkit.yamlfile import parse_yaml
+
+    try:
+        return parse_yaml(text, str(path), "reflection")[0]
+    except FileProblems as e:
+        said = _first_problem(e)
+        if "YAML" in said or "nested" in said or "tag" in said:
+            line = e.problems[0].line if e.problems else 0
+            raise ValueError(
+                "it is not valid YAML: it may be cut short or edited by hand"
+                + (f" (line {line}: {said})" if line else f" ({said})")
+            ) from None
+        raise ValueError(f"it does not hold a reflection ({said})") from None
+
+
+def _validated(data: dict[str, Any]) -> Reflection | GroupRecord:
     model: type[Reflection] | type[GroupRecord] = (
         GroupRecord if data.get("command") == "group" else Reflection
     )
@@ -148,30 +210,32 @@ def read_record(path: Path) -> Reflection | GroupRecord:
         ) from None
 
 
+def read_record(path: Path) -> Reflection | GroupRecord:
+    """A saved reflection or group record, or ValueError saying what is wrong with it."""
+    return _validated(_parse(_text(path), path))
+
+
 def read_summary(path: Path) -> Summary:
     """A reflection's summary, reading only the part of the file before its answers.
 
     coprod writes the answers last, so the summary is in the first quarter of the
     file. A file written some other way is read whole.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ValueError(f"it cannot be read ({e.__class__.__name__})") from None
+    text = _text(path)
     cut = text.find("\nanswers:")
     if cut > 0 and "\nscores:" in text[:cut]:
         try:
-            head = yaml.load(text[:cut], Loader=_Loader)
-        except yaml.YAMLError:
+            head: Any = _parse(text[:cut], path)
+        except ValueError:
             head = None
-        if isinstance(head, dict):
+        if isinstance(head, dict) and head.get("command") != "group":
             try:
                 reflection = Reflection.model_validate({**head, "answers": []})
             except ValidationError:
                 pass
             else:
                 return Summary.of(reflection, path.name)
-    record = read_record(path)
+    record = _validated(_parse(text, path))
     if isinstance(record, GroupRecord):
         return Summary.of_group(record, path.name)
     return Summary.of(record, path.name)
@@ -185,94 +249,414 @@ def _summary_or_problem(path: Path) -> tuple[dict[str, Any] | None, str]:
         return None, str(e)
 
 
-def _signature(entry: os.DirEntry[str]) -> list[int]:
-    stat = entry.stat()
-    return [stat.st_mtime_ns, stat.st_size]
+Payload = dict[str, Any]
+"""One record's answers for an export: {"common": {...}, "answers": [[person, section,
+question, text, answer, score], ...]}, plain data only."""
+
+
+def export_payload(r: Reflection | GroupRecord) -> Payload:
+    """What an export needs of one record, the same way for a person's reflection or a group's."""
+    common = {
+        "reflection": r.id,
+        "finished": r.finished.isoformat(),
+        "exercise": r.exercise.id,
+        "version": r.exercise.version,
+        "about": r.about,
+    }
+    answers: list[list[Any]]
+    if isinstance(r, GroupRecord):
+        answers = [
+            [member, q.section, q.question, q.text, "passed" if v is None else v, ""]
+            for q in r.questions
+            for member, v in q.answers.items()
+        ]
+    else:
+        answers = [
+            [
+                r.name,
+                a.section,
+                a.question,
+                a.text,
+                "" if a.answer is None else a.answer,
+                "" if a.points is None else a.points,
+            ]
+            for a in r.answers
+        ]
+    return {"common": common, "answers": answers}
+
+
+def _payload_or_problem(path: Path) -> tuple[Payload | None, str]:
+    try:
+        record = read_record(path)
+    except ValueError as e:
+        return None, str(e)
+    return export_payload(record), ""
+
+
+def _pack(payload: Payload) -> bytes:
+    return zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 1)
+
+
+def _unpack(data: bytes) -> Payload:
+    payload = json.loads(zlib.decompress(data))
+    if not isinstance(payload, dict) or not isinstance(payload.get("answers"), list):
+        raise ValueError("not an export entry")
+    if not isinstance(payload.get("common"), dict):
+        raise ValueError("not an export entry")
+    return payload
+
+
+# --------------------------------------------------------------------------- the index
+
+_COLUMNS = "name, mtime_ns, size, exercise, about, person, stamp, summary, problem"
+_INSERT = f"INSERT OR REPLACE INTO files ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_CREATE = """
+CREATE TABLE files (
+    name TEXT PRIMARY KEY,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    exercise TEXT,
+    about TEXT,
+    person TEXT,
+    stamp REAL,
+    summary TEXT,
+    problem TEXT
+);
+CREATE INDEX files_latest ON files (exercise, about, person, stamp);
+CREATE TABLE answers (
+    name TEXT PRIMARY KEY,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+"""
+
+
+def _row(
+    name: str, signature: tuple[int, int], summary: dict[str, Any] | None, problem: str
+) -> tuple[Any, ...]:
+    if summary is None:
+        return (name, *signature, None, None, None, None, None, problem)
+    return (
+        name,
+        *signature,
+        summary["exercise"],
+        summary["about"],
+        (summary["name"] or "").casefold(),
+        datetime.fromisoformat(summary["finished"]).timestamp(),
+        json.dumps(summary, ensure_ascii=False),
+        None,
+    )
 
 
 class History:
-    """Every reflection in one coprod folder (COPROD_HOME, or --out)."""
+    """Every reflection in one coprod folder (COPROD_HOME, or --out).
 
-    def __init__(self, root: Path) -> None:
+    `on_progress(done, total)` hears how a long rebuild of the index is going.
+    """
+
+    def __init__(self, root: Path, on_progress: Progress_ | None = None) -> None:
         self.root = root
         self.folder = root / "reflections"
         self.index_path = root / INDEX_NAME
+        self.on_progress = on_progress
 
-    def _load_index(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.index_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
-            return {}
-        return data
+    # ---------------------------------------------------------------- opening
 
-    def _save_index(self, entries: dict[str, Any], broken: dict[str, Any]) -> None:
-        text = json.dumps({"format": INDEX_FORMAT, "entries": entries, "broken": broken})
+    def _forget_index(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.index_path}{suffix}")
+
+    def _open(self, memory: bool = False) -> sqlite3.Connection:
+        """The index, made if missing; raises sqlite3.Error or OSError if it is unusable."""
+        if memory:
+            connection = sqlite3.connect(":memory:", isolation_level=None)
+        else:
+            if not self.index_path.exists():
+                # made by us, so it is private to its owner (SQLite's journals follow it)
+                os.close(os.open(self.index_path, os.O_WRONLY | os.O_CREAT, 0o600))
+            connection = sqlite3.connect(self.index_path, timeout=30, isolation_level=None)
         try:
-            fd, temp = tempfile.mkstemp(dir=self.root, prefix=".index-", suffix=".part")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(temp, self.index_path)
-        except OSError:
-            # A folder we may read but not write (a shared, read-only copy): no index.
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(temp)
+            if not memory:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+            (version,) = connection.execute("PRAGMA user_version").fetchone()
+            if version != INDEX_FORMAT:
+                connection.execute("BEGIN IMMEDIATE")
+                (version,) = connection.execute("PRAGMA user_version").fetchone()
+                if version != INDEX_FORMAT:  # nobody else made it meanwhile
+                    connection.execute("DROP TABLE IF EXISTS files")
+                    connection.execute("DROP TABLE IF EXISTS answers")
+                    for statement in _CREATE.split(";"):
+                        if statement.strip():
+                            connection.execute(statement)
+                    connection.execute(f"PRAGMA user_version={INDEX_FORMAT}")
+                connection.execute("COMMIT")
+            connection.execute(f"SELECT {_COLUMNS} FROM files LIMIT 0")
+            connection.execute("SELECT name, mtime_ns, size, data FROM answers LIMIT 0")
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    @contextlib.contextmanager
+    def _index(self) -> Iterator[sqlite3.Connection]:
+        """The index to use: the folder's own; a new one if it was damaged; else one in memory."""
+        connection = None
+        if self.root.is_dir():
+            for attempt in range(2):
+                try:
+                    connection = self._open()
+                    break
+                except sqlite3.DatabaseError:
+                    if attempt == 0:
+                        self._forget_index()  # not a database coprod can use: start again
+                except (sqlite3.Error, OSError):
+                    break  # a folder we may read but not write: work in memory
+        if connection is None:
+            connection = self._open(memory=True)
+        with contextlib.suppress(OSError):
+            os.unlink(self.root / OLD_INDEX_NAME)  # the index of coprod before 0.x
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    # ---------------------------------------------------------------- bringing it up to date
+
+    def _update(self, connection: sqlite3.Connection, full: bool) -> None:
+        """Read the files the index does not know yet; forget the files that are gone.
+
+        `full` also checks every known file's size and time, to notice a file
+        edited in place; without it only the names are listed, which is what
+        finding last time's next step needs at 100,000 reflections.
+        """
+        known = {
+            name: (mtime, size)
+            for name, mtime, size in connection.execute("SELECT name, mtime_ns, size FROM files")
+        }
+        if not self.folder.is_dir():
+            seen: set[str] = set()
+            unread: list[tuple[str, tuple[int, int]]] = []
+        elif full:
+            seen = set()
+            unread = []
+            with os.scandir(self.folder) as listing:
+                for item in listing:
+                    name = item.name
+                    if not name.endswith(".yaml") or name.startswith("."):
+                        continue
+                    try:
+                        if item.is_dir():
+                            continue
+                        stat = item.stat()  # a pipe or a device is listed, and refused on reading
+                    except OSError:
+                        continue
+                    seen.add(name)
+                    signature = (stat.st_mtime_ns, stat.st_size)
+                    if known.get(name) != signature:
+                        unread.append((name, signature))
+        else:
+            seen = {
+                n for n in os.listdir(self.folder) if n.endswith(".yaml") and not n.startswith(".")
+            }
+            unread = []
+            for name in seen.difference(known):
+                try:
+                    stat = os.stat(self.folder / name)
+                except OSError:
+                    continue
+                unread.append((name, (stat.st_mtime_ns, stat.st_size)))
+        gone = [(name,) for name in known if name not in seen]
+        if gone:
+            connection.executemany("DELETE FROM files WHERE name = ?", gone)
+            connection.executemany("DELETE FROM answers WHERE name = ?", gone)
+        if not unread:
+            return
+        from coprod_toolkit.parallel import parallel_map
+
+        unread.sort()
+        total = len(unread)
+        report = self.on_progress if total > BATCH else None
+        for start in range(0, total, BATCH):
+            batch = unread[start : start + BATCH]
+            paths = [self.folder / name for name, _ in batch]
+            rows = [
+                _row(name, signature, summary, problem)
+                for (name, signature), (summary, problem) in zip(
+                    batch, parallel_map(_summary_or_problem, paths, 200), strict=True
+                )
+            ]
+            connection.execute("BEGIN IMMEDIATE")
+            connection.executemany(_INSERT, rows)
+            connection.execute("COMMIT")
+            if report is not None:
+                report(min(start + BATCH, total), total)
+
+    def _guarded(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Run `work` on the index; if the index fails part-way, on a fresh one in memory."""
+        try:
+            with self._index() as connection:
+                return work(connection)
+        except sqlite3.Error:
+            connection = self._open(memory=True)
+            try:
+                return work(connection)
+            finally:
+                connection.close()
+
+    # ---------------------------------------------------------------- reading
 
     def read(self) -> tuple[list[Summary], list[Broken]]:
         """Every summary, newest first, and the files that could not be read."""
         if not self.folder.is_dir():
             return [], []
-        index = self._load_index()
-        old_entries: dict[str, Any] = index.get("entries", {})
-        old_broken: dict[str, Any] = index.get("broken", {})
-        entries: dict[str, Any] = {}
-        broken: dict[str, Any] = {}
-        unread: list[tuple[str, list[int]]] = []
-        with os.scandir(self.folder) as listing:
-            for item in listing:
-                name = item.name
-                if not name.endswith(".yaml") or name.startswith(".") or not item.is_file():
-                    continue
-                signature = _signature(item)
-                known = old_entries.get(name)
-                if known is not None and known.get("signature") == signature:
-                    entries[name] = known
-                    continue
-                failed = old_broken.get(name)
-                if failed is not None and failed.get("signature") == signature:
-                    broken[name] = failed
-                    continue
-                unread.append((name, signature))
-        from coprod_toolkit.parallel import parallel_map
 
-        paths = [self.folder / name for name, _ in unread]
-        for (name, signature), (summary, problem) in zip(
-            unread, parallel_map(_summary_or_problem, paths, 200), strict=True
-        ):
+        def work(connection: sqlite3.Connection) -> tuple[list[Summary], list[Broken]]:
+            self._update(connection, full=True)
+            summaries: list[Summary] = []
+            problems: list[Broken] = []
+            stale: list[str] = []
+            for name, summary, problem in connection.execute(
+                "SELECT name, summary, problem FROM files ORDER BY name"
+            ):
+                if summary is None:
+                    problems.append(Broken(name, problem or "it cannot be read"))
+                    continue
+                try:
+                    summaries.append(Summary.from_dict(json.loads(summary)))
+                except (ValueError, TypeError):
+                    stale.append(name)
+            if stale:  # entries coprod did not write: read those files again
+                connection.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in stale])
+                again, broken = self._guarded_again(stale)
+                summaries += again
+                problems += broken
+            summaries.sort(key=lambda s: (s.finished, s.id), reverse=True)
+            return summaries, problems
+
+        result: tuple[list[Summary], list[Broken]] = self._guarded(work)
+        return result
+
+    def _guarded_again(self, names: list[str]) -> tuple[list[Summary], list[Broken]]:
+        summaries: list[Summary] = []
+        problems: list[Broken] = []
+        for name in names:
+            summary, problem = _summary_or_problem(self.folder / name)
             if summary is None:
-                broken[name] = {"signature": signature, "message": problem}
+                problems.append(Broken(name, problem))
             else:
-                entries[name] = {"signature": signature, "summary": summary}
-        changed = bool(unread)
-        if changed or len(entries) != len(old_entries) or len(broken) != len(old_broken):
-            self._save_index(entries, broken)
-        summaries = [Summary.from_dict(e["summary"]) for e in entries.values()]
-        summaries.sort(key=lambda s: (s.finished, s.id), reverse=True)
-        problems = [Broken(name, b["message"]) for name, b in sorted(broken.items())]
+                summaries.append(Summary.from_dict(summary))
         return summaries, problems
 
+    def latest(self, exercise: str, about: str, name: str | None) -> Summary | None:
+        """The newest reflection of one person (or of nobody named) on one exercise and subject.
+
+        Quick at any size: only new and removed files are looked at, not every file.
+        """
+        if not self.folder.is_dir():
+            return None
+
+        def work(connection: sqlite3.Connection) -> Summary | None:
+            self._update(connection, full=False)
+            for (summary,) in connection.execute(
+                "SELECT summary FROM files WHERE exercise = ? AND about = ? AND person = ? "
+                "AND summary IS NOT NULL ORDER BY stamp DESC, name DESC",
+                (exercise, about, (name or "").casefold()),
+            ):
+                try:
+                    return Summary.from_dict(json.loads(summary))
+                except (ValueError, TypeError):
+                    continue
+            return None
+
+        found: Summary | None = self._guarded(work)
+        return found
+
     def remember(self, reflection: Reflection, path: Path) -> None:
-        """Add a just-saved reflection to the index, so the next read need not parse it."""
-        index = self._load_index()
-        entries = index.get("entries", {})
-        with contextlib.suppress(OSError):
+        """Add a just-saved reflection to the index, so the next read need not parse it.
+
+        One row in one transaction: the same cost however many reflections there are.
+        """
+        try:
             stat = path.stat()
-            entries[path.name] = {
-                "signature": [stat.st_mtime_ns, stat.st_size],
-                "summary": asdict(Summary.of(reflection, path.name)),
-            }
-            self._save_index(entries, index.get("broken", {}))
+        except OSError:
+            return
+        row = _row(
+            path.name,
+            (stat.st_mtime_ns, stat.st_size),
+            asdict(Summary.of(reflection, path.name)),
+            "",
+        )
+        answers = (path.name, stat.st_mtime_ns, stat.st_size, _pack(export_payload(reflection)))
+        with contextlib.suppress(sqlite3.Error, OSError), self._index() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute(_INSERT, row)
+            connection.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", answers)
+            connection.execute("COMMIT")
+
+    def answers(self, names: list[str]) -> Iterator[tuple[str, Payload | None, str]]:
+        """Every answer of each named file, in the order given: (name, payload, problem).
+
+        A file's answers are read once and kept in the index beside its summary
+        (saving keeps them there already), so an export of 100,000 reflections
+        reads YAML only for files it has not met; it works through the list in
+        batches, so memory stays flat however long the list is.
+        """
+        if not names:
+            return
+        with contextlib.ExitStack() as stack:
+            try:
+                connection = stack.enter_context(self._index())
+            except sqlite3.Error:
+                connection = None
+            for start in range(0, len(names), 500):
+                batch = names[start : start + 500]
+                cached: dict[str, Payload] = {}
+                signatures: dict[str, tuple[int, int]] = {}
+                for name in batch:
+                    try:
+                        stat = os.stat(self.folder / name)
+                    except OSError:
+                        continue
+                    signatures[name] = (stat.st_mtime_ns, stat.st_size)
+                if connection is not None:
+                    with contextlib.suppress(sqlite3.Error):
+                        marks = ",".join("?" * len(batch))
+                        query = f"SELECT * FROM answers WHERE name IN ({marks})"
+                        for name, mtime, size, data in connection.execute(query, batch):
+                            if signatures.get(name) == (mtime, size):
+                                with contextlib.suppress(ValueError, TypeError, zlib.error):
+                                    cached[name] = _unpack(data)
+                missing = [n for n in batch if n not in cached]
+                from coprod_toolkit.parallel import parallel_map
+
+                read = dict(
+                    zip(
+                        missing,
+                        parallel_map(_payload_or_problem, [self.folder / n for n in missing], 64),
+                        strict=True,
+                    )
+                )
+                rows = [
+                    (name, *signatures[name], _pack(payload))
+                    for name, (payload, _) in read.items()
+                    if payload is not None and name in signatures
+                ]
+                if rows and connection is not None:
+                    with contextlib.suppress(sqlite3.Error):
+                        connection.execute("BEGIN IMMEDIATE")
+                        connection.executemany(
+                            "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", rows
+                        )
+                        connection.execute("COMMIT")
+                for name in batch:
+                    if name in cached:
+                        yield name, cached[name], ""
+                    else:
+                        payload, problem = read.get(name, (None, "it is no longer there"))
+                        yield name, payload, problem
 
 
 # --------------------------------------------------------------------------- filters
@@ -298,10 +682,20 @@ def filtered(
     return [s for s in summaries if keep(s)]
 
 
-def latest_for(summaries: list[Summary], exercise: str, name: str | None) -> Summary | None:
-    """The newest reflection of one person (or of nobody named) on one exercise."""
+def latest_for(
+    summaries: list[Summary], exercise: str, name: str | None, about: str | None = None
+) -> Summary | None:
+    """The newest reflection of one person (or of nobody named) on one exercise.
+
+    With `about`, only on that subject: an "about me" run is never the last time
+    of an "about service" one.
+    """
     for s in summaries:  # newest first
-        if s.exercise == exercise and (s.name or "").casefold() == (name or "").casefold():
+        if (
+            s.exercise == exercise
+            and (about is None or s.about == about)
+            and (s.name or "").casefold() == (name or "").casefold()
+        ):
             return s
     return None
 

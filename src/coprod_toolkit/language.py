@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError, model_validator
 
 from coprod_toolkit.base import Slug, Strict
-from coprod_toolkit.errors import CoprodError, FileProblems, Problem
+from coprod_toolkit.errors import CoprodError, FileProblems, NotFound, Problem
 from coprod_toolkit.language_read import (
     MAX_DOCUMENT_BYTES,
     DocumentError,
@@ -187,7 +187,7 @@ class WordLists:
         forms = [f for w in self.lists for e in w.entries for f in e.forms()]
         guess = difflib.get_close_matches(wanted, [_normal(f) for f in forms], n=1, cutoff=0.6)
         hint = f" Did you mean '{guess[0]}'?" if guess else ""
-        raise CoprodError(
+        raise NotFound(
             f"'{phrase}' is not in coprod's word lists.{hint} "
             "Fix: run 'coprod language --explain' with a phrase from the list, "
             "or see them all in exercises/language/."

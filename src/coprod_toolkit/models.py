@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from coprod_toolkit.base import QUESTION_TYPES, SLUG_PATTERN, Slug, Strict
 
@@ -151,6 +152,14 @@ class YesNoQuestion(QuestionBase):
     could_change: str | None = Field(
         None, description="Checklists: what could change it, when this is a concern."
     )
+    blocks: bool = Field(
+        False,
+        description=(
+            "Checklists: answered the worrying way, this statement alone gives the last "
+            "verdict (the one for the most concerns), whatever the count; answered "
+            "'not sure', it gives 'find out first'. For 'don't do it if' statements."
+        ),
+    )
 
     def concern(self, answer: object) -> bool:
         """A checklist statement answered the worrying way."""
@@ -191,6 +200,10 @@ class TextQuestion(QuestionBase):
     """Free text: notes, examples, what got in the way. Never scored."""
 
     type: Literal["text"]
+    optional: bool = Field(
+        True,
+        description="Text may be left blank, unless you set 'optional: false': then it is needed.",
+    )
 
     @property
     def scored(self) -> bool:
@@ -232,6 +245,17 @@ class Step(Strict):
     )
 
 
+def round_half_up(value: float, digits: int = 0) -> float:
+    """Round the way people do on paper: 62.5 is 63, 2.25 is 2.3 (Python's round() gives 62)."""
+    step = Decimal(1).scaleb(-digits)
+    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+
+
+def whole(value: float) -> int:
+    """A score as a whole number, rounded half up."""
+    return int(round_half_up(value))
+
+
 class Band(Strict):
     """A range of scores with a name and a message, like '40-69: Support'."""
 
@@ -241,7 +265,7 @@ class Band(Strict):
     message: str = Field("", description="What this result means and what to try next.")
 
     def contains(self, value: float) -> bool:
-        return self.min <= round(value) <= self.max
+        return self.min <= whole(value) <= self.max
 
 
 class Scoring(Strict):
@@ -249,11 +273,61 @@ class Scoring(Strict):
         "percent",
         description="Read bands against the score out of 100 (percent) or the raw total (raw).",
     )
+    show: Literal["percent", "total", "mean"] | None = Field(
+        None,
+        description=(
+            "How results are shown. percent: out of 100. total: the points, with the range "
+            "they can fall in ('Total 60 (of 20-100)', 'Equality 12 of 4-20'). mean: the "
+            "average answer on the scale's own numbers ('7 of 10'; every scored question "
+            "must share one scale). Default: total when bands_on is raw, otherwise percent."
+        ),
+    )
+    passes: Literal["leave_out", "pro_rate", "lowest"] = Field(
+        "leave_out",
+        description=(
+            "What a passed (skipped) question does to a score. leave_out: it leaves the total "
+            "and its range. pro_rate: the total is scaled up to the full range, as if the "
+            "passed questions had been answered like the rest. lowest: a pass counts as the "
+            "lowest answer. 'Not sure' and 'does not apply' answers are always left out "
+            "(pro_rate scales over them too)."
+        ),
+    )
+    min_answered: float = Field(
+        0,
+        ge=0,
+        le=1,
+        description=(
+            "The share of scored questions (0 to 1, such as 0.8) that must be answered for a "
+            "result to get a band. Below it, the result is shown with no band, and says why."
+        ),
+    )
+
+    def shown_as(self) -> Literal["percent", "total", "mean"]:
+        if self.show is not None:
+            return self.show
+        return "total" if self.bands_on == "raw" else "percent"
+
     bands: list[Band] = Field(default_factory=list, description="Bands for the overall score.")
     section_bands: list[Band] = Field(
         default_factory=list,
         description="Bands for every section's score, unless a section has its own.",
     )
+
+
+class Reading(Strict):
+    """A verdict's words, for a rule rather than a count."""
+
+    label: str = Field(description="A short name for the verdict.")
+    message: str = Field("", description="What it means and what to do next.")
+
+
+FIND_OUT_FIRST = Reading(
+    label="Find out first",
+    message=(
+        "Some of the answers that decide this were 'not sure', so there is no honest verdict "
+        "yet. Find out about the statements below, then take this check again."
+    ),
+)
 
 
 class Section(Strict):
@@ -279,9 +353,11 @@ class Exercise(Strict):
     """One exercise file."""
 
     id: Slug = Field(description="How people ask for it: `coprod assess <id>`.")
-    version: Annotated[str, BeforeValidator(_number_to_text)] = Field(
-        "1", description="Raise it when you change questions, so old results are read right."
-    )
+    version: Annotated[
+        str,
+        BeforeValidator(_number_to_text),
+        WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}]}),
+    ] = Field("1", description="Raise it when you change questions, so old results are read right.")
     title: str
     summary: str = Field(description="One or two sentences: what this is for.")
     kind: Literal["assessment", "checklist", "guided"] = Field(
@@ -319,6 +395,16 @@ class Exercise(Strict):
         description=(
             "Checklists: verdicts by the number of concerns (statements answered the "
             "worrying way, counted by weight), lowest first, covering every possible count."
+        ),
+    )
+    find_out_first: Reading | None = Field(
+        None,
+        description=(
+            "Checklists: the verdict when 'not sure' answers could change the verdict (a "
+            "blocking statement answered 'not sure', or enough of them to reach another "
+            "verdict). Default: 'Find out first'. Giving it, or marking any statement "
+            "'blocks: true', turns this rule on; without either, 'not sure' only adds to the "
+            "things to find out."
         ),
     )
     sections: list[Section] = Field(
@@ -408,6 +494,11 @@ class Score(Strict):
     band: str | None = None
     message: str | None = None
     answered: int = 0
+    questions: int = Field(0, description="How many scored questions were asked (0: not recorded).")
+    mean: float | None = Field(
+        None, description="The average answer on the scale, counted by weight (show: mean)."
+    )
+    needed: int = Field(0, description="Answers needed for a band (scoring's min_answered).")
 
 
 class SectionScore(Score):
@@ -435,11 +526,31 @@ class Verdict(Strict):
     unsure: list[Concern] = Field(
         default_factory=list, description="Statements answered 'not sure': things to find out."
     )
+    rule: Literal["count", "blocked", "find_out"] = Field(
+        "count",
+        description=(
+            "How the verdict was reached: by the count of concerns, by a blocking statement, "
+            "or because answers that decide it were 'not sure'."
+        ),
+    )
+    blocking: list[str] = Field(
+        default_factory=list, description="Ids of blocking statements answered the worrying way."
+    )
+    deciding: list[str] = Field(
+        default_factory=list, description="Ids of 'not sure' statements that could change it."
+    )
 
 
 class Scores(Strict):
     sections: list[SectionScore]
     overall: Score
+    show: Literal["percent", "total", "mean"] = Field(
+        "percent", description="How the exercise asks for results to be shown."
+    )
+    scale_max: int | None = Field(None, description="The top of the scale, for show: mean.")
+    passes: Literal["leave_out", "pro_rate", "lowest"] = Field(
+        "leave_out", description="What a passed question did to these scores."
+    )
     frameworks: dict[str, list[SectionScore]] = Field(
         default_factory=dict, description="Scores per principle of each extra framework."
     )

@@ -133,7 +133,7 @@ class PlainPrompter:
             commands.append("'b' to go back")
         if a.can_pass:
             commands.append("'p' to pass" if not isinstance(q, TextQuestion) else "Enter to pass")
-        elif q.optional or isinstance(q, TextQuestion):
+        elif q.optional:
             commands.append("Enter to skip")
         while True:
             prompt = self._instruction(ex, q, options)
@@ -409,7 +409,8 @@ class TerminalPrompter(PlainPrompter):
                 self.say(f"{one_line(a.person)}, your answer:")
             self.say(_wrap(one_line(a.text)))
             if isinstance(q, TextQuestion):
-                hint = "Press Enter to skip" if not a.answered else "Press Enter to keep it"
+                hint = "Press Enter to skip" if q.optional else "An answer is needed"
+                hint = "Press Enter to keep it" if a.answered else hint
                 if a.can_pass:
                     hint = "Press Enter to pass"
                 if a.can_go_back:

@@ -3,15 +3,21 @@
 A question's points are its answer's value times its weight. A section's score
 is the total of its answered, scored questions; its score out of 100 places
 that total between the lowest and highest totals those same questions allow.
-Skipped, hidden and 'not sure' answers leave both the total and the range, so
-they neither help nor hurt.
+Hidden questions and 'not sure' answers leave both the total and the range, so
+they neither help nor hurt. What a passed (skipped) question does is the
+author's choice (`scoring.passes`): leave it out (the default), pro-rate the
+total over the answered questions, or count it as the lowest answer.
+
+Every score is rounded half up (62.5 is 63), on screen and when reading bands.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from coprod_toolkit.models import (
+    FIND_OUT_FIRST,
     AnswerValue,
     Band,
     ChoiceQuestion,
@@ -19,6 +25,7 @@ from coprod_toolkit.models import (
     Exercise,
     MultiQuestion,
     QuestionBase,
+    Reading,
     ScaleQuestion,
     Score,
     Scores,
@@ -26,7 +33,11 @@ from coprod_toolkit.models import (
     SectionScore,
     Verdict,
     YesNoQuestion,
+    round_half_up,
+    whole,
 )
+
+__all__ = ["round_half_up", "whole"]  # and the functions below
 
 
 def question_range(ex: Exercise, q: QuestionBase) -> tuple[float, float] | None:
@@ -110,34 +121,94 @@ def _reading(band: Band | None) -> dict[str, str | None]:
 
 
 def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[str, Any]:
-    raw = low = high = 0.0
-    answered = 0
+    """A total, its range and its share out of 100, with passes treated as the author chose."""
+    rule = ex.scoring.passes
+    raw = low = high = full_low = full_high = weights = 0.0
+    answered = questions = 0
     for q, answer in items:
-        points = question_points(ex, q, answer)
         span = question_range(ex, q)
-        if points is None or span is None:
+        if span is None:
+            continue
+        questions += 1
+        full_low += span[0]
+        full_high += span[1]
+        points = question_points(ex, q, answer)
+        if points is None:
+            if rule == "lowest" and answer is None:
+                raw += span[0]
+                low += span[0]
+                high += span[1]
+                weights += q.weight
             continue
         raw += points
         low += span[0]
         high += span[1]
+        weights += q.weight
         answered += 1
+    percent = _percent(raw, low, high)
+    mean = raw / weights if weights else None
+    if rule == "pro_rate" and percent is not None and (low, high) != (full_low, full_high):
+        raw = full_low + percent / 100 * (full_high - full_low)
+        low, high = full_low, full_high
+    needed = math.ceil(ex.scoring.min_answered * questions - 1e-9) if questions else 0
     return {
         "raw": raw,
         "min": low,
         "max": high,
-        "percent": _percent(raw, low, high),
+        "percent": percent,
         "answered": answered,
+        "questions": questions,
+        "mean": mean,
+        "needed": needed,
     }
 
 
+def _band_for(ex: Exercise, bands: list[Band], total: dict[str, Any]) -> Band | None:
+    """The band a total falls in; none when too few questions were answered for one."""
+    if total["answered"] < total["needed"]:
+        return None
+    return find_band(bands, total["raw" if ex.scoring.bands_on == "raw" else "percent"])
+
+
+def uses_rules(ex: Exercise) -> bool:
+    """Whether a checklist reads blockers and unknowns, not only the count.
+
+    Checklists written before `blocks` and `find_out_first` existed keep their meaning.
+    """
+    blocks = any(isinstance(q, YesNoQuestion) and q.blocks for _, q in ex.questions())
+    return blocks or ex.find_out_first is not None
+
+
 def verdict(ex: Exercise, answers: dict[str, AnswerValue], subject: str) -> Verdict | None:
-    """A checklist's verdict: its concerns counted by weight, read against its verdicts."""
+    """A checklist's verdict.
+
+    1. Any blocking statement answered the worrying way gives the last verdict.
+    2. Otherwise, when 'not sure' answers could change the verdict (a blocking
+       statement, or enough of them to reach another verdict), it is 'find out first'.
+    3. Otherwise the concerns, counted by weight, are read against the verdicts.
+    Rule 2 applies only to checklists that use `blocks` or `find_out_first`.
+    """
     if ex.kind != "checklist":
         return None
-    statements = [q for _, q in visible(ex, answers) if isinstance(q, YesNoQuestion)]
+    statements = [
+        q for _, q in visible(ex, answers) if isinstance(q, YesNoQuestion) and q.counts is not None
+    ]
     concerns = [q for q in statements if q.concern(answers.get(q.id))]
+    unsure = [q for q in statements if answers.get(q.id) == "not_sure"]
+    blocking = [q for q in concerns if q.blocks]
     count = sum(q.weight for q in concerns)
-    band = find_band(ex.verdicts, count)
+    rule = "count"
+    deciding: list[YesNoQuestion] = []
+    reading: Band | Reading | None = find_band(ex.verdicts, count)
+    if blocking and ex.verdicts:
+        rule, reading = "blocked", ex.verdicts[-1]
+    elif uses_rules(ex) and unsure:
+        deciding = [q for q in unsure if q.blocks]
+        at_worst = find_band(ex.verdicts, count + sum(q.weight for q in unsure))
+        if not deciding and at_worst is not reading:
+            deciding = unsure
+        if deciding:
+            rule, reading = "find_out", ex.find_out_first or FIND_OUT_FIRST
 
     def record(q: YesNoQuestion) -> Concern:
         return Concern(
@@ -147,12 +218,17 @@ def verdict(ex: Exercise, answers: dict[str, AnswerValue], subject: str) -> Verd
             could_change=q.could_change,
         )
 
+    # Blockers first: they decide the verdict, and what would change them matters most.
+    ordered = blocking + [q for q in concerns if not q.blocks]
     return Verdict(
-        label=band.label if band else "No verdict",
-        message=band.message if band else "",
+        label=reading.label if reading else "No verdict",
+        message=reading.message if reading else "",
         count=count,
-        concerns=[record(q) for q in concerns],
-        unsure=[record(q) for q in statements if answers.get(q.id) == "not_sure"],
+        concerns=[record(q) for q in ordered],
+        unsure=[record(q) for q in deciding + [q for q in unsure if q not in deciding]],
+        rule=rule,
+        blocking=[q.id for q in blocking],
+        deciding=[q.id for q in deciding],
     )
 
 
@@ -165,6 +241,7 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
         return Scores(sections=[], overall=Score(raw=0, min=0, max=0, percent=None))
     asked = visible(ex, answers)
     on_raw = ex.scoring.bands_on == "raw"
+    show = ex.scoring.shown_as()
     sections: list[SectionScore] = []
     everything: list[tuple[QuestionBase, AnswerValue]] = []
     for section in ex.sections:
@@ -173,7 +250,7 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
         items = [(q, answers.get(q.id)) for s, q in asked if s is section]
         everything.extend(items)
         total = _total(ex, items)
-        band = find_band(ex.section_bands(section), total["raw" if on_raw else "percent"])
+        band = _band_for(ex, ex.section_bands(section), total)
         sections.append(
             SectionScore(
                 id=section.id,
@@ -194,7 +271,7 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
                 if q.id in scored_ids and q.principles.get(fid) == principle.id
             ]
             total = _total(ex, items)
-            band = None if on_raw else find_band(ex.scoring.section_bands, total["percent"])
+            band = None if on_raw else _band_for(ex, ex.scoring.section_bands, total)
             rows.append(
                 SectionScore(
                     id=principle.id,
@@ -206,9 +283,36 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
             )
         frameworks[fid] = rows
     total = _total(ex, everything)
-    band = find_band(ex.scoring.bands, total["raw" if on_raw else "percent"])
+    band = _band_for(ex, ex.scoring.bands, total)
     overall = Score(**_reading(band), **total)
-    return Scores(sections=sections, overall=overall, frameworks=frameworks)
+    return Scores(
+        sections=sections,
+        overall=overall,
+        frameworks=frameworks,
+        show=show,
+        passes=ex.scoring.passes,
+        scale_max=_common_scale_max(ex) if show == "mean" else None,
+    )
+
+
+def common_scale(ex: Exercise) -> tuple[int, int] | None:
+    """The one scale every scored question shares, or None (then `show: mean` cannot work)."""
+    found: set[tuple[int, int]] = set()
+    for section, q in ex.questions():
+        if not section.scored or question_range(ex, q) is None:
+            continue
+        if not isinstance(q, ScaleQuestion):
+            return None
+        if isinstance(q.scale, str) and q.scale not in ex.scales:
+            return None
+        scale = ex.scale_of(q)
+        found.add((scale.min, scale.max))
+    return found.pop() if len(found) == 1 else None
+
+
+def _common_scale_max(ex: Exercise) -> int | None:
+    scale = common_scale(ex)
+    return scale[1] if scale else None
 
 
 def strongest_and_weakest(
@@ -218,7 +322,7 @@ def strongest_and_weakest(
     ranked = [s for s in scores.sections if s.percent is not None]
     ranked.sort(key=lambda s: s.percent or 0.0, reverse=True)
     count = min(count, len(ranked) // 2)
-    if count == 0 or round(ranked[0].percent or 0) == round(ranked[-1].percent or 0):
+    if count == 0 or whole(ranked[0].percent or 0) == whole(ranked[-1].percent or 0):
         return [], []  # all level: nothing stands out either way
     strongest = ranked[:count]
     weakest = list(reversed(ranked[-count:]))

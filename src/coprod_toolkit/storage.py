@@ -8,9 +8,10 @@ never overwritten: a second run in the same minute gets a name of its own.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,48 @@ def _explain(error: OSError, folder: Path) -> str:
         2: "part of that path does not exist",
     }.get(error.errno or 0, error.strerror or "it cannot be written")
     return f"Cannot save in {folder}: {reason}."
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` survive a power cut (where the system allows it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _claim(temp: str, path: Path) -> None:
+    """Give a finished temporary file its real name, only if no file has that name yet.
+
+    Raises FileExistsError when the name is taken. Where hard links are not
+    allowed (some shared or USB drives), the name is held by creating it first.
+    """
+    try:
+        os.link(temp, path)
+        return
+    except FileExistsError:
+        raise
+    except OSError as e:
+        if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV):
+            raise
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    try:
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+
+
+class DraftInUse(StorageError):
+    """The draft is held by another coprod process."""
 
 
 class Store:
@@ -115,6 +158,7 @@ class Store:
         try:
             temp = self._write_temp(self._folder(folder), text)
             os.replace(temp, target)
+            _sync_folder(folder)
         except OSError as e:
             raise StorageError(_explain(e, folder)) from None
         return target
@@ -129,29 +173,41 @@ class Store:
         """Write new files that share a stem no other file has; never overwrite.
 
         `texts_for` gets the name finally chosen, so a file can carry its own name.
+        Each file is written whole and flushed to disk under a hidden temporary
+        name first, and only then given its real name with a hard link, which
+        fails if the name is taken. So a crash (even kill -9, or the power going)
+        can leave a hidden .part file behind, but never an empty or half-written
+        reflection under a real name.
         """
         self._folder(folder)
         for attempt in range(1, 1000):
             name = stem if attempt == 1 else f"{stem}-{attempt}"
             paths = [folder / (name + suffix) for suffix in suffixes]
+            if any(p.exists() for p in paths):
+                continue
+            temps: list[str] = []
+            claimed: list[Path] = []
             try:
-                fd = os.open(paths[0], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                for text in texts_for(name):
+                    temps.append(self._write_temp(folder, text))
+                for temp, path in zip(temps, paths, strict=True):
+                    _claim(temp, path)
+                    claimed.append(path)
+                _sync_folder(folder)
             except FileExistsError:
+                for path in claimed:  # someone took this name a moment ago: try the next
+                    with contextlib.suppress(OSError):
+                        path.unlink()
                 continue
             except OSError as e:
+                for path in claimed:
+                    with contextlib.suppress(OSError):
+                        path.unlink()
                 raise StorageError(_explain(e, folder)) from None
-            os.close(fd)
-            if any(p.exists() for p in paths[1:]):
-                os.unlink(paths[0])
-                continue
-            try:
-                for path, text in zip(paths, texts_for(name), strict=True):
-                    temp = self._write_temp(folder, text)
-                    os.replace(temp, path)
-            except OSError as e:
-                with contextlib.suppress(OSError):
-                    os.unlink(paths[0])
-                raise StorageError(_explain(e, folder)) from None
+            finally:
+                for temp in temps:
+                    with contextlib.suppress(OSError):
+                        os.unlink(temp)
             return paths
         raise StorageError(f"Cannot find a free file name in {folder}.")
 
@@ -196,6 +252,58 @@ class Store:
     def save_draft(self, draft: Draft | GroupDraft) -> None:
         self._replace(self.drafts, f"{draft.id}.yaml", dump_yaml(draft.model_dump(mode="json")))
 
+    @contextlib.contextmanager
+    def claim(self, draft_id: str) -> Iterator[None]:
+        """Hold one run's draft for this process alone, until the block ends.
+
+        Two windows carrying on with the same run would save it twice; the second
+        one is told the run is open elsewhere. Where the system has no file locks,
+        nothing is held.
+        """
+        try:
+            import fcntl
+        except ImportError:  # Windows
+            yield
+            return
+        self._folder(self.drafts)
+        lock = self.drafts / f".{draft_id}.lock"
+        for _ in range(10):
+            try:
+                fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError as e:
+                raise StorageError(_explain(e, self.drafts)) from None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                raise DraftInUse(
+                    f"The run {draft_id} is open in another window or by another person "
+                    "right now, so it cannot be carried on here as well (it would be saved "
+                    "twice). Fix: finish it there, or wait until it is closed and try again."
+                ) from None
+            try:
+                same = os.fstat(fd).st_ino == os.stat(lock).st_ino
+            except OSError:
+                same = False
+            if same:
+                break
+            os.close(fd)  # the lock file was removed and made again meanwhile: lock the new one
+        else:
+            raise DraftInUse(f"The run {draft_id} is busy. Fix: try again in a moment.")
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                lock.unlink()
+            os.close(fd)
+
+    def has_draft(self, draft_id: str) -> bool:
+        """Whether a draft with some answers (not just a reserved name) is on disk."""
+        try:
+            return (self.drafts / f"{draft_id}.yaml").stat().st_size > 0
+        except OSError:
+            return False
+
     def delete_draft(self, draft_id: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             (self.drafts / f"{draft_id}.yaml").unlink()
@@ -231,6 +339,54 @@ class Store:
                 broken.append(e)
         drafts.sort(key=lambda d: d.updated, reverse=True)
         return drafts, broken
+
+
+def write_output(target: Path, chunks: Iterable[str], force: bool = False) -> None:
+    """Write a report or an export to a file of the person's choosing, safely.
+
+    The file is readable by its owner only (0600), written whole under a hidden
+    name first (so a failure part-way leaves nothing behind), and then given its
+    name: never over an existing file unless `force`, and never through a
+    symbolic link (with `force` the link itself is replaced, not what it points to).
+    """
+    fix = "Fix: choose another name with --to FILE, or add --force to replace it."
+    if os.path.islink(target) and not force:
+        raise StorageError(
+            f"{target} is a link to another place, and coprod will not write through it. {fix}"
+        )
+    if target.is_dir() and not target.is_symlink():
+        raise StorageError(f"{target} is a folder. Fix: give the name of a file with --to FILE.")
+    if os.path.lexists(target) and not force:
+        raise StorageError(f"{target} already exists, and coprod will not write over it. {fix}")
+    folder = target.parent
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".coprod-", suffix=".part")
+    except OSError as e:
+        raise StorageError(
+            _explain(e, folder) + " Fix: choose another place with --to FILE."
+        ) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(temp, target)
+        else:
+            _claim(temp, target)
+    except FileExistsError:
+        raise StorageError(
+            f"{target} already exists, and coprod will not write over it. {fix}"
+        ) from None
+    except OSError as e:
+        raise StorageError(
+            _explain(e, folder).replace("Cannot save in", "Cannot write to")
+            + " Fix: choose another place with --to FILE."
+        ) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
 
 
 def new_run_id(exercise_id: str, when: datetime) -> str:

@@ -363,32 +363,43 @@ def _tag_message(tag: str) -> str:
     )
 
 
-def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
-    """Read a file as UTF-8 text, refusing what is not a small text file."""
+def _too_big(shown: str, what: str, limit: int, size: int | None = None) -> FileProblems:
+    said = f"{size / 1_000_000:.1f} MB" if size else f"larger than {limit // 1_000_000} MB"
+    return FileProblems(
+        shown,
+        [
+            _whole(
+                shown,
+                f"the file is {said}; coprod reads files up to {limit // 1_000_000} MB. "
+                "Fix: check this is the file you meant.",
+            )
+        ],
+        what,
+    )
+
+
+def read_bytes(path: Path, what: str = "", limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` bytes of a regular file, or FileProblems saying why not.
+
+    The size is judged by what is read, never by what the file system reports, so a
+    device (/dev/zero), a named pipe or a huge file is refused at once and in little
+    memory: the file is opened without waiting (a pipe with no writer cannot hang
+    us), checked to be a regular file, and read up to one byte past the limit.
+    """
+    import os
+    import stat
+
     shown = str(path)
     try:
-        if path.is_dir():
-            raise FileProblems(shown, [_whole(shown, "this is a folder, not a file.")], what)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FileProblems(
-                shown,
-                [
-                    _whole(
-                        shown,
-                        f"the file is {size / 1_000_000:.1f} MB; coprod reads files up to "
-                        f"{MAX_BYTES // 1_000_000} MB. Fix: check this is the file you meant.",
-                    )
-                ],
-                what,
-            )
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise FileProblems(
             shown,
             [_whole(shown, "there is no file here. Fix: check the file's name and folder.")],
             what,
         ) from None
+    except IsADirectoryError:
+        raise FileProblems(shown, [_whole(shown, "this is a folder, not a file.")], what) from None
     except PermissionError:
         raise FileProblems(
             shown, [_whole(shown, "coprod is not allowed to read this file.")], what
@@ -396,6 +407,71 @@ def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
     except OSError as e:
         problem = _whole(shown, f"the file cannot be read ({e.strerror}).")
         raise FileProblems(shown, [problem], what) from None
+    try:
+        status = os.fstat(fd)
+        mode = status.st_mode
+        if stat.S_ISDIR(mode):
+            raise FileProblems(shown, [_whole(shown, "this is a folder, not a file.")], what)
+        if not stat.S_ISREG(mode):
+            raise FileProblems(
+                shown,
+                [
+                    _whole(
+                        shown,
+                        "this is not an ordinary file (it is a device, a pipe or a socket), "
+                        "so coprod will not read it. Fix: give the path of a saved file.",
+                    )
+                ],
+                what,
+            )
+        if status.st_size > limit:
+            raise _too_big(shown, what, limit, status.st_size)
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise _too_big(shown, what, limit)
+        return b"".join(chunks)
+    except OSError as e:
+        problem = _whole(shown, f"the file cannot be read ({e.strerror}).")
+        raise FileProblems(shown, [problem], what) from None
+    finally:
+        os.close(fd)
+
+
+def read_standard_input(what: str = "answers") -> tuple[dict[str, Any], Marks]:
+    """YAML given on standard input (`--answers -`), bounded like a file. Raises FileProblems."""
+    import sys
+
+    shown = "standard input"
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is not None:
+            data = stream.read(MAX_BYTES + 1)
+        else:  # a text stream (as in tests): measured in UTF-8 all the same
+            data = sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
+    except OSError as e:
+        raise FileProblems(
+            shown, [_whole(shown, f"it cannot be read ({e.strerror}).")], what
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise _too_big(shown, what, MAX_BYTES)
+    return parse_yaml(decode(data, shown, what), shown, what)
+
+
+def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
+    """Read a file as UTF-8 text, refusing what is not a small text file."""
+    data = read_bytes(path, what)
+    return decode(data, str(path), what), data
+
+
+def decode(data: bytes, shown: str, what: str = "") -> str:
+    """UTF-8 bytes as text (without a byte-order mark), or FileProblems saying where not."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -416,7 +492,7 @@ def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
             ],
             what,
         ) from None
-    return text.removeprefix("\ufeff"), data
+    return text.removeprefix("\ufeff")
 
 
 _YAML_PROBLEMS = [
@@ -493,7 +569,12 @@ def _whole(path: str, message: str) -> Problem:
 def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks, bytes]:
     """Read a YAML file that must hold one mapping. Raises FileProblems."""
     text, data = read_text(path, what)
-    shown = str(path)
+    value, marks = parse_yaml(text, str(path), what)
+    return value, marks, data
+
+
+def parse_yaml(text: str, shown: str, what: str = "exercise") -> tuple[dict[str, Any], Marks]:
+    """YAML text that must hold one mapping, read safely. Raises FileProblems."""
     reader = _Reader(shown, track=False)
     try:
         try:
@@ -540,7 +621,7 @@ def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks
             what,
         )
     marks = reader.marks if reader.track else LazyMarks(text, shown)
-    return value, marks, data
+    return value, marks
 
 
 # --------------------------------------------------------------------------- pydantic errors
@@ -592,9 +673,18 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
     """Drop the parts of a pydantic location that are not in the data (union tags)."""
     path: list[str | int] = []
     current = data
+    tagged: Any = None
     for part in loc:
-        if isinstance(current, dict) and part in QUESTION_TYPES and current.get("type") == part:
+        if (
+            isinstance(current, dict)
+            and current is not tagged
+            and part in QUESTION_TYPES
+            and current.get("type") == part
+        ):
+            tagged = current  # a scale question's tag is 'scale', and so is its field
             continue  # a union member's tag, not a key of the file
+        if _member_name(part) and not (isinstance(current, dict) and part in current):
+            continue  # a union member ('Scale', 'constrained-str'), not a key of the file
         if isinstance(current, dict) and part in current:  # noqa: SIM114 (kept apart so each index is typed)
             path.append(part)
             current = current[part]
@@ -605,6 +695,14 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
             path.append(part)
             current = None
     return tuple(path)
+
+
+def _member_name(part: str | int) -> bool:
+    """Whether a pydantic location part names a union member rather than a key."""
+    if not isinstance(part, str):
+        return False
+    simple = ("str", "int", "float", "bool", "none")
+    return part[:1].isupper() or part.startswith("constrained-") or part in simple or "[" in part
 
 
 def _describe(value: Any) -> str:
@@ -650,6 +748,22 @@ def _pydantic_problem(
         )
         if known and not guess:
             message += " Allowed here: " + ", ".join(known) + "."
+        key, colon, rest = name.partition(":")
+        before = _key_before(data, at)
+        if colon and value is None and key.strip() and rest.strip():
+            # {min:1, max:5}: with no space after the colon, YAML reads one word, 'min:1'.
+            message = (
+                f"'{name}' needs a space after the colon: without it, '{name}' is read as one "
+                f"word. Fix: write '{key}: {rest}'"
+                + (" (for a scale: {min: 1, max: 5})." if key in ("min", "max") else ".")
+            )
+        elif value is None and before is not None:
+            # {text: Hello, world}: the comma ended the text, and 'world' became a key.
+            message = (
+                f"'{name}' looks like the rest of the text of '{before[0]}': a comma inside "
+                f"{{ }} ends the text there. Fix: put the whole text in quotes, like "
+                f'{before[0]}: "{before[1]}, {name}".'
+            )
     elif kind == "union_tag_invalid":
         tag = ctx.get("tag", value)
         guess = difflib.get_close_matches(str(tag), QUESTION_TYPES, n=1)
@@ -722,10 +836,52 @@ def _pydantic_problem(
     return Problem(path, line, column, where(place), message)
 
 
+def _key_before(data: Any, at: Path_) -> tuple[str, str] | None:
+    """The key and text just before an unknown key in the same mapping, if it is text."""
+    current = data
+    for part in at[:-1]:
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(current, dict) or not at:
+        return None
+    keys = list(current)
+    index = keys.index(at[-1]) if at[-1] in keys else -1
+    if index <= 0:
+        return None
+    key = keys[index - 1]
+    return (str(key), current[key]) if isinstance(current[key], str) else None
+
+
+def _wanted(errors: list[Any]) -> list[Any]:
+    """Leave out a union's plain-type branch when a model branch explains the same place.
+
+    `scale: {min:1, max:5}` fails both as a scale and as a scale's name; the name's
+    complaint ("this should be text") would only mislead.
+    """
+    model_prefixes = set()
+    for e in errors:
+        loc = tuple(e["loc"])
+        for index, part in enumerate(loc):
+            if isinstance(part, str) and part[:1].isupper():
+                model_prefixes.add(loc[:index])
+    kept = []
+    for e in errors:
+        loc = tuple(e["loc"])
+        plain = [
+            i for i, part in enumerate(loc) if _member_name(part) and not str(part)[:1].isupper()
+        ]
+        if plain and loc[: plain[0]] in model_prefixes:
+            continue
+        kept.append(e)
+    return kept
+
+
 def validation_problems(
     path: str, data: Any, marks: Marks, error: ValidationError, root: type[BaseModel]
 ) -> list[Problem]:
-    problems = [_pydantic_problem(path, data, marks, e, root) for e in error.errors()]
+    problems = [_pydantic_problem(path, data, marks, e, root) for e in _wanted(error.errors())]
     seen: set[str] = set()
     unique = []
     for p in problems:

@@ -19,7 +19,6 @@ from coprod_toolkit.cli.common import (
     OutOpt,
     PlainOpt,
     console_for,
-    handled,
     hangup_is_interrupt,
     interactive,
     prompter_for,
@@ -76,10 +75,7 @@ def _finish(
     try:
         yaml_path, md_path = store.save_reflection(reflection, markdown(reflection, ex))
     except StorageError as e:
-        raise StorageError(
-            f"{e}\nYour answers are still kept as a draft; once the folder can be written to, "
-            f"run: {resume_hint(out)}"
-        ) from None
+        raise StorageError(f"{e}\n{_where_answers_are(store, draft, prompter, out)}") from None
     store.delete_draft(draft.id)
     from coprod_toolkit.history import History
 
@@ -96,15 +92,49 @@ def _finish(
     console.print("  (every answer, for coprod and other tools)")
 
 
-def previous_step(store: Store | None, exercise_id: str, name: str | None) -> PreviousStep | None:
-    """Last time's "one thing I will do next", from this person's latest reflection."""
+def _where_answers_are(
+    store: Store, draft: Draft, prompter: PlainPrompter | None, out: Path | None
+) -> str:
+    """After a failed save, say truly where the answers are: never a draft that is not there."""
+    import contextlib
+
+    from coprod_toolkit.errors import StorageError
+
+    if not store.has_draft(draft.id):
+        with contextlib.suppress(StorageError):
+            store.save_draft(draft)
+    if store.has_draft(draft.id):
+        return (
+            "Your answers are still kept as a draft; once the folder can be written to, "
+            f"run: {resume_hint(out)}"
+        )
+    if prompter is None:
+        return (
+            "Nothing was saved, not even a draft. Your answers are still in your answers "
+            "file: once the folder can be written to, run the same command again."
+        )
+    return (
+        "Nothing could be saved, not even a draft, so this run's answers will be lost "
+        "when coprod stops. Note your results down, then run coprod again once the folder "
+        "can be written to."
+    )
+
+
+def previous_step(
+    store: Store | None, exercise_id: str, name: str | None, about: str
+) -> PreviousStep | None:
+    """Last time's "one thing I will do next", from this person's latest reflection.
+
+    Only a reflection on the same exercise and the same subject counts: a step
+    planned about my own practice is not last time's step about my service.
+    """
     if store is None:
         return None
-    from coprod_toolkit.history import History, latest_for
+    from coprod_toolkit.cli.history import index_progress
+    from coprod_toolkit.history import History
     from coprod_toolkit.models import PreviousStep
 
-    summaries, _ = History(store.root).read()
-    latest = latest_for(summaries, exercise_id, name)
+    latest = History(store.root, index_progress()).latest(exercise_id, about, name)
     if latest is None or not latest.next_step:
         return None
     return PreviousStep(text=latest.next_step, reflection=latest.id, when=latest.when)
@@ -177,8 +207,7 @@ def assess(
 
       coprod assess --answers my-answers.yaml --no-save
     """
-    with handled():
-        run_assess(exercise, name, about, answers, out, plain, no_save, exercises)
+    run_assess(exercise, name, about, answers, out, plain, no_save, exercises)
 
 
 def run_assess(
@@ -240,7 +269,7 @@ def run_assess(
         draft = new_draft(loaded, new_run_id(ex.id, now()), subject, name or given.name, command)
         draft.answers = given.answers
         draft.next_step = given.next_step
-        draft.previous_step = previous_step(store, ex.id, draft.name)
+        draft.previous_step = previous_step(store, ex.id, draft.name, subject)
         if draft.previous_step is not None:
             draft.previous_step.happened = given.last_step_happened
             draft.previous_step.learned = given.last_step_learned
@@ -269,7 +298,7 @@ def run_assess(
                 note="",
             )
             name = " ".join(typed.split())[:100] or None
-        earlier = previous_step(store, ex.id, name)
+        earlier = previous_step(store, ex.id, name, subject)
         if earlier is not None:
             ask_about_previous_step(prompter, earlier)
     except Interrupted:
@@ -279,9 +308,12 @@ def run_assess(
         run_id = store.reserve_id(run_id)
     draft = new_draft(loaded, run_id, subject, name, command)
     draft.previous_step = earlier
-    if store is not None:
+    if store is None:
+        _finish(loaded, draft, store, prompter, console, plain, out, exercises)
+        return
+    with store.claim(run_id):  # held while answering, so `resume` elsewhere cannot save it too
         store.save_draft(draft)
-    _finish(loaded, draft, store, prompter, console, plain, out, exercises)
+        _finish(loaded, draft, store, prompter, console, plain, out, exercises)
 
 
 # --------------------------------------------------------------------------- resume
@@ -308,30 +340,35 @@ def resume(
 
       coprod resume 2026-11-23-1545-six-principles
     """
-    with handled():
-        _resume(draft_id, out, plain, exercises)
+    _resume(draft_id, out, plain, exercises)
 
 
 def _resume(
     draft_id: str | None, out: Path | None, plain: bool, exercises: list[Path] | None
 ) -> None:
-    from rich.text import Text
 
-    from coprod_toolkit.catalog import find
-    from coprod_toolkit.errors import CoprodError, Interrupted, NoTerminal, UsageProblem
-    from coprod_toolkit.loader import load_exercise
-    from coprod_toolkit.models import GroupDraft
-    from coprod_toolkit.session import answers_that_fit, restart_on
+    from coprod_toolkit.errors import Interrupted, NoTerminal, NotFound
     from coprod_toolkit.storage import Store, default_home
-    from coprod_toolkit.text import one_line, printable
+    from coprod_toolkit.text import printable
 
     store = Store(out.expanduser() if out else default_home())
     drafts, broken = store.list_drafts()
     for error in broken:
         sys.stderr.write(printable(f"Skipped a draft that cannot be read:\n{error}\n"))
-    if not drafts:
+    if not drafts and draft_id is None:
         typer.echo(f"There is nothing to resume: no unfinished runs in {store.drafts}.")
         return
+    matches = []
+    if draft_id is not None:
+        matches = [d for d in drafts if d.id == draft_id] or [
+            d for d in drafts if d.id.startswith(draft_id)
+        ]
+        if len(matches) != 1:
+            listing = "\n".join(f"  {d.id}" for d in drafts) or "  (none)"
+            raise NotFound(
+                f"There is no single unfinished run called '{draft_id}'. The unfinished runs are:\n"
+                f"{listing}"
+            )
     if not interactive():
         raise NoTerminal(
             "coprod resume asks questions in a terminal, but there is none here. "
@@ -341,15 +378,6 @@ def _resume(
     console = console_for(plain)
     prompter = prompter_for(plain)
     if draft_id is not None:
-        matches = [d for d in drafts if d.id == draft_id] or [
-            d for d in drafts if d.id.startswith(draft_id)
-        ]
-        if len(matches) != 1:
-            listing = "\n".join(f"  {d.id}" for d in drafts)
-            raise UsageProblem(
-                f"There is no single unfinished run called '{draft_id}'. The unfinished runs are:\n"
-                f"{listing}"
-            )
         draft = matches[0]
     elif len(drafts) == 1:
         draft = drafts[0]
@@ -362,6 +390,66 @@ def _resume(
         except Interrupted:
             raise Interrupted("Stopped. Nothing was changed.") from None
         draft = next(d for d in drafts if d.id == chosen)
+    with store.claim(draft.id):  # a second window on the same run stops here
+        _carry_on(_reloaded(store, draft), store, console, prompter, plain, out, exercises)
+
+
+def _reloaded(store: Store, draft: Draft | GroupDraft) -> Draft | GroupDraft:
+    """The draft as it is on disk now that it is held: it may have been finished meanwhile."""
+    from coprod_toolkit.errors import CoprodError
+
+    if not store.has_draft(draft.id):
+        raise CoprodError(
+            f"The run {draft.id} was finished a moment ago in another window, so there is "
+            "nothing left to carry on with. See it with: coprod history"
+        )
+    return store.load_draft(store.drafts / f"{draft.id}.yaml")
+
+
+def _draft_problems(ex: Exercise, draft: Draft) -> list[str]:
+    """What in a draft does not fit its exercise (a draft edited by hand), in plain words."""
+    from coprod_toolkit.answers import BadAnswer, parse_answer
+    from coprod_toolkit.scoring import visible
+
+    problems = []
+    for key, value in draft.answers.items():
+        q = ex.question(key)
+        if q is None:
+            problems.append(f"'{key}' is not a question of this exercise")
+            continue
+        if value is None:
+            continue  # a question passed over
+        try:
+            draft.answers[key] = parse_answer(ex, q, value)
+        except BadAnswer as e:
+            problems.append(f"the answer to '{key}': {e}")
+    total = len(visible(ex, draft.answers))
+    if not 0 <= draft.position <= total:
+        problems.append(
+            f"position: {draft.position} is not a place in this run "
+            f"(it has {total} questions, so 0 to {total})"
+        )
+    return problems
+
+
+def _carry_on(
+    draft: Draft | GroupDraft,
+    store: Store,
+    console: Console,
+    prompter: PlainPrompter,
+    plain: bool,
+    out: Path | None,
+    exercises: list[Path] | None,
+) -> None:
+    from rich.text import Text
+
+    from coprod_toolkit.catalog import find
+    from coprod_toolkit.errors import CoprodError, Interrupted
+    from coprod_toolkit.loader import load_exercise
+    from coprod_toolkit.models import GroupDraft
+    from coprod_toolkit.session import answers_that_fit, restart_on
+    from coprod_toolkit.text import one_line, printable
+
     try:
         loaded = find(draft.exercise.id, exercises)
     except CoprodError:
@@ -382,6 +470,16 @@ def _resume(
         hangup_is_interrupt()
         continue_group(loaded, draft, store, console, plain, out)
         return
+    if loaded.hash == draft.exercise.hash:
+        problems = _draft_problems(ex, draft)
+        if problems:
+            listed = "".join(f"\n  - {p}" for p in problems)
+            raise CoprodError(
+                f"The unfinished run {draft.id} has been changed by hand, and coprod cannot "
+                f"carry on with it as it is:{listed}\n"
+                f"Fix: correct those lines in {store.drafts / (draft.id + '.yaml')}, "
+                "or move that file away to start the exercise again."
+            )
     if loaded.hash != draft.exercise.hash:
         kept = answers_that_fit(ex, draft.answers)
         question = (

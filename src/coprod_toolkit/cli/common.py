@@ -34,14 +34,23 @@ OutOpt = Annotated[
     Path | None,
     typer.Option(
         "--out",
-        help="Save into this folder instead of the usual one (you can also set COPROD_HOME).",
+        help="The folder your reflections are kept in, if not the usual one "
+        "(you can also set COPROD_HOME).",
         metavar="DIR",
     ),
+]
+# `--out` always means the reflections folder; a file a command writes is `--to FILE`.
+# Commands that used to take `--out FILE` still accept it, hidden, for one release.
+OldOutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", hidden=True, metavar="FILE", help="The old name of --to."),
 ]
 NameOpt = Annotated[
     str | None,
     typer.Option(
-        "--name", help="Your name, as you want it on the record. Leave out to stay anonymous."
+        "--name",
+        help="Your name, as you want it on the record. Leave out to stay anonymous.",
+        metavar="NAME",
     ),
 ]
 AboutOpt = Annotated[
@@ -72,33 +81,79 @@ PlainOpt = Annotated[
         "Good with screen readers and simple terminals.",
     ),
 ]
+# For commands that only show something and ask nothing.
+PlainShowOpt = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Plain text: no colour, boxes or bold. Good with screen readers and simple terminals.",
+    ),
+]
+
+
+def output_file(to: Path | None, old_out: Path | None) -> Path | None:
+    """The file named by --to, or by the old --out FILE that it replaces."""
+    if to is not None and old_out is not None and to != old_out:
+        from coprod_toolkit.errors import UsageProblem
+
+        raise UsageProblem(f"--to {to} and --out {old_out}: give only --to FILE.")
+    return to if to is not None else old_out
 
 
 @contextmanager
 def handled() -> Iterator[None]:
-    """The one place a CoprodError becomes a message and an exit code."""
-    try:
-        yield
-    except CoprodError as e:
-        fail(e)
+    """Kept for code written before errors were mapped in one place; it adds nothing.
+
+    Every command already runs inside `app.CoprodGroup.invoke`, which turns a
+    CoprodError into its message and exit code. New code should just raise.
+    """
+    yield
 
 
 def fail(error: CoprodError) -> NoReturn:
-    from coprod_toolkit.text import printable
+    """Print the error's message and leave with its exit code (see `app.fail`)."""
+    from coprod_toolkit.cli.app import fail as app_fail
 
-    message = printable(str(error))
-    if not message.startswith(("Stopped", "There is no exercise")) and "\n" not in message:
-        message = "Error: " + message
-    sys.stderr.write(message + "\n")
-    raise typer.Exit(error.exit_code)
+    app_fail(error)
+
+
+# Wide enough that no real line is wrapped when the output goes to a file or program.
+UNWRAPPED = 100_000
+
+
+class _Trimmed:
+    """Standard output without the spaces rich pads lines with (tables, columns)."""
+
+    def __init__(self) -> None:
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        import re
+
+        text = re.sub(r"[ \t]+\n", "\n", self.pending + text)
+        kept = text.rstrip(" \t")
+        self.pending = text[len(kept) :]
+        sys.stdout.write(kept)
+        return len(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def isatty(self) -> bool:
+        return False
 
 
 def console_for(plain: bool) -> Console:
+    """The console a command prints with. Output that is not going to a terminal
+    (a file, another program) is neither wrapped to a width nor padded with spaces."""
     from rich.console import Console
 
+    extra: dict[str, Any] = {}
+    if not sys.stdout.isatty():
+        extra = {"file": _Trimmed(), "width": UNWRAPPED}
     if plain:
-        return Console(color_system=None, highlight=False, emoji=False, markup=False)
-    return Console(highlight=False, emoji=False, markup=False)
+        return Console(color_system=None, highlight=False, emoji=False, markup=False, **extra)
+    return Console(highlight=False, emoji=False, markup=False, **extra)
 
 
 def interactive() -> bool:

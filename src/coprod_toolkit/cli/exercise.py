@@ -4,24 +4,34 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from coprod_toolkit.cli.app import exercise_app
-from coprod_toolkit.cli.common import ExercisesOpt, PlainOpt, console_for, handled, subject_of
+from coprod_toolkit.cli.common import (
+    ExercisesOpt,
+    OldOutOpt,
+    PlainOpt,
+    PlainShowOpt,
+    console_for,
+    output_file,
+    subject_of,
+)
+
+if TYPE_CHECKING:
+    from coprod_toolkit.models import Exercise
 
 
 @exercise_app.command("list")
-def exercise_list(exercises: ExercisesOpt = None, plain: PlainOpt = False) -> None:
+def exercise_list(exercises: ExercisesOpt = None, plain: PlainShowOpt = False) -> None:
     """List the exercises coprod can find, and where each comes from.
 
     Example:
 
       coprod exercise list
     """
-    with handled():
-        _exercise_list(exercises, plain)
+    _exercise_list(exercises, plain)
 
 
 def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
@@ -70,7 +80,7 @@ def exercise_show(
         ),
     ] = None,
     exercises: ExercisesOpt = None,
-    plain: PlainOpt = False,
+    plain: PlainShowOpt = False,
 ) -> None:
     """Show everything in an exercise: its sections, questions, answers and ids.
 
@@ -80,8 +90,7 @@ def exercise_show(
 
       coprod exercise show six-principles --about service
     """
-    with handled():
-        _exercise_show(exercise, about, exercises, plain)
+    _exercise_show(exercise, about, exercises, plain)
 
 
 def _exercise_show(
@@ -89,7 +98,7 @@ def _exercise_show(
 ) -> None:
     from rich.text import Text
 
-    from coprod_toolkit.answers import allowed
+    from coprod_toolkit.answers import allowed, condition_words
     from coprod_toolkit.catalog import find
     from coprod_toolkit.prompts import options_for
     from coprod_toolkit.text import one_line, printable
@@ -130,12 +139,19 @@ def _exercise_show(
         for q in section.questions:
             number += 1
             extras = []
-            if q.optional:
+            if q.optional and q.type != "text":
                 extras.append("optional")
+            if q.type == "text" and not q.optional:
+                extras.append("an answer is needed")
             if getattr(q, "reverse", False):
-                extras.append("counted in reverse")
+                extras.append("counted in reverse: agreeing counts against")
+            if q.weight != 1:
+                extras.append(f"counts {q.weight:g} times")
+            if getattr(q, "blocks", False):
+                extras.append(f"on its own gives '{ex.verdicts[-1].label}'" if ex.verdicts else "")
             if q.when is not None:
-                extras.append(f"only asked depending on {q.when.question}")
+                extras.append(f"only asked when {q.when.question} {condition_words(q.when)}")
+            extras = [e for e in extras if e]
             tail = f" ({', '.join(extras)})" if extras else ""
             line(f"  {number}. [{q.id}] {one_line(ex.wording(q, subject))}{tail}")
             options = options_for(ex, q)
@@ -149,6 +165,52 @@ def _exercise_show(
         unit = "out of 100" if ex.scoring.bands_on == "percent" else "points"
         for band in ex.scoring.bands:
             line(f"  {band.min}-{band.max} {unit}: {one_line(band.label)}")
+    for text in results_words(ex):
+        line(text)
+
+
+def results_words(ex: Exercise) -> list[str]:
+    """How an exercise's results are worked out and shown, for 'exercise show'."""
+    from coprod_toolkit.scoring import uses_rules
+    from coprod_toolkit.text import one_line
+
+    if ex.kind == "guided":
+        return []
+    lines = ["", "How results are shown"]
+    if ex.kind == "checklist":
+        lines.append(
+            "  A verdict from the number of concerns (statements answered the worrying way, "
+            "counted by weight):"
+        )
+        lines += [f"  {v.min}-{v.max}: {one_line(v.label)}" for v in ex.verdicts]
+        if uses_rules(ex):
+            last = ex.verdicts[-1].label if ex.verdicts else "the last verdict"
+            find_out = ex.find_out_first.label if ex.find_out_first else "Find out first"
+            lines.append(f"  Any statement marked 'on its own' gives '{last}', whatever the count.")
+            lines.append(f"  'Not sure' answers that could change the verdict give '{find_out}'.")
+        else:
+            lines.append("  'Not sure' answers are listed as things to find out.")
+        return lines
+    shown = {
+        "percent": "each score out of 100",
+        "total": "each total in points, with the range it can fall in (like '12 of 4-20')",
+        "mean": "the average answer on the scale (like '7 of 10')",
+    }[ex.scoring.shown_as()]
+    lines.append(f"  Results show {shown}.")
+    on = "the total in points" if ex.scoring.bands_on == "raw" else "the score out of 100"
+    lines.append(f"  Bands are read on {on}, rounded half up (62.5 is 63).")
+    passes = {
+        "leave_out": "A passed question is left out of the total and its range.",
+        "pro_rate": "A passed question is pro-rated: the total is scaled up to the full range.",
+        "lowest": "A passed question counts as its lowest answer.",
+    }[ex.scoring.passes]
+    lines.append(f"  {passes} 'Not sure' and 'does not apply' answers are left out.")
+    if ex.scoring.min_answered:
+        lines.append(
+            f"  No band unless at least {ex.scoring.min_answered:.0%} of the scored questions "
+            "are answered."
+        )
+    return lines
 
 
 @exercise_app.command("validate")
@@ -158,7 +220,7 @@ def exercise_validate(
         typer.Argument(help="Exercise files, or folders of them.", metavar="PATH..."),
     ],
     output: Annotated[
-        str,
+        Literal["text", "json"],
         typer.Option(
             "--format", help="text for people, json for editors and CI.", metavar="text|json"
         ),
@@ -175,8 +237,7 @@ def exercise_validate(
 
       coprod exercise validate exercises/ --format json
     """
-    with handled():
-        _exercise_validate(paths, output)
+    _exercise_validate(paths, output)
 
 
 def _exercise_validate(paths: list[Path], output: str) -> None:
@@ -237,12 +298,13 @@ def _exercise_validate(paths: list[Path], output: str) -> None:
 
 @exercise_app.command("schema")
 def exercise_schema(
-    out: Annotated[
+    to: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Write the schema to this file instead of the screen.", metavar="FILE"
+            "--to", help="Write the schema to this file instead of the screen.", metavar="FILE"
         ),
     ] = None,
+    old_out: OldOutOpt = None,
 ) -> None:
     """Print the JSON Schema of the exercise format, for editors that check as you type.
 
@@ -253,17 +315,17 @@ def exercise_schema(
 
     Example:
 
-      coprod exercise schema --out exercises/exercise.schema.json
+      coprod exercise schema --to exercises/exercise.schema.json
     """
-    with handled():
-        from coprod_toolkit.authoring import schema_text
+    from coprod_toolkit.authoring import schema_text
 
-        text = schema_text()
-        if out is None:
-            typer.echo(text, nl=False)
-            return
-        _write_new_or_same(out, text)
-        typer.echo(f"Wrote the schema to {out}")
+    out = output_file(to, old_out)
+    text = schema_text()
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    _write_new_or_same(out, text)
+    typer.echo(f"Wrote the schema to {out}")
 
 
 def _write_new_or_same(path: Path, text: str) -> None:
@@ -287,32 +349,36 @@ def _write_new_or_same(path: Path, text: str) -> None:
 @exercise_app.command("new")
 def exercise_new(
     kind: Annotated[
-        str | None,
+        Literal["assessment", "checklist"] | None,
         typer.Option(
             "--kind",
             help="assessment (scored questions) or checklist (yes/no statements and a verdict).",
             metavar="assessment|checklist",
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="The exercise's title.")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The exercise's title.", metavar="TITLE")
+    ] = None,
     sections: Annotated[
         str | None,
         typer.Option(
             "--sections",
             help="Its sections, separated by commas (usually one per principle). "
             "Default: the six principles of co-production.",
+            metavar="NAMES",
         ),
     ] = None,
     scale: Annotated[
         str | None,
         typer.Option("--scale", help="The answer scale, like 1-5 or 0-10.", metavar="MIN-MAX"),
     ] = None,
-    out: Annotated[
+    to: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Where to write it. Default: exercises/ID.yaml here.", metavar="FILE"
+            "--to", help="Where to write it. Default: exercises/ID.yaml here.", metavar="FILE"
         ),
     ] = None,
+    old_out: OldOutOpt = None,
 ) -> None:
     """Start a new exercise: a commented file that already works, ready to fill in.
 
@@ -324,8 +390,7 @@ def exercise_new(
 
       coprod exercise new --title "Our values" --sections "Respect, Trust" --scale 1-4
     """
-    with handled():
-        _exercise_new(kind, title, sections, scale, out)
+    _exercise_new(kind, title, sections, scale, output_file(to, old_out))
 
 
 def _parse_scale(text: str) -> tuple[int, int]:
@@ -360,7 +425,7 @@ def _exercise_new(
         starter_exercise,
     )
     from coprod_toolkit.cli.common import interactive, prompter_for
-    from coprod_toolkit.errors import Interrupted, UsageProblem
+    from coprod_toolkit.errors import CoprodError, Interrupted, UsageProblem
     from coprod_toolkit.loader import load_exercise
 
     if kind is not None and kind not in ("assessment", "checklist"):
@@ -402,9 +467,9 @@ def _exercise_new(
     low, high = _parse_scale(scale or "1-5")
     path = out or Path("exercises") / f"{slugify(title)}.yaml"
     if path.exists():
-        raise UsageProblem(
+        raise CoprodError(
             f"{path} already exists, and coprod will not write over it. "
-            "Fix: choose another title, or give --out FILE."
+            "Fix: choose another title, or give --to FILE."
         )
     if kind == "checklist":
         _write_new_or_same(path, starter_checklist(title, names))
@@ -448,7 +513,6 @@ def exercise_try(
     from coprod_toolkit.catalog import find
     from coprod_toolkit.cli.assess import run_assess
 
-    with handled():
-        kind = find(exercise, exercises).exercise.kind
-        command = "readiness" if kind == "checklist" else "assess"
-        run_assess(exercise, None, about, answers, None, plain, True, exercises, command)
+    kind = find(exercise, exercises).exercise.kind
+    command = "readiness" if kind == "checklist" else "assess"
+    run_assess(exercise, None, about, answers, None, plain, True, exercises, command)

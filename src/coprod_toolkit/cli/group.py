@@ -17,7 +17,6 @@ from coprod_toolkit.cli.common import (
     OutOpt,
     PlainOpt,
     console_for,
-    handled,
     hangup_is_interrupt,
     interactive,
     prompter_for,
@@ -92,19 +91,18 @@ def group(
 
       coprod group --answers our-session.yaml
     """
-    with handled():
-        _group(
-            exercise,
-            people,
-            anonymous,
-            open_answers,
-            answers,
-            about,
-            out,
-            plain,
-            no_save,
-            exercises,
-        )
+    _group(
+        exercise,
+        people,
+        anonymous,
+        open_answers,
+        answers,
+        about,
+        out,
+        plain,
+        no_save,
+        exercises,
+    )
 
 
 def _ask_people(prompter: PlainPrompter) -> list[str]:

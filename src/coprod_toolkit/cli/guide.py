@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod_toolkit.cli.app import app
-from coprod_toolkit.cli.common import ExercisesOpt, PlainOpt, console_for, handled
+from coprod_toolkit.cli.common import ExercisesOpt, PlainShowOpt, console_for
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,7 +23,7 @@ def guide(
         str | None,
         typer.Argument(help="The guide to read. Leave out to list them all.", metavar="TOPIC"),
     ] = None,
-    plain: PlainOpt = False,
+    plain: PlainShowOpt = False,
     exercises: ExercisesOpt = None,
 ) -> None:
     """Read plain-English guides: the principles, the four steps, when to co-produce and more.
@@ -36,8 +36,7 @@ def guide(
 
       coprod guide four-steps --plain
     """
-    with handled():
-        _guide(topic, plain, exercises)
+    _guide(topic, plain, exercises)
 
 
 def _guide(topic: str | None, plain: bool, exercises: list[Path] | None) -> None:

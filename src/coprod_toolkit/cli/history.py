@@ -5,14 +5,16 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from coprod_toolkit.cli.app import app
-from coprod_toolkit.cli.common import ExercisesOpt, OutOpt, PlainOpt, console_for, handled
+from coprod_toolkit.cli.common import AboutOpt, ExercisesOpt, OutOpt, PlainShowOpt, console_for
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from coprod_toolkit.history import Summary
 
 ExerciseFilter = Annotated[
@@ -29,8 +31,14 @@ UntilFilter = Annotated[
     str | None, typer.Option("--until", help="Only up to this day.", metavar="YYYY-MM-DD")
 ]
 FormatOpt = Annotated[
-    str,
+    Literal["text", "json"],
     typer.Option("--format", help="text for people, json for other tools.", metavar="text|json"),
+]
+
+
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Replace the file given with --to if it is already there."),
 ]
 
 
@@ -47,6 +55,19 @@ def _day(value: str | None, option: str) -> date | None:
         ) from None
 
 
+def index_progress() -> Callable[[int, int], None] | None:
+    """A line on stderr that counts up while the index is rebuilt; only on a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\rReading your saved reflections: {done:,} of {total:,}{end}")
+        sys.stderr.flush()
+
+    return show
+
+
 def _summaries(
     out: Path | None,
     exercise: str | None = None,
@@ -60,7 +81,7 @@ def _summaries(
     from coprod_toolkit.text import printable
 
     root = out.expanduser() if out else default_home()
-    summaries, broken = History(root).read()
+    summaries, broken = History(root, index_progress()).read()
     for b in broken:
         sys.stderr.write(printable(f"Skipped {root / 'reflections' / b.file}: {b.message}.\n"))
     return filtered(summaries, exercise, name, _day(since, "--since"), _day(until, "--until"))
@@ -74,7 +95,7 @@ def history(
     until: UntilFilter = None,
     output: FormatOpt = "text",
     out: OutOpt = None,
-    plain: PlainOpt = False,
+    plain: PlainShowOpt = False,
 ) -> None:
     """List your saved reflections, newest first.
 
@@ -84,8 +105,7 @@ def history(
 
       coprod history --exercise six-principles --name Sam --since 2026-01-01
     """
-    with handled():
-        _history(exercise, name, since, until, output, out, plain)
+    _history(exercise, name, since, until, output, out, plain)
 
 
 def _history(
@@ -154,33 +174,44 @@ def progress(
         str, typer.Argument(help="The exercise to follow over time.", metavar="EXERCISE")
     ] = "six-principles",
     name: NameFilter = None,
+    about: AboutOpt = None,
     out: OutOpt = None,
-    plain: PlainOpt = False,
+    plain: PlainShowOpt = False,
     exercises: ExercisesOpt = None,
 ) -> None:
     """See how each principle's score has changed over time, for one person or group.
+
+    Only reflections on the same subject are compared: "about me" runs with "about
+    me" runs, "about service" runs with "about service" runs.
 
     Examples:
 
       coprod progress
 
-      coprod progress six-principles --name Sam
+      coprod progress six-principles --name Sam --about service
     """
-    with handled():
-        _progress(exercise, name, out, plain, exercises)
+    _progress(exercise, name, out, plain, exercises, about)
 
 
 def _progress(
-    exercise: str, name: str | None, out: Path | None, plain: bool, exercises: list[Path] | None
+    exercise: str,
+    name: str | None,
+    out: Path | None,
+    plain: bool,
+    exercises: list[Path] | None,
+    about: str | None = None,
 ) -> None:
     from rich.text import Text
 
-    from coprod_toolkit.errors import CoprodError
+    from coprod_toolkit.errors import CoprodError, NotFound
     from coprod_toolkit.history import change_words, progress, sparkline
     from coprod_toolkit.text import printable
 
     runs = [s for s in _summaries(out, exercise) if s.kind != "checklist"]
     if not runs:
+        from coprod_toolkit.catalog import find
+
+        find(exercise, exercises)  # an id that is no exercise at all is a usage mistake
         typer.echo(
             f"There are no saved results for '{exercise}' yet. Start with: coprod assess {exercise}"
         )
@@ -197,10 +228,11 @@ def _progress(
         name = names[0]
     mine = [s for s in runs if (s.name or "").casefold() == name.casefold()]
     if not mine:
-        raise CoprodError(
+        raise NotFound(
             f"There are no results for '{name}' on '{exercise}'. "
             f"Fix: use one of: {', '.join(n or '(anonymous)' for n in names)}."
         )
+    mine, note = _same_subject(mine, about, exercise)
     sections: list[tuple[str, str]]
     try:
         from coprod_toolkit.catalog import find
@@ -225,6 +257,8 @@ def _progress(
             style="" if plain else "bold",
         )
     )
+    if note:
+        console.print(Text(printable(note)), soft_wrap=True)
     console.print()
     width = max(len(line.title) for line in [*result.lines, result.overall])
 
@@ -266,6 +300,41 @@ def _progress(
         console.print(Text(printable(change_words(line, result.runs))))
 
 
+def _same_subject(
+    runs: list[Summary], about: str | None, exercise: str
+) -> tuple[list[Summary], str]:
+    """Only the runs on one subject (newest first), and a note naming any others left out.
+
+    A run "about me" and a run "about service" answer different questions, so they
+    are never drawn as each other's "last time". Without --about, the subject of
+    the newest run is followed.
+    """
+    from coprod_toolkit.errors import CoprodError
+
+    labels: dict[str, str] = {}
+    for s in runs:
+        labels.setdefault(s.about, s.about_label or s.about)
+    if about is not None:
+        wanted = about.strip().casefold().replace("organization", "organisation")
+        if wanted not in labels:
+            listed = ", ".join(sorted(labels))
+            raise CoprodError(
+                f"There are no results about '{about}' on '{exercise}' here. "
+                f"Fix: use --about with one of: {listed}."
+            )
+    else:
+        wanted = runs[0].about
+    others = sorted(k for k in labels if k != wanted)
+    note = ""
+    if others:
+        note = (
+            f"These are the reflections about {labels[wanted]}. There are others about "
+            + ", ".join(labels[k] for k in others)
+            + f": see them with --about {others[0]}."
+        )
+    return [s for s in runs if s.about == wanted], note
+
+
 @app.command()
 def report(
     ref: Annotated[
@@ -277,38 +346,140 @@ def report(
         ),
     ] = "latest",
     output: Annotated[
-        str, typer.Option("--format", help="html (a web page) or md (Markdown).", metavar="html|md")
+        Literal["html", "md"],
+        typer.Option("--format", help="html (a web page) or md (Markdown).", metavar="html|md"),
     ] = "html",
     to: Annotated[
         Path | None,
         typer.Option(
-            "--to", help="Where to write it. Default: REF.html in this folder.", metavar="FILE"
+            "--to",
+            help="Where to write it (- for the screen). Default: REF.html in this folder.",
+            metavar="FILE",
         ),
     ] = None,
+    force: ForceOpt = False,
     out: OutOpt = None,
     exercises: ExercisesOpt = None,
+    beside: Annotated[
+        str | None,
+        typer.Option(
+            "--beside",
+            help="Another reflection on the same exercise to put beside this one "
+            "(for example a person's and a staff member's): both shapes on one star.",
+            metavar="REF",
+        ),
+    ] = None,
 ) -> None:
     """Make a report of one reflection to print or take to a meeting.
 
     The web page works offline in any browser and prints cleanly to PDF. It shows a
     star chart of the principles, with your previous run drawn faintly behind it.
+    With --beside, two reflections on the same exercise share one star and one table.
 
     Examples:
 
       coprod report latest
 
       coprod report 2026-11-23-1545-six-principles --format md
+
+      coprod report 2026-11-23-1545-six-principles --beside 2026-11-24-1000-six-principles
     """
-    with handled():
-        _report(ref, output, to, out, exercises)
+    if beside is not None:
+        _report_beside(ref, beside, output, to, out, force)
+        return
+    _report(ref, output, to, out, exercises, force)
+
+
+def _find_reflection_path(ref: str, summaries: list[Summary], root: Path) -> Path:
+    """Where a reflection named by 'latest', an id or a path is."""
+    import difflib
+
+    from coprod_toolkit.errors import CoprodError, NotFound
+
+    if ref.endswith((".yaml", ".yml")) or "/" in ref:
+        return Path(ref).expanduser()
+    if ref == "latest":
+        if not summaries:
+            raise CoprodError("There are no saved reflections yet. Start one with: coprod assess")
+        return root / "reflections" / summaries[0].file
+    match = next((s for s in summaries if s.id == ref), None)
+    if match is None:
+        nearest = difflib.get_close_matches(ref, [s.id for s in summaries], n=3, cutoff=0.4)
+        listing = "".join(f"\n  {n}" for n in nearest) or "\n  (none close; see coprod history)"
+        raise NotFound(f"There is no reflection called '{ref}'. The nearest:{listing}")
+    return root / "reflections" / match.file
+
+
+def _report_beside(
+    ref: str, beside: str, output: str, to: Path | None, out: Path | None, force: bool
+) -> None:
+    """Two reflections on one exercise, side by side: one star, two shapes, one table."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from coprod_toolkit.errors import CoprodError, UsageProblem
+    from coprod_toolkit.history import read_record
+    from coprod_toolkit.models import Reflection
+    from coprod_toolkit.report import side_by_side_markdown, side_by_side_rows, who_and_when
+    from coprod_toolkit.report_html import side_by_side_html
+    from coprod_toolkit.storage import default_home
+    from coprod_toolkit.text import printable
+
+    if output not in ("html", "md"):
+        raise UsageProblem(f"--format {output}: use html or md.")
+    root = out.expanduser() if out else default_home()
+    summaries = _summaries(out)
+    records: list[Reflection] = []
+    paths: list[Path] = []
+    for name in (ref, beside):
+        path = _find_reflection_path(name, summaries, root)
+        try:
+            found = read_record(path)
+        except ValueError as e:
+            raise CoprodError(f"{path}: cannot make a report, because {e}.") from None
+        if not isinstance(found, Reflection):
+            raise CoprodError(
+                f"{path} is a group session, and --beside puts two people's own reflections "
+                "side by side. Fix: make the group's report on its own: coprod report "
+                f"{path.stem}"
+            )
+        records.append(found)
+        paths.append(path)
+    first, second = records
+    if first.exercise.id != second.exercise.id:
+        raise CoprodError(
+            f"These two reflections are on different exercises ('{first.exercise.id}' and "
+            f"'{second.exercise.id}'), so their results do not line up. Fix: choose two "
+            "reflections on the same exercise; 'coprod history --exercise ID' lists them."
+        )
+    if paths[0].resolve() == paths[1].resolve():
+        raise UsageProblem("--beside names the same reflection twice. Fix: choose another one.")
+    console = console_for(not sys.stdout.isatty())
+    table = Table(show_header=True, header_style="bold", box=None)
+    table.add_column("")
+    table.add_column(Text(printable(who_and_when(first))), justify="right")
+    table.add_column(Text(printable(who_and_when(second))), justify="right")
+    for title, a, b in side_by_side_rows(first, second):
+        table.add_row(Text(printable(title)), Text(printable(a)), Text(printable(b)))
+    console.print(table)
+    text = (
+        side_by_side_markdown(first, second) if output == "md" else side_by_side_html(first, second)
+    )
+    default = Path(f"{paths[0].stem}-beside-{paths[1].stem}.{output}")
+    _write_report(to or default, text, output, force)
 
 
 def _report(
-    ref: str, output: str, to: Path | None, out: Path | None, exercises: list[Path] | None
+    ref: str,
+    output: str,
+    to: Path | None,
+    out: Path | None,
+    exercises: list[Path] | None,
+    force: bool = False,
 ) -> None:
     import difflib
 
-    from coprod_toolkit.errors import CoprodError, UsageProblem
+    from coprod_toolkit.errors import CoprodError, NotFound, UsageProblem
     from coprod_toolkit.history import read_record, read_reflection
     from coprod_toolkit.models import GroupRecord
     from coprod_toolkit.report import group_markdown, markdown
@@ -331,7 +502,7 @@ def _report(
         if match is None:
             nearest = difflib.get_close_matches(ref, [s.id for s in summaries], n=3, cutoff=0.4)
             listing = "".join(f"\n  {n}" for n in nearest) or "\n  (none close; see coprod history)"
-            raise CoprodError(f"There is no reflection called '{ref}'. The nearest:{listing}")
+            raise NotFound(f"There is no reflection called '{ref}'. The nearest:{listing}")
         path = root / "reflections" / match.file
     try:
         found = read_record(path)
@@ -339,7 +510,7 @@ def _report(
         raise CoprodError(f"{path}: cannot make a report, because {e}.") from None
     if isinstance(found, GroupRecord):
         text = group_markdown(found) if output == "md" else group_html_report(found)
-        _write_report(to or Path(f"{path.stem}.{output}"), text, output)
+        _write_report(to or Path(f"{path.stem}.{output}"), text, output, force)
         return
     reflection = found
     earlier = [
@@ -347,6 +518,7 @@ def _report(
         for s in summaries
         if s.exercise == reflection.exercise.id
         and (s.name or "") == (reflection.name or "")
+        and s.about == reflection.about
         and s.finished < reflection.finished.isoformat()
     ]
     previous = None
@@ -365,23 +537,18 @@ def _report(
         text = markdown(reflection, ex)
     else:
         text = html_report(reflection, previous)
-    _write_report(to or Path(f"{path.stem}.{output}"), text, output)
+    _write_report(to or Path(f"{path.stem}.{output}"), text, output, force)
 
 
-def _write_report(target: Path, text: str, output: str) -> None:
-    from coprod_toolkit.errors import CoprodError
+def _write_report(target: Path, text: str, output: str, force: bool = False) -> None:
+    """Write the report to a private file (never over a file, nor through a link); - is stdout."""
+    from coprod_toolkit.storage import write_output
 
-    if target.exists():
-        raise CoprodError(
-            f"{target} already exists, and coprod will not write over it. "
-            "Fix: move it, or choose another name with --to FILE."
-        )
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise CoprodError(
-            f"Cannot write {target}: {e.strerror}. Fix: choose another place with --to FILE."
-        ) from None
+    if str(target) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_output(target, [text], force)
     typer.echo(f"Wrote {target}")
     if output == "html":
         typer.echo("Open it in any web browser; use the browser's Print to make a PDF.")
@@ -394,18 +561,36 @@ def export(
     since: SinceFilter = None,
     until: UntilFilter = None,
     output: Annotated[
-        str, typer.Option("--format", help="csv (for spreadsheets) or jsonl.", metavar="csv|jsonl")
+        Literal["csv", "jsonl"],
+        typer.Option("--format", help="csv (for spreadsheets) or jsonl.", metavar="csv|jsonl"),
     ] = "csv",
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="Leave names out: people become Person 1, 2, ...")
     ] = False,
     to: Annotated[
         Path | None,
-        typer.Option("--to", help="Write to this file instead of the screen.", metavar="FILE"),
+        typer.Option(
+            "--to",
+            help="Write to this file instead of the screen (- for the screen).",
+            metavar="FILE",
+        ),
+    ] = None,
+    force: ForceOpt = False,
+    bom: Annotated[
+        bool | None,
+        typer.Option(
+            "--bom/--no-bom",
+            help="Start the CSV with a byte-order mark, so Excel reads accents rightly. "
+            "Default: yes in a file written with --to, no on the screen or in a pipe.",
+            show_default=False,
+        ),
     ] = None,
     out: OutOpt = None,
 ) -> None:
     """Export every answer, one row each, for a spreadsheet or your own analysis.
+
+    In a CSV file, any answer that starts with =, +, -, @ or a tab gets a ' in front,
+    so a spreadsheet shows it as text and never runs it as a formula.
 
     Examples:
 
@@ -413,8 +598,7 @@ def export(
 
       coprod export --exercise six-principles --anonymous --format jsonl
     """
-    with handled():
-        _export(exercise, name, since, until, output, anonymous, to, out)
+    _export(exercise, name, since, until, output, anonymous, to, out, force, bom)
 
 
 EXPORT_COLUMNS = [
@@ -431,6 +615,19 @@ EXPORT_COLUMNS = [
     "score",
 ]
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(value: object) -> object:
+    """A cell a spreadsheet will show as text, never run as a formula (OWASP's advice).
+
+    Numbers are left as numbers; text starting with =, +, -, @, a tab or a carriage
+    return gets an apostrophe in front, which spreadsheets hide.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 def _export(
     exercise: str | None,
@@ -441,15 +638,16 @@ def _export(
     anonymous: bool,
     to: Path | None,
     out: Path | None,
+    force: bool = False,
+    bom: bool | None = None,
 ) -> None:
     import csv
     import io
     import json
 
-    from coprod_toolkit.errors import CoprodError, UsageProblem
-    from coprod_toolkit.history import read_record
-    from coprod_toolkit.models import GroupRecord
-    from coprod_toolkit.storage import default_home
+    from coprod_toolkit.errors import UsageProblem
+    from coprod_toolkit.history import History
+    from coprod_toolkit.storage import default_home, write_output
     from coprod_toolkit.text import printable
 
     if output not in ("csv", "jsonl"):
@@ -457,7 +655,9 @@ def _export(
     root = out.expanduser() if out else default_home()
     found = list(reversed(_summaries(out, exercise, name, since, until)))  # oldest first
     people: dict[str, str] = {}
-    rows: list[dict[str, object]] = []
+    counted = {"rows": 0}
+    screen = to is None or str(to) == "-"
+    terminal = screen and sys.stdout.isatty()
 
     def alias(name: str | None) -> str:
         """The person's name, or the same 'Person N' for them throughout the export."""
@@ -465,42 +665,17 @@ def _export(
             return name or ""
         return people.setdefault((name or "").casefold(), f"Person {len(people) + 1}")
 
-    for s in found:
-        try:
-            r = read_record(root / "reflections" / s.file)
-        except ValueError as e:
-            sys.stderr.write(printable(f"Skipped {s.file}: {e}.\n"))
-            continue
-        common = {
-            "reflection": r.id,
-            "finished": r.finished.isoformat(),
-            "exercise": r.exercise.id,
-            "version": r.exercise.version,
-            "about": r.about,
-        }
-        # (person, section, question, text, answer, score) for every answer in the record
-        answers: list[tuple[str | None, str, str, str, object, object]]
-        if isinstance(r, GroupRecord):
-            answers = [
-                (member, q.section, q.question, q.text, "passed" if v is None else v, "")
-                for q in r.questions
-                for member, v in q.answers.items()
-            ]
-        else:
-            answers = [
-                (
-                    r.name,
-                    a.section,
-                    a.question,
-                    a.text,
-                    "" if a.answer is None else a.answer,
-                    "" if a.points is None else a.points,
-                )
-                for a in r.answers
-            ]
-        for person, section, question, text, answer, score in answers:
-            rows.append(
-                {
+    def rows() -> Iterator[dict[str, object]]:
+        """One row per answer, oldest reflection first, read a batch at a time."""
+        history = History(root)
+        for file, payload, problem in history.answers([s.file for s in found]):
+            if payload is None:
+                sys.stderr.write(printable(f"Skipped {file}: {problem}.\n"))
+                continue
+            common = payload["common"]
+            for person, section, question, text, answer, score in payload["answers"]:
+                counted["rows"] += 1
+                yield {
                     **common,
                     "person": alias(person),
                     "section": section,
@@ -509,24 +684,32 @@ def _export(
                     "answer": ";".join(answer) if isinstance(answer, list) else answer,
                     "score": score,
                 }
-            )
-    if output == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        text = buffer.getvalue()
-    else:
-        text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    if to is None:
-        sys.stdout.write(text)
+
+    def chunks() -> Iterator[str]:
+        """The export as text, a little at a time, so memory stays flat."""
+        if output == "csv":
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
+            if bom or (bom is None and not screen):
+                yield "\ufeff"
+            writer.writeheader()
+            for count, row in enumerate(rows(), 1):
+                writer.writerow({k: defused(v) for k, v in row.items()})
+                if count % 500 == 0:
+                    yield buffer.getvalue()
+                    buffer.seek(0)
+                    buffer.truncate()
+            yield buffer.getvalue()
+        else:
+            for row in rows():
+                yield json.dumps(row, ensure_ascii=False) + "\n"
+
+    if screen:
+        for chunk in chunks():
+            # on a terminal, escape codes in an answer are shown, never acted on
+            sys.stdout.write(printable(chunk) if terminal else chunk)
+        sys.stdout.flush()
         return
-    if to.exists():
-        raise CoprodError(
-            f"{to} already exists, and coprod will not write over it. Fix: choose another name."
-        )
-    try:
-        to.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise CoprodError(f"Cannot write {to}: {e.strerror}.") from None
-    typer.echo(f"Wrote {len(rows)} answers from {len(found)} reflections to {to}")
+    assert to is not None
+    write_output(to, chunks(), force)
+    typer.echo(f"Wrote {counted['rows']} answers from {len(found)} reflections to {to}")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
 from coprod_toolkit.cli.app import app
-from coprod_toolkit.cli.common import ExercisesOpt, handled
+from coprod_toolkit.cli.common import ExercisesOpt
 
 
 @app.command()
@@ -22,7 +22,7 @@ def language(
         ),
     ] = None,
     output: Annotated[
-        str,
+        Literal["text", "json"],
         typer.Option(
             "--format", help="text for people, json for other tools.", metavar="text|json"
         ),
@@ -54,8 +54,7 @@ def language(
 
       cat minutes.txt | coprod language -
     """
-    with handled():
-        _language(files or [], output, skip_quotes, explain, exercises)
+    _language(files or [], output, skip_quotes, explain, exercises)
 
 
 def _language(

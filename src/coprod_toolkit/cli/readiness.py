@@ -15,7 +15,6 @@ from coprod_toolkit.cli.common import (
     NoSaveOpt,
     OutOpt,
     PlainOpt,
-    handled,
 )
 
 
@@ -56,7 +55,4 @@ def readiness(
     """
     from coprod_toolkit.cli.assess import run_assess
 
-    with handled():
-        run_assess(
-            checklist, name, about, answers, out, plain, no_save, exercises, command="readiness"
-        )
+    run_assess(checklist, name, about, answers, out, plain, no_save, exercises, command="readiness")
