@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from coprod_toolkit.language import WordLists
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 _SPOOL_BYTES = 1 << 20
 
 
@@ -89,7 +89,10 @@ def cached_checker(folders: list[Path]) -> Checker | None:
         if not isinstance(data, dict) or data.get("stamp") != stamp:
             return None
         entries = [_CachedRule(e) for e in data["entries"]]
-        return Checker(entries, set(data["known"]), set(data["ordinary"]))
+        alternation = data["alternation"]
+        if not isinstance(alternation, str):
+            return None
+        return Checker(entries, set(data["known"]), set(data["ordinary"]), alternation)
     except (OSError, ValueError, KeyError, TypeError):
         return None  # missing, damaged or from another version: build it again
 
@@ -108,13 +111,14 @@ def load_checker(folders: list[Path], use_cache: bool) -> Checker:
         sys.stderr.write(printable(f"Skipped a word list that cannot be read:\n{error}\n"))
     checker = lists.checker()
     if use_cache and not lists.broken:
-        _write_cache(lists, stamp)
+        _write_cache(lists, checker, stamp)
     return checker
 
 
-def _write_cache(lists: WordLists, stamp: list[object] | None) -> None:
+def _write_cache(lists: WordLists, checker: Checker, stamp: list[object] | None) -> None:
     data = {
         "stamp": stamp,
+        "alternation": checker.alternation,
         "entries": [e.model_dump(exclude={"examples"}) for w in lists.lists for e in w.entries],
         "known": sorted({a for w in lists.lists for a in w.known_abbreviations}),
         "ordinary": sorted({a for w in lists.lists for a in w.ordinary_words}),

@@ -110,9 +110,6 @@ def _trie_regex(forms: Iterable[str]) -> str:
     return build(trie)
 
 
-_WORD_OR_HYPHEN = re.compile(r"[\w-]")
-
-
 def _words_regex(words: str) -> str:
     """Words as a regex that ends where a word ends (punctuation stands for itself)."""
     pattern = "".join(_units(words))
@@ -123,26 +120,28 @@ class Checker:
     """Every entry of every word list, compiled into one pass over the text."""
 
     def __init__(
-        self, entries: Sequence[Rule], known: set[str], ordinary: set[str] | None = None
+        self,
+        entries: Sequence[Rule],
+        known: set[str],
+        ordinary: set[str] | None = None,
+        alternation: str | None = None,
     ) -> None:
+        """`alternation` is a saved copy of this checker's `alternation`, to start faster."""
         self.entries = entries
         self.known = known
         self.ordinary = {w.upper() for w in ordinary or ()}
         self._by_form: dict[str, Rule] = {}
         self._found: dict[str, Rule] = {}
-        self._after: dict[int, re.Pattern[str]] = {}
-        self._before: dict[int, re.Pattern[str]] = {}
+        self._after: dict[int, re.Pattern[str] | None] = {}
+        self._before: dict[int, re.Pattern[str] | None] = {}
+        self._particular: set[int] = set()  # entries with harmless company to look for
         for entry in entries:
             for form in entry.forms():
                 self._by_form.setdefault(normal(form), entry)
-            # Harmless company, as regexes: "engagement" + "ring", "got" + "engaged".
-            if entry.unless_followed_by:
-                words = "|".join(_words_regex(w) for w in entry.unless_followed_by)
-                self._after[id(entry)] = re.compile(rf"\s*(?:{words})", re.IGNORECASE)
-            if entry.unless_preceded_by:
-                words = "|".join(_words_regex(w) for w in entry.unless_preceded_by)
-                self._before[id(entry)] = re.compile(rf"(?<!\w)(?:{words})\s*\Z", re.IGNORECASE)
-        self._alternation = _trie_regex(self._by_form) or r"(?!x)x"
+            if entry.unless_followed_by or entry.unless_preceded_by:
+                self._particular.add(id(entry))
+        self.alternation = alternation or _trie_regex(self._by_form) or r"(?!x)x"
+        self._alternation = self.alternation
         # Lower-casing the text once and matching it case-sensitively lets the regex
         # engine skip quickly to the letters a phrase can start with; the check that
         # a phrase starts a word is done in Python, only where something matched.
@@ -182,11 +181,24 @@ class Checker:
             self._found[matched] = entry
         return entry
 
+    def _company(self, entry: Rule) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """Harmless company, as regexes: "engagement" + "ring", "got" + "engaged"."""
+        key = id(entry)
+        if key not in self._after:
+            after = before = None
+            if entry.unless_followed_by:
+                words = "|".join(_words_regex(w) for w in entry.unless_followed_by)
+                after = re.compile(rf"\s*(?:{words})", re.IGNORECASE)
+            if entry.unless_preceded_by:
+                words = "|".join(_words_regex(w) for w in entry.unless_preceded_by)
+                before = re.compile(rf"(?<!\w)(?:{words})\s*\Z", re.IGNORECASE)
+            self._after[key], self._before[key] = after, before
+        return self._after[key], self._before[key]
+
     def _harmless(self, entry: Rule, text: str, start: int, end: int, before: str) -> bool:
-        after = self._after.get(id(entry))
+        after, earlier = self._company(entry)
         if after is not None and after.match(text, end):
             return True
-        earlier = self._before.get(id(entry))
         if earlier is not None:
             window = text[max(0, start - _LOOK) : start]
             if start < _LOOK:
@@ -206,9 +218,8 @@ class Checker:
         fast = lowered is not None
         subject = lowered if lowered is not None else text
         search = (self._fast if fast else self._slow).search
-        inside_word = _WORD_OR_HYPHEN.match
         found = self._found
-        particular = self._after.keys() | self._before.keys()
+        particular = self._particular
         position = start
         while True:
             m = search(subject, position)
@@ -217,9 +228,11 @@ class Checker:
             begin, end = m.span()
             if begin >= stop:
                 return
-            if fast and begin > 0 and inside_word(subject, begin - 1):
-                position = begin + 1  # inside a word: look again from the next letter
-                continue
+            if fast and begin > 0:
+                previous = subject[begin - 1]
+                if previous.isalnum() or previous in "_-":
+                    position = begin + 1  # inside a word: look again from the next letter
+                    continue
             position = end
             matched = m.group()
             entry = found.get(matched) or self.entry_for(matched)
@@ -236,6 +249,9 @@ class Checker:
 
 
 # --------------------------------------------------------------------------- findings
+
+
+_ADVICE: dict[tuple[str, ...], str] = {}  # "why. Try: ..." for each entry, made once
 
 
 class Finding:
@@ -275,8 +291,13 @@ class Finding:
         return "Finding(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self._ORDER) + ")"
 
     def __str__(self) -> str:
-        tries = "; ".join(self.suggestions)
-        return f'{self.path}:{self.line}:{self.column}: "{self.phrase}" — {self.why} Try: {tries}.'
+        key = (self.why, *self.suggestions)
+        advice = _ADVICE.get(key)
+        if advice is None:
+            advice = f"{self.why} Try: {'; '.join(self.suggestions)}."
+            if len(_ADVICE) < 1000:
+                _ADVICE[key] = advice
+        return f'{self.path}:{self.line}:{self.column}: "{self.phrase}" — {advice}'
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -440,32 +461,37 @@ class Scan:
         lower = text.lower()
         lowered = lower if len(lower) == len(text) else None
         skipped, code = self._regions(text, cut, final)
-        in_skipped = _inside(skipped)
-        found: list[tuple[int, int, Rule | None]] = []
-        last_end = 0
-        for start, end, rule in self.checker.matches(
-            text, lowered, self._resume_phrase, cut, self._before
-        ):
-            last_end = end
-            if not in_skipped(start):
-                found.append((start, end, rule))
-        self._resume_phrase = max(0, last_end - cut)
+        found: list[tuple[int, int, Rule | None]] = list(
+            self.checker.matches(text, lowered, self._resume_phrase, cut, self._before)
+        )
+        self._resume_phrase = max(0, found[-1][1] - cut) if found else 0
+        if skipped:
+            in_skipped = _inside(skipped)
+            found = [f for f in found if not in_skipped(f[0])]
         # Code is never prose: a word in capitals there is a name, not an abbreviation.
         found += self._abbreviations(text, cut, _inside(_merge(skipped + code)))
         found.sort(key=lambda f: f[0])
 
         findings: list[Finding] = []
+        add = findings.append
+        path = self.path
+        count = text.count
         line = self._line
         line_start = 1 - self._column  # so the first line's columns come out right
         last = 0
         for start, end, entry in found:
-            breaks = text.count("\n", last, start)
+            breaks = count("\n", last, start)
             if breaks:
                 line += breaks
                 line_start = text.rfind("\n", last, start) + 1
             last = start
             column = start - line_start + 1
-            if entry is None:
+            if entry is not None:
+                shown = text[start:end]
+                if "  " in shown or not shown.isprintable():  # a line break, a tab
+                    shown = " ".join(shown.split())
+                add(Finding(path, line, column, shown, entry.why, entry.suggestions))
+            else:
                 word = text[start:end]
                 findings.append(
                     Finding(
@@ -477,11 +503,6 @@ class Scan:
                         [f"spell it out the first time, like 'Full Name ({word})'"],
                         "abbreviation",
                     )
-                )
-            else:
-                shown = " ".join(text[start:end].split())
-                findings.append(
-                    Finding(self.path, line, column, shown, entry.why, list(entry.suggestions))
                 )
         return findings
 
@@ -539,14 +560,19 @@ class Scan:
         known = self.checker.known
         ordinary = self.checker.ordinary
         seen = self._seen
+        part_of_word = _ABBREVIATION_BEFORE.match
         for m in _ABBREVIATION.finditer(text):
+            word = m.group(1)
+            if word in seen:  # most capitals are a second use: the quickest test first
+                if m.start() >= cut:
+                    return
+                continue
             start = m.start()
             if start >= cut:
                 return
-            if start > 0 and _ABBREVIATION_BEFORE.match(text, start - 1):
+            if start > 0 and part_of_word(text, start - 1):
                 continue
-            word = m.group(1)
-            if word in seen or word in known or word in ordinary:
+            if word in known or word in ordinary:
                 continue
             if not any(c.isalpha() for c in word[1:]):
                 continue
