@@ -10,9 +10,8 @@ every file with PyYAML's C loader in one process, the least any checker must do.
 Two rows: cold (the record of files already found clean is deleted before each
 run, and the run must leave a new one) and unchanged since the last check (how a
 team's CI and an author's editor meet it). Targets: cold under 2 s (issue 5),
-unchanged under 1 s (issue 15), as wall-clock medians; peak memory under 150 MB.
-On a machine busy with other work the wall-clock figure is pessimistic; the CPU
-figure and the ratio are what to compare between runs.
+unchanged under 1 s (issue 15), in CPU time summed over the cores it uses (see
+paired.py); peak memory under 150 MB.
 """
 
 from __future__ import annotations
