@@ -241,9 +241,8 @@ def test_pro_rate_keeps_the_band_of_an_unchanged_score(tmp_path: Path) -> None:
     lines = [line.text for line in result_lines(ex, _reflection(ex, one_passed(ex)))]
     assert lines[:2] == [
         "Total 60 (of 20–100) - Established",
-        "This rests on 19 of 20 answers: 1 was passed or answered 'not sure' (the total is "
-        "scaled up as if passed questions were answered like the rest; 'not sure' answers are "
-        "always left out).",
+        "This rests on 19 of 20 answers: 1 question was passed, and the total is scaled up "
+        "as if passed questions were answered like the rest.",
     ]
 
 
