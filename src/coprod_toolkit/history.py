@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
+from time import localtime as _localtime
 from typing import Any
 
 from pydantic import ValidationError
@@ -657,6 +658,22 @@ class History:
                     else:
                         payload, problem = read.get(name, (None, "it is no longer there"))
                         yield name, payload, problem
+
+
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def local_time(finished: str) -> str:
+    """'2026-03-01T12:00:00+00:00' -> '01 Mar 2026 12:00' in this computer's time zone.
+
+    The same as f"{when.astimezone():%d %b %Y %H:%M}", about twice as fast, which
+    counts when a history lists 50,000 reflections.
+    """
+    stamp = datetime.fromisoformat(finished)
+    if stamp.tzinfo is None:
+        stamp = stamp.astimezone()
+    t = _localtime(stamp.timestamp())
+    return f"{t.tm_mday:02d} {_MONTHS[t.tm_mon]} {t.tm_year} {t.tm_hour:02d}:{t.tm_min:02d}"
 
 
 # --------------------------------------------------------------------------- filters
