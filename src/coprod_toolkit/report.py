@@ -617,7 +617,8 @@ def side_by_side_markdown(first: Reflection, second: Reflection) -> str:
         "",
     ]
     heading = "Principle" if first.kind != "checklist" else ""
-    out += [f"| {heading} | First | Second |", "|---|---|---|"]
+    names = f"{_md(who_and_when(first))} | {_md(who_and_when(second))}"
+    out += [f"| {heading} | {names} |", "|---|---|---|"]
     for title, a, b in side_by_side_rows(first, second):
         out.append(f"| {_md(title)} | {_md(a)} | {_md(b)} |")
     out += [
