@@ -311,3 +311,18 @@ def test_history_rounds_half_up_too() -> None:
         next_step=None,
     )
     assert summary.reading == "63 - High"  # Python's round() would say 62
+
+
+def test_validate_warns_about_section_bands_on_totals_too(tmp_path: Path) -> None:
+    text = values_yaml().replace(
+        "  bands:\n",
+        "  section_bands:\n    - {min: 4, max: 11, label: Low}\n    - {min: 12, max: 20, label: High}\n"
+        "  bands:\n",
+    )
+    loaded, problems = check_file(write(tmp_path, "v.yaml", text))
+    assert loaded is not None
+    assert [p.message for p in problems if p.where == "scoring.section_bands"] == [
+        "passed questions leave the total, so once 'equality-1' is passed, totals run from 3 "
+        "to 15, which these bands (4-20) do not fit. Fix: add 'passes: pro_rate' (or "
+        "'passes: lowest') under 'scoring', so a pass does not move the total."
+    ]
