@@ -313,7 +313,7 @@ def private_turns_note(plain: bool) -> list[str]:
         "In plain mode the screen cannot be wiped. So what you type for an answer is hidden "
         "as you type it, your answer is never shown back, and blank lines push each turn "
         "out of sight. But anyone who scrolls back up can see which questions were asked "
-        "and who passed.",
+        "and whose turn it was.",
         "If the group would rather see what it types, answer openly with --open.",
     ]
 
