@@ -196,6 +196,9 @@ def _group(
             q: {rename[p]: a for p, a in by.items()} for q, by in given.answers.items()
         }
         draft.agreed = given.agreed
+        draft.notes = {
+            q: {rename[p]: note for p, note in by.items()} for q, by in given.notes.items()
+        }
         draft.contributions = {
             s: {rename[p]: items for p, items in by.items()}
             for s, by in given.contributions.items()
