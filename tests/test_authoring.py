@@ -85,7 +85,7 @@ def test_exercise_new_writes_a_file_and_the_schema() -> None:
     assert load_exercise(path).exercise.id == "our-values"
     assert Path("exercises/exercise.schema.json").read_text() == schema_text()
     again = invoke("exercise", "new", "--title", "Our values")
-    assert again.exit_code == 2
+    assert again.exit_code == 1
     assert "already exists, and coprod will not write over it" in again.output
     listed = invoke("exercise", "list")
     assert "our-values" in listed.output

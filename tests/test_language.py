@@ -154,7 +154,7 @@ def test_explain() -> None:
     assert result.output.startswith('"engagement"\n')
     assert "Why it jars: It suggests asking people to turn up" in result.output
     result = runner.invoke(app, ["language", "--explain", "servise users"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "Did you mean 'service users'?" in result.output
 
 

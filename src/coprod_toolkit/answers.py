@@ -9,13 +9,14 @@ from typing import Any, Literal
 
 from coprod_toolkit.errors import FileProblems
 from coprod_toolkit.models import (
+    UNKNOWN,
     AnswerValue,
     ChoiceQuestion,
     Exercise,
     MultiQuestion,
     QuestionBase,
     ScaleQuestion,
-    TextQuestion,
+    When,
     YesNoQuestion,
 )
 from coprod_toolkit.scoring import visible
@@ -24,6 +25,7 @@ from coprod_toolkit.yamlfile import Findings, read_standard_input, read_yaml
 YES = ("yes", "y")
 NO = ("no", "n")
 NOT_SURE = ("not sure", "not_sure", "notsure", "unsure", "don't know", "dont know", "ns")
+UNKNOWN_WORDS = (UNKNOWN, "does not apply", "doesn't apply", "don't know", "dont know", "n/a")
 MAX_TEXT = 5000
 
 
@@ -35,7 +37,8 @@ def allowed(ex: Exercise, q: QuestionBase) -> str:
     """The answers a question takes, in words, for error messages and prompts."""
     if isinstance(q, ScaleQuestion):
         scale = ex.scale_of(q)
-        return f"a whole number from {scale.min} to {scale.max}"
+        numbers = f"a whole number from {scale.min} to {scale.max}"
+        return f"{numbers}, or unknown ({scale.unknown})" if scale.unknown else numbers
     if isinstance(q, YesNoQuestion):
         return "yes, no or not sure" if q.not_sure else "yes or no"
     if isinstance(q, ChoiceQuestion | MultiQuestion):
@@ -47,7 +50,7 @@ def allowed(ex: Exercise, q: QuestionBase) -> str:
 def parse_answer(ex: Exercise, q: QuestionBase, raw: Any) -> AnswerValue:
     """Turn what someone typed or wrote into an answer, or raise BadAnswer."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
-        if q.optional or isinstance(q, TextQuestion):
+        if q.optional:
             return None
         raise BadAnswer(f"an answer is needed: {allowed(ex, q)}")
     if isinstance(q, ScaleQuestion):
@@ -58,6 +61,8 @@ def parse_answer(ex: Exercise, q: QuestionBase, raw: Any) -> AnswerValue:
             by_label = {v.casefold(): k for k, v in scale.labels.items()}
             if text.casefold() in by_label:
                 return by_label[text.casefold()]
+            if scale.unknown and text.casefold() in (*UNKNOWN_WORDS, scale.unknown.casefold()):
+                return UNKNOWN
             try:
                 value = int(text)
             except ValueError:
@@ -113,6 +118,8 @@ def shown(ex: Exercise, q: QuestionBase, answer: AnswerValue) -> str:
     if isinstance(q, ScaleQuestion) and isinstance(answer, int):
         label = ex.scale_of(q).label(answer)
         return f"{answer} ({label})" if label else str(answer)
+    if isinstance(q, ScaleQuestion) and answer == UNKNOWN:
+        return ex.scale_of(q).unknown or "Does not apply / I don't know"
     if isinstance(q, YesNoQuestion):
         return {"yes": "Yes", "no": "No", "not_sure": "Not sure"}.get(str(answer), str(answer))
     if isinstance(q, ChoiceQuestion | MultiQuestion):
@@ -208,8 +215,21 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
             result.answers[q.id] = parse_answer(ex, q, raw)
         except BadAnswer as e:
             add(("answers", key), f"{_quote(ex, q)}: {e}.")
+    asked = {q.id for _, q in visible(ex, result.answers)}
+    for key in raw_answers:
+        q = ex.question(str(key))
+        if q is not None and q.when is not None and q.id not in asked:
+            earlier = result.answers.get(q.when.question)
+            add(
+                ("answers", key),
+                f"'{q.id}' is only asked when '{q.when.question}' {condition_words(q.when)}, and "
+                f"here it is {'not answered' if earlier is None else repr(earlier)}, so this "
+                f"answer would not count. Fix: remove the line '{q.id}: ...', or change the "
+                f"answer to '{q.when.question}'.",
+                key=True,
+            )
     for _, q in visible(ex, result.answers):
-        if q.id not in raw_answers and not q.optional and not isinstance(q, TextQuestion):
+        if q.id not in raw_answers and not q.optional:
             add(
                 ("answers",),
                 f"there is no answer for '{q.id}' ({_quote(ex, q)}). "
@@ -219,6 +239,20 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
     if found.problems:
         raise FileProblems(shown_path, found.sorted(), "answers")
     return result
+
+
+def condition_words(when: When) -> str:
+    """A `when` in words: 'is yes', 'is one of a, b', 'is at least 3'."""
+    if when.equals is not None:
+        return f"is {when.equals}"
+    if when.any_of is not None:
+        return "is one of " + ", ".join(str(v) for v in when.any_of)
+    parts = []
+    if when.at_least is not None:
+        parts.append(f"at least {when.at_least:g}")
+    if when.at_most is not None:
+        parts.append(f"at most {when.at_most:g}")
+    return "is " + " and ".join(parts)
 
 
 def _quote(ex: Exercise, q: QuestionBase) -> str:

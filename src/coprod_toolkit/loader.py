@@ -24,7 +24,7 @@ from coprod_toolkit.models import (
     When,
     YesNoQuestion,
 )
-from coprod_toolkit.scoring import question_range
+from coprod_toolkit.scoring import common_scale, question_range
 from coprod_toolkit.yamlfile import Marks, Path_, read_yaml, validation_problems, where
 
 
@@ -42,6 +42,22 @@ def check_file(path: Path) -> tuple[LoadedExercise | None, list[Problem]]:
         data, marks, raw = read_yaml(path, "exercise")
     except FileProblems as e:
         return None, e.problems
+    if looks_like_answers(data):
+        group = "people" in data
+        command = "coprod group" if group else "coprod assess"
+        line, column = marks.at(("people" if group else "answers",), key=True)
+        return None, [
+            Problem(
+                shown,
+                line,
+                column,
+                "",
+                f"this looks like an answers file (for '{command} EXERCISE --answers FILE'), "
+                "not an exercise, so it was not checked as one. Fix: nothing, if that is what "
+                f"it is; its answers are checked when you run {command} with it.",
+                "warning",
+            )
+        ]
     # What a kind needs is checked on the raw data, so it is reported with the rest.
     needed = "steps" if data.get("kind") == "guided" else "sections"
     missing = []
@@ -70,11 +86,18 @@ def check_file(path: Path) -> tuple[LoadedExercise | None, list[Problem]]:
     return LoadedExercise(exercise, path, hashlib.sha256(raw).hexdigest()), warnings
 
 
+def looks_like_answers(data: dict[str, Any]) -> bool:
+    """An answers file has 'answers:' and none of what every exercise has."""
+    answered = {"answers", "people", "contributions"} & set(data)
+    return bool(answered) and not {"id", "title", "sections", "steps"} & set(data)
+
+
 def load_exercise(path: Path) -> LoadedExercise:
     """Load and check one exercise file, or raise FileProblems with every error in it."""
     loaded, problems = check_file(path)
     if loaded is None:
-        raise FileProblems(str(path), [p for p in problems if p.severity == "error"])
+        errors = [p for p in problems if p.severity == "error"]
+        raise FileProblems(str(path), errors or problems)
     return loaded
 
 
@@ -145,13 +168,14 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                     _check_scale(question.scale, (*q_at, "scale"), add)
             options = getattr(question, "options", None)
             if options is not None:
-                values = [o.value for o in options]
-                for o_index, value in enumerate(values):
-                    if value in values[:o_index]:
+                seen_values: set[object] = set()
+                for o_index, value in enumerate(o.value for o in options):
+                    if value in seen_values:
                         add(
                             (*q_at, "options", o_index, "value"),
                             f"the option '{value}' is listed twice. Fix: give each its own value.",
                         )
+                    seen_values.add(value)
                 with_points = [o.points is not None for o in options]
                 if any(with_points) and not all(with_points):
                     add(
@@ -197,6 +221,13 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
     if ex.scoring.bands:
         scored = [s for s in ex.sections if s.scored]
         _check_bands(ex, ex.scoring.bands, ("scoring", "bands"), add, scored)
+    if ex.scoring.show == "mean" and ex.kind == "assessment" and common_scale(ex) is None:
+        add(
+            ("scoring", "show"),
+            "show: mean gives the average answer on the scale, so every scored question "
+            "must use the same scale. Fix: give them one scale, or use show: total or "
+            "show: percent.",
+        )
     _check_kind(ex, add)
     _check_group_knobs(ex, add)
     unique: dict[str, Problem] = {}
@@ -272,7 +303,54 @@ def lint_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                     f"Fix: add 'principles: {{{fid}: {principle.id}}}' to the questions about it.",
                 )
     _unreachable_bands(ex, warn)
+    _bands_after_a_pass(ex, warn)
     return sorted(found, key=lambda p: (p.line, p.column))
+
+
+def can_be_passed(q: Any) -> bool:
+    """Whether a question can end up with no points: skipped, 'not sure', unknown or hidden."""
+    if q.optional or q.when is not None:
+        return True
+    if isinstance(q, YesNoQuestion):
+        return q.not_sure
+    if isinstance(q, ScaleQuestion):
+        return isinstance(q.scale, Scale) and getattr(q.scale, "unknown", None) is not None
+    return False
+
+
+def _bands_after_a_pass(ex: Exercise, warn: Any) -> None:
+    """Raw bands with passes left out: one pass moves every total, so some bands slip away."""
+    if ex.scoring.bands_on != "raw" or ex.scoring.passes != "leave_out" or ex.kind != "assessment":
+        return
+    scored = [s for s in ex.sections if s.scored]
+    checks: list[tuple[Path_, list[Band], list[Any]]] = [
+        (("scoring", "bands"), ex.scoring.bands, scored)
+    ]
+    for index, section in enumerate(ex.sections):
+        if section.bands is not None:
+            checks.append((("sections", index, "bands"), section.bands, [section]))
+    for at, bands, sections in checks:
+        if not bands:
+            continue
+        passable = [
+            (q, span)
+            for section in sections
+            for q in section.questions
+            if (span := question_range(ex, q)) is not None and can_be_passed(q)
+        ]
+        if not passable:
+            continue
+        low, high = _score_span(ex, sections)
+        q, span = passable[0]
+        after_low, after_high = round(low - span[0]), round(high - span[1])
+        if after_low < bands[0].min or after_high < bands[-1].min:
+            warn(
+                at,
+                f"passed questions leave the total, so once '{q.id}' is passed, totals run "
+                f"from {after_low} to {after_high}, which these bands "
+                f"({bands[0].min}-{bands[-1].max}) do not fit. Fix: add 'passes: pro_rate' "
+                "(or 'passes: lowest') under 'scoring', so a pass does not move the total.",
+            )
 
 
 def _possible_answers(ex: Exercise, q: Any) -> list[Any]:
@@ -510,6 +588,26 @@ def _check_when(when: When, earlier: dict[str, Any], at: Path_, add: Any, ex: Ex
 
 
 def _check_bands(ex: Exercise, bands: list[Band], at: Path_, add: Any, sections: list[Any]) -> None:
+    if ex.scoring.bands_on == "percent" and bands and bands[0].min > 0:
+        # Bands that start above 0 are usually totals of points, read as if out of 100.
+        low, high = _score_span(ex, sections)
+        first, last = bands[0], bands[-1]
+        if (first.min, last.max) == (low, high) or last.max > 100:
+            add(
+                (*at, 0, "min"),
+                f"these bands run from {first.min} to {last.max}, like totals of points "
+                f"(these questions give {low} to {high}), but they are read as scores out of "
+                "100. Fix: add 'bands_on: raw' under 'scoring'.",
+            )
+            return
+        add(
+            (*at, 0, "min"),
+            f"scores from 0 to {first.min - 1} fall in no band. Fix: if the bands are totals "
+            "of points, add 'bands_on: raw' under 'scoring'; if they are out of 100, start "
+            "the first band at 0.",
+        )
+        _check_ranges(bands, at, add, first.min, 100, "score")
+        return
     low, high = (0, 100) if ex.scoring.bands_on == "percent" else _score_span(ex, sections)
     _check_ranges(bands, at, add, low, high, "score")
 

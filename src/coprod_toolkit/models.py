@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from coprod_toolkit.base import QUESTION_TYPES, SLUG_PATTERN, Slug, Strict
 
@@ -46,6 +46,16 @@ class Scale(Strict):
     labels: dict[int, str] = Field(
         default_factory=dict,
         description="Words for the points: one per point, or only at the ends.",
+    )
+    unknown: str | None = Field(
+        None,
+        min_length=1,
+        description=(
+            "Offer one more answer after the points, with these words, such as "
+            "'Does not apply / I don't know'. It is saved as 'unknown', earns no points "
+            "and leaves the question out of the score, so it neither helps nor hurts; "
+            "results say how many statements were answered this way."
+        ),
     )
 
     def points(self) -> range:
@@ -207,6 +217,10 @@ class TextQuestion(QuestionBase):
     """Free text: notes, examples, what got in the way. Never scored."""
 
     type: Literal["text"]
+    optional: bool = Field(
+        True,
+        description="Text may be left blank, unless you set 'optional: false': then it is needed.",
+    )
 
     @property
     def scored(self) -> bool:
@@ -373,9 +387,11 @@ class Exercise(Strict):
     """One exercise file."""
 
     id: Slug = Field(description="How people ask for it: `coprod assess <id>`.")
-    version: Annotated[str, BeforeValidator(_number_to_text)] = Field(
-        "1", description="Raise it when you change questions, so old results are read right."
-    )
+    version: Annotated[
+        str,
+        BeforeValidator(_number_to_text),
+        WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}]}),
+    ] = Field("1", description="Raise it when you change questions, so old results are read right.")
     title: str
     summary: str = Field(description="One or two sentences: what this is for.")
     kind: Literal["assessment", "checklist", "guided"] = Field(
@@ -478,8 +494,12 @@ class Exercise(Strict):
 # --------------------------------------------------------------------------- answers and runs
 
 AnswerValue = int | float | str | list[str] | None
-"""scale: a number; yes_no: 'yes' | 'no' | 'not_sure'; choice: an option value;
-multi: a list of option values; text: the words. None: skipped."""
+"""scale: a number, or 'unknown' when the scale offers it; yes_no: 'yes' | 'no' |
+'not_sure'; choice: an option value; multi: a list of option values; text: the
+words. None: skipped."""
+
+UNKNOWN = "unknown"
+"""The saved answer for a scale's extra 'does not apply / I don't know' option."""
 
 
 class ExerciseRef(Strict):
@@ -534,6 +554,9 @@ class Score(Strict):
         None, description="The average answer on the scale, counted by weight (show: mean)."
     )
     needed: int = Field(0, description="Answers needed for a band (scoring's min_answered).")
+    unknown: int = Field(
+        0, description="Scale questions answered with the scale's 'unknown' answer."
+    )
 
 
 class SectionScore(Score):
@@ -583,6 +606,9 @@ class Scores(Strict):
         "percent", description="How the exercise asks for results to be shown."
     )
     scale_max: int | None = Field(None, description="The top of the scale, for show: mean.")
+    passes: Literal["leave_out", "pro_rate", "lowest"] = Field(
+        "leave_out", description="What a passed question did to these scores."
+    )
     frameworks: dict[str, list[SectionScore]] = Field(
         default_factory=dict, description="Scores per principle of each extra framework."
     )

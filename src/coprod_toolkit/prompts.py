@@ -15,6 +15,7 @@ from coprod_toolkit.answers import BadAnswer, parse_answer, shown
 from coprod_toolkit.errors import Interrupted
 from coprod_toolkit.group import Reveal
 from coprod_toolkit.models import (
+    UNKNOWN,
     Action,
     AnswerValue,
     ChoiceQuestion,
@@ -30,6 +31,13 @@ from coprod_toolkit.session import BACK, PASS, Ask, Back, Pass, ReviewRow
 from coprod_toolkit.text import one_line, printable
 
 HELP, GO_BACK, SKIP, PASS_CHOICE = "__help__", "__back__", "__skip__", "__pass__"
+REVERSE_MARK = "(counts the other way)"
+REVERSE_NOTE = (
+    "Statements marked (counts the other way) describe habits that work against "
+    "co-production, so agreeing with them lowers the score and disagreeing raises it. "
+    "They are there so that giving the same answer to everything cannot make a "
+    "score look better or worse than it is."
+)
 T = TypeVar("T")
 
 
@@ -37,7 +45,10 @@ def options_for(ex: Exercise, q: QuestionBase) -> list[tuple[Any, str]]:
     """(value, what the person sees) for every answer a question offers."""
     if isinstance(q, ScaleQuestion):
         scale = ex.scale_of(q)
-        return [(v, f"{v}  {scale.label(v)}".rstrip()) for v in scale.points()]
+        points: list[tuple[Any, str]] = [
+            (v, f"{v}  {scale.label(v)}".rstrip()) for v in scale.points()
+        ]
+        return [*points, (UNKNOWN, scale.unknown)] if scale.unknown else points
     if isinstance(q, YesNoQuestion):
         items: list[tuple[Any, str]] = [("yes", "Yes"), ("no", "No")]
         if q.not_sure:
@@ -139,7 +150,9 @@ class PlainPrompter:
         self.say(one_line(a.text))
         options = options_for(ex, q)
         is_scale = isinstance(q, ScaleQuestion)
-        for number, (_, label) in enumerate(options, 1):
+        for number, (value, label) in enumerate(options, 1):
+            if value == UNKNOWN and is_scale:
+                label = f"u  {label}"  # typed as u, like the numbers above it
             self.say(f"  {label}" if is_scale else f"  {number}. {label}")
         if a.answered and a.private:
             # Plain text cannot be wiped later, so a private answer is never printed back.
@@ -155,7 +168,7 @@ class PlainPrompter:
             commands.append("'b' to go back")
         if a.can_pass:
             commands.append("'p' to pass" if not isinstance(q, TextQuestion) else "Enter to pass")
-        elif q.optional or isinstance(q, TextQuestion):
+        elif q.optional:
             commands.append("Enter to skip")
         if a.note_for is not None:
             commands = ["Enter to leave it out", "'b' to go back to your answer"]
@@ -185,7 +198,8 @@ class PlainPrompter:
     def _instruction(self, ex: Exercise, q: QuestionBase, options: list[tuple[Any, str]]) -> str:
         if isinstance(q, ScaleQuestion):
             scale = ex.scale_of(q)
-            return f"Type a number from {scale.min} to {scale.max}"
+            numbers = f"Type a number from {scale.min} to {scale.max}"
+            return f"{numbers}, or u for '{scale.unknown}'" if scale.unknown else numbers
         if isinstance(q, MultiQuestion):
             return "Type the numbers of all that apply, separated by commas"
         if options:
@@ -195,6 +209,8 @@ class PlainPrompter:
     def _parse(
         self, ex: Exercise, q: QuestionBase, typed: str, options: list[tuple[Any, str]]
     ) -> AnswerValue:
+        if isinstance(q, ScaleQuestion) and typed.casefold() == "u" and ex.scale_of(q).unknown:
+            return UNKNOWN
         if isinstance(q, YesNoQuestion | ChoiceQuestion) and typed.isdigit():
             index = int(typed)
             if not 1 <= index <= len(options):
@@ -216,12 +232,15 @@ class PlainPrompter:
     def review(self, rows: list[ReviewRow]) -> int | None:
         self.say()
         self.say("== Check your answers ==")
+        if any(row.reverse for row in rows):
+            self.say(_wrap(REVERSE_NOTE))
         section = None
         for row in rows:
             if row.section != section:
                 section = row.section
                 self.say(f"{section}:")
-            self.say(_wrap(f"{row.number}. {one_line(row.text)}", indent="  "))
+            mark = f" {REVERSE_MARK}" if row.reverse else ""
+            self.say(_wrap(f"{row.number}. {one_line(row.text)}{mark}", indent="  "))
             self.say(_wrap(f"Your answer: {one_line(row.answer)}", indent="      "))
         while True:
             typed = self._input(
@@ -636,7 +655,8 @@ class TerminalPrompter(PlainPrompter):
                 self.say(f"{one_line(a.person)}, your answer:")
             self.say(_wrap(one_line(a.text)))
             if isinstance(q, TextQuestion):
-                hint = "Press Enter to skip" if not a.answered else "Press Enter to keep it"
+                hint = "Press Enter to skip" if q.optional else "An answer is needed"
+                hint = "Press Enter to keep it" if a.answered else hint
                 if a.can_pass:
                     hint = "Press Enter to pass"
                 if a.can_go_back:
@@ -707,6 +727,8 @@ class TerminalPrompter(PlainPrompter):
                 if isinstance(value, int) and 0 <= value <= 9:
                     key = str(value)  # pressing 4 picks 4, even on a 0-10 scale
                     label = label.removeprefix(key).strip() or key
+                elif value == UNKNOWN and isinstance(q, ScaleQuestion):
+                    key = "u"
                 choices.append(questionary.Choice(label, value, shortcut_key=key))
             default = a.current if a.answered and isinstance(a.current, str | int) else None
             result = _answer(

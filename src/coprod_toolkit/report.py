@@ -14,11 +14,12 @@ from coprod_toolkit.models import (
     GroupRecord,
     QuestionSpread,
     Reflection,
+    Score,
     Scores,
     SectionScore,
     Verdict,
 )
-from coprod_toolkit.scoring import strongest_and_weakest
+from coprod_toolkit.scoring import round_half_up, strongest_and_weakest, whole
 from coprod_toolkit.text import one_line, printable
 
 if TYPE_CHECKING:
@@ -28,13 +29,81 @@ BAR_WIDTH = 20
 
 
 def _percent(value: float | None) -> str:
-    return "not scored" if value is None else f"{round(value)} out of 100"
+    return "not scored" if value is None else f"{whole(value)} out of 100"
+
+
+def figure(value: float, digits: int = 0) -> str:
+    """A number as people write it: rounded half up, with no '.0'."""
+    rounded = round_half_up(value, digits)
+    return str(int(rounded)) if rounded.is_integer() else str(rounded)
+
+
+def amount(s: Score, scores: Scores) -> str:
+    """A score in the instrument's own numbers: '63 out of 100', '12 of 4–20' or '7 of 10'."""
+    if s.percent is None:
+        return "not scored"
+    if scores.show == "total":
+        return f"{figure(s.raw)} of {figure(s.min)}–{figure(s.max)}"
+    if scores.show == "mean" and s.mean is not None and scores.scale_max is not None:
+        return f"{figure(s.mean, 1)} of {scores.scale_max}"
+    return _percent(s.percent)
+
+
+def cell(s: Score, scores: Scores) -> str:
+    """A score for a table: the bare number out of 100, or the instrument's own numbers."""
+    if s.percent is None:
+        return "-"
+    return str(whole(s.percent)) if scores.show == "percent" else amount(s, scores)
+
+
+def column(scores: Scores) -> str:
+    return {"percent": "Out of 100", "total": "Total", "mean": "Average"}[scores.show]
+
+
+def overall_text(scores: Scores, who: str = "Overall") -> str:
+    """'Overall: 63 out of 100 - Support', or 'Total 60 (of 20–100) - Established'."""
+    o = scores.overall
+    band = f" - {o.band}" if o.band else ""
+    if scores.show == "total" and o.percent is not None:
+        lead = "Total" if who == "Overall" else f"{who}: total"
+        return f"{lead} {figure(o.raw)} (of {figure(o.min)}–{figure(o.max)}){band}"
+    return f"{who}: {amount(o, scores)}{band}"
+
+
+PASSES = {
+    "leave_out": "passed questions are left out of the total and its range",
+    "pro_rate": "the total is scaled up as if passed questions were answered like the rest",
+    "lowest": "each passed question counts as its lowest answer",
+}
+
+
+def fewer_answers(scores: Scores) -> list[Line]:
+    """Say when a result rests on fewer answers than were asked, and what that did."""
+    o = scores.overall
+    if not o.questions or o.answered >= o.questions:
+        return []
+    missing = o.questions - o.answered
+    lines = [
+        Line(
+            f"This rests on {o.answered} of {o.questions} answers: {missing} "
+            f"{'was' if missing == 1 else 'were'} passed or answered 'not sure' "
+            f"({PASSES[scores.passes]}; 'not sure' answers are always left out)."
+        )
+    ]
+    if o.answered < o.needed:
+        lines.append(
+            Line(
+                f"Too few answers for a reading: this exercise needs at least {o.needed} "
+                f"of {o.questions}, so no band is given."
+            )
+        )
+    return lines
 
 
 def bar(percent: float | None, width: int = BAR_WIDTH) -> str:
     if percent is None:
         return "·" * width
-    filled = round(percent / 100 * width)
+    filled = whole(percent / 100 * width)
     return "█" * filled + "░" * (width - filled)
 
 
@@ -124,17 +193,19 @@ def _verdict_lines(v: Verdict) -> list[Line]:
 
 def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list[Line]:
     overall = scores.overall
-    band = f" - {overall.band}" if overall.band else ""
     lines = []
-    if ex.scoring.bands or len(scores.sections) > 3:
-        lines.append(Line(f"Overall: {_percent(overall.percent)}{band}", "strong"))
+    if ex.scoring.bands or len(scores.sections) > 3 or scores.show != "percent":
+        lines.append(Line(overall_text(scores), "strong"))
     if overall.message:
         lines.append(Line(_flat(overall.message)))
+    lines += fewer_answers(scores)
+    if overall.unknown:
+        lines.append(Line(unknown_words(ex, overall.unknown)))
     scored = [s for s in scores.sections if s.percent is not None]
     strongest, weakest = strongest_and_weakest(scores) if len(scored) > 3 else ([], [])
     if strongest:
-        lines.append(Line("Strongest: " + ", ".join(_name(s) for s in strongest) + "."))
-        lines.append(Line("To work on: " + ", ".join(_name(s) for s in weakest) + "."))
+        lines.append(Line("Strongest: " + ", ".join(_name(s, scores) for s in strongest) + "."))
+        lines.append(Line("To work on: " + ", ".join(_name(s, scores) for s in weakest) + "."))
     elif len(scored) > 3:
         lines.append(
             Line("Every principle scored about the same, so none stands out as strongest.")
@@ -159,8 +230,20 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
     return lines
 
 
-def _name(s: SectionScore) -> str:
-    return f"{s.title} ({_percent(s.percent)})"
+def unknown_words(ex: Exercise, count: int) -> str:
+    """'3 statements answered "Does not apply / I don't know"', and what that means."""
+    labels = {s.unknown for s in ex.scales.values() if s.unknown}
+    label = labels.pop() if len(labels) == 1 else "does not apply / I don't know"
+    if count == 1:
+        return f"1 statement answered '{label}'. It neither raises nor lowers the score."
+    return (
+        f"{count} statements answered '{label}'. "
+        "They neither raise nor lower the score, which comes from the other answers only."
+    )
+
+
+def _name(s: SectionScore, scores: Scores) -> str:
+    return f"{s.title} ({amount(s, scores)})"
 
 
 def show_result(
@@ -191,12 +274,13 @@ def print_lines(console: Console, lines: list[Line], plain: bool) -> None:
         console.print(Padding(text, (0, 0, 0, indent.get(line.style, 0)), expand=False))
 
 
-def _score_table(rows: list[SectionScore], heading: str) -> list[str]:
-    """A Markdown table of scores out of 100, one row per principle."""
+def _score_table(rows: list[SectionScore], heading: str, scores: Scores) -> list[str]:
+    """A Markdown table of scores in the instrument's own numbers, one row per principle."""
+    if scores.show != "percent":
+        heading = heading.replace("out of 100", "").strip() or column(scores)
     out = [f"| Principle | {heading} | Reading |", "|---|---|---|"]
     for s in rows:
-        score = "-" if s.percent is None else str(round(s.percent))
-        out.append(f"| {_md(s.title)} | {score} | {_md(s.band or '')} |")
+        out.append(f"| {_md(s.title)} | {cell(s, scores)} | {_md(s.band or '')} |")
     return [*out, ""]
 
 
@@ -238,7 +322,7 @@ def _score_tables(
             console.print(Text(printable(heading)))
             for s in rows:
                 band = f" - {s.band}" if s.band else ""
-                console.print(Text(printable(f"  {s.title}: {_percent(s.percent)}{band}")))
+                console.print(Text(printable(f"  {s.title}: {amount(s, scores)}{band}")))
             console.print()
         return
     from rich.table import Table
@@ -247,13 +331,13 @@ def _score_tables(
         table = Table(title=Text(printable(title)), show_header=True, header_style="bold", box=None)
         table.add_column("Principle" if by_principle else "Section")
         table.add_column("", no_wrap=True)
-        table.add_column("Out of 100", justify="right", no_wrap=True)
+        table.add_column(column(scores), justify="right", no_wrap=True)
         table.add_column("Reading")
         for s in rows:
             table.add_row(
                 Text(printable(s.title)),
                 Text(bar(s.percent), style="cyan"),
-                Text("-" if s.percent is None else str(round(s.percent))),
+                Text(cell(s, scores)),
                 Text(printable(s.band or "")),
             )
         console.print(table)
@@ -282,7 +366,7 @@ def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
             if title:
                 out.append(f"### Against {_md(title)}")
                 out.append("")
-            out += _score_table(rows, "Score out of 100")
+            out += _score_table(rows, "Score out of 100", r.scores)
     if ex is not None:
         out += markdown_lines(result_lines(ex, r))
         out.append("")
@@ -341,9 +425,9 @@ def group_lines(record: GroupRecord) -> list[Line]:
         lines += _verdict_lines(record.verdict)
     elif record.scores is not None:
         overall = record.scores.overall
-        band = f" - {overall.band}" if overall.band else ""
-        if overall.band or len(record.scores.sections) > 3:
-            lines.append(Line(f"The group overall: {_percent(overall.percent)}{band}", "strong"))
+        shown = record.scores.show != "percent"
+        if overall.band or len(record.scores.sections) > 3 or shown:
+            lines.append(Line(overall_text(record.scores, "The group overall"), "strong"))
         if overall.message:
             lines.append(Line(_flat(overall.message)))
         lines.append(
@@ -352,8 +436,12 @@ def group_lines(record: GroupRecord) -> list[Line]:
         scored = [s for s in record.scores.sections if s.percent is not None]
         strongest, weakest = strongest_and_weakest(record.scores) if len(scored) > 3 else ([], [])
         if weakest:
-            lines.append(Line("Strongest: " + ", ".join(_name(s) for s in strongest) + "."))
-            lines.append(Line("To work on: " + ", ".join(_name(s) for s in weakest) + "."))
+            lines.append(
+                Line("Strongest: " + ", ".join(_name(s, record.scores) for s in strongest) + ".")
+            )
+            lines.append(
+                Line("To work on: " + ", ".join(_name(s, record.scores) for s in weakest) + ".")
+            )
     added = [q for q in record.questions if q.added]
     if added:
         lines.append(Line("The group's own statements:", "heading"))
@@ -365,7 +453,7 @@ def group_lines(record: GroupRecord) -> list[Line]:
         lines.append(Line("Where you saw things most differently:", "heading"))
         for q in spread:
             agreed = " (an answer was agreed)" if q.agreed else ""
-            points = round(q.spread or 0)
+            points = figure(q.spread or 0, 1)
             lines.append(Line(f"- {_flat(q.text)}: {points} points apart{agreed}", "item"))
     for step in record.steps:
         total = sum(len(items) for items in step.contributions.values())
@@ -408,7 +496,7 @@ def group_markdown(record: GroupRecord) -> str:
         "",
     ]
     if r.scores is not None:
-        out += _score_table(r.scores.sections, "Group score out of 100")
+        out += _score_table(r.scores.sections, "Group score out of 100", r.scores)
     out += markdown_lines(group_lines(r))
     if r.questions:
         out += ["", "## Every question", ""]
@@ -463,3 +551,77 @@ def _answer_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+# --------------------------------------------------------------------------- side by side
+
+
+def who_and_when(r: Reflection) -> str:
+    """A reflection's heading in a comparison: who, what about, and when."""
+    who = r.name or "Anonymous"
+    return f"{one_line(who)}, about {one_line(r.about_label)} ({r.finished.astimezone():%d %b %Y})"
+
+
+def side_by_side_rows(first: Reflection, second: Reflection) -> list[tuple[str, str, str]]:
+    """One row per section (matched by id), then the overall reading: title, first, second."""
+    if first.kind == "checklist" or second.kind == "checklist":
+        rows = []
+        for label, pick in (("Verdict", "label"), ("Concerns", "count")):
+            cells = []
+            for r in (first, second):
+                v = r.verdict
+                if v is None:
+                    cells.append("-")
+                elif pick == "label":
+                    cells.append(v.label)
+                else:
+                    cells.append(f"{len(v.concerns)} (and {len(v.unsure)} not sure)")
+            rows.append((label, cells[0], cells[1]))
+        return rows
+    by_id = {s.id: s for s in second.scores.sections}
+    rows = []
+    for s in first.scores.sections:
+        other = by_id.pop(s.id, None)
+        rows.append(
+            (
+                s.title,
+                _with_band(s, first.scores),
+                _with_band(other, second.scores) if other else "-",
+            )
+        )
+    for other in by_id.values():
+        rows.append((other.title, "-", _with_band(other, second.scores)))
+    rows.append(
+        (
+            "Overall",
+            _with_band(first.scores.overall, first.scores),
+            _with_band(second.scores.overall, second.scores),
+        )
+    )
+    return rows
+
+
+def _with_band(s: Score, scores: Scores) -> str:
+    return cell(s, scores) + (f" ({s.band})" if s.band else "")
+
+
+def side_by_side_markdown(first: Reflection, second: Reflection) -> str:
+    """Two reflections on the same exercise in one table, for a meeting."""
+    out = [
+        f"# {_md(first.exercise.title)}: two reflections side by side",
+        "",
+        f"- **First:** {_md(who_and_when(first))}",
+        f"- **Second:** {_md(who_and_when(second))}",
+        "",
+    ]
+    heading = "Principle" if first.kind != "checklist" else ""
+    out += [f"| {heading} | First | Second |", "|---|---|---|"]
+    for title, a, b in side_by_side_rows(first, second):
+        out.append(f"| {_md(title)} | {_md(a)} | {_md(b)} |")
+    out += [
+        "",
+        "Where the two differ most is often the best place to start talking: each saw "
+        "the same work from where they stand.",
+        "",
+    ]
+    return "\n".join(out)

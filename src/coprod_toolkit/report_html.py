@@ -10,6 +10,8 @@ import math
 from html import escape
 
 from coprod_toolkit.models import GroupRecord, Reflection
+from coprod_toolkit.report import cell, column, fewer_answers, overall_text
+from coprod_toolkit.scoring import whole
 from coprod_toolkit.text import one_line
 
 SIZE = 420
@@ -36,8 +38,12 @@ def _points_attr(points: list[tuple[float, float]]) -> str:
 
 
 def radar_svg(
-    titles: list[str], percents: list[float | None], previous: list[float | None] | None = None
+    titles: list[str],
+    percents: list[float | None],
+    previous: list[float | None] | None = None,
+    second: list[float | None] | None = None,
 ) -> str:
+    """The star. `previous` is drawn dashed behind; `second` is another person's shape."""
     count = len(titles)
     parts = [
         # room at the sides for long principle names beside the star
@@ -59,6 +65,8 @@ def radar_svg(
     if previous is not None:
         parts.append(f'<polygon class="previous" points="{_points_attr(radar_points(previous))}"/>')
     parts.append(f'<polygon class="latest" points="{_points_attr(radar_points(percents))}"/>')
+    if second is not None:
+        parts.append(f'<polygon class="second" points="{_points_attr(radar_points(second))}"/>')
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -77,6 +85,12 @@ svg .ring { fill: none; stroke: #ccc; stroke-width: 1; }
 svg .axis { stroke: #ccc; stroke-width: 1; }
 svg .latest { fill: rgba(42, 94, 168, 0.35); stroke: #2a5ea8; stroke-width: 2; }
 svg .previous { fill: none; stroke: #999; stroke-width: 1.5; stroke-dasharray: 5 4; }
+svg .second { fill: rgba(214, 110, 0, 0.25); stroke: #b35900; stroke-width: 2.5;
+              stroke-dasharray: 2 3; }
+.swatch { display: inline-block; width: 1.4em; height: 0.8em; margin-right: 0.4em;
+          vertical-align: middle; }
+.swatch.first { background: rgba(42, 94, 168, 0.35); border: 2px solid #2a5ea8; }
+.swatch.second { background: rgba(214, 110, 0, 0.25); border: 2px dotted #b35900; }
 svg text { font-size: 12px; fill: #333; }
 .key span { display: inline-block; margin-right: 1.5rem; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
@@ -147,24 +161,26 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             if previous is not None:
                 key += f"<span>Dashed: {previous.finished.astimezone():%d %B %Y}</span>"
             out.append(key + "</p>")
-        out.append("<table><tr><th>Principle</th><th>Out of 100</th><th>Reading</th>")
+        out.append(f"<table><tr><th>Principle</th><th>{column(r.scores)}</th><th>Reading</th>")
         if before is not None:
-            out.append("<th>Last time</th>")
+            out.append("<th>Last time (out of 100)</th>")
         out.append("</tr>")
         for index, s in enumerate(sections):
-            score = "-" if s.percent is None else str(round(s.percent))
+            score = t(cell(s, r.scores))
             row = f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td>"
             if before is not None:
                 last = before[index]
-                row += f"<td class='num'>{'-' if last is None else round(last)}</td>"
+                row += f"<td class='num'>{'-' if last is None else whole(last)}</td>"
             out.append(row + "</tr>")
         out.append("</table>")
         overall = r.scores.overall
         if overall.percent is not None:
-            band = f" - {t(overall.band)}" if overall.band else ""
+            remarks = [line.text for line in fewer_answers(r.scores)]
+            if overall.message:
+                remarks.insert(0, overall.message)
             out.append(
-                f'<div class="reading"><strong>Overall: {round(overall.percent)} out of 100{band}</strong>'
-                + (f"<br>{t(overall.message)}" if overall.message else "")
+                f'<div class="reading"><strong>{t(overall_text(r.scores))}</strong>'
+                + "".join(f"<br>{t(remark)}" for remark in remarks)
                 + "</div>"
             )
     notes = [
@@ -221,11 +237,10 @@ def group_html_report(record: GroupRecord) -> str:
             radar_svg([s.title for s in r.scores.sections], [s.percent for s in r.scores.sections])
         )
     if r.scores is not None:
-        out.append(
-            "<table><tr><th>Principle</th><th>Group score out of 100</th><th>Reading</th></tr>"
-        )
+        heading = "Group score out of 100" if r.scores.show == "percent" else "Group score"
+        out.append(f"<table><tr><th>Principle</th><th>{heading}</th><th>Reading</th></tr>")
         for s in r.scores.sections:
-            score = "-" if s.percent is None else str(round(s.percent))
+            score = t(cell(s, r.scores))
             out.append(
                 f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td></tr>"
             )
@@ -260,5 +275,53 @@ def group_html_report(record: GroupRecord) -> str:
             said = "; ".join(t(i) for i in items) if items else "<em>passed</em>"
             out.append(f"<li><strong>{t(person)}:</strong> {said}</li>")
         out.append("</ul>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def side_by_side_html(first: Reflection, second: Reflection) -> str:
+    """Two reflections on the same exercise: both shapes on one star, and one table."""
+    from coprod_toolkit.report import side_by_side_rows, who_and_when
+
+    def t(text: str | None) -> str:
+        return escape(one_line(text or ""))
+
+    title = f"{first.exercise.title}: two reflections side by side"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{t(title)}</title>",
+        f"<style>{STYLE}</style></head><body>",
+        f"<h1>{t(title)}</h1>",
+        f'<p class="meta">{t(first.exercise.id)}, version {t(first.exercise.version)}</p>',
+    ]
+    sections = first.scores.sections
+    if first.kind != "checklist" and len(sections) >= 3:
+        by_id = {s.id: s.percent for s in second.scores.sections}
+        out.append(
+            radar_svg(
+                [s.title for s in sections],
+                [s.percent for s in sections],
+                second=[by_id.get(s.id) for s in sections],
+            )
+        )
+        out.append(
+            '<p class="key">'
+            f'<span><i class="swatch first"></i>Filled blue, solid line: {t(who_and_when(first))}</span>'
+            f'<span><i class="swatch second"></i>Orange, dotted line: {t(who_and_when(second))}</span>'
+            "</p>"
+        )
+    out.append(
+        f"<table><tr><th></th><th>{t(who_and_when(first))}</th>"
+        f"<th>{t(who_and_when(second))}</th></tr>"
+    )
+    for row_title, a, b in side_by_side_rows(first, second):
+        out.append(f"<tr><td>{t(row_title)}</td><td>{t(a)}</td><td>{t(b)}</td></tr>")
+    out.append("</table>")
+    out.append(
+        '<div class="reading">Where the two shapes differ most is often the best place to '
+        "start talking: each saw the same work from where they stand.</div>"
+    )
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -102,6 +102,7 @@ class ReviewRow:
     section: str
     text: str
     answer: str
+    reverse: bool = False  # agreeing counts against: the review says so
 
 
 class Prompter(Protocol):
@@ -266,6 +267,7 @@ class AssessSession:
                 section=section.title,
                 text=self.wording(q),
                 answer=shown(self.exercise, q, self.draft.answers.get(q.id)),
+                reverse=getattr(q, "reverse", False),
             )
             for i, (section, q) in enumerate(self.asked())
         ]

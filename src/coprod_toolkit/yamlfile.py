@@ -673,9 +673,18 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
     """Drop the parts of a pydantic location that are not in the data (union tags)."""
     path: list[str | int] = []
     current = data
+    tagged: Any = None
     for part in loc:
-        if isinstance(current, dict) and part in QUESTION_TYPES and current.get("type") == part:
+        if (
+            isinstance(current, dict)
+            and current is not tagged
+            and part in QUESTION_TYPES
+            and current.get("type") == part
+        ):
+            tagged = current  # a scale question's tag is 'scale', and so is its field
             continue  # a union member's tag, not a key of the file
+        if _member_name(part) and not (isinstance(current, dict) and part in current):
+            continue  # a union member ('Scale', 'constrained-str'), not a key of the file
         if isinstance(current, dict) and part in current:  # noqa: SIM114 (kept apart so each index is typed)
             path.append(part)
             current = current[part]
@@ -686,6 +695,14 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
             path.append(part)
             current = None
     return tuple(path)
+
+
+def _member_name(part: str | int) -> bool:
+    """Whether a pydantic location part names a union member rather than a key."""
+    if not isinstance(part, str):
+        return False
+    simple = ("str", "int", "float", "bool", "none")
+    return part[:1].isupper() or part.startswith("constrained-") or part in simple or "[" in part
 
 
 def _describe(value: Any) -> str:
@@ -731,6 +748,22 @@ def _pydantic_problem(
         )
         if known and not guess:
             message += " Allowed here: " + ", ".join(known) + "."
+        key, colon, rest = name.partition(":")
+        before = _key_before(data, at)
+        if colon and value is None and key.strip() and rest.strip():
+            # {min:1, max:5}: with no space after the colon, YAML reads one word, 'min:1'.
+            message = (
+                f"'{name}' needs a space after the colon: without it, '{name}' is read as one "
+                f"word. Fix: write '{key}: {rest}'"
+                + (" (for a scale: {min: 1, max: 5})." if key in ("min", "max") else ".")
+            )
+        elif value is None and before is not None:
+            # {text: Hello, world}: the comma ended the text, and 'world' became a key.
+            message = (
+                f"'{name}' looks like the rest of the text of '{before[0]}': a comma inside "
+                f"{{ }} ends the text there. Fix: put the whole text in quotes, like "
+                f'{before[0]}: "{before[1]}, {name}".'
+            )
     elif kind == "union_tag_invalid":
         tag = ctx.get("tag", value)
         guess = difflib.get_close_matches(str(tag), QUESTION_TYPES, n=1)
@@ -803,10 +836,52 @@ def _pydantic_problem(
     return Problem(path, line, column, where(place), message)
 
 
+def _key_before(data: Any, at: Path_) -> tuple[str, str] | None:
+    """The key and text just before an unknown key in the same mapping, if it is text."""
+    current = data
+    for part in at[:-1]:
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(current, dict) or not at:
+        return None
+    keys = list(current)
+    index = keys.index(at[-1]) if at[-1] in keys else -1
+    if index <= 0:
+        return None
+    key = keys[index - 1]
+    return (str(key), current[key]) if isinstance(current[key], str) else None
+
+
+def _wanted(errors: list[Any]) -> list[Any]:
+    """Leave out a union's plain-type branch when a model branch explains the same place.
+
+    `scale: {min:1, max:5}` fails both as a scale and as a scale's name; the name's
+    complaint ("this should be text") would only mislead.
+    """
+    model_prefixes = set()
+    for e in errors:
+        loc = tuple(e["loc"])
+        for index, part in enumerate(loc):
+            if isinstance(part, str) and part[:1].isupper():
+                model_prefixes.add(loc[:index])
+    kept = []
+    for e in errors:
+        loc = tuple(e["loc"])
+        plain = [
+            i for i, part in enumerate(loc) if _member_name(part) and not str(part)[:1].isupper()
+        ]
+        if plain and loc[: plain[0]] in model_prefixes:
+            continue
+        kept.append(e)
+    return kept
+
+
 def validation_problems(
     path: str, data: Any, marks: Marks, error: ValidationError, root: type[BaseModel]
 ) -> list[Problem]:
-    problems = [_pydantic_problem(path, data, marks, e, root) for e in error.errors()]
+    problems = [_pydantic_problem(path, data, marks, e, root) for e in _wanted(error.errors())]
     seen: set[str] = set()
     unique = []
     for p in problems:

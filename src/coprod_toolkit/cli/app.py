@@ -16,10 +16,10 @@ import typer
 from typer.core import TyperGroup
 
 from coprod_toolkit import __version__
-from coprod_toolkit.cli import params
+from coprod_toolkit.cli import startup
 from coprod_toolkit.errors import CoprodError
 
-params.install()
+startup.install()
 
 
 def fail(error: CoprodError) -> NoReturn:

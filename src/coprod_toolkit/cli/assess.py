@@ -59,7 +59,8 @@ def _finish(
         show_result(console, ex, session.reflection(label), plain, practice_commands(ex, extra))
         if prompter is not None:
             session.ask_next_step(prompter)
-    except Interrupted:
+    except (Interrupted, KeyboardInterrupt, EOFError):
+        # Ctrl-C can also arrive between prompts, while a question is being drawn.
         if store is None:
             raise Interrupted("Stopped. Nothing was saved, because you chose --no-save.") from None
         raise Interrupted(
@@ -160,18 +161,18 @@ def practice_commands(ex: Exercise, extra: list[Path] | None) -> dict[str, str]:
     wanted = {p for section in ex.sections for p in section.practice}
     if not wanted:
         return {}
-    from coprod_toolkit.catalog import catalog
+    from coprod_toolkit.catalog import kind_of
     from coprod_toolkit.errors import CoprodError
 
-    try:
-        found = catalog(extra).exercises
-    except CoprodError:
-        return {}
-    return {
-        p: f"coprod {'readiness' if found[p].loaded.exercise.kind == 'checklist' else 'assess'} {p}"
-        for p in wanted
-        if p in found
-    }
+    commands = {}
+    for p in wanted:
+        try:
+            kind = kind_of(p, extra)  # from the cached summaries: no file read in full
+        except CoprodError:
+            continue
+        if kind is not None:
+            commands[p] = f"coprod {'readiness' if kind == 'checklist' else 'assess'} {p}"
+    return commands
 
 
 # --------------------------------------------------------------------------- assess
@@ -347,7 +348,7 @@ def _resume(
     draft_id: str | None, out: Path | None, plain: bool, exercises: list[Path] | None
 ) -> None:
 
-    from coprod_toolkit.errors import Interrupted, NoTerminal, UsageProblem
+    from coprod_toolkit.errors import Interrupted, NoTerminal, NotFound
     from coprod_toolkit.storage import Store, default_home
     from coprod_toolkit.text import printable
 
@@ -355,9 +356,20 @@ def _resume(
     drafts, broken = store.list_drafts()
     for error in broken:
         sys.stderr.write(printable(f"Skipped a draft that cannot be read:\n{error}\n"))
-    if not drafts:
+    if not drafts and draft_id is None:
         typer.echo(f"There is nothing to resume: no unfinished runs in {store.drafts}.")
         return
+    matches = []
+    if draft_id is not None:
+        matches = [d for d in drafts if d.id == draft_id] or [
+            d for d in drafts if d.id.startswith(draft_id)
+        ]
+        if len(matches) != 1:
+            listing = "\n".join(f"  {d.id}" for d in drafts) or "  (none)"
+            raise NotFound(
+                f"There is no single unfinished run called '{draft_id}'. The unfinished runs are:\n"
+                f"{listing}"
+            )
     if not interactive():
         raise NoTerminal(
             "coprod resume asks questions in a terminal, but there is none here. "
@@ -367,15 +379,6 @@ def _resume(
     console = console_for(plain)
     prompter = prompter_for(plain)
     if draft_id is not None:
-        matches = [d for d in drafts if d.id == draft_id] or [
-            d for d in drafts if d.id.startswith(draft_id)
-        ]
-        if len(matches) != 1:
-            listing = "\n".join(f"  {d.id}" for d in drafts)
-            raise UsageProblem(
-                f"There is no single unfinished run called '{draft_id}'. The unfinished runs are:\n"
-                f"{listing}"
-            )
         draft = matches[0]
     elif len(drafts) == 1:
         draft = drafts[0]

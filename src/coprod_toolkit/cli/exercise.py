@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -19,6 +20,9 @@ from coprod_toolkit.cli.common import (
     subject_of,
 )
 
+if TYPE_CHECKING:
+    from coprod_toolkit.models import Exercise
+
 
 @exercise_app.command("list")
 def exercise_list(exercises: ExercisesOpt = None, plain: PlainShowOpt = False) -> None:
@@ -32,37 +36,33 @@ def exercise_list(exercises: ExercisesOpt = None, plain: PlainShowOpt = False) -
 
 
 def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
-    from rich.text import Text
-
+    # Printed without rich: listing reads only the cached summaries, and starts as fast
+    # as typer itself (issue 15).
     from coprod_toolkit.catalog import catalog
     from coprod_toolkit.text import printable
 
     cat = catalog(exercises)
-    console = console_for(plain or not sys.stdout.isatty())
+    bold = not plain and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     for ex_id, found in sorted(cat.exercises.items()):
-        ex = found.loaded.exercise
-        if ex.kind == "guided":
-            size = f"{len(ex.steps)} steps, for a group (coprod group {ex_id})"
+        if found.kind == "guided":
+            size = f"{found.count} steps, for a group (coprod group {ex_id})"
         else:
-            count = sum(1 for _ in ex.questions())
-            size = f"{count} {'statements' if ex.kind == 'checklist' else 'questions'}"
-        console.print(Text(printable(f"{ex_id}"), style="bold"))
-        console.print(Text(printable(f"  {ex.title}")))
-        console.print(
-            Text(
-                printable(
-                    f"  {ex.kind}, {size}, about {ex.minutes} minutes; "
-                    f"{found.origin}: {found.loaded.path}"
-                )
+            size = f"{found.count} {'statements' if found.kind == 'checklist' else 'questions'}"
+        shown = printable(ex_id)
+        typer.echo(typer.style(shown, bold=True) if bold else shown)
+        typer.echo(printable(f"  {found.title}"))
+        typer.echo(
+            printable(
+                f"  {found.kind}, {size}, about {found.minutes} minutes; "
+                f"{found.origin}: {found.path}"
             )
         )
     if cat.broken:
-        console.print()
-        console.print(f"{len(cat.broken)} file(s) could not be read as exercises:")
-        for _, error in cat.broken:
-            path = getattr(error, "path", "")
-            console.print(Text(printable(f"  {path}")))
-        console.print("To see what is wrong and how to fix it: coprod exercise validate FILE")
+        typer.echo()
+        typer.echo(f"{len(cat.broken)} file(s) could not be read as exercises:")
+        for path in cat.broken:
+            typer.echo(printable(f"  {path}"))
+        typer.echo("To see what is wrong and how to fix it: coprod exercise validate FILE")
 
 
 @exercise_app.command("show")
@@ -95,7 +95,7 @@ def _exercise_show(
 ) -> None:
     from rich.text import Text
 
-    from coprod_toolkit.answers import allowed
+    from coprod_toolkit.answers import allowed, condition_words
     from coprod_toolkit.catalog import find
     from coprod_toolkit.prompts import options_for
     from coprod_toolkit.text import one_line, printable
@@ -136,12 +136,19 @@ def _exercise_show(
         for q in section.questions:
             number += 1
             extras = []
-            if q.optional:
+            if q.optional and q.type != "text":
                 extras.append("optional")
+            if q.type == "text" and not q.optional:
+                extras.append("an answer is needed")
             if getattr(q, "reverse", False):
-                extras.append("counted in reverse")
+                extras.append("counted in reverse: agreeing counts against")
+            if q.weight != 1:
+                extras.append(f"counts {q.weight:g} times")
+            if getattr(q, "blocks", False):
+                extras.append(f"on its own gives '{ex.verdicts[-1].label}'" if ex.verdicts else "")
             if q.when is not None:
-                extras.append(f"only asked depending on {q.when.question}")
+                extras.append(f"only asked when {q.when.question} {condition_words(q.when)}")
+            extras = [e for e in extras if e]
             tail = f" ({', '.join(extras)})" if extras else ""
             line(f"  {number}. [{q.id}] {one_line(ex.wording(q, subject))}{tail}")
             options = options_for(ex, q)
@@ -155,6 +162,52 @@ def _exercise_show(
         unit = "out of 100" if ex.scoring.bands_on == "percent" else "points"
         for band in ex.scoring.bands:
             line(f"  {band.min}-{band.max} {unit}: {one_line(band.label)}")
+    for text in results_words(ex):
+        line(text)
+
+
+def results_words(ex: Exercise) -> list[str]:
+    """How an exercise's results are worked out and shown, for 'exercise show'."""
+    from coprod_toolkit.scoring import uses_rules
+    from coprod_toolkit.text import one_line
+
+    if ex.kind == "guided":
+        return []
+    lines = ["", "How results are shown"]
+    if ex.kind == "checklist":
+        lines.append(
+            "  A verdict from the number of concerns (statements answered the worrying way, "
+            "counted by weight):"
+        )
+        lines += [f"  {v.min}-{v.max}: {one_line(v.label)}" for v in ex.verdicts]
+        if uses_rules(ex):
+            last = ex.verdicts[-1].label if ex.verdicts else "the last verdict"
+            find_out = ex.find_out_first.label if ex.find_out_first else "Find out first"
+            lines.append(f"  Any statement marked 'on its own' gives '{last}', whatever the count.")
+            lines.append(f"  'Not sure' answers that could change the verdict give '{find_out}'.")
+        else:
+            lines.append("  'Not sure' answers are listed as things to find out.")
+        return lines
+    shown = {
+        "percent": "each score out of 100",
+        "total": "each total in points, with the range it can fall in (like '12 of 4-20')",
+        "mean": "the average answer on the scale (like '7 of 10')",
+    }[ex.scoring.shown_as()]
+    lines.append(f"  Results show {shown}.")
+    on = "the total in points" if ex.scoring.bands_on == "raw" else "the score out of 100"
+    lines.append(f"  Bands are read on {on}, rounded half up (62.5 is 63).")
+    passes = {
+        "leave_out": "A passed question is left out of the total and its range.",
+        "pro_rate": "A passed question is pro-rated: the total is scaled up to the full range.",
+        "lowest": "A passed question counts as its lowest answer.",
+    }[ex.scoring.passes]
+    lines.append(f"  {passes} 'Not sure' and 'does not apply' answers are left out.")
+    if ex.scoring.min_answered:
+        lines.append(
+            f"  No band unless at least {ex.scoring.min_answered:.0%} of the scored questions "
+            "are answered."
+        )
+    return lines
 
 
 @exercise_app.command("validate")
@@ -369,7 +422,7 @@ def _exercise_new(
         starter_exercise,
     )
     from coprod_toolkit.cli.common import interactive, prompter_for
-    from coprod_toolkit.errors import Interrupted, UsageProblem
+    from coprod_toolkit.errors import CoprodError, Interrupted, UsageProblem
     from coprod_toolkit.loader import load_exercise
 
     if kind is not None and kind not in ("assessment", "checklist"):
@@ -411,7 +464,7 @@ def _exercise_new(
     low, high = _parse_scale(scale or "1-5")
     path = out or Path("exercises") / f"{slugify(title)}.yaml"
     if path.exists():
-        raise UsageProblem(
+        raise CoprodError(
             f"{path} already exists, and coprod will not write over it. "
             "Fix: choose another title, or give --to FILE."
         )

@@ -140,14 +140,14 @@ def _history(
     plain = plain or not sys.stdout.isatty() or len(found) > 200
     console = console_for(plain)
     if plain:
-        lines = []
-        for s in found:
-            version = f" (version {s.version})" if s.version != "1" else ""
-            who = s.name or "anonymous"
-            lines.append(
-                f"{s.id}: {s.when.astimezone():%d %b %Y %H:%M}, {s.title}{version}, "
-                f"about {s.about_label}, {who}: {s.reading or 'no score'}"
-            )
+        from coprod_toolkit.history import local_time
+
+        lines = [
+            f"{s.id}: {local_time(s.finished)}, {s.title}"
+            f"{f' (version {s.version})' if s.version != '1' else ''}, "
+            f"about {s.about_label}, {s.name or 'anonymous'}: {s.reading or 'no score'}"
+            for s in found
+        ]
         sys.stdout.write(printable("\n".join(lines)) + "\n")
         sys.stdout.flush()
     else:
@@ -209,6 +209,9 @@ def _progress(
 
     runs = [s for s in _summaries(out, exercise) if s.kind != "checklist"]
     if not runs:
+        from coprod_toolkit.catalog import find
+
+        find(exercise, exercises)  # an id that is no exercise at all is a usage mistake
         typer.echo(
             f"There are no saved results for '{exercise}' yet. Start with: coprod assess {exercise}"
         )
@@ -357,19 +360,114 @@ def report(
     force: ForceOpt = False,
     out: OutOpt = None,
     exercises: ExercisesOpt = None,
+    beside: Annotated[
+        str | None,
+        typer.Option(
+            "--beside",
+            help="Another reflection on the same exercise to put beside this one "
+            "(for example a person's and a staff member's): both shapes on one star.",
+            metavar="REF",
+        ),
+    ] = None,
 ) -> None:
     """Make a report of one reflection to print or take to a meeting.
 
     The web page works offline in any browser and prints cleanly to PDF. It shows a
     star chart of the principles, with your previous run drawn faintly behind it.
+    With --beside, two reflections on the same exercise share one star and one table.
 
     Examples:
 
       coprod report latest
 
       coprod report 2026-11-23-1545-six-principles --format md
+
+      coprod report 2026-11-23-1545-six-principles --beside 2026-11-24-1000-six-principles
     """
+    if beside is not None:
+        _report_beside(ref, beside, output, to, out, force)
+        return
     _report(ref, output, to, out, exercises, force)
+
+
+def _find_reflection_path(ref: str, summaries: list[Summary], root: Path) -> Path:
+    """Where a reflection named by 'latest', an id or a path is."""
+    import difflib
+
+    from coprod_toolkit.errors import CoprodError, NotFound
+
+    if ref.endswith((".yaml", ".yml")) or "/" in ref:
+        return Path(ref).expanduser()
+    if ref == "latest":
+        if not summaries:
+            raise CoprodError("There are no saved reflections yet. Start one with: coprod assess")
+        return root / "reflections" / summaries[0].file
+    match = next((s for s in summaries if s.id == ref), None)
+    if match is None:
+        nearest = difflib.get_close_matches(ref, [s.id for s in summaries], n=3, cutoff=0.4)
+        listing = "".join(f"\n  {n}" for n in nearest) or "\n  (none close; see coprod history)"
+        raise NotFound(f"There is no reflection called '{ref}'. The nearest:{listing}")
+    return root / "reflections" / match.file
+
+
+def _report_beside(
+    ref: str, beside: str, output: str, to: Path | None, out: Path | None, force: bool
+) -> None:
+    """Two reflections on one exercise, side by side: one star, two shapes, one table."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from coprod_toolkit.errors import CoprodError, UsageProblem
+    from coprod_toolkit.history import read_record
+    from coprod_toolkit.models import Reflection
+    from coprod_toolkit.report import side_by_side_markdown, side_by_side_rows, who_and_when
+    from coprod_toolkit.report_html import side_by_side_html
+    from coprod_toolkit.storage import default_home
+    from coprod_toolkit.text import printable
+
+    if output not in ("html", "md"):
+        raise UsageProblem(f"--format {output}: use html or md.")
+    root = out.expanduser() if out else default_home()
+    summaries = _summaries(out)
+    records: list[Reflection] = []
+    paths: list[Path] = []
+    for name in (ref, beside):
+        path = _find_reflection_path(name, summaries, root)
+        try:
+            found = read_record(path)
+        except ValueError as e:
+            raise CoprodError(f"{path}: cannot make a report, because {e}.") from None
+        if not isinstance(found, Reflection):
+            raise CoprodError(
+                f"{path} is a group session, and --beside puts two people's own reflections "
+                "side by side. Fix: make the group's report on its own: coprod report "
+                f"{path.stem}"
+            )
+        records.append(found)
+        paths.append(path)
+    first, second = records
+    if first.exercise.id != second.exercise.id:
+        raise CoprodError(
+            f"These two reflections are on different exercises ('{first.exercise.id}' and "
+            f"'{second.exercise.id}'), so their results do not line up. Fix: choose two "
+            "reflections on the same exercise; 'coprod history --exercise ID' lists them."
+        )
+    if paths[0].resolve() == paths[1].resolve():
+        raise UsageProblem("--beside names the same reflection twice. Fix: choose another one.")
+    if str(to) != "-":  # the report itself goes to the screen: no table before it
+        console = console_for(not sys.stdout.isatty())
+        table = Table(show_header=True, header_style="bold", box=None)
+        table.add_column("")
+        table.add_column(Text(printable(who_and_when(first))), justify="right")
+        table.add_column(Text(printable(who_and_when(second))), justify="right")
+        for title, a, b in side_by_side_rows(first, second):
+            table.add_row(Text(printable(title)), Text(printable(a)), Text(printable(b)))
+        console.print(table)
+    text = (
+        side_by_side_markdown(first, second) if output == "md" else side_by_side_html(first, second)
+    )
+    default = Path(f"{paths[0].stem}-beside-{paths[1].stem}.{output}")
+    _write_report(to or default, text, output, force)
 
 
 def _report(
@@ -518,7 +616,7 @@ EXPORT_COLUMNS = [
     "score",
 ]
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset("=+-@\t\r")
 
 
 def defused(value: object) -> object:
@@ -527,8 +625,8 @@ def defused(value: object) -> object:
     Numbers are left as numbers; text starting with =, +, -, @, a tab or a carriage
     return gets an apostrophe in front, which spreadsheets hide.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
+    if value.__class__ is str and value and value[0] in _FORMULA_FIRST:
+        return f"'{value}"
     return value
 
 
@@ -568,44 +666,60 @@ def _export(
             return name or ""
         return people.setdefault((name or "").casefold(), f"Person {len(people) + 1}")
 
-    def rows() -> Iterator[dict[str, object]]:
-        """One row per answer, oldest reflection first, read a batch at a time."""
+    def rows(cell: Callable[[object], object]) -> Iterator[list[object]]:
+        """One row per answer (in EXPORT_COLUMNS order), oldest reflection first.
+
+        The records are read a batch at a time; `cell` is applied to every cell,
+        once per reflection for the cells all its rows share.
+        """
         history = History(root)
         for file, payload, problem in history.answers([s.file for s in found]):
             if payload is None:
                 sys.stderr.write(printable(f"Skipped {file}: {problem}.\n"))
                 continue
-            common = payload["common"]
+            c = payload["common"]
+            common = [
+                cell(c["reflection"]),
+                cell(c["finished"]),
+                cell(c["exercise"]),
+                cell(c["version"]),
+                cell(c["about"]),
+            ]
+            people_here: dict[str | None, object] = {}
             for person, section, question, text, answer, score in payload["answers"]:
+                who = people_here.get(person)
+                if who is None:
+                    who = people_here[person] = cell(alias(person))
                 counted["rows"] += 1
-                yield {
-                    **common,
-                    "person": alias(person),
-                    "section": section,
-                    "question": question,
-                    "text": text,
-                    "answer": ";".join(answer) if isinstance(answer, list) else answer,
-                    "score": score,
-                }
+                yield [
+                    *common,
+                    who,
+                    cell(section),
+                    cell(question),
+                    cell(text),
+                    cell(";".join(answer) if isinstance(answer, list) else answer),
+                    score,
+                ]
 
     def chunks() -> Iterator[str]:
         """The export as text, a little at a time, so memory stays flat."""
         if output == "csv":
             buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
+            writer = csv.writer(buffer, lineterminator="\r\n")
             if bom or (bom is None and not screen):
                 yield "\ufeff"
-            writer.writeheader()
-            for count, row in enumerate(rows(), 1):
-                writer.writerow({k: defused(v) for k, v in row.items()})
-                if count % 500 == 0:
+            writer.writerow(EXPORT_COLUMNS)
+            for count, row in enumerate(rows(defused), 1):
+                writer.writerow(row)
+                if count % 2000 == 0:
                     yield buffer.getvalue()
                     buffer.seek(0)
                     buffer.truncate()
             yield buffer.getvalue()
         else:
-            for row in rows():
-                yield json.dumps(row, ensure_ascii=False) + "\n"
+            dumps = json.dumps
+            for row in rows(lambda v: v):
+                yield dumps(dict(zip(EXPORT_COLUMNS, row, strict=True)), ensure_ascii=False) + "\n"
 
     if screen:
         for chunk in chunks():

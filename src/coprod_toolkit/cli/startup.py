@@ -1,4 +1,11 @@
-"""Lighter handling of command-line values, so that pydantic stays off the start-up path.
+"""What keeps `coprod` quick to start: commands built when used, values read lightly.
+
+Typer turns every command's signature into a click command before it runs any of
+them: for `coprod assess --help` it read all seventeen signatures (about a third of
+the time past importing typer). Here each command is built the first time it is
+used; `coprod --help` lists them from their docstrings alone.
+
+Lighter handling of command-line values, so that pydantic stays off the start-up path.
 
 Recent typer versions build a pydantic TypeAdapter for a parameter the moment it is
 parsed, even one that was left out: that imports pydantic and builds a schema per
@@ -15,6 +22,8 @@ as they are.
 from __future__ import annotations
 
 import enum
+import inspect
+from pathlib import Path
 from typing import Any, Literal, NoReturn, get_args, get_origin
 
 
@@ -49,9 +58,33 @@ class _Light:
                     if isinstance(value, str) and member.value == value:
                         return member
                 _refuse(value, [str(m.value) for m in annotation], param, ctx)
+        if _plain_path(annotation, info):
+            if isinstance(value, str):
+                return Path(value)
+            if (
+                multi
+                and isinstance(value, (list, tuple))
+                and all(isinstance(v, str) for v in value)
+            ):
+                return [Path(v) for v in value]
         if self.real is None:
             self.real = self.build(self.descriptor)
         return self.real.coerce(value, param=param, ctx=ctx)
+
+
+def _plain_path(annotation: Any, info: Any) -> bool:
+    """A path (or list of paths) with none of typer's checks asked for: coprod checks it."""
+    if get_origin(annotation) is list:
+        annotation = get_args(annotation)[0]
+    if annotation is not Path:
+        return False
+    checks = ("exists", "resolve_path", "writable", "allow_dash", "path_type")
+    if any(getattr(info, name, None) for name in checks):
+        return False
+    return (
+        getattr(info, "file_okay", True) is not False
+        and getattr(info, "dir_okay", True) is not False
+    )
 
 
 def _refuse(value: str, choices: list[str], param: Any, ctx: Any) -> NoReturn:
@@ -62,8 +95,50 @@ def _refuse(value: str, choices: list[str], param: Any, ctx: Any) -> NoReturn:
     raise BadParameter(f"'{value}' is not one of the choices. Fix: use {listed}.", ctx, param)
 
 
+class _LazyCommand:
+    """A command whose click form is made from its function the first time it is needed."""
+
+    def __init__(self, build: Any, info: Any, kwargs: dict[str, Any]) -> None:
+        self._build = build
+        self._info = info
+        self._kwargs = kwargs
+        self._real: Any = None
+        callback = info.callback
+        self.name = info.name or callback.__name__.replace("_", "-").lower()
+        self.hidden = bool(info.hidden)
+        self.short_help = info.short_help
+        self.help = inspect.cleandoc(info.help) if info.help else inspect.getdoc(callback)
+
+    def real(self) -> Any:
+        if self._real is None:
+            self._real = self._build(command_info=self._info, **self._kwargs)
+        return self._real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real(), name)
+
+
+def _lazy_commands() -> None:
+    try:
+        from typer import main
+    except ImportError:  # pragma: no cover - typer is a dependency
+        return
+    build = getattr(main, "get_command_from_info", None)
+    if build is None or getattr(build, "_coprod_lazy", False):
+        return
+
+    def get_command_from_info(*, command_info: Any, **kwargs: Any) -> Any:
+        if command_info.callback is None:
+            return build(command_info=command_info, **kwargs)
+        return _LazyCommand(build, command_info, kwargs)
+
+    get_command_from_info._coprod_lazy = True  # type: ignore[attr-defined]
+    main.get_command_from_info = get_command_from_info  # type: ignore[assignment]
+
+
 def install() -> None:
     """Put the lighter handling in place, once, where this typer has the pieces it replaces."""
+    _lazy_commands()
     try:
         from typer import core
     except ImportError:  # pragma: no cover - typer is a dependency
