@@ -82,12 +82,15 @@ def fewer_answers(scores: Scores) -> list[Line]:
     o = scores.overall
     if not o.questions or o.answered >= o.questions:
         return []
-    missing = o.questions - o.answered
+    missing = o.questions - o.answered - o.unknown  # 'does not apply' has a line of its own
+    rests = f"This rests on {o.answered} of {o.questions} answers"
     lines = [
         Line(
-            f"This rests on {o.answered} of {o.questions} answers: {missing} "
+            f"{rests}: {missing} "
             f"{'was' if missing == 1 else 'were'} passed or answered 'not sure' "
             f"({PASSES[scores.passes]}; 'not sure' answers are always left out)."
+            if missing > 0
+            else f"{rests}."
         )
     ]
     if o.answered < o.needed:
