@@ -170,3 +170,17 @@ def test_the_arrow_key_menu_offers_it_on_the_u_key(tiny: LoadedExercise) -> None
         prompter = TerminalPrompter(write=lambda _: None, input=pipe, output=DummyOutput())
         pipe.send_text("u\r")
         assert prompter.ask(ask_for(tiny, "q1")) == UNKNOWN
+
+
+def test_the_web_page_report_counts_them_too(tmp_path: Path, isolated: Path) -> None:
+    for name, answers in (("some", {q.id: 4 for q in SCALED}), ("all", {})):
+        for q in SCALED[:2] if name == "some" else SCALED:
+            answers[q.id] = UNKNOWN
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(yaml.safe_dump({"name": name, "answers": answers}))
+        assert runner.invoke(app, ["assess", "--answers", str(path)]).exit_code == 0
+        result = runner.invoke(app, ["report", "latest", "--to", f"{name}.html"])
+        assert result.exit_code == 0, result.output
+        page = Path(f"{name}.html").read_text()
+        count = 2 if name == "some" else len(SCALED)
+        assert f"{count} statements answered &#x27;Does not apply / I don&#x27;t know&#x27;" in page

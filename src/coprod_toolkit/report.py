@@ -236,7 +236,13 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
 def unknown_words(ex: Exercise, count: int) -> str:
     """'3 statements answered "Does not apply / I don't know"', and what that means."""
     labels = {s.unknown for s in ex.scales.values() if s.unknown}
-    label = labels.pop() if len(labels) == 1 else "does not apply / I don't know"
+    return unknown_sentence(count, labels.pop() if len(labels) == 1 else UNKNOWN_LABEL)
+
+
+UNKNOWN_LABEL = "does not apply / I don't know"
+
+
+def unknown_sentence(count: int, label: str) -> str:
     if count == 1:
         return f"1 statement answered '{label}'. It neither raises nor lowers the score."
     return (
