@@ -122,6 +122,17 @@ def test_one_unknown_answer_is_said_in_the_singular(tmp_path: Path) -> None:
     assert f"1 statement answered '{LABEL}'. It neither raises nor lowers the score." in flat
 
 
+def test_all_unknown_says_there_is_no_score(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump({"answers": {q.id: UNKNOWN for q in SCALED}}))
+    result = runner.invoke(app, ["assess", "--answers", str(path), "--no-save"])
+    assert result.exit_code == 0
+    flat = " ".join(result.output.split())
+    assert "Overall: not scored" in flat
+    assert f"Every statement was answered '{LABEL}', so there is no score." in flat
+    assert "Early days" not in flat and "Strong" not in flat and "Growing" not in flat
+
+
 def test_nothing_is_said_when_there_are_none(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(yaml.safe_dump({"answers": {q.id: 3 for q in SCALED}}))
@@ -182,5 +193,8 @@ def test_the_web_page_report_counts_them_too(tmp_path: Path, isolated: Path) -> 
         result = runner.invoke(app, ["report", "latest", "--to", f"{name}.html"])
         assert result.exit_code == 0, result.output
         page = Path(f"{name}.html").read_text()
-        count = 2 if name == "some" else len(SCALED)
-        assert f"{count} statements answered &#x27;Does not apply / I don&#x27;t know&#x27;" in page
+        label = "&#x27;Does not apply / I don&#x27;t know&#x27;"
+        if name == "some":
+            assert f"2 statements answered {label}" in page
+        else:
+            assert f"Every statement was answered {label}, so there is no score." in page

@@ -186,7 +186,11 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             out.append(row + "</tr>")
         out.append("</table>")
         overall = r.scores.overall
-        unknown = [unknown_sentence(overall.unknown, _unknown_label(r))] if overall.unknown else []
+        unknown = (
+            [unknown_sentence(overall.unknown, _unknown_label(r), overall.answered)]
+            if overall.unknown
+            else []
+        )
         if overall.percent is not None:
             remarks = [line.text for line in fewer_answers(r.scores)] + unknown
             if overall.message:
