@@ -202,7 +202,7 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
         lines.append(Line(_flat(overall.message)))
     lines += fewer_answers(scores)
     if overall.unknown:
-        lines.append(Line(unknown_words(ex, overall.unknown)))
+        lines.append(Line(unknown_words(ex, overall.unknown, overall.answered)))
     scored = [s for s in scores.sections if s.percent is not None]
     strongest, weakest = strongest_and_weakest(scores) if len(scored) > 3 else ([], [])
     if strongest:
@@ -232,10 +232,19 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
     return lines
 
 
-def unknown_words(ex: Exercise, count: int) -> str:
+def unknown_words(ex: Exercise, count: int, answered: int = 1) -> str:
     """'3 statements answered "Does not apply / I don't know"', and what that means."""
     labels = {s.unknown for s in ex.scales.values() if s.unknown}
-    label = labels.pop() if len(labels) == 1 else "does not apply / I don't know"
+    label = labels.pop() if len(labels) == 1 else UNKNOWN_LABEL
+    return unknown_sentence(count, label, answered)
+
+
+UNKNOWN_LABEL = "does not apply / I don't know"
+
+
+def unknown_sentence(count: int, label: str, answered: int = 1) -> str:
+    if not answered:
+        return f"Every statement was answered '{label}', so there is no score."
     if count == 1:
         return f"1 statement answered '{label}'. It neither raises nor lowers the score."
     return (
