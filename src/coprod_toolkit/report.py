@@ -71,28 +71,27 @@ def overall_text(scores: Scores, who: str = "Overall") -> str:
 
 
 PASSES = {
-    "leave_out": "passed questions are left out of the total and its range",
+    "leave_out": "a passed question is left out of the total and its range",
     "pro_rate": "the total is scaled up as if passed questions were answered like the rest",
-    "lowest": "each passed question counts as its lowest answer",
+    "lowest": "a passed question counts as its lowest answer",
 }
 
 
 def fewer_answers(scores: Scores) -> list[Line]:
-    """Say when a result rests on fewer answers than were asked, and what that did."""
+    """Say when a result rests on fewer answers than were asked, and what a pass did.
+
+    'Not sure' and 'does not apply' answers are counted in lines of their own.
+    """
     o = scores.overall
-    if not o.questions or o.answered >= o.questions:
-        return []
-    missing = o.questions - o.answered - o.unknown  # 'does not apply' has a line of its own
-    rests = f"This rests on {o.answered} of {o.questions} answers"
-    lines = [
-        Line(
-            f"{rests}: {missing} "
-            f"{'was' if missing == 1 else 'were'} passed or answered 'not sure' "
-            f"({PASSES[scores.passes]}; 'not sure' answers are always left out)."
-            if missing > 0
-            else f"{rests}."
+    lines = []
+    if o.passed:
+        lines.append(
+            Line(
+                f"This rests on {o.answered} of {o.questions} answers: {o.passed} "
+                f"{'question was' if o.passed == 1 else 'questions were'} passed, and "
+                f"{PASSES[scores.passes]}."
+            )
         )
-    ]
     if o.answered < o.needed:
         lines.append(
             Line(
@@ -627,7 +626,8 @@ def side_by_side_markdown(first: Reflection, second: Reflection) -> str:
         "",
     ]
     heading = "Principle" if first.kind != "checklist" else ""
-    out += [f"| {heading} | First | Second |", "|---|---|---|"]
+    names = f"{_md(who_and_when(first))} | {_md(who_and_when(second))}"
+    out += [f"| {heading} | {names} |", "|---|---|---|"]
     for title, a, b in side_by_side_rows(first, second):
         out.append(f"| {_md(title)} | {_md(a)} | {_md(b)} |")
     out += [

@@ -249,6 +249,8 @@ def group_html_report(record: GroupRecord) -> str:
         f'<p class="meta">{t(", ".join(r.people))} · about {t(r.about_label)} · '
         f"{r.finished.astimezone():%d %B %Y}</p>",
     ]
+    if r.topic:
+        out.append(f'<p class="meta">The piece of work: {t(r.topic)}</p>')
     if r.scores is not None and len(r.scores.sections) >= 3:
         out.append(
             radar_svg([s.title for s in r.scores.sections], [s.percent for s in r.scores.sections])
@@ -276,8 +278,16 @@ def group_html_report(record: GroupRecord) -> str:
                 spread = f"{spread} (worth talking about)" if spread else "worth talking about"
             group_text = q.group_shown or ("" if q.group_answer is None else str(q.group_answer))
             group = t(group_text) + " (agreed)" if q.agreed else t(group_text)
-            out.append(f"<tr><td>{t(q.text)}</td>{cells}<td>{spread}</td><td>{group}</td></tr>")
+            text = t(q.text) + (" (added by the group)" if q.added else "")
+            out.append(f"<tr><td>{text}</td>{cells}<td>{spread}</td><td>{group}</td></tr>")
         out.append("</table>")
+        examples = [q for q in r.questions if q.notes]
+        if examples:
+            out.append("<h2>Examples given</h2><ul>")
+            for q in examples:
+                given = "; ".join(f"<strong>{t(p)}:</strong> {t(n)}" for p, n in q.notes.items())
+                out.append(f"<li>{t(q.text)}: {given}</li>")
+            out.append("</ul>")
     for step in r.steps:
         out.append(f"<h2>{t(step.title)}</h2><ul>")
         for person, items in step.contributions.items():
