@@ -346,6 +346,11 @@ def continue_group(
         if loaded.exercise.kind == "guided"
         else f"Question {draft.position + 1}"
     )
+    from coprod_toolkit.group import rotation
+
+    order = rotation(draft.people, draft.position)
+    if draft.stage == "questions" and draft.turn < len(order):
+        where += f", {one_line(order[draft.turn])}'s turn"
     console.print(Text(printable(f"The group stopped at: {where}.")))
     if draft.topic:
         console.print(Text(printable(f"The piece of work: {one_line(draft.topic)}.")))
