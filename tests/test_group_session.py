@@ -676,3 +676,16 @@ def test_dont_know_is_shown_by_the_scales_own_label(tmp_path: Path) -> None:
     reveal = s.reveal(heard)
     assert dict(reveal.rows)["Ben"] == "Not for us"
     assert reveal.spread == 6 and middle(heard, s.draft.answers["heard"]) == 6
+
+
+def test_six_principles_in_a_group_is_about_the_groups_shared_work(isolated: Path) -> None:
+    six = load_exercise(ROOT / "exercises" / "six-principles.yaml").exercise
+    if "together" not in six.subjects:
+        pytest.skip("six-principles has no 'together' wording in this version")
+    answers = write(isolated.parent, "empty.yaml", "people: [Ana, Ben]\n")
+    result = runner.invoke(app, ["group", "six-principles", "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load(next((isolated / "reflections").glob("*.yaml")).read_text())
+    assert record["about"] == "together"
+    first = next(q for _, q in six.questions())
+    assert record["questions"][0]["text"] == six.wording(first, "together")
