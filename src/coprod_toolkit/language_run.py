@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from coprod_toolkit.language import WordLists
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _SPOOL_BYTES = 1 << 20
 
 

@@ -9,8 +9,15 @@ from __future__ import annotations
 import math
 from html import escape
 
-from coprod_toolkit.models import GroupRecord, Reflection
-from coprod_toolkit.report import cell, column, fewer_answers, overall_text
+from coprod_toolkit.models import UNKNOWN, GroupRecord, Reflection
+from coprod_toolkit.report import (
+    UNKNOWN_LABEL,
+    cell,
+    column,
+    fewer_answers,
+    overall_text,
+    unknown_sentence,
+)
 from coprod_toolkit.scoring import whole
 from coprod_toolkit.text import one_line
 
@@ -97,6 +104,11 @@ svg text { font-size: 12px; fill: #333; }
 """
 
 
+def _unknown_label(r: Reflection) -> str:
+    """The words the person saw for 'does not apply / I don't know'."""
+    return next((a.shown for a in r.answers if a.answer == UNKNOWN), UNKNOWN_LABEL)
+
+
 def html_report(r: Reflection, previous: Reflection | None = None) -> str:
     """The whole page. Every piece of text from a file or a person is escaped."""
 
@@ -174,8 +186,13 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             out.append(row + "</tr>")
         out.append("</table>")
         overall = r.scores.overall
+        unknown = (
+            [unknown_sentence(overall.unknown, _unknown_label(r), overall.answered)]
+            if overall.unknown
+            else []
+        )
         if overall.percent is not None:
-            remarks = [line.text for line in fewer_answers(r.scores)]
+            remarks = [line.text for line in fewer_answers(r.scores)] + unknown
             if overall.message:
                 remarks.insert(0, overall.message)
             out.append(
@@ -183,6 +200,8 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
                 + "".join(f"<br>{t(remark)}" for remark in remarks)
                 + "</div>"
             )
+        elif unknown:
+            out.append(f'<div class="reading">{t(unknown[0])}</div>')
     notes = [
         a
         for a in r.answers
