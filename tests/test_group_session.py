@@ -657,3 +657,35 @@ def test_the_html_record_shows_examples_own_statements_and_the_piece_of_work(
     assert "The piece of work: The carers&#x27; cafe" in page
     assert "<strong>Ana:</strong> The &lt;rota&gt;" in page
     assert "We meet where it suits (added by the group)" in page
+
+
+def test_dont_know_is_shown_by_the_scales_own_label(tmp_path: Path) -> None:
+    from coprod_toolkit.models import Scale
+
+    if "unknown" not in Scale.model_fields:
+        pytest.skip("this version's scales have no 'does not apply' answer")
+    text = AUDIT.replace(
+        "labels: {1: Not at all, 10: Fully}}",
+        "labels: {1: Not at all, 10: Fully}, unknown: Not for us}",
+    )
+    loaded = load_exercise(write(tmp_path, "audit.yaml", text))
+    s = session(loaded)
+    heard = loaded.exercise.question("heard")
+    assert heard is not None
+    s.draft.answers = {"heard": {"Ana": 3, "Ben": "unknown", "Chi": 9}}
+    reveal = s.reveal(heard)
+    assert dict(reveal.rows)["Ben"] == "Not for us"
+    assert reveal.spread == 6 and middle(heard, s.draft.answers["heard"]) == 6
+
+
+def test_six_principles_in_a_group_is_about_the_groups_shared_work(isolated: Path) -> None:
+    six = load_exercise(ROOT / "exercises" / "six-principles.yaml").exercise
+    if "together" not in six.subjects:
+        pytest.skip("six-principles has no 'together' wording in this version")
+    answers = write(isolated.parent, "empty.yaml", "people: [Ana, Ben]\n")
+    result = runner.invoke(app, ["group", "six-principles", "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load(next((isolated / "reflections").glob("*.yaml")).read_text())
+    assert record["about"] == "together"
+    first = next(q for _, q in six.questions())
+    assert record["questions"][0]["text"] == six.wording(first, "together")

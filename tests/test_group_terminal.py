@@ -396,7 +396,7 @@ def test_resume_stays_plain_and_keeps_the_time_left(tmp_path: Path) -> None:
     draft_path.write_text(yaml.safe_dump(draft))
     child, seen = spawn(["resume", "--exercises", str(tmp_path)], home)  # no --plain
     child.expect("Carrying on with Short steps, a group session with Ana, Ben")
-    child.expect("The group stopped at: Step 1 of 1.")
+    child.expect("The group stopped at: Step 1 of 1, Ana's turn.")
     child.expect("Press Enter when everyone is ready to carry on")
     child.send("\r")
     child.expect("About 2 minutes to talk")

@@ -647,7 +647,7 @@ class GroupSession:
         ex, d = self.exercise, self.draft
         questions = []
         group_answers = self.group_answers()
-        for section, q in self.asked():
+        for section, q in visible(ex, group_answers):  # as asked(), without a second pass
             answers = d.answers.get(q.id, {})
             spread, worth = spread_of(q, answers)
             group_answer = group_answers.get(q.id)

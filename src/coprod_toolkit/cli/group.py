@@ -76,12 +76,13 @@ def group(
 ) -> None:
     """Do an exercise together as a group, everyone as an equal, at one screen.
 
-    For each question, everyone answers in turn without seeing the others'
-    answers (the screen is cleared and the keyboard passed on), and who goes
-    first moves round. Then all the answers are shown side by side: where they
-    differ, that is worth talking about, and the group can record an agreed
-    answer. Guided exercises go step by step, with a round in which everyone
-    adds ideas, and end with a list of actions with names and dates.
+    For each question, everyone answers in turn, in private: each turn is wiped,
+    scrollback too, before the keyboard is passed on, and who goes first moves
+    round. Then all the answers are shown side by side: where they differ, that
+    is worth talking about. The group can agree an answer on any question, and
+    change anyone's answer with their say. Guided exercises go step by step,
+    with a round in which everyone adds ideas, and end with a list of actions
+    with names and dates.
 
     Examples:
 
@@ -345,6 +346,11 @@ def continue_group(
         if loaded.exercise.kind == "guided"
         else f"Question {draft.position + 1}"
     )
+    from coprod_toolkit.group import rotation
+
+    order = rotation(draft.people, draft.position)
+    if draft.stage == "questions" and draft.turn < len(order):
+        where += f", {one_line(order[draft.turn])}'s turn"
     console.print(Text(printable(f"The group stopped at: {where}.")))
     if draft.topic:
         console.print(Text(printable(f"The piece of work: {one_line(draft.topic)}.")))
