@@ -181,6 +181,15 @@ FRAGMENTS = [
     "<!-- coprod: ignore --> service users\n",
     "İstanbul engagement ",
     "’ ",
+    "service\u00a0users ",
+    "give café people a voice ",
+    "give what? a voice ",
+    "«engagement» ",
+    "réengagement ",
+    "engagementé ",
+    "service user’s ",
+    "is it engagement? ",
+    "“empowering” ",
 ]
 
 
@@ -219,6 +228,34 @@ def test_feeding_a_document_in_pieces_finds_exactly_what_the_whole_does(
             index += 1
         got += scan.close()
     assert got == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(parts=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30))
+def test_the_quick_search_finds_what_the_exact_search_finds(parts: list[str]) -> None:
+    """The quick search (ASCII, '?' for the rest) against the exact one on the text itself."""
+    text = "".join(parts)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return
+    quick = [(s, e, r.phrase) for s, e, r in CHECKER.matches(text, lowered, 0, len(text))]
+    exact = [(s, e, r.phrase) for s, e, r in CHECKER.matches(text, None, 0, len(text))]
+    assert quick == exact
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("We asked service\u00a0users.", ["service\u00a0users"]),
+        ("Events to give café owners a voice.", ["give café owners a voice"]),
+        ("«Engagement» and réengagement and engagementé.", ["Engagement"]),
+        ("Is it engagement? Yes.", ["engagement"]),
+        ("Each service user’s plan.", ["service user’s"]),
+    ],
+)
+def test_text_beyond_plain_ascii_is_checked_exactly(text: str, phrases: list[str]) -> None:
+    found = CHECKER.phrases(text)
+    assert [text[s:e] for s, e, _ in found] == phrases
 
 
 def test_feeding_in_blocks_really_cuts_the_text() -> None:

@@ -31,7 +31,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from coprod_toolkit.models import GroupRecord, Reflection
+from coprod_toolkit.models import GroupRecord, Reflection, whole
 
 INDEX_NAME = "index.sqlite"
 OLD_INDEX_NAME = "index.json"
@@ -75,7 +75,7 @@ class Summary:
             return self.verdict or ""
         if self.overall is None:
             return ""
-        return f"{round(self.overall)}" + (f" - {self.band}" if self.band else "")
+        return f"{whole(self.overall)}" + (f" - {self.band}" if self.band else "")
 
     @classmethod
     def of(cls, r: Reflection, file: str) -> Summary:
@@ -837,8 +837,8 @@ def change_words(line: Line, runs: list[Summary]) -> str:
     first_index = line.values.index(first)
     since = _month(runs[first_index].when)
     if len(line.known) < 2 or first_index == len(line.values) - 1:
-        return f"{line.title} is at {round(latest)}; there is nothing earlier to compare with yet."
-    a, b = round(first), round(latest)
+        return f"{line.title} is at {whole(latest)}; there is nothing earlier to compare with yet."
+    a, b = whole(first), whole(latest)
     if b > a:
         words = f"{line.title} rose from {a} to {b} since {since}"
     elif b < a:
@@ -846,7 +846,7 @@ def change_words(line: Line, runs: list[Summary]) -> str:
     else:
         words = f"{line.title} stayed at {b} since {since}"
     previous = line.previous
-    if previous is not None and len(line.known) > 2 and round(previous) != b:
-        direction = "up" if b > round(previous) else "down"
-        words += f" ({direction} from {round(previous)} last time)"
+    if previous is not None and len(line.known) > 2 and whole(previous) != b:
+        direction = "up" if b > whole(previous) else "down"
+        words += f" ({direction} from {whole(previous)} last time)"
     return words + "."

@@ -168,13 +168,14 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                     _check_scale(question.scale, (*q_at, "scale"), add)
             options = getattr(question, "options", None)
             if options is not None:
-                values = [o.value for o in options]
-                for o_index, value in enumerate(values):
-                    if value in values[:o_index]:
+                seen_values: set[object] = set()
+                for o_index, value in enumerate(o.value for o in options):
+                    if value in seen_values:
                         add(
                             (*q_at, "options", o_index, "value"),
                             f"the option '{value}' is listed twice. Fix: give each its own value.",
                         )
+                    seen_values.add(value)
                 with_points = [o.points is not None for o in options]
                 if any(with_points) and not all(with_points):
                     add(
@@ -328,8 +329,11 @@ def _bands_after_a_pass(ex: Exercise, warn: Any) -> None:
     for index, section in enumerate(ex.sections):
         if section.bands is not None:
             checks.append((("sections", index, "bands"), section.bands, [section]))
+        elif section.scored and ex.scoring.section_bands:
+            checks.append((("scoring", "section_bands"), ex.scoring.section_bands, [section]))
+    warned: set[Path_] = set()
     for at, bands, sections in checks:
-        if not bands:
+        if not bands or at in warned:
             continue
         passable = [
             (q, span)
@@ -343,6 +347,7 @@ def _bands_after_a_pass(ex: Exercise, warn: Any) -> None:
         q, span = passable[0]
         after_low, after_high = round(low - span[0]), round(high - span[1])
         if after_low < bands[0].min or after_high < bands[-1].min:
+            warned.add(at)
             warn(
                 at,
                 f"passed questions leave the total, so once '{q.id}' is passed, totals run "

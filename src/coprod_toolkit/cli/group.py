@@ -196,6 +196,9 @@ def _group(
             q: {rename[p]: a for p, a in by.items()} for q, by in given.answers.items()
         }
         draft.agreed = given.agreed
+        draft.notes = {
+            q: {rename[p]: note for p, note in by.items()} for q, by in given.notes.items()
+        }
         draft.contributions = {
             s: {rename[p]: items for p, items in by.items()}
             for s, by in given.contributions.items()
@@ -313,7 +316,7 @@ def private_turns_note(plain: bool) -> list[str]:
         "In plain mode the screen cannot be wiped. So what you type for an answer is hidden "
         "as you type it, your answer is never shown back, and blank lines push each turn "
         "out of sight. But anyone who scrolls back up can see which questions were asked "
-        "and who passed.",
+        "and whose turn it was.",
         "If the group would rather see what it types, answer openly with --open.",
     ]
 

@@ -454,14 +454,15 @@ def _report_beside(
         )
     if paths[0].resolve() == paths[1].resolve():
         raise UsageProblem("--beside names the same reflection twice. Fix: choose another one.")
-    console = console_for(not sys.stdout.isatty())
-    table = Table(show_header=True, header_style="bold", box=None)
-    table.add_column("")
-    table.add_column(Text(printable(who_and_when(first))), justify="right")
-    table.add_column(Text(printable(who_and_when(second))), justify="right")
-    for title, a, b in side_by_side_rows(first, second):
-        table.add_row(Text(printable(title)), Text(printable(a)), Text(printable(b)))
-    console.print(table)
+    if str(to) != "-":  # the report itself goes to the screen: no table before it
+        console = console_for(not sys.stdout.isatty())
+        table = Table(show_header=True, header_style="bold", box=None)
+        table.add_column("")
+        table.add_column(Text(printable(who_and_when(first))), justify="right")
+        table.add_column(Text(printable(who_and_when(second))), justify="right")
+        for title, a, b in side_by_side_rows(first, second):
+            table.add_row(Text(printable(title)), Text(printable(a)), Text(printable(b)))
+        console.print(table)
     text = (
         side_by_side_markdown(first, second) if output == "md" else side_by_side_html(first, second)
     )
