@@ -323,17 +323,19 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
     return Catalog(found, broken)
 
 
-def kind_of(ex_id: str, extra: list[Path] | None = None) -> str | None:
-    """The kind of the exercise with this id, read from the summaries; None if there is none."""
+def kinds(ids: set[str], extra: list[Path] | None = None) -> dict[str, str]:
+    """The kind of each exercise with one of these ids, read from the summaries alone."""
     cache = _Cache()
+    found: dict[str, str] = {}
     try:
         for _, path in _all_files(extra):
             entry = _light(path, cache)
-            if entry.get("id") == ex_id:
-                return str(entry.get("kind", "assessment"))
+            ex_id = entry.get("id")
+            if isinstance(ex_id, str) and ex_id in ids and ex_id not in found:
+                found[ex_id] = str(entry.get("kind", "assessment"))
     finally:
         cache.save()
-    return None
+    return found
 
 
 def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
