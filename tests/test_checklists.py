@@ -196,6 +196,6 @@ def test_placement_suggests_a_next_step_up(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["assess", "placement", "--answers", str(path), "--no-save"])
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
-    assert "The line from informing to co-production: 1 of 0–4 - Consultation" in flat
-    assert "A step up: invite people to take part in the work itself" in flat
+    assert "Where this work fits" in flat and "Consultation" in flat
+    assert "A step on: bring people in earlier, to work on the problem itself" in flat
     assert "How deep it goes (Support):" in flat

@@ -56,17 +56,17 @@ def test_assess_with_an_answers_file_saves_yaml_and_markdown(
 ) -> None:
     result = invoke("assess", "--answers", str(answers_file(tmp_path)), "--about", "service")
     assert result.exit_code == 0, result.output
-    assert "Overall: 75 out of 100 - Transformation" in result.output
+    assert "Overall: 75 out of 100 - Strong" in result.output
     saved = sorted((isolated / "reflections").iterdir())
     assert [p.suffix for p in saved] == [".md", ".yaml"]
     record = yaml.safe_load(saved[1].read_text())
     assert record["exercise"]["id"] == "six-principles"
-    assert record["exercise"]["version"] == "1"
+    assert record["exercise"]["version"] == "2"
     assert len(record["exercise"]["hash"]) == 64
     assert record["about"] == "service" and record["name"] == "Sam"
-    assert record["scores"]["overall"]["band"] == "Transformation"
+    assert record["scores"]["overall"]["band"] == "Strong"
     assert record["next_step"] == "Ask Jo to co-chair."
-    assert record["answers"][0]["text"].startswith("When our team meets someone")
+    assert record["answers"][0]["text"].startswith("When our team gets to know someone")
     report = saved[0].read_text()
     assert "## One thing I will do next" in report and "Ask Jo to co-chair." in report
     assert str(saved[0]) in result.output.replace("\n", "")
@@ -126,16 +126,16 @@ def test_a_bad_answers_file_names_the_question(tmp_path: Path, isolated: Path) -
     path = answers_file(tmp_path)
     data = yaml.safe_load(path.read_text())
     data["answers"]["assets-strengths"] = 7
-    del data["answers"]["roles-names"]
+    del data["answers"]["roles-jargon"]
     path.write_text(yaml.safe_dump(data))
     result = invoke("assess", "--answers", str(path))
     assert result.exit_code == 1
     assert (
-        'answers.assets-strengths: "When I meet someone, I ask what they are good at'
+        'answers.assets-strengths: "When I get to know someone, I ask what they are good at'
         in result.output
     )
-    assert "'7' is not on the scale: use a whole number from 1 to 5." in result.output
-    assert "there is no answer for 'roles-names'" in result.output
+    assert "'7' is not on the scale: use a whole number from 1 to 5, or unknown " in result.output
+    assert "there is no answer for 'roles-jargon'" in result.output
     assert "2 problems in answers file" in result.output
     assert not isolated.joinpath("reflections").exists() or not list(
         isolated.joinpath("reflections").iterdir()
@@ -147,7 +147,9 @@ def test_a_bad_about(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output == (
         "Error: --about team: this exercise can be about me (my own practice), service "
-        "(my service or team), organisation (my organisation). Fix: use one of those words.\n"
+        "(my service or team), organisation (my organisation), support (the support and services "
+        "I use), together (our work together, as a group or project). "
+        "Fix: use one of those words.\n"
     )
 
 
@@ -178,7 +180,7 @@ def test_exercise_list_and_show(tmp_path: Path) -> None:
     assert "this folder" in result.output
     shown = invoke("exercise", "show", "six-principles", "--about", "organisation")
     assert shown.exit_code == 0
-    assert "[assets-strengths] When my organisation meets someone" in shown.output
+    assert "[assets-strengths] When staff in my organisation get to know someone" in shown.output
     assert "1  Not true; 2  Rarely true" in shown.output
 
 

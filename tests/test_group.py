@@ -38,6 +38,7 @@ class FakeGroupPrompter:
         self.agree = agree or {}
         self.asked: list[tuple[str | None, str]] = []
         self.handed: list[str] = []
+        self.ended: list[tuple[str, str | None, bool]] = []
         self.reveals: list[Reveal] = []
         self.stop_at: tuple[str, str] | None = None
         self._agreeing: str | None = None
@@ -50,7 +51,9 @@ class FakeGroupPrompter:
 
     def choose(self, message: str, options: list[tuple[str, str]]) -> str:
         question = self.reveals[-1].question.id
-        return "agree" if question in self.agree else "keep"
+        if question in self.agree and self.reveals[-1].agreed is None:
+            return "agree"
+        return "next"
 
     def ask(self, ask: Ask) -> AnswerValue | Back | Pass:
         key = (ask.person or "", ask.question.id)
@@ -65,24 +68,34 @@ class FakeGroupPrompter:
     def hand_over(self, person: str) -> None:
         self.handed.append(person)
 
+    def check_turn(self, person: str) -> bool:
+        return True
+
+    def end_turn(self, person: str, following: str | None, kept: bool = True) -> None:
+        self.ended.append((person, following, kept))
+
     def show_reveal(self, reveal: Reveal) -> None:
         self.reveals.append(reveal)
 
     def show_step(self, step: Step, number: int, total: int) -> None:
         pass
 
-    def countdown(self, minutes: int) -> None:
+    def countdown(self, seconds: int, tick: Callable[[int], None]) -> None:
         pass
 
     def contribute(
-        self, person: str, prompt: str, earlier: list[str], add: Callable[[str], None]
+        self, person: str, prompt: str, earlier: list[str], save: Callable[[list[str]], None]
     ) -> None:
-        add(f"an idea from {person}")
+        save([*earlier, f"an idea from {person}"])
 
     def collect_actions(
-        self, prompt: str, people: list[str], add: Callable[[Action], None]
+        self,
+        prompt: str,
+        people: list[str],
+        actions: list[Action],
+        save: Callable[[list[Action]], None],
     ) -> None:
-        add(Action(what="Meet again", who=[people[0]]))
+        save([*actions, Action(what="Meet again", who=[people[0]])])
 
 
 @pytest.fixture
@@ -191,7 +204,9 @@ def test_a_whole_session_turns_reveal_agree_and_record(tiny: LoadedExercise) -> 
         "Chi",  # q5
     ]
     assert prompter.handed == people_order
-    assert [r.question.id for r in prompter.reveals] == ["q1", "q2", "q4", "q5"]
+    # q1 is shown again once the group has agreed, with the agreed answer
+    assert [r.question.id for r in prompter.reveals] == ["q1", "q1", "q2", "q4", "q5"]
+    assert prompter.reveals[0].agreed is None and prompter.reveals[1].agreed == "4"
     assert prompter.reveals[0].worth_talking_about and prompter.reveals[0].spread == 3
     record = session.record("my own practice")
     by_id = {q.question: q for q in record.questions}
@@ -201,9 +216,18 @@ def test_a_whole_session_turns_reveal_agree_and_record(tiny: LoadedExercise) -> 
     assert by_id["q4"].answers == {"Ana": 2, "Ben": 2, "Chi": None}  # Chi passed
     assert by_id["q5"].group_answer == "b"
     assert record.shares == {"Ana": 4, "Ben": 4, "Chi": 3}
+    assert record.passes == {"Ana": 0, "Ben": 0, "Chi": 1}
     assert record.actions == [Action(what="Meet again", who=["Ana"])]
     assert record.scores is not None
-    assert [len(d.answers.get("q1", {})) for d in saved[:3]] == [1, 2, 3]  # saved after each
+    # saved as soon as each answer is given, and again as the turn moves on
+    assert [(len(d.answers.get("q1", {})), d.turn) for d in saved[:6]] == [
+        (1, 0),
+        (1, 1),
+        (2, 1),
+        (2, 2),
+        (3, 2),
+        (3, 3),
+    ]
 
 
 def test_open_answers_skip_the_hand_over(tiny: LoadedExercise) -> None:

@@ -79,9 +79,7 @@ def test_history_is_newest_first_and_filters(isolated: Path) -> None:
     )
     assert [r["name"] for r in json.loads(window.output)] == ["Ben"]
     text = runner.invoke(app, ["history"]).output
-    assert (
-        "2026-09-01-1200-six-principles: 01 Sep 2026" in text and "Ana: 75 - Transformation" in text
-    )
+    assert "2026-09-01-1200-six-principles: 01 Sep 2026" in text and "Ana: 75 - Strong" in text
     assert text.endswith("3 reflections.\n")
 
 

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from coprod_toolkit.errors import FileProblems
 from coprod_toolkit.models import (
+    UNKNOWN,
     AnswerValue,
     ChoiceQuestion,
     Exercise,
@@ -24,6 +25,7 @@ from coprod_toolkit.yamlfile import Findings, read_standard_input, read_yaml
 YES = ("yes", "y")
 NO = ("no", "n")
 NOT_SURE = ("not sure", "not_sure", "notsure", "unsure", "don't know", "dont know", "ns")
+UNKNOWN_WORDS = (UNKNOWN, "does not apply", "doesn't apply", "don't know", "dont know", "n/a")
 MAX_TEXT = 5000
 
 
@@ -35,7 +37,8 @@ def allowed(ex: Exercise, q: QuestionBase) -> str:
     """The answers a question takes, in words, for error messages and prompts."""
     if isinstance(q, ScaleQuestion):
         scale = ex.scale_of(q)
-        return f"a whole number from {scale.min} to {scale.max}"
+        numbers = f"a whole number from {scale.min} to {scale.max}"
+        return f"{numbers}, or unknown ({scale.unknown})" if scale.unknown else numbers
     if isinstance(q, YesNoQuestion):
         return "yes, no or not sure" if q.not_sure else "yes or no"
     if isinstance(q, ChoiceQuestion | MultiQuestion):
@@ -58,6 +61,8 @@ def parse_answer(ex: Exercise, q: QuestionBase, raw: Any) -> AnswerValue:
             by_label = {v.casefold(): k for k, v in scale.labels.items()}
             if text.casefold() in by_label:
                 return by_label[text.casefold()]
+            if scale.unknown and text.casefold() in (*UNKNOWN_WORDS, scale.unknown.casefold()):
+                return UNKNOWN
             try:
                 value = int(text)
             except ValueError:
@@ -113,6 +118,8 @@ def shown(ex: Exercise, q: QuestionBase, answer: AnswerValue) -> str:
     if isinstance(q, ScaleQuestion) and isinstance(answer, int):
         label = ex.scale_of(q).label(answer)
         return f"{answer} ({label})" if label else str(answer)
+    if isinstance(q, ScaleQuestion) and answer == UNKNOWN:
+        return ex.scale_of(q).unknown or "Does not apply / I don't know"
     if isinstance(q, YesNoQuestion):
         return {"yes": "Yes", "no": "No", "not_sure": "Not sure"}.get(str(answer), str(answer))
     if isinstance(q, ChoiceQuestion | MultiQuestion):

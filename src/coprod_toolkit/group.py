@@ -14,7 +14,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -24,6 +24,7 @@ from coprod_toolkit.errors import UsageProblem
 from coprod_toolkit.loader import LoadedExercise
 from coprod_toolkit.models import (
     Action,
+    AddedStatement,
     Agreed,
     AnswerValue,
     Exercise,
@@ -39,7 +40,7 @@ from coprod_toolkit.models import (
     TextQuestion,
 )
 from coprod_toolkit.scoring import score, verdict, visible
-from coprod_toolkit.session import Ask, Back, Pass, now
+from coprod_toolkit.session import BACK, Ask, Back, Pass, Reply, note_question, now, walk
 
 MIN_PEOPLE = 2
 MAX_PEOPLE = 12
@@ -88,13 +89,28 @@ def rotation(people: list[str], position: int) -> list[str]:
     return people[start:] + people[:start]
 
 
+UNKNOWN = "unknown"
+"""A "does not apply / I don't know" answer: like a pass for the spread and the middle."""
+
+
+def _counted(q: QuestionBase, answers: dict[str, AnswerValue]) -> list[AnswerValue]:
+    """The answers that say where someone stands: not passes, not "I don't know"."""
+    return [
+        a
+        for a in answers.values()
+        if a is not None and not (a == UNKNOWN and not isinstance(q, TextQuestion))
+    ]
+
+
 def spread_of(q: QuestionBase, answers: dict[str, AnswerValue]) -> tuple[float | None, bool]:
     """(highest minus lowest, worth talking about?) for one question's answers."""
-    given = [a for a in answers.values() if a is not None]
+    given = _counted(q, answers)
     if isinstance(q, TextQuestion) or len(given) < 2:
         return None, False
     if isinstance(q, ScaleQuestion):
         numbers = [float(a) for a in given if isinstance(a, int | float)]
+        if len(numbers) < 2:
+            return None, False
         spread = max(numbers) - min(numbers)
         return spread, spread >= SPREAD_WORTH_TALKING
     distinct = {tuple(a) if isinstance(a, list) else a for a in given}
@@ -103,17 +119,66 @@ def spread_of(q: QuestionBase, answers: dict[str, AnswerValue]) -> tuple[float |
 
 def middle(q: QuestionBase, answers: dict[str, AnswerValue]) -> AnswerValue:
     """The group's answer when none was agreed: the median of a scale, else the most common."""
-    given = [a for a in answers.values() if a is not None]
+    given = _counted(q, answers)
     if not given or isinstance(q, TextQuestion):
         return None
     if isinstance(q, ScaleQuestion):
-        value = statistics.median(float(a) for a in given if isinstance(a, int | float))
+        numbers = [float(a) for a in given if isinstance(a, int | float)]
+        if not numbers:
+            return None
+        value = statistics.median(numbers)
         return int(value) if value.is_integer() else value
     counts = Counter(tuple(a) if isinstance(a, list) else a for a in given).most_common()
     if len(counts) > 1 and counts[0][1] == counts[1][1]:
         return None  # a tie: no single answer speaks for the group
     top = counts[0][0]
     return list(top) if isinstance(top, tuple) else top
+
+
+def shown_answer(ex: Exercise, q: QuestionBase, answer: AnswerValue) -> str:
+    """One person's answer as the group sees it at the reveal: a pass says 'passed'."""
+    if answer is None:
+        return "passed"
+    if answer == UNKNOWN and not isinstance(q, TextQuestion):
+        label = getattr(ex.scale_of(q), "unknown", None) if isinstance(q, ScaleQuestion) else None
+        return str(label or "Does not apply / I don't know")
+    return shown(ex, q, answer)
+
+
+def default_subject(subjects: dict[str, str], about: str | None) -> str | None:
+    """A group answers about its shared work: `together`, when the exercise has it."""
+    if about is None and "together" in subjects:
+        return "together"
+    return None
+
+
+def group_minutes(ex: Exercise, people: int) -> int:
+    """Roughly how long a group needs: everyone answers each question, then you talk."""
+    if ex.kind == "guided":
+        return ex.minutes
+    questions = len(list(ex.questions()))
+    return ex.minutes * people + questions
+
+
+def balance(shares: dict[str, int], passes: dict[str, int]) -> list[str]:
+    """How the group took part, as a question for the group, never a judgement of one person."""
+    lines = ["Answers and ideas given: " + ", ".join(f"{p} {n}" for p, n in shares.items()) + "."]
+    total = sum(passes.values())
+    if total:
+        lines.append(
+            f"There {'was' if total == 1 else 'were'} {total} pass{'es' if total != 1 else ''} "
+            "in all. Passing is everyone's right: no one has to answer or add anything."
+        )
+    uneven = bool(shares) and min(shares.values()) < max(shares.values()) / 2
+    if uneven:
+        lines.append(
+            "Some people said more than others, which can be just right. "
+            "Did everyone get the chance they wanted? Is there anything that would help "
+            "next time, like more time, a different room, or support to take part?"
+        )
+    else:
+        lines.append("Did everyone get the chance they wanted?")
+    return lines
 
 
 @dataclass(frozen=True)
@@ -123,6 +188,11 @@ class Reveal:
     rows: list[tuple[str, str]]  # (person, answer as shown)
     spread: float | None
     worth_talking_about: bool
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (person, example given)
+    agreed: str | None = None  # the group's agreed answer, as shown
+
+
+THE_GROUP = "The group"
 
 
 class GroupPrompter(Protocol):
@@ -135,20 +205,30 @@ class GroupPrompter(Protocol):
     def ask(self, ask: Ask) -> AnswerValue | Back | Pass: ...
 
     def hand_over(self, person: str) -> None:
-        """Private turns: clear the screen and wait for the next person to be ready."""
+        """A private turn starts: leave nothing of the last turn to see, wait for the person."""
+
+    def check_turn(self, person: str) -> bool:
+        """End of a private turn: True to keep the answer, False to go back and change it."""
+
+    def end_turn(self, person: str, following: str | None, kept: bool = True) -> None:
+        """A private turn ends: wipe it, then thank the person without repeating the answer."""
 
     def show_reveal(self, reveal: Reveal) -> None: ...
 
     def show_step(self, step: Step, number: int, total: int) -> None: ...
 
-    def countdown(self, minutes: int) -> None: ...
+    def countdown(self, seconds: int, tick: Callable[[int], None]) -> None: ...
 
     def contribute(
-        self, person: str, prompt: str, earlier: list[str], add: Callable[[str], None]
+        self, person: str, prompt: str, earlier: list[str], save: Callable[[list[str]], None]
     ) -> None: ...
 
     def collect_actions(
-        self, prompt: str, people: list[str], add: Callable[[Action], None]
+        self,
+        prompt: str,
+        people: list[str],
+        actions: list[Action],
+        save: Callable[[list[Action]], None],
     ) -> None: ...
 
 
@@ -194,13 +274,17 @@ class GroupSession:
             self.draft.position = self.draft.turn = 0
             self._changed()
         if self.draft.stage == "actions":
-            prompt = self.exercise.actions_prompt
-            prompter.collect_actions(prompt, self.draft.people, self._add_action)
+            prompter.collect_actions(
+                self.exercise.actions_prompt,
+                self.draft.people,
+                list(self.draft.actions),
+                self._save_actions,
+            )
             self.draft.stage = "done"
             self._changed()
 
-    def _add_action(self, action: Action) -> None:
-        self.draft.actions.append(action)
+    def _save_actions(self, actions: list[Action]) -> None:
+        self.draft.actions = list(actions)
         self._changed()
 
     def _questions(self, prompter: GroupPrompter) -> None:
@@ -209,29 +293,23 @@ class GroupSession:
             asked = self.asked()
             section, q = asked[d.position]
             order = rotation(d.people, d.position)
-            given = d.answers.setdefault(q.id, {})
+            first_of_section = d.position == 0 or asked[d.position - 1][0] is not section
             while d.turn < len(order):
                 person = order[d.turn]
-                if not d.open:
+                following = order[d.turn + 1] if d.turn + 1 < len(order) else None
+                private = not d.open
+                if private:
                     prompter.hand_over(person)
-                reply = prompter.ask(
-                    self._ask(
-                        section,
-                        q,
-                        person,
-                        given,
-                        total=len(asked),
-                        new_section=d.turn == 0
-                        and (d.position == 0 or asked[d.position - 1][0] is not section),
-                    )
-                )
-                if isinstance(reply, Pass) or reply is None:
-                    given[person] = None
-                    d.passed.setdefault(q.id, [])
-                    if person not in d.passed[q.id]:
-                        d.passed[q.id].append(person)
-                elif not isinstance(reply, Back):
-                    given[person] = reply
+                try:
+                    # Everyone sees a section's explanation in a private turn; openly, once.
+                    shows_section = first_of_section and (private or d.turn == 0)
+                    self._turn(prompter, section, q, person, len(asked), shows_section, private)
+                except BaseException:
+                    if private:
+                        prompter.end_turn(person, None, kept=False)
+                    raise
+                if private:
+                    prompter.end_turn(person, following)
                 d.turn += 1
                 self._changed()
             if q.id not in d.discussed:
@@ -239,6 +317,82 @@ class GroupSession:
             d.position += 1
             d.turn = 0
             self._changed()
+
+    def _turn(
+        self,
+        prompter: GroupPrompter,
+        section: Section,
+        q: QuestionBase,
+        person: str,
+        total: int,
+        new_section: bool,
+        private: bool,
+    ) -> None:
+        """One person's turn: their answer, its example if the question asks for one, and,
+        in private, a last look before the keyboard goes on. Back works as in coprod assess."""
+        d = self.draft
+        given = d.answers.setdefault(q.id, {})
+        parts = ["answer"]
+        if q.evidence and not isinstance(q, TextQuestion):
+            parts.append("note")
+        if private:
+            parts.append("check")
+
+        def ask(index: int, can_go_back: bool) -> Reply:
+            part = parts[index]
+            if part == "answer":
+                return prompter.ask(
+                    self._ask(section, q, person, given, total, new_section, private, can_go_back)
+                )
+            if part == "note":
+                note = note_question(q)
+                earlier = d.notes.get(q.id, {}).get(person)
+                return prompter.ask(
+                    Ask(
+                        exercise=self.exercise,
+                        section=section,
+                        question=note,
+                        text=q.evidence or "",
+                        number=d.position + 1,
+                        total=total,
+                        current=earlier,
+                        answered=earlier is not None,
+                        can_go_back=True,
+                        new_section=False,
+                        person=person,
+                        private=private,
+                        note_for=q,
+                    )
+                )
+            return None if prompter.check_turn(person) else BACK
+
+        def keep(index: int, reply: AnswerValue | Pass) -> None:
+            part = parts[index]
+            if part == "answer":
+                self._keep_answer(q, person, reply)
+            elif part == "note":
+                notes = d.notes.setdefault(q.id, {})
+                if isinstance(reply, str) and reply.strip():
+                    notes[person] = " ".join(reply.split())
+                else:
+                    notes.pop(person, None)
+            if part != "check":
+                self._changed()
+
+        walk(lambda: len(parts), 0, ask, keep)
+
+    def _keep_answer(self, q: QuestionBase, person: str, reply: AnswerValue | Pass) -> None:
+        d = self.draft
+        given = d.answers.setdefault(q.id, {})
+        passed = d.passed.setdefault(q.id, [])
+        if isinstance(reply, Pass) or reply is None:
+            given[person] = None
+            if person not in passed:
+                passed.append(person)
+        else:
+            given[person] = reply
+            if person in passed:
+                passed.remove(person)
 
     def _ask(
         self,
@@ -248,6 +402,8 @@ class GroupSession:
         given: dict[str, AnswerValue],
         total: int,
         new_section: bool,
+        private: bool = False,
+        can_go_back: bool = False,
     ) -> Ask:
         """One person's turn at a question (or the group's, to agree); anyone may pass."""
         return Ask(
@@ -259,43 +415,164 @@ class GroupSession:
             total=total,
             current=given.get(person),
             answered=person in given,
-            can_go_back=False,
+            can_go_back=can_go_back,
             new_section=new_section,
             person=person,
             can_pass=True,
+            private=private,
         )
 
     def reveal(self, q: QuestionBase) -> Reveal:
         answers = self.draft.answers.get(q.id, {})
         spread, worth = spread_of(q, answers)
         rows = [
-            (p, "passed" if answers.get(p) is None else shown(self.exercise, q, answers[p]))
+            (p, shown_answer(self.exercise, q, answers[p]))
             for p in self.draft.people
             if p in answers
         ]
-        return Reveal(q, self.exercise.wording(q, self.draft.about), rows, spread, worth)
+        notes = self.draft.notes.get(q.id, {})
+        agreed = self.draft.agreed.get(q.id)
+        return Reveal(
+            q,
+            self.exercise.wording(q, self.draft.about),
+            rows,
+            spread,
+            worth,
+            notes=[(p, notes[p]) for p in self.draft.people if p in notes],
+            agreed=None if agreed is None else shown_answer(self.exercise, q, agreed.answer),
+        )
+
+    def _section_end(self, section: Section, q: QuestionBase) -> bool:
+        asked = self.asked()
+        ids = [x.id for _, x in asked]
+        at = ids.index(q.id) if q.id in ids else -1
+        return at == len(asked) - 1 or (at >= 0 and asked[at + 1][0] is not section)
+
+    def _can_add(self, section: Section, q: QuestionBase) -> bool:
+        adds = self.exercise.group_adds
+        if adds is None or not self._section_end(section, q):
+            return False
+        if adds.sections and section.id not in adds.sections:
+            return False
+        return sum(a.section == section.id for a in self.draft.added) < adds.most
 
     def _discuss(self, prompter: GroupPrompter, section: Section, q: QuestionBase) -> None:
-        reveal = self.reveal(q)
-        prompter.show_reveal(reveal)
-        if reveal.worth_talking_about:
-            choice = prompter.choose(
-                "Would the group like to record an agreed answer?",
-                [
-                    ("keep", "No: keep everyone's answers as they are"),
-                    ("agree", "Yes: record the answer we agree on, and why"),
-                ],
+        """The reveal: it stays until the group chooses to go on, and mistakes can be put right."""
+        d = self.draft
+        prompter.show_reveal(self.reveal(q))
+        if self.exercise.agree == "always" and q.id not in d.agreed:
+            self._agree(prompter, section, q)
+            prompter.show_reveal(self.reveal(q))
+        while True:
+            options = [("next", "Go on")]
+            options.append(
+                ("agree", "Change the group's agreed answer")
+                if q.id in d.agreed
+                else ("agree", "Record an answer the group agrees on, and why")
             )
+            options.append(("correct", "Change someone's answer, with their say"))
+            if self._can_add(section, q):
+                options.append(("add", f"Add a statement of the group's own to {section.title}"))
+            choice = prompter.choose(
+                "Talk about the answers for as long as you like. What next?", options
+            )
+            if choice == "next":
+                break
             if choice == "agree":
-                total = len(self.asked())
-                agreed = prompter.ask(self._ask(section, q, "The group", {}, total, False))
-                if not isinstance(agreed, Pass | Back) and agreed is not None:
-                    note = prompter.text(
-                        "Why did you agree on this? (a short note, or press Enter)"
-                    )
-                    self.draft.agreed[q.id] = Agreed(answer=agreed, note=note or None)
-        self.draft.discussed.append(q.id)
+                self._agree(prompter, section, q)
+            elif choice == "correct":
+                self._correct(prompter, section, q)
+            elif choice == "add":
+                self._add_statement(prompter, section)
+                continue
+            prompter.show_reveal(self.reveal(q))
+        d.discussed.append(q.id)
         self._changed()
+
+    def _agree(self, prompter: GroupPrompter, section: Section, q: QuestionBase) -> None:
+        d = self.draft
+        total = len(self.asked())
+        current = d.agreed.get(q.id)
+        given = {THE_GROUP: current.answer} if current is not None else {}
+        agreed = prompter.ask(self._ask(section, q, THE_GROUP, given, total, False))
+        if isinstance(agreed, Back):
+            return
+        if isinstance(agreed, Pass) or agreed is None:
+            if current is not None:
+                del d.agreed[q.id]
+                prompter.say("The agreed answer is taken off: the middle answer counts again.")
+            else:
+                prompter.say("No agreed answer: the middle of everyone's answers counts.")
+            self._changed()
+            return
+        note = prompter.text(
+            "Why did you agree on this? (a short note, or press Enter)",
+            current.note if current else None,
+        )
+        d.agreed[q.id] = Agreed(answer=agreed, note=note or None)
+        self._changed()
+
+    def _correct(self, prompter: GroupPrompter, section: Section, q: QuestionBase) -> None:
+        d = self.draft
+        answered = [p for p in d.people if p in d.answers.get(q.id, {})]
+        person = prompter.choose(
+            "Whose answer needs changing?",
+            [(p, p) for p in answered] + [("", "No one: go back to the answers")],
+        )
+        if not person:
+            return
+        sure = prompter.choose(
+            f"Only change {person}'s answer if {person} wants it changed. Does {person} agree?",
+            [("yes", f"Yes, {person} wants to change it"), ("no", "No: leave it as it is")],
+        )
+        if sure != "yes":
+            return
+        self._turn(prompter, section, q, person, len(self.asked()), False, private=False)
+
+    def _add_statement(self, prompter: GroupPrompter, section: Section) -> None:
+        adds = self.exercise.group_adds
+        assert adds is not None
+        text = " ".join(
+            prompter.text(
+                "The group's own statement (or press Enter to go back)",
+                note="Write a statement the group wants to add to this section, in its own words.",
+            ).split()
+        )
+        if not text:
+            return
+        number = len(self.draft.added) + 1
+        statement = AddedStatement(id=f"added-{number}", section=section.id, text=text[:500])
+        if adds.scale is not None:
+            q = self._added_question(statement)
+            total = len(self.asked())
+            mark = prompter.ask(self._ask(section, q, THE_GROUP, {}, total, False))
+            if isinstance(mark, Back):
+                return
+            statement.answer = None if isinstance(mark, Pass) else mark
+        self.draft.added.append(statement)
+        self._changed()
+        prompter.say("Added to the group's record.")
+
+    def _added_question(self, statement: AddedStatement) -> ScaleQuestion:
+        adds = self.exercise.group_adds
+        assert adds is not None and adds.scale is not None
+        return ScaleQuestion(id=statement.id, type="scale", text=statement.text, scale=adds.scale)
+
+    def scored_exercise(self) -> Exercise:
+        """The exercise with the group's own marked statements in their sections, for scoring."""
+        marked = [a for a in self.draft.added if self.exercise.group_adds is not None]
+        adds = self.exercise.group_adds
+        if not marked or adds is None or adds.scale is None:
+            return self.exercise
+        sections = []
+        for section in self.exercise.sections:
+            extra = [self._added_question(a) for a in marked if a.section == section.id]
+            sections.append(
+                section.model_copy(update={"questions": [*section.questions, *extra]})
+                if extra
+                else section
+            )
+        return self.exercise.model_copy(update={"sections": sections})
 
     def _steps(self, prompter: GroupPrompter) -> None:
         d = self.draft
@@ -303,33 +580,45 @@ class GroupSession:
         while d.position < len(steps):
             step = steps[d.position]
             prompter.show_step(step, d.position + 1, len(steps))
-            if d.turn == 0 and step.minutes:
-                prompter.countdown(step.minutes)
+            if d.turn == 0 and step.minutes and d.time_left != 0:
+
+                def tick(left: int) -> None:
+                    d.time_left = max(0, left)
+                    self._changed()
+
+                start = d.time_left if d.time_left is not None else step.minutes * 60
+                prompter.countdown(start, tick)
+                d.time_left = 0
+                self._changed()
             order = rotation(d.people, d.position)
             mine = d.contributions.setdefault(step.id, {})
             while d.turn < len(order):
                 person = order[d.turn]
-                items = mine.setdefault(person, [])
 
-                def add(item: str, items: list[str] = items) -> None:
-                    items.append(item)
+                def save(
+                    items: list[str], person: str = person, mine: dict[str, list[str]] = mine
+                ) -> None:
+                    mine[person] = list(items)
                     self._changed()
 
-                prompter.contribute(person, step.round, list(items), add)
-                if not items:
-                    passed = d.passed.setdefault(step.id, [])
-                    if person not in passed:
-                        passed.append(person)
+                mine.setdefault(person, [])
+                prompter.contribute(person, step.round, list(mine[person]), save)
+                passed = d.passed.setdefault(step.id, [])
+                if not mine[person] and person not in passed:
+                    passed.append(person)
+                elif mine[person] and person in passed:
+                    passed.remove(person)
                 d.turn += 1
                 self._changed()
             d.position += 1
             d.turn = 0
+            d.time_left = None
             self._changed()
 
     # ------------------------------------------------------------------ the record
 
     def shares(self) -> dict[str, int]:
-        """How many answers and contributions each person gave."""
+        """How many answers and contributions each person gave (passes are counted apart)."""
         counts = dict.fromkeys(self.draft.people, 0)
         for given in self.draft.answers.values():
             for person, answer in given.items():
@@ -341,29 +630,61 @@ class GroupSession:
                     counts[person] += len(items)
         return counts
 
+    def passes(self) -> dict[str, int]:
+        """How many times each person passed: a right, kept apart from what they gave."""
+        counts = dict.fromkeys(self.draft.people, 0)
+        for given in self.draft.answers.values():
+            for person, answer in given.items():
+                if answer is None and person in counts:
+                    counts[person] += 1
+        for by_person in self.draft.contributions.values():
+            for person, items in by_person.items():
+                if not items and person in counts:
+                    counts[person] += 1
+        return counts
+
     def record(self, about_label: str, record_id: str | None = None) -> GroupRecord:
         ex, d = self.exercise, self.draft
         questions = []
+        group_answers = self.group_answers()
         for section, q in self.asked():
             answers = d.answers.get(q.id, {})
             spread, worth = spread_of(q, answers)
-            group_answer = self.group_answers().get(q.id)
+            group_answer = group_answers.get(q.id)
+            notes = d.notes.get(q.id, {})
             questions.append(
                 QuestionSpread(
                     question=q.id,
                     section=section.id,
                     text=ex.wording(q, d.about),
                     answers={p: answers[p] for p in d.people if p in answers},
-                    shown={
-                        p: "passed" if answers[p] is None else shown(ex, q, answers[p])
-                        for p in d.people
-                        if p in answers
-                    },
+                    shown={p: shown_answer(ex, q, answers[p]) for p in d.people if p in answers},
                     spread=spread,
                     worth_talking_about=worth,
                     agreed=d.agreed.get(q.id),
                     group_answer=group_answer,
-                    group_shown="" if group_answer is None else shown(ex, q, group_answer),
+                    group_shown="" if group_answer is None else shown_answer(ex, q, group_answer),
+                    notes={p: notes[p] for p in d.people if p in notes},
+                )
+            )
+        for statement in d.added:
+            marked = ex.group_adds is not None and ex.group_adds.scale is not None
+            answer = statement.answer if marked else None
+            added_q = self._added_question(statement) if marked else None
+            questions.append(
+                QuestionSpread(
+                    question=statement.id,
+                    section=statement.section,
+                    text=statement.text,
+                    answers={},
+                    spread=None,
+                    worth_talking_about=False,
+                    agreed=Agreed(answer=answer, note=statement.note),
+                    group_answer=answer,
+                    group_shown=""
+                    if answer is None or added_q is None
+                    else shown_answer(ex, added_q, answer),
+                    added=True,
                 )
             )
         steps = [
@@ -374,7 +695,9 @@ class GroupSession:
             )
             for s in ex.steps
         ]
-        answers = self.group_answers()
+        answers = dict(group_answers)
+        answers.update({a.id: a.answer for a in d.added})
+        scored = self.scored_exercise()
         return GroupRecord(
             id=record_id or d.id,
             exercise=d.exercise,
@@ -386,9 +709,11 @@ class GroupSession:
             open=d.open,
             started=d.started,
             finished=now(),
-            scores=score(ex, answers) if ex.kind == "assessment" else None,
-            verdict=verdict(ex, answers, d.about),
+            scores=score(scored, answers) if ex.kind == "assessment" else None,
+            verdict=verdict(ex, group_answers, d.about),
             shares=self.shares(),
+            passes=self.passes(),
+            topic=d.topic,
             actions=d.actions,
             questions=questions,
             steps=steps,
@@ -402,6 +727,8 @@ def new_group_draft(
     people: list[str],
     anonymous: bool,
     open_answers: bool,
+    topic: str | None = None,
+    plain: bool = False,
 ) -> GroupDraft:
     ex = loaded.exercise
     started = now()
@@ -415,6 +742,8 @@ def new_group_draft(
         open=open_answers,
         started=started,
         updated=started,
+        topic=topic,
+        plain=plain,
     )
 
 
@@ -435,9 +764,19 @@ class GroupAnswers:
     agreed: dict[str, Agreed]
     contributions: dict[str, dict[str, list[str]]]
     actions: list[Action]
+    topic: str | None = None
 
 
-_GROUP_KEYS = ("exercise", "about", "people", "answers", "agreed", "contributions", "actions")
+_GROUP_KEYS = (
+    "exercise",
+    "about",
+    "topic",
+    "people",
+    "answers",
+    "agreed",
+    "contributions",
+    "actions",
+)
 
 
 def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> GroupAnswers:
@@ -465,6 +804,9 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
             raise FileProblems(shown_path, problems, "answers") from None
     by_name = {p.casefold(): p for p in people}
     result = GroupAnswers(people, {}, {}, {}, [])
+    topic = data.get("topic")
+    if topic is not None:
+        result.topic = " ".join(str(topic).split())[:200] or None
 
     def person_of(at: tuple[str | int, ...], name: object) -> str | None:
         found = by_name.get(str(name).casefold())

@@ -168,13 +168,14 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                     _check_scale(question.scale, (*q_at, "scale"), add)
             options = getattr(question, "options", None)
             if options is not None:
-                values = [o.value for o in options]
-                for o_index, value in enumerate(values):
-                    if value in values[:o_index]:
+                seen_values: set[object] = set()
+                for o_index, value in enumerate(o.value for o in options):
+                    if value in seen_values:
                         add(
                             (*q_at, "options", o_index, "value"),
                             f"the option '{value}' is listed twice. Fix: give each its own value.",
                         )
+                    seen_values.add(value)
                 with_points = [o.points is not None for o in options]
                 if any(with_points) and not all(with_points):
                     add(
@@ -228,6 +229,7 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
             "show: percent.",
         )
     _check_kind(ex, add)
+    _check_group_knobs(ex, add)
     unique: dict[str, Problem] = {}
     for p in problems:
         unique.setdefault(str(p), p)
@@ -393,6 +395,39 @@ def _unreachable_bands(ex: Exercise, warn: Any) -> None:
                     f"no score can reach this band: scores here run from {low} to {high}. "
                     "Fix: change its range, or remove it.",
                 )
+
+
+def _check_group_knobs(ex: Exercise, add: Any) -> None:
+    """A group's own statements go into sections that exist, marked on a scale that exists;
+    an example or evidence note belongs to an answer, not to a free-text question."""
+    for s_index, section in enumerate(ex.sections):
+        for q_index, q in enumerate(section.questions):
+            if q.evidence and isinstance(q, TextQuestion):
+                add(
+                    ("sections", s_index, "questions", q_index, "evidence"),
+                    "a free-text question is already its own note. Fix: remove 'evidence' "
+                    "here, or put it on the rating question it belongs to.",
+                )
+    adds = ex.group_adds
+    if adds is None:
+        return
+    if isinstance(adds.scale, str) and adds.scale not in ex.scales:
+        names = ", ".join(ex.scales) or "none yet"
+        add(
+            ("group_adds", "scale"),
+            f"there is no scale called '{adds.scale}' under 'scales' (known: {names}). "
+            "Fix: add it there, or write the scale here.",
+        )
+    elif isinstance(adds.scale, Scale):
+        _check_scale(adds.scale, ("group_adds", "scale"), add)
+    known = [s.id for s in ex.sections]
+    for index, section_id in enumerate(adds.sections):
+        if section_id not in known:
+            add(
+                ("group_adds", "sections", index),
+                f"there is no section '{section_id}' (sections: {', '.join(known)}). "
+                "Fix: use a section id, or leave 'sections' out for every section.",
+            )
 
 
 def _check_kind(ex: Exercise, add: Any) -> None:

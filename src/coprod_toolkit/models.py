@@ -47,6 +47,16 @@ class Scale(Strict):
         default_factory=dict,
         description="Words for the points: one per point, or only at the ends.",
     )
+    unknown: str | None = Field(
+        None,
+        min_length=1,
+        description=(
+            "Offer one more answer after the points, with these words, such as "
+            "'Does not apply / I don't know'. It is saved as 'unknown', earns no points "
+            "and leaves the question out of the score, so it neither helps nor hurts; "
+            "results say how many statements were answered this way."
+        ),
+    )
 
     def points(self) -> range:
         return range(self.min, self.max + 1)
@@ -109,6 +119,13 @@ class QuestionBase(Strict):
     optional: bool = Field(False, description="May be skipped without an answer.")
     weight: float = Field(1.0, gt=0, le=100, description="How much this question counts.")
     when: When | None = Field(None, description="Only ask when an earlier answer says so.")
+    evidence: str | None = Field(
+        None,
+        description=(
+            "Ask for an example or a piece of evidence right after the answer, in the same "
+            "turn, with this prompt (for example 'What shows this?'). Answering it is optional."
+        ),
+    )
 
     @property
     def scored(self) -> bool:
@@ -243,6 +260,23 @@ class Step(Strict):
         "What would you like to add?",
         description="The question each person answers in turn, as many times as they like.",
     )
+
+
+class GroupAdds(Strict):
+    """Lets a group add statements of its own during a session."""
+
+    scale: Scale | Slug | None = Field(
+        None,
+        description=(
+            "The scale the group marks its own statements on: a scale, or the name of one "
+            "under `scales`. Leave out for statements written down without a mark."
+        ),
+    )
+    sections: list[Slug] = Field(
+        default_factory=list,
+        description="The sections a group may add to; leave out for every section.",
+    )
+    most: int = Field(5, ge=1, le=20, description="At most this many statements per section.")
 
 
 def round_half_up(value: float, digits: int = 0) -> float:
@@ -417,6 +451,20 @@ class Exercise(Strict):
         "What will you do, who will do it, and by when?",
         description="Guided exercises: the question that opens the action list at the end.",
     )
+    agree: Literal["when_apart", "always"] = Field(
+        "when_apart",
+        description=(
+            "Group sessions: when_apart offers to record an agreed answer (and always lets the "
+            "group choose to); always asks the group for its agreed answer at every question."
+        ),
+    )
+    group_adds: GroupAdds | None = Field(
+        None,
+        description=(
+            "Group sessions: let the group add its own statements to a section, at the end of "
+            "that section. They are saved, shown in the record and scored if they have a scale."
+        ),
+    )
 
     def questions(self) -> Iterator[tuple[Section, QuestionBase]]:
         for section in self.sections:
@@ -446,8 +494,12 @@ class Exercise(Strict):
 # --------------------------------------------------------------------------- answers and runs
 
 AnswerValue = int | float | str | list[str] | None
-"""scale: a number; yes_no: 'yes' | 'no' | 'not_sure'; choice: an option value;
-multi: a list of option values; text: the words. None: skipped."""
+"""scale: a number, or 'unknown' when the scale offers it; yes_no: 'yes' | 'no' |
+'not_sure'; choice: an option value; multi: a list of option values; text: the
+words. None: skipped."""
+
+UNKNOWN = "unknown"
+"""The saved answer for a scale's extra 'does not apply / I don't know' option."""
 
 
 class ExerciseRef(Strict):
@@ -484,6 +536,9 @@ class Draft(Strict):
     answers: dict[str, AnswerValue] = Field(default_factory=dict)
     previous_step: PreviousStep | None = None
     next_step: str | None = None
+    notes: dict[str, str] = Field(
+        default_factory=dict, description="Question id -> the example or evidence given."
+    )
 
 
 class Score(Strict):
@@ -499,6 +554,9 @@ class Score(Strict):
         None, description="The average answer on the scale, counted by weight (show: mean)."
     )
     needed: int = Field(0, description="Answers needed for a band (scoring's min_answered).")
+    unknown: int = Field(
+        0, description="Scale questions answered with the scale's 'unknown' answer."
+    )
 
 
 class SectionScore(Score):
@@ -563,6 +621,7 @@ class AnswerRecord(Strict):
     answer: AnswerValue
     shown: str = Field(description="The answer as the person saw it.")
     points: float | None = None
+    note: str | None = Field(None, description="The example or evidence given with it.")
 
 
 class Reflection(Strict):
@@ -607,6 +666,16 @@ class Action(Strict):
     when: date | None = None
 
 
+class AddedStatement(Strict):
+    """A statement a group added of its own during a session, with the group's mark."""
+
+    id: str
+    section: str
+    text: str
+    answer: AnswerValue = None
+    note: str | None = None
+
+
 class GroupDraft(Strict):
     """A group session in progress, saved after every answer and every contribution."""
 
@@ -638,6 +707,19 @@ class GroupDraft(Strict):
         default_factory=dict, description="Step id -> person -> what they added."
     )
     actions: list[Action] = Field(default_factory=list)
+    topic: str | None = Field(None, description="The piece of work the group is talking about.")
+    plain: bool = Field(False, description="Started with --plain: resume stays plain.")
+    time_left: int | None = Field(
+        None,
+        description="Seconds of talking time left at this step (0: the talk is over).",
+    )
+    notes: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Question id -> person -> the example or evidence they gave.",
+    )
+    added: list[AddedStatement] = Field(
+        default_factory=list, description="Statements the group added of its own."
+    )
 
 
 class QuestionSpread(Strict):
@@ -657,6 +739,10 @@ class QuestionSpread(Strict):
         description="The agreed answer, or else the middle (median) of everyone's."
     )
     group_shown: str = Field("", description="The group's answer as people would see it.")
+    notes: dict[str, str] = Field(
+        default_factory=dict, description="Person -> the example or evidence they gave."
+    )
+    added: bool = Field(False, description="A statement the group added of its own.")
 
 
 class StepRecord(Strict):
@@ -685,6 +771,11 @@ class GroupRecord(Strict):
     shares: dict[str, int] = Field(
         description="How many answers and contributions each person gave: was everyone heard?"
     )
+    passes: dict[str, int] = Field(
+        default_factory=dict,
+        description="How many times each person passed, kept apart: passing is a right.",
+    )
+    topic: str | None = Field(None, description="The piece of work the group talked about.")
     actions: list[Action] = Field(default_factory=list)
     questions: list[QuestionSpread] = Field(default_factory=list)
     steps: list[StepRecord] = Field(default_factory=list)

@@ -15,6 +15,7 @@ from coprod_toolkit.answers import BadAnswer, parse_answer, shown
 from coprod_toolkit.errors import Interrupted
 from coprod_toolkit.group import Reveal
 from coprod_toolkit.models import (
+    UNKNOWN,
     Action,
     AnswerValue,
     ChoiceQuestion,
@@ -30,6 +31,13 @@ from coprod_toolkit.session import BACK, PASS, Ask, Back, Pass, ReviewRow
 from coprod_toolkit.text import one_line, printable
 
 HELP, GO_BACK, SKIP, PASS_CHOICE = "__help__", "__back__", "__skip__", "__pass__"
+REVERSE_MARK = "(counts the other way)"
+REVERSE_NOTE = (
+    "Statements marked (counts the other way) describe habits that work against "
+    "co-production, so agreeing with them lowers the score and disagreeing raises it. "
+    "They are there so that giving the same answer to everything cannot make a "
+    "score look better or worse than it is."
+)
 T = TypeVar("T")
 
 
@@ -37,7 +45,10 @@ def options_for(ex: Exercise, q: QuestionBase) -> list[tuple[Any, str]]:
     """(value, what the person sees) for every answer a question offers."""
     if isinstance(q, ScaleQuestion):
         scale = ex.scale_of(q)
-        return [(v, f"{v}  {scale.label(v)}".rstrip()) for v in scale.points()]
+        points: list[tuple[Any, str]] = [
+            (v, f"{v}  {scale.label(v)}".rstrip()) for v in scale.points()
+        ]
+        return [*points, (UNKNOWN, scale.unknown)] if scale.unknown else points
     if isinstance(q, YesNoQuestion):
         items: list[tuple[Any, str]] = [("yes", "Yes"), ("no", "No")]
         if q.not_sure:
@@ -81,15 +92,30 @@ class PlainPrompter:
         self,
         read: Callable[[str], str] = input,
         write: Callable[[str], None] = print,
+        read_hidden: Callable[[str], str] | None = None,
     ) -> None:
         self._read = read
         self._write = write
+        self._read_hidden = read_hidden
 
     def say(self, text: str = "") -> None:
         self._write(printable(text))
 
     def _input(self, prompt: str) -> str:
         return _guard(lambda: self._read(printable(prompt)))
+
+    def _hidden_input(self, prompt: str) -> str:
+        """Typed without showing on screen (no escape codes: the terminal's echo is off)."""
+        if self._read_hidden is not None:
+            hidden = self._read_hidden
+            return _guard(lambda: hidden(printable(prompt)))
+        import sys
+
+        if self._read is input and sys.stdin.isatty():
+            import getpass
+
+            return _guard(lambda: getpass.getpass(printable(prompt)))
+        return self._input(prompt)
 
     def text(self, message: str, default: str | None = None, note: str = "") -> str:
         if note:
@@ -117,15 +143,24 @@ class PlainPrompter:
                 self.say(" ".join(a.section.description.split()))
         self.say()
         self.say(f"Question {a.number} of {a.total}")
-        if a.person:
+        if a.note_for is not None:
+            self.say("An example, if you have one (you can leave it out):")
+        elif a.person:
             self.say(f"{one_line(a.person)}, your answer:")
         self.say(one_line(a.text))
         options = options_for(ex, q)
         is_scale = isinstance(q, ScaleQuestion)
-        for number, (_, label) in enumerate(options, 1):
+        for number, (value, label) in enumerate(options, 1):
+            if value == UNKNOWN and is_scale:
+                label = f"u  {label}"  # typed as u, like the numbers above it
             self.say(f"  {label}" if is_scale else f"  {number}. {label}")
-        if a.answered:
+        if a.answered and a.private:
+            # Plain text cannot be wiped later, so a private answer is never printed back.
+            self.say("You have answered this already: press Enter to keep that answer.")
+        elif a.answered:
             self.say(f"Your answer so far: {shown(ex, q, a.current)} (press Enter to keep it)")
+        if a.private:
+            self.say("What you type is hidden, so no one can scroll back to read it.")
         commands = []
         if q.help:
             commands.append("'?' for help")
@@ -135,11 +170,14 @@ class PlainPrompter:
             commands.append("'p' to pass" if not isinstance(q, TextQuestion) else "Enter to pass")
         elif q.optional:
             commands.append("Enter to skip")
+        if a.note_for is not None:
+            commands = ["Enter to leave it out", "'b' to go back to your answer"]
         while True:
             prompt = self._instruction(ex, q, options)
             if commands:
                 prompt += " (" + ", ".join(commands) + ")"
-            typed = self._input(prompt + ": ").strip()
+            read = self._hidden_input if a.private else self._input
+            typed = read(prompt + ": ").strip()
             word = typed.casefold()
             if not typed and a.answered:
                 return a.current
@@ -160,7 +198,8 @@ class PlainPrompter:
     def _instruction(self, ex: Exercise, q: QuestionBase, options: list[tuple[Any, str]]) -> str:
         if isinstance(q, ScaleQuestion):
             scale = ex.scale_of(q)
-            return f"Type a number from {scale.min} to {scale.max}"
+            numbers = f"Type a number from {scale.min} to {scale.max}"
+            return f"{numbers}, or u for '{scale.unknown}'" if scale.unknown else numbers
         if isinstance(q, MultiQuestion):
             return "Type the numbers of all that apply, separated by commas"
         if options:
@@ -170,6 +209,8 @@ class PlainPrompter:
     def _parse(
         self, ex: Exercise, q: QuestionBase, typed: str, options: list[tuple[Any, str]]
     ) -> AnswerValue:
+        if isinstance(q, ScaleQuestion) and typed.casefold() == "u" and ex.scale_of(q).unknown:
+            return UNKNOWN
         if isinstance(q, YesNoQuestion | ChoiceQuestion) and typed.isdigit():
             index = int(typed)
             if not 1 <= index <= len(options):
@@ -191,12 +232,15 @@ class PlainPrompter:
     def review(self, rows: list[ReviewRow]) -> int | None:
         self.say()
         self.say("== Check your answers ==")
+        if any(row.reverse for row in rows):
+            self.say(_wrap(REVERSE_NOTE))
         section = None
         for row in rows:
             if row.section != section:
                 section = row.section
                 self.say(f"{section}:")
-            self.say(_wrap(f"{row.number}. {one_line(row.text)}", indent="  "))
+            mark = f" {REVERSE_MARK}" if row.reverse else ""
+            self.say(_wrap(f"{row.number}. {one_line(row.text)}{mark}", indent="  "))
             self.say(_wrap(f"Your answer: {one_line(row.answer)}", indent="      "))
         while True:
             typed = self._input(
@@ -224,11 +268,37 @@ class PlainPrompter:
         """Wait for Enter, so people can read before the screen moves on."""
         self._input(message)
 
+    def _push_out_of_sight(self) -> None:
+        """Without escape codes the screen cannot be wiped: blank lines push it up instead."""
+        import shutil
+
+        self.say("\n" * (shutil.get_terminal_size().lines + 2))
+
     def hand_over(self, person: str) -> None:
-        # Blank lines push the last person's answer off the screen without escape codes.
-        self.say("\n" * 40)
-        self.say(f"--- {one_line(person)}, your turn. Press Enter when you are ready. ---")
+        self._push_out_of_sight()
+        self.say(
+            f"--- {one_line(person)}, your turn. Take the keyboard, "
+            "and press Enter when you are ready. ---"
+        )
         self._input("")
+
+    def check_turn(self, person: str) -> bool:
+        self.say()
+        typed = self._input(
+            "Your answer is kept. Press Enter to finish your turn, or type 'b' to change it: "
+        )
+        return typed.strip().casefold() not in ("b", "back")
+
+    def end_turn(self, person: str, following: str | None, kept: bool = True) -> None:
+        self._push_out_of_sight()
+        if not kept:
+            return
+        then = (
+            f"Pass the keyboard to {one_line(following)}."
+            if following
+            else "Everyone has had their turn: here are the answers."
+        )
+        self.say(f"Thanks, {one_line(person)}. Your answer is kept. {then}")
 
     def show_reveal(self, reveal: Reveal) -> None:
         self.say()
@@ -242,6 +312,12 @@ class PlainPrompter:
             self.say(f"The answers are {points} point{'s' if points != 1 else ''} apart.")
         if reveal.worth_talking_about:
             self.say("Worth talking about: you see this differently. Take a moment to hear why.")
+        if reveal.notes:
+            self.say("Examples given:")
+            for person, note in reveal.notes:
+                self.say(_wrap(f"{one_line(person)}: {one_line(note)}", indent="  "))
+        if reveal.agreed is not None:
+            self.say(f"The group's agreed answer: {one_line(reveal.agreed)}")
 
     def show_step(self, step: Step, number: int, total: int) -> None:
         self.say()
@@ -250,68 +326,230 @@ class PlainPrompter:
         if step.help:
             self.say(_wrap("To get going: " + one_line(step.help)))
 
-    def countdown(self, minutes: int) -> None:
+    # The timer counts down in this thread while another waits for Enter: select() on
+    # standard input does not work on Windows, a thread does.
+    _live_timer = False
+
+    def _read_line(self) -> None:
+        """Wait for Enter, from a thread. A raw read holds no lock that exit would wait on."""
+        import os
+        import sys
+
+        if self._read is input and sys.stdin.isatty():
+            fd = sys.stdin.fileno()
+            while True:
+                chunk = os.read(fd, 1024)
+                if not chunk:
+                    raise EOFError
+                if b"\n" in chunk or b"\r" in chunk:
+                    return
+        self._read("")
+
+    def countdown(self, seconds: int, tick: Callable[[int], None]) -> None:
+        """Talking time: Enter ends it at any moment; the time left is saved as it goes."""
+        import threading
+
+        done = threading.Event()
+        failed: list[BaseException] = []
+
+        def wait() -> None:
+            try:
+                self._read_line()
+            except (EOFError, KeyboardInterrupt, OSError) as e:
+                failed.append(e)
+            done.set()
+
+        try:
+            tick(seconds)  # from now on, a stop keeps the time that was left
+            self._count(seconds, tick, wait, done, failed)
+        except KeyboardInterrupt:
+            raise Interrupted() from None
+
+    def _count(
+        self,
+        seconds: int,
+        tick: Callable[[int], None],
+        wait: Callable[[], None],
+        done: Any,
+        failed: list[BaseException],
+    ) -> None:
+        import math
+        import threading
+        import time
+
         self.say()
-        self._input(
-            f"Suggested time: about {minutes} minutes to talk. "
-            "Press Enter when the group is ready to go round and add ideas: "
-        )
+        minutes = max(1, round(seconds / 60))
+        if not self._live_timer:
+            self.say(
+                f"About {minutes} minute{'s' if minutes != 1 else ''} to talk. You will hear "
+                "when half the time has gone, when 1 minute is left and when time is up."
+            )
+            self.say("Press Enter when the group is ready to go round and add ideas.")
+        threading.Thread(target=wait, daemon=True).start()
+        end = time.monotonic() + seconds
+        said: set[str] = set()
+        saved = left = seconds
+        try:
+            while not done.wait(0.25):
+                left = max(0, math.ceil(end - time.monotonic()))
+                self._timer_moment(seconds, left, said)
+                if saved - left >= 10:
+                    saved = left
+                    tick(left)
+        except KeyboardInterrupt:
+            tick(left)
+            raise Interrupted() from None
+        if failed:
+            tick(left)
+            raise Interrupted()
+
+    def _timer_moment(self, seconds: int, left: int, said: set[str]) -> None:
+        """Plain: say the time at a few moments, each on its own line, once."""
+        if left == 0 and "up" not in said:
+            said.add("up")
+            self.say("Time is up. Press Enter when the group is ready to go round and add ideas.")
+        elif left <= 60 < seconds and "minute" not in said and left > 0:
+            said.add("minute")
+            self.say("1 minute left.")
+        elif left <= seconds // 2 and seconds >= 240 and "half" not in said and left > 60:
+            said.add("half")
+            self.say(f"Half the time has gone: about {round(left / 60)} minutes left.")
 
     def contribute(
-        self, person: str, prompt: str, earlier: list[str], add: Callable[[str], None]
+        self, person: str, prompt: str, earlier: list[str], save: Callable[[list[str]], None]
     ) -> None:
+        items = list(earlier)
         self.say()
         self.say(f"{one_line(person)}: {one_line(prompt)}")
-        for item in earlier:
+        for item in items:
             self.say(f"  - {one_line(item)}")
-        count = len(earlier)
         while True:
-            hint = "or press Enter when you are done" if count else "or press Enter to pass"
+            hint = "or press Enter when you are done" if items else "or press Enter to pass"
+            if items:
+                hint += "; type 'change' to change or remove one"
             typed = " ".join(self._input(f"Add one ({hint}): ").split())
             if not typed:
                 return
-            add(typed[:1000])
-            count += 1
+            if typed.casefold() == "change" and items:
+                self._change_item(items, "idea")
+            else:
+                items.append(typed[:1000])
+            save(items)
+
+    def _change_item(self, items: list[str], what: str) -> int | None:
+        """Pick one of a numbered list; returns its index, or None to leave them."""
+        for number, item in enumerate(items, 1):
+            self.say(f"  {number}. {one_line(item)}")
+        while True:
+            typed = self._input(
+                f"Which {what}? Type its number, or press Enter to leave them as they are: "
+            ).strip()
+            if not typed:
+                return None
+            if typed.isdigit() and 1 <= int(typed) <= len(items):
+                break
+            self.say(f"'{one_line(typed)}' is not one of the numbers 1 to {len(items)}.")
+        index = int(typed) - 1
+        if what != "idea":
+            return index
+        new = " ".join(
+            self.text("Change it (or type 'remove' to take it out)", items[index]).split()
+        )
+        if not new or new.casefold() == "remove":
+            del items[index]
+            self.say("Taken out.")
+        else:
+            items[index] = new[:1000]
+        return index
+
+    def _who(self, people: list[str], current: list[str] | None = None) -> list[str]:
+        by_name = {p.casefold(): p for p in people}
+        while True:
+            typed = self.text(
+                "Who will do it? Names, separated by commas, or 'everyone'",
+                ", ".join(current) if current else None,
+            )
+            names = [" ".join(n.split()) for n in typed.split(",") if n.strip()]
+            if [n.casefold() for n in names] == ["everyone"]:
+                return list(people)
+            unknown = [n for n in names if n.casefold() not in by_name]
+            if names and not unknown:
+                return [by_name[n.casefold()] for n in names]
+            listed = ", ".join(people)
+            if unknown:
+                self.say(f"Sorry, '{one_line(unknown[0])}' is not in this group ({listed}).")
+            else:
+                self.say(f"Sorry, an action needs at least one name: {listed}, or everyone.")
+
+    def _when(self, current: date | None = None) -> date | None:
+        while True:
+            typed = self.text(
+                "By when? A date like 2026-12-31, or press Enter to leave it open"
+                + ("; type 'open' for no date" if current else ""),
+                current.isoformat() if current else None,
+            ).strip()
+            if not typed or typed.casefold() == "open":
+                return None
+            try:
+                return date.fromisoformat(typed)
+            except ValueError:
+                self.say(f"Sorry, '{one_line(typed)}' is not a date. Write it like 2026-12-31.")
 
     def collect_actions(
-        self, prompt: str, people: list[str], add: Callable[[Action], None]
+        self,
+        prompt: str,
+        people: list[str],
+        actions: list[Action],
+        save: Callable[[list[Action]], None],
     ) -> None:
+        actions = list(actions)
         self.say()
         self.say("== Actions ==")
         self.say(_wrap(one_line(prompt)))
-        by_name = {p.casefold(): p for p in people}
+        self._list_actions(actions)
         while True:
             what = " ".join(self._input("An action (or press Enter to finish): ").split())
             if not what:
-                return
-            while True:
-                typed = self._input("Who will do it? Names, separated by commas, or 'everyone': ")
-                names = [" ".join(n.split()) for n in typed.split(",") if n.strip()]
-                if [n.casefold() for n in names] == ["everyone"]:
-                    who = list(people)
-                    break
-                unknown = [n for n in names if n.casefold() not in by_name]
-                if names and not unknown:
-                    who = [by_name[n.casefold()] for n in names]
-                    break
-                listed = ", ".join(people)
-                if unknown:
-                    self.say(f"Sorry, '{one_line(unknown[0])}' is not in this group ({listed}).")
-                else:
-                    self.say(f"Sorry, an action needs at least one name: {listed}, or everyone.")
-            while True:
-                typed = self._input(
-                    "By when? A date like 2026-12-31, or press Enter to leave it open: "
-                )
-                if not typed.strip():
-                    when = None
-                    break
-                try:
-                    when = date.fromisoformat(typed.strip())
-                    break
-                except ValueError:
-                    self.say(f"Sorry, '{one_line(typed)}' is not a date. Write it like 2026-12-31.")
-            add(Action(what=what, who=who, when=when))
+                options = [("finish", "Yes: finish and save the group's record")]
+                options.append(("add", "No: add another action"))
+                if actions:
+                    options.append(("change", "Change or remove an action"))
+                choice = self.choose("Finish and save?", options)
+                if choice == "finish":
+                    return
+                if choice == "change":
+                    self._change_action(actions, people)
+                    save(actions)
+                    self._list_actions(actions)
+                continue
+            actions.append(Action(what=what[:1000], who=self._who(people), when=self._when()))
+            save(actions)
+
+    def _list_actions(self, actions: list[Action]) -> None:
+        if actions:
+            self.say("The actions so far:")
+        for number, action in enumerate(actions, 1):
+            when = f", by {action.when.isoformat()}" if action.when else ""
+            who = ", ".join(action.who)
+            self.say(_wrap(f"{number}. {one_line(action.what)} ({one_line(who)}{when})", "  "))
+
+    def _change_action(self, actions: list[Action], people: list[str]) -> None:
+        index = self._change_item([a.what for a in actions], "action")
+        if index is None:
+            return
+        old = actions[index]
+        choice = self.choose(
+            "What would you like to do with it?",
+            [("change", "Change it"), ("remove", "Remove it"), ("keep", "Leave it as it is")],
+        )
+        if choice == "remove":
+            del actions[index]
+            self.say("Removed.")
+        elif choice == "change":
+            what = " ".join(self.text("The action", old.what).split()) or old.what
+            actions[index] = Action(
+                what=what[:1000], who=self._who(people, old.who), when=self._when(old.when)
+            )
 
 
 class TerminalPrompter(PlainPrompter):
@@ -327,51 +565,57 @@ class TerminalPrompter(PlainPrompter):
         super().__init__(read=read, write=write)
         self._io = io
 
-    def hand_over(self, person: str) -> None:
+    # A private turn happens in the terminal's second screen (the one full-screen programs
+    # use), which keeps no scrollback; on leaving it, the screen and its scrollback are
+    # erased as well, for terminals that keep more than they should.
+    ENTER_PRIVATE = "\x1b[?1049h\x1b[2J\x1b[3J\x1b[H"
+    LEAVE_PRIVATE = "\x1b[2J\x1b[3J\x1b[H\x1b[?1049l\x1b[2J\x1b[3J\x1b[H"
+    _live_timer = True
+
+    def _control(self, codes: str) -> None:
         import sys
 
-        sys.stdout.write("\x1b[2J\x1b[H")  # clear the screen: the last answer is private
+        sys.stdout.write(codes)
         sys.stdout.flush()
+
+    def hand_over(self, person: str) -> None:
+        self._control(self.ENTER_PRIVATE)
         self.say(
             f"{one_line(person)}, your turn. Take the keyboard, and press Enter when you are ready."
         )
         self._input("")
-        sys.stdout.write("\x1b[2J\x1b[H")
-        sys.stdout.flush()
 
-    def countdown(self, minutes: int) -> None:
-        """A countdown that the facilitator can end at any moment with Enter."""
-        import select
-        import sys
-        import time
+    def check_turn(self, person: str) -> bool:
+        choice = self.choose(
+            "Your answer is kept. Is it the one you want?",
+            [("done", "Yes: finish my turn"), ("change", "No: change my answer")],
+        )
+        return choice == "done"
 
-        if not hasattr(select, "select") or not sys.stdin.isatty():
-            super().countdown(minutes)
-            return
-        end = time.monotonic() + minutes * 60
-        self.say()
-        try:
-            while True:
-                left = max(0, int(end - time.monotonic()))
-                sys.stdout.write(
-                    f"\rTime to talk: {left // 60}:{left % 60:02d} left. "
-                    "Press Enter when the group is ready to go round and add ideas. "
-                )
-                sys.stdout.flush()
-                ready, _, _ = select.select([sys.stdin], [], [], 1.0)
-                if ready:
-                    sys.stdin.readline()
-                    break
-                if left == 0:
-                    sys.stdout.write(
-                        "\rTime is up. Press Enter when the group is ready to go on.  "
-                    )
-                    sys.stdout.flush()
-                    sys.stdin.readline()
-                    break
-        except KeyboardInterrupt:
-            raise Interrupted() from None
-        sys.stdout.write("\n")
+    def end_turn(self, person: str, following: str | None, kept: bool = True) -> None:
+        self._control(self.LEAVE_PRIVATE)
+        if kept:
+            then = (
+                f"Pass the keyboard to {one_line(following)}."
+                if following
+                else "Everyone has had their turn: here are the answers."
+            )
+            self.say(f"Thanks, {one_line(person)}. Your answer is kept. {then}")
+
+    def _timer_moment(self, seconds: int, left: int, said: set[str]) -> None:
+        """One line, rewritten in place (a carriage return, never a new line), at any width."""
+        import shutil
+
+        width = max(20, shutil.get_terminal_size().columns) - 1
+        if left == 0:
+            line = "Time is up. Press Enter to go round and add ideas."
+        else:
+            line = f"Time to talk: {left // 60}:{left % 60:02d} left. Press Enter to go round."
+        bell = ""
+        if left == 0 and "up" not in said:
+            said.add("up")
+            bell = "\a"
+        self._control("\r" + line[:width].ljust(width) + bell)
 
     def text(self, message: str, default: str | None = None, note: str = "") -> str:
         import questionary
@@ -405,7 +649,9 @@ class TerminalPrompter(PlainPrompter):
         while True:
             self.say()
             self.say(f"Question {a.number} of {a.total} · {one_line(a.section.title)}")
-            if a.person:
+            if a.note_for is not None:
+                self.say("An example, if you have one (you can leave it out):")
+            elif a.person:
                 self.say(f"{one_line(a.person)}, your answer:")
             self.say(_wrap(one_line(a.text)))
             if isinstance(q, TextQuestion):
@@ -481,6 +727,8 @@ class TerminalPrompter(PlainPrompter):
                 if isinstance(value, int) and 0 <= value <= 9:
                     key = str(value)  # pressing 4 picks 4, even on a 0-10 scale
                     label = label.removeprefix(key).strip() or key
+                elif value == UNKNOWN and isinstance(q, ScaleQuestion):
+                    key = "u"
                 choices.append(questionary.Choice(label, value, shortcut_key=key))
             default = a.current if a.answered and isinstance(a.current, str | int) else None
             result = _answer(

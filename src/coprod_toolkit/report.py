@@ -199,6 +199,8 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
     if overall.message:
         lines.append(Line(_flat(overall.message)))
     lines += fewer_answers(scores)
+    if overall.unknown:
+        lines.append(Line(unknown_words(ex, overall.unknown)))
     scored = [s for s in scores.sections if s.percent is not None]
     strongest, weakest = strongest_and_weakest(scores) if len(scored) > 3 else ([], [])
     if strongest:
@@ -226,6 +228,18 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
             reading = f" ({s.band})" if s.band else ""
             lines.append(Line(f"{s.title}{reading}: " + "; ".join(tips) + ".", "item"))
     return lines
+
+
+def unknown_words(ex: Exercise, count: int) -> str:
+    """'3 statements answered "Does not apply / I don't know"', and what that means."""
+    labels = {s.unknown for s in ex.scales.values() if s.unknown}
+    label = labels.pop() if len(labels) == 1 else "does not apply / I don't know"
+    if count == 1:
+        return f"1 statement answered '{label}'. It neither raises nor lowers the score."
+    return (
+        f"{count} statements answered '{label}'. "
+        "They neither raise nor lower the score, which comes from the other answers only."
+    )
 
 
 def _name(s: SectionScore, scores: Scores) -> str:
@@ -385,6 +399,8 @@ def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
             out.append("")
         out.append(f"- {_md(a.text)}  ")
         out.append(f"  **{_md(a.shown)}**")
+        if a.note:
+            out.append(f"  Example: {_md(a.note)}")
     out.append("")
     return "\n".join(out)
 
@@ -402,7 +418,7 @@ def _md(text: str) -> str:
 
 def group_lines(record: GroupRecord) -> list[Line]:
     """What a group's session came to, in words: for the terminal and the Markdown report."""
-    from coprod_toolkit.group import widest
+    from coprod_toolkit.group import balance, widest
 
     lines: list[Line] = []
     if record.verdict is not None:
@@ -417,6 +433,21 @@ def group_lines(record: GroupRecord) -> list[Line]:
         lines.append(
             Line("(Where the group agreed an answer it counts; otherwise the middle answer.)")
         )
+        scored = [s for s in record.scores.sections if s.percent is not None]
+        strongest, weakest = strongest_and_weakest(record.scores) if len(scored) > 3 else ([], [])
+        if weakest:
+            lines.append(
+                Line("Strongest: " + ", ".join(_name(s, record.scores) for s in strongest) + ".")
+            )
+            lines.append(
+                Line("To work on: " + ", ".join(_name(s, record.scores) for s in weakest) + ".")
+            )
+    added = [q for q in record.questions if q.added]
+    if added:
+        lines.append(Line("The group's own statements:", "heading"))
+        for q in added:
+            mark = f": {q.group_shown}" if q.group_shown else ""
+            lines.append(Line(f"- {_flat(q.text)}{mark}", "item"))
     spread = widest(record)
     if spread:
         lines.append(Line("Where you saw things most differently:", "heading"))
@@ -434,18 +465,8 @@ def group_lines(record: GroupRecord) -> list[Line]:
             lines.append(
                 Line(f"{number}. {_flat(action.what)} ({', '.join(action.who)}{when})", "item")
             )
-    lines.append(Line("Was everyone heard? Answers and contributions per person:", "heading"))
-    counts = record.shares
-    lines.append(Line(", ".join(f"{p} {n}" for p, n in counts.items()), "item"))
-    if counts and max(counts.values()) > 0 and min(counts.values()) < max(counts.values()) / 2:
-        quiet = [p for p, n in counts.items() if n < max(counts.values()) / 2]
-        lines.append(
-            Line(
-                f"{', '.join(quiet)} gave fewer than half as many as others: next time, "
-                "check that everyone has the room and support to speak.",
-                "item",
-            )
-        )
+    lines.append(Line("Taking part:", "heading"))
+    lines += [Line(text, "item") for text in balance(record.shares, record.passes)]
     return lines
 
 
@@ -464,6 +485,7 @@ def group_markdown(record: GroupRecord) -> str:
         "",
         f"- **Who:** {_md(', '.join(r.people))}",
         f"- **About:** {_md(r.about_label)}",
+        *([f"- **The piece of work:** {_md(r.topic)}"] if r.topic else []),
         f"- **When:** {r.finished.astimezone():%d %B %Y, %H:%M}",
         f"- **Exercise:** {_md(r.exercise.id)}, version {_md(r.exercise.version)}",
         f"- **Answers given:** {'openly' if r.open else 'in private, then shown together'}"
@@ -490,11 +512,19 @@ def group_markdown(record: GroupRecord) -> str:
             if q.agreed is not None:
                 group = f"**{_md(q.group_shown or _answer_text(q.agreed.answer))}** (agreed)"
             flag = " (worth talking about)" if q.worth_talking_about else ""
+            if q.added:
+                flag = " (added by the group)"
             out.append(f"| {_md(q.text)}{flag} | " + " | ".join(cells) + f" | {group} |")
         notes = [q for q in r.questions if q.agreed is not None and q.agreed.note]
         if notes:
             out += ["", "### Why the group agreed", ""]
             out += [f"- {_md(q.text)}: {_md(q.agreed.note or '')}" for q in notes if q.agreed]
+        examples = [q for q in r.questions if q.notes]
+        if examples:
+            out += ["", "### Examples given", ""]
+            for q in examples:
+                out.append(f"- {_md(q.text)}")
+                out += [f"  - **{_md(p)}:** {_md(n)}" for p, n in q.notes.items()]
     for step in r.steps:
         out += ["", f"## {_md(step.title)}", ""]
         for person, items in step.contributions.items():

@@ -3,10 +3,11 @@
 A question's points are its answer's value times its weight. A section's score
 is the total of its answered, scored questions; its score out of 100 places
 that total between the lowest and highest totals those same questions allow.
-Hidden questions and 'not sure' answers leave both the total and the range, so
-they neither help nor hurt. What a passed (skipped) question does is the
-author's choice (`scoring.passes`): leave it out (the default), pro-rate the
-total over the answered questions, or count it as the lowest answer.
+Hidden questions, 'not sure' and 'unknown' (does not apply / I don't know)
+answers leave both the total and the range, so they neither help nor hurt.
+What a passed (skipped) question does is the author's choice
+(`scoring.passes`): leave it out (the default), pro-rate the total over the
+answered questions, or count it as the lowest answer.
 
 Every score is rounded half up (62.5 is 63), on screen and when reading bands.
 """
@@ -18,6 +19,7 @@ from typing import Any
 
 from coprod_toolkit.models import (
     FIND_OUT_FIRST,
+    UNKNOWN,
     AnswerValue,
     Band,
     ChoiceQuestion,
@@ -124,7 +126,7 @@ def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[
     """A total, its range and its share out of 100, with passes treated as the author chose."""
     rule = ex.scoring.passes
     raw = low = high = full_low = full_high = weights = 0.0
-    answered = questions = 0
+    answered = questions = unknown = 0
     for q, answer in items:
         span = question_range(ex, q)
         if span is None:
@@ -134,6 +136,8 @@ def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[
         full_high += span[1]
         points = question_points(ex, q, answer)
         if points is None:
+            if answer == UNKNOWN and isinstance(q, ScaleQuestion):
+                unknown += 1  # counted and shown, but no points and no range
             if rule == "lowest" and answer is None:
                 raw += span[0]
                 low += span[0]
@@ -160,6 +164,7 @@ def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[
         "questions": questions,
         "mean": mean,
         "needed": needed,
+        "unknown": unknown,
     }
 
 

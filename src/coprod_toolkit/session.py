@@ -24,6 +24,7 @@ from coprod_toolkit.models import (
     Reflection,
     Scores,
     Section,
+    TextQuestion,
 )
 from coprod_toolkit.scoring import question_points, score, verdict, visible
 
@@ -56,6 +57,43 @@ class Ask:
     new_section: bool
     person: str | None = None  # in a group: whose turn it is
     can_pass: bool = False  # in a group: anyone may pass
+    private: bool = False  # in a group: a private turn, so never print the answer back
+    note_for: QuestionBase | None = None  # the question this example or evidence note is for
+
+
+Reply = AnswerValue | Back | Pass
+
+
+def walk(
+    count: Callable[[], int],
+    start: int,
+    ask: Callable[[int, bool], Reply],
+    keep: Callable[[int, AnswerValue | Pass], None],
+    moved: Callable[[int], None] | None = None,
+) -> int:
+    """Go through a run of questions, forwards on an answer and back on request.
+
+    `coprod assess` walks a whole exercise this way and a group walks each person's
+    turn (their answer, its example, their check), so going back works the same in both.
+    """
+    index = max(0, start)
+    while index < count():
+        reply = ask(index, index > 0)
+        if isinstance(reply, Back):
+            index = max(0, index - 1)
+        else:
+            keep(index, reply)
+            index += 1
+        if moved is not None:
+            moved(index)
+    return index
+
+
+def note_question(q: QuestionBase) -> TextQuestion:
+    """The example or evidence a question asks for, as an optional text question of its own."""
+    return TextQuestion.model_construct(
+        id=f"{q.id}-note", type="text", text=q.evidence or "", optional=True
+    )
 
 
 @dataclass(frozen=True)
@@ -64,6 +102,7 @@ class ReviewRow:
     section: str
     text: str
     answer: str
+    reverse: bool = False  # agreeing counts against: the review says so
 
 
 class Prompter(Protocol):
@@ -173,17 +212,53 @@ class AssessSession:
             self._changed()
 
     def _questions(self, prompter: Prompter) -> None:
-        index = max(0, self.draft.position)
-        while index < len(self.asked()):
-            reply = self._ask(prompter, index, can_go_back=index > 0)
-            if isinstance(reply, Back):
-                index = max(0, index - 1)
-            else:
-                answer = None if isinstance(reply, Pass) else reply
-                self.draft.answers[self.asked()[index][1].id] = answer
-                index += 1
+        def keep(index: int, reply: AnswerValue | Pass) -> None:
+            answer = None if isinstance(reply, Pass) else reply
+            self.draft.answers[self.asked()[index][1].id] = answer
+
+        def moved(index: int) -> None:
             self.draft.position = index
             self._changed()
+
+        walk(
+            lambda: len(self.asked()),
+            self.draft.position,
+            lambda index, back: self._ask_with_note(prompter, index, can_go_back=back),
+            keep,
+            moved,
+        )
+
+    def _ask_with_note(self, prompter: Prompter, index: int, can_go_back: bool) -> Reply:
+        """A question, then the example it asks for (optional); back from it is the answer."""
+        reply = self._ask(prompter, index, can_go_back)
+        section, q = self.asked()[index]
+        while q.evidence and not isinstance(q, TextQuestion) and not isinstance(reply, Back):
+            self.draft.answers[q.id] = None if isinstance(reply, Pass) else reply
+            self._changed()
+            earlier = self.draft.notes.get(q.id)
+            note = prompter.ask(
+                Ask(
+                    exercise=self.exercise,
+                    section=section,
+                    question=note_question(q),
+                    text=q.evidence,
+                    number=index + 1,
+                    total=len(self.asked()),
+                    current=earlier,
+                    answered=earlier is not None,
+                    can_go_back=True,
+                    new_section=False,
+                    note_for=q,
+                )
+            )
+            if not isinstance(note, Back):
+                if isinstance(note, str) and note.strip():
+                    self.draft.notes[q.id] = " ".join(note.split())
+                else:
+                    self.draft.notes.pop(q.id, None)
+                return reply
+            reply = self._ask(prompter, index, can_go_back)
+        return reply
 
     def review_rows(self) -> list[ReviewRow]:
         return [
@@ -192,6 +267,7 @@ class AssessSession:
                 section=section.title,
                 text=self.wording(q),
                 answer=shown(self.exercise, q, self.draft.answers.get(q.id)),
+                reverse=getattr(q, "reverse", False),
             )
             for i, (section, q) in enumerate(self.asked())
         ]
@@ -203,7 +279,7 @@ class AssessSession:
                 return
             if not 0 <= choice < len(self.asked()):
                 continue
-            reply = self._ask(prompter, choice, can_go_back=True)
+            reply = self._ask_with_note(prompter, choice, can_go_back=True)
             if not isinstance(reply, Back | Pass):
                 self.draft.answers[self.asked()[choice][1].id] = reply
                 self._changed()
@@ -228,6 +304,7 @@ class AssessSession:
                     answer=answer,
                     shown=shown(self.exercise, q, answer),
                     points=question_points(self.exercise, q, answer),
+                    note=self.draft.notes.get(q.id),
                 )
             )
         return Reflection(

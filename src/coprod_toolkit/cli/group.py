@@ -155,12 +155,14 @@ def _group(
     from coprod_toolkit.group import (
         anonymous_names,
         check_people,
+        default_subject,
+        group_minutes,
         load_group_answers,
         new_group_draft,
     )
     from coprod_toolkit.session import now
     from coprod_toolkit.storage import Store, default_home, new_run_id
-    from coprod_toolkit.text import one_line
+    from coprod_toolkit.text import one_line, printable
 
     if not answers and not sys.stdin.isatty():
         raise NoTerminal(
@@ -170,7 +172,7 @@ def _group(
         )
     loaded = find(exercise, exercises)
     ex = loaded.exercise
-    subject = subject_of(ex, about)
+    subject = default_subject(ex.subjects, about) or subject_of(ex, about)
     people = check_people(people_text.split(",")) if people_text is not None else None
     store = None if no_save else Store(out.expanduser() if out else default_home())
     if store is not None:
@@ -182,7 +184,13 @@ def _group(
         names = anonymous_names(len(given.people)) if anonymous else given.people
         rename = dict(zip(given.people, names, strict=True))
         draft = new_group_draft(
-            loaded, new_run_id(ex.id, now()), subject, names, anonymous, open_answers
+            loaded,
+            new_run_id(ex.id, now()),
+            subject,
+            names,
+            anonymous,
+            open_answers,
+            topic=given.topic,
         )
         draft.answers = {
             q: {rename[p]: a for p, a in by.items()} for q, by in given.answers.items()
@@ -209,15 +217,30 @@ def _group(
     lines = intro_lines(ex, len(ex.steps) or len(list(ex.questions())), saving)
     if ex.kind == "guided":
         lines[4] = (
-            f"There are {len(ex.steps)} steps; it takes about {ex.minutes} minutes. "
+            f"There are {len(ex.steps)} steps; it takes about {_duration(ex.minutes)}. "
             "At each step, talk first, then everyone adds ideas in turn."
         )
+    else:
+        count = len(list(ex.questions()))
+        time = (
+            f"with {len(people)} people it takes about {_duration(group_minutes(ex, len(people)))}"
+            if people
+            else f"allow about {ex.minutes} minutes for each person, and time to talk"
+        )
+        lines[4] = (
+            f"There are {count} questions; {time}: everyone answers each question, "
+            "then you look at the answers together and talk."
+        )
     show_intro(console, lines, plain)
+    stopped = "Stopped before the first question. Nothing was saved."
     try:
         if people is None:
             people = _ask_people(prompter)
+            if ex.kind != "guided":
+                minutes = _duration(group_minutes(ex, len(people)))
+                console.print(Text(f"With {len(people)} people, allow about {minutes}."))
     except Interrupted:
-        raise Interrupted("Stopped before the first question. Nothing was saved.") from None
+        raise Interrupted(stopped) from None
     if anonymous:
         names = anonymous_names(len(people))
         console.print()
@@ -225,23 +248,74 @@ def _group(
         for real, alias in zip(people, names, strict=True):
             console.print(Text(one_line(f"  {real} is {alias}")))
         people = names
+    topic = None
     console.print()
+    try:
+        if ex.kind == "guided":
+            topic = (
+                " ".join(
+                    prompter.text(
+                        "The piece of work",
+                        note="What piece of work is the group talking about? Name it in a few "
+                        "words, so the record says what it was about (for example: the new "
+                        "carers' group). Press Enter to leave it out.",
+                    ).split()
+                )[:200]
+                or None
+            )
+        else:
+            console.print(
+                Text(
+                    printable(
+                        f"The group is reflecting on {ex.subjects.get(subject, subject)}: "
+                        "everyone answers about the same thing."
+                    )
+                )
+            )
+    except Interrupted:
+        raise Interrupted(stopped) from None
     if not open_answers and ex.kind != "guided":
-        console.print(
-            "Everyone answers in turn, in private: when it is your turn, take the keyboard; "
-            "the screen is cleared between people. Then all the answers are shown together."
-        )
+        console.print()
+        for line in private_turns_note(plain):
+            console.print(Text(line))
     try:
         prompter.pause("Press Enter when everyone is ready to begin: ")
     except Interrupted:
-        raise Interrupted("Stopped before the first question. Nothing was saved.") from None
+        raise Interrupted(stopped) from None
     run_id = new_run_id(ex.id, now())
     if store is not None:
         run_id = store.reserve_id(run_id)
-    draft = new_group_draft(loaded, run_id, subject, people, anonymous, open_answers)
+    draft = new_group_draft(
+        loaded, run_id, subject, people, anonymous, open_answers, topic=topic, plain=plain
+    )
     if store is not None:
         store.save_draft(draft)
     _finish_group(loaded, draft, store, prompter, console, plain, out)
+
+
+def _duration(minutes: int) -> str:
+    if minutes < 90:
+        return f"{minutes} minutes"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} hours" + (f" {rest} minutes" if rest else "")
+
+
+def private_turns_note(plain: bool) -> list[str]:
+    """What privacy a private turn gives, said honestly for the mode in use."""
+    if not plain:
+        return [
+            "Everyone answers in turn, in private: when it is your turn, take the keyboard. "
+            "Your answer is made on a screen of its own that is wiped when you finish, "
+            "with nothing left to scroll back to. Then all the answers are shown together."
+        ]
+    return [
+        "Everyone answers in turn, in private: when it is your turn, take the keyboard.",
+        "In plain mode the screen cannot be wiped. So what you type for an answer is hidden "
+        "as you type it, your answer is never shown back, and blank lines push each turn "
+        "out of sight. But anyone who scrolls back up can see which questions were asked "
+        "and who passed.",
+        "If the group would rather see what it types, answer openly with --open.",
+    ]
 
 
 def continue_group(
@@ -253,7 +327,40 @@ def continue_group(
     out: Path | None,
 ) -> None:
     """Carry on a stopped group session: the same person, at the same question."""
-    _finish_group(loaded, draft, store, prompter_for(plain), console, plain, out)
+    from rich.text import Text
+
+    from coprod_toolkit.errors import Interrupted
+    from coprod_toolkit.text import one_line, printable
+
+    if draft.plain and not plain:
+        plain = True  # started plain (a screen reader, a simple terminal): it stays plain
+        console = console_for(plain)
+    prompter = prompter_for(plain)
+    console.print()
+    where = (
+        f"Step {draft.position + 1} of {len(loaded.exercise.steps)}"
+        if loaded.exercise.kind == "guided"
+        else f"Question {draft.position + 1}"
+    )
+    console.print(Text(printable(f"The group stopped at: {where}.")))
+    if draft.topic:
+        console.print(Text(printable(f"The piece of work: {one_line(draft.topic)}.")))
+    if draft.anonymous:
+        console.print(
+            Text(
+                f"Names were not saved. Before you carry on, remind each other who is who: "
+                f"{', '.join(draft.people)}, in the order your names were first typed in "
+                "(Person 1 was named first). Say it out loud; it is not saved."
+            )
+        )
+    if not draft.open and loaded.exercise.kind != "guided" and draft.stage == "questions":
+        for line in private_turns_note(plain):
+            console.print(Text(line))
+    try:
+        prompter.pause("Press Enter when everyone is ready to carry on: ")
+    except Interrupted:
+        raise Interrupted("Stopped. The group's draft was not changed.") from None
+    _finish_group(loaded, draft, store, prompter, console, plain, out)
 
 
 def _finish_group(
