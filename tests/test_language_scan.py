@@ -327,3 +327,31 @@ def test_a_fifo_or_device_is_bounded_by_what_is_read(tmp_path: Path) -> None:
         for _ in decode_pieces(endless, "-"):
             pass
     assert "standard input is more than 20 MB" in str(too_long.value)
+
+
+def test_a_long_word_document_is_read_in_pieces(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    paragraph = "<w:p><w:r><w:t>We will engage service users in the plan.</w:t></w:r></w:p>"
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body>" + paragraph * 20_000 + "</w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", xml)
+    doc = tmp_path / "long.docx"
+    doc.write_bytes(buffer.getvalue())
+    pieces = list(document_pieces(doc))
+    assert len(pieces) > 1
+    assert all(len(p) < 2 * (1 << 18) for p in pieces)
+    text = "".join(pieces)
+    assert text == "We will engage service users in the plan.\n" * 20_000
+    findings = check_text(text, CHECKER, str(doc))
+    assert len(findings) == 40_000
+    assert (findings[-1].line, findings[-1].column, findings[-1].phrase) == (
+        20_000,
+        16,
+        "service users",
+    )
