@@ -80,7 +80,9 @@ def _finish(
     store.delete_draft(draft.id)
     from coprod_toolkit.history import History
 
-    History(store.root).remember(reflection.model_copy(update={"id": yaml_path.stem}), yaml_path)
+    History(store.root).remember(
+        reflection.model_copy(update={"id": yaml_path.stem}), yaml_path, store.folder_times
+    )
     from rich.text import Text
 
     from coprod_toolkit.text import printable
