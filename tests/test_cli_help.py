@@ -84,6 +84,8 @@ def test_to_is_the_output_file_and_the_old_out_still_works(tmp_path: Path) -> No
     new = runner.invoke(app, ["exercise", "schema", "--to", str(tmp_path / "a.json")])
     old = runner.invoke(app, ["exercise", "schema", "--out", str(tmp_path / "b.json")])
     assert new.exit_code == 0 and old.exit_code == 0, (new.output, old.output)
+    assert "--out FILE is now --to FILE" in old.output
+    assert "--out" not in new.output
     assert (tmp_path / "a.json").read_text() == (tmp_path / "b.json").read_text()
     help_text = runner.invoke(app, ["exercise", "schema", "--help"]).output
     assert "--to FILE" in help_text and "--out" not in help_text
