@@ -42,6 +42,8 @@ def amount(s: Score, scores: Scores) -> str:
     """A score in the instrument's own numbers: '63 out of 100', '12 of 4–20' or '7 of 10'."""
     if s.percent is None:
         return "not scored"
+    if scores.show == "each":
+        return s.band or "no reading"
     if scores.show == "total":
         return f"{figure(s.raw)} of {figure(s.min)}–{figure(s.max)}"
     if scores.show == "mean" and s.mean is not None and scores.scale_max is not None:
@@ -53,11 +55,15 @@ def cell(s: Score, scores: Scores) -> str:
     """A score for a table: the bare number out of 100, or the instrument's own numbers."""
     if s.percent is None:
         return "-"
+    if scores.show == "each":
+        return s.band or "-"
     return str(whole(s.percent)) if scores.show == "percent" else amount(s, scores)
 
 
 def column(scores: Scores) -> str:
-    return {"percent": "Out of 100", "total": "Total", "mean": "Average"}[scores.show]
+    return {"percent": "Out of 100", "total": "Total", "mean": "Average", "each": "Reading"}[
+        scores.show
+    ]
 
 
 def overall_text(scores: Scores, who: str = "Overall") -> str:
@@ -196,7 +202,8 @@ def _verdict_lines(v: Verdict) -> list[Line]:
 def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list[Line]:
     overall = scores.overall
     lines = []
-    if ex.scoring.bands or len(scores.sections) > 3 or scores.show != "percent":
+    each = scores.show == "each"  # sections measure different things: never one total
+    if not each and (ex.scoring.bands or len(scores.sections) > 3 or scores.show != "percent"):
         lines.append(Line(overall_text(scores), "strong"))
     if overall.message:
         lines.append(Line(_flat(overall.message)))
@@ -287,6 +294,10 @@ def print_lines(console: Console, lines: list[Line], plain: bool) -> None:
 
 def _score_table(rows: list[SectionScore], heading: str, scores: Scores) -> list[str]:
     """A Markdown table of scores in the instrument's own numbers, one row per principle."""
+    if scores.show == "each":
+        out = ["| Section | Reading |", "|---|---|"]
+        out += [f"| {_md(s.title)} | {_md(s.band or '-')} |" for s in rows]
+        return [*out, ""]
     if scores.show != "percent":
         heading = heading.replace("out of 100", "").strip() or column(scores)
     out = [f"| Principle | {heading} | Reading |", "|---|---|---|"]
@@ -332,7 +343,7 @@ def _score_tables(
             heading = f"{title}, principle by principle:" if by_principle else f"{title}:"
             console.print(Text(printable(heading)))
             for s in rows:
-                band = f" - {s.band}" if s.band else ""
+                band = f" - {s.band}" if s.band and scores.show != "each" else ""
                 console.print(Text(printable(f"  {s.title}: {amount(s, scores)}{band}")))
             console.print()
         return
@@ -341,6 +352,13 @@ def _score_tables(
     for title, rows in groups:
         table = Table(title=Text(printable(title)), show_header=True, header_style="bold", box=None)
         table.add_column("Principle" if by_principle else "Section")
+        if scores.show == "each":
+            table.add_column("Reading")
+            for s in rows:
+                table.add_row(Text(printable(s.title)), Text(printable(s.band or "-")))
+            console.print(table)
+            console.print()
+            continue
         table.add_column("", no_wrap=True)
         table.add_column(column(scores), justify="right", no_wrap=True)
         table.add_column("Reading")
@@ -436,8 +454,9 @@ def group_lines(record: GroupRecord) -> list[Line]:
         lines += _verdict_lines(record.verdict)
     elif record.scores is not None:
         overall = record.scores.overall
-        shown = record.scores.show != "percent"
-        if overall.band or len(record.scores.sections) > 3 or shown:
+        shown = record.scores.show not in ("percent", "each")
+        each = record.scores.show == "each"
+        if not each and (overall.band or len(record.scores.sections) > 3 or shown):
             lines.append(Line(overall_text(record.scores, "The group overall"), "strong"))
         if overall.message:
             lines.append(Line(_flat(overall.message)))

@@ -177,8 +177,9 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
         if before is not None:
             out.append("<th>Last time (out of 100)</th>")
         out.append("</tr>")
+        each = r.scores.show == "each"  # sections measure different things: no points shown
         for index, s in enumerate(sections):
-            score = t(cell(s, r.scores))
+            score = "" if each else t(cell(s, r.scores))
             row = f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td>"
             if before is not None:
                 last = before[index]
@@ -191,7 +192,11 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             if overall.unknown
             else []
         )
-        if overall.percent is not None:
+        if overall.percent is not None and each:
+            remarks = [line.text for line in fewer_answers(r.scores)] + unknown
+            if remarks:
+                out.append(f'<div class="reading">{"<br>".join(t(x) for x in remarks)}</div>')
+        elif overall.percent is not None:
             remarks = [line.text for line in fewer_answers(r.scores)] + unknown
             if overall.message:
                 remarks.insert(0, overall.message)
@@ -259,7 +264,7 @@ def group_html_report(record: GroupRecord) -> str:
         heading = "Group score out of 100" if r.scores.show == "percent" else "Group score"
         out.append(f"<table><tr><th>Principle</th><th>{heading}</th><th>Reading</th></tr>")
         for s in r.scores.sections:
-            score = t(cell(s, r.scores))
+            score = "" if r.scores.show == "each" else t(cell(s, r.scores))
             out.append(
                 f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td></tr>"
             )
