@@ -192,11 +192,31 @@ def _verdict_lines(v: Verdict) -> list[Line]:
         count = len(v.unsure)
         statements = f"{count} statement{'s' if count != 1 else ''}"
         lines.append(Line(f"Things to find out ({statements} answered 'not sure'):", "heading"))
-        deciding = set(v.deciding)
+        together = deciding_words(v)
+        if together:
+            lines.append(Line(together))
+        alone = set(v.deciding) if len(v.deciding) == 1 else set()
         for c in v.unsure:
-            key = " (this decides the verdict)" if c.question in deciding else ""
+            key = " (this one alone could change the verdict)" if c.question in alone else ""
             lines.append(Line(f"- {_flat(c.text)}{key}", "item"))
     return lines
+
+
+def deciding_words(v: Verdict) -> str:
+    """One sentence for several 'not sure' answers that could change the verdict.
+
+    Said once, not on each line: no single one of them decides it. The deciding
+    statements come first in the list.
+    """
+    count = len(v.deciding)
+    if count < 2:
+        return ""
+    if count == len(v.unsure):
+        return "These together could change the verdict, so it is worth finding them out first."
+    return (
+        f"The first {count} of these together could change the verdict, "
+        "so it is worth finding them out first."
+    )
 
 
 def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list[Line]:

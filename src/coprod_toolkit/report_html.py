@@ -14,6 +14,7 @@ from coprod_toolkit.report import (
     UNKNOWN_LABEL,
     cell,
     column,
+    deciding_words,
     fewer_answers,
     overall_text,
     unknown_sentence,
@@ -147,12 +148,17 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             out.append("</ol>")
         if v.unsure:
             count = len(v.unsure)
-            out.append(f"<h2>Things to find out ({count} answered &lsquo;not sure&rsquo;)</h2><ul>")
+            out.append(f"<h2>Things to find out ({count} answered &lsquo;not sure&rsquo;)</h2>")
+            together = deciding_words(v)
+            if together:
+                out.append(f"<p>{t(together)}</p>")
+            out.append("<ul>")
+            alone = set(v.deciding) if len(v.deciding) == 1 else set()
             out += [
                 f"<li>{t(c.text)}"
                 + (
-                    " <strong>(this decides the verdict)</strong>"
-                    if c.question in v.deciding
+                    " <strong>(this one alone could change the verdict)</strong>"
+                    if c.question in alone
                     else ""
                 )
                 + "</li>"
