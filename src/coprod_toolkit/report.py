@@ -195,9 +195,9 @@ def _verdict_lines(v: Verdict) -> list[Line]:
         together = deciding_words(v)
         if together:
             lines.append(Line(together))
-        alone = set(v.deciding) if len(v.deciding) == 1 else set()
+        lone = set(v.deciding) if len(v.deciding) == 1 else set()
         for c in v.unsure:
-            key = " (this one alone could change the verdict)" if c.question in alone else ""
+            key = " (this one alone could change the verdict)" if c.question in lone else ""
             lines.append(Line(f"- {_flat(c.text)}{key}", "item"))
     return lines
 

@@ -153,12 +153,12 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             if together:
                 out.append(f"<p>{t(together)}</p>")
             out.append("<ul>")
-            alone = set(v.deciding) if len(v.deciding) == 1 else set()
+            lone = set(v.deciding) if len(v.deciding) == 1 else set()
             out += [
                 f"<li>{t(c.text)}"
                 + (
                     " <strong>(this one alone could change the verdict)</strong>"
-                    if c.question in alone
+                    if c.question in lone
                     else ""
                 )
                 + "</li>"
