@@ -19,7 +19,12 @@ from coprod_toolkit.models import (
     SectionScore,
     Verdict,
 )
-from coprod_toolkit.scoring import round_half_up, strongest_and_weakest, whole
+from coprod_toolkit.scoring import (
+    round_half_up,
+    strongest_and_weakest,
+    too_few_sections,
+    whole,
+)
 from coprod_toolkit.text import one_line, printable
 
 if TYPE_CHECKING:
@@ -98,6 +103,22 @@ def fewer_answers(scores: Scores) -> list[Line]:
                 f"{PASSES[scores.passes]}."
             )
         )
+    scored = [s.title for s in scores.sections if s.percent is not None]
+    if (
+        len(scores.sections) >= 3
+        and 0 < len(scored) < len(scores.sections)
+        and scores.show != "each"
+    ):
+        which = _listed(scored)
+        rests = (
+            f"The overall reading rests on {len(scored)} of {len(scores.sections)} "
+            f"{'principles' if any(s.principle for s in scores.sections) else 'sections'} "
+            f"only ({which}): the others have no score, as none of their answers count "
+            "(passed, or answered 'not sure' or 'does not apply')."
+        )
+        if too_few_sections(scores.sections):
+            rests += " That is fewer than half, so no overall band is given."
+        lines.append(Line(rests))
     if o.answered < o.needed:
         lines.append(
             Line(
@@ -106,6 +127,11 @@ def fewer_answers(scores: Scores) -> list[Line]:
             )
         )
     return lines
+
+
+def _listed(names: list[str]) -> str:
+    names = [one_line(n).rstrip(".") for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def bar(percent: float | None, width: int = BAR_WIDTH) -> str:
