@@ -695,10 +695,21 @@ def side_by_side_markdown(first: Reflection, second: Reflection) -> str:
     out += [f"| {heading} | {names} |", "|---|---|---|"]
     for title, a, b in side_by_side_rows(first, second):
         out.append(f"| {_md(title)} | {_md(a)} | {_md(b)} |")
-    out += [
-        "",
-        "Where the two differ most is often the best place to start talking: each saw "
-        "the same work from where they stand.",
-        "",
-    ]
+    out += ["", _md(beside_closing(first, second)), ""]
     return "\n".join(out)
+
+
+def beside_closing(first: Reflection, second: Reflection, shapes: bool = False) -> str:
+    """Where to start talking; honest when the two looked at different things."""
+    where = "the two shapes differ" if shapes else "the two differ"
+    if first.about == second.about:
+        return (
+            f"Where {where} most is often the best place to start talking: each saw "
+            "the same work from where they stand."
+        )
+    return (
+        f"Where {where} most is often a good place to start talking. These two looked "
+        f"at different things ({one_line(first.about_label)}; "
+        f"{one_line(second.about_label)}), so a difference may come from what each "
+        "looked at, not only from how each sees it."
+    )

@@ -12,6 +12,7 @@ from html import escape
 from coprod_toolkit.models import UNKNOWN, GroupRecord, Reflection
 from coprod_toolkit.report import (
     UNKNOWN_LABEL,
+    beside_closing,
     cell,
     column,
     deciding_words,
@@ -349,9 +350,6 @@ def side_by_side_html(first: Reflection, second: Reflection) -> str:
     for row_title, a, b in side_by_side_rows(first, second):
         out.append(f"<tr><td>{t(row_title)}</td><td>{t(a)}</td><td>{t(b)}</td></tr>")
     out.append("</table>")
-    out.append(
-        '<div class="reading">Where the two shapes differ most is often the best place to '
-        "start talking: each saw the same work from where they stand.</div>"
-    )
+    out.append(f'<div class="reading">{t(beside_closing(first, second, shapes=True))}</div>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
