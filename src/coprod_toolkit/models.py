@@ -6,12 +6,13 @@ trainer sees in the JSON Schema and in `docs/authoring.md`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
 from coprod_toolkit.base import QUESTION_TYPES, SLUG_PATTERN, Slug, Strict
 
@@ -23,6 +24,17 @@ def _number_to_text(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return value
+
+
+def _plain_version(value: str) -> str:
+    """A version is a plain number (1, 2 or 1.1), so results can say which one they used."""
+    if not re.fullmatch(r"\d+(\.\d+)?", value.strip()):
+        raise ValueError(
+            f"'{value}' is not a version number. A version is a plain number such as 1, 2 "
+            "or 1.1. Fix: write a number, like 'version: 2', and raise it when you change "
+            "the questions"
+        )
+    return value.strip()
 
 
 # --------------------------------------------------------------------------- exercises
@@ -392,6 +404,7 @@ class Exercise(Strict):
     version: Annotated[
         str,
         BeforeValidator(_number_to_text),
+        AfterValidator(_plain_version),
         WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}]}),
     ] = Field("1", description="Raise it when you change questions, so old results are read right.")
     title: str
