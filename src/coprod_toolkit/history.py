@@ -183,12 +183,14 @@ def _first_problem(e: Any) -> str:
 
 def _parse(text: str, path: Path) -> dict[str, Any]:
     from coprod_toolkit.errors import FileProblems
-    from coprod_toolkit.yamlfile import parse_yaml
+    from coprod_toolkit.yamlfile import BINARY, parse_yaml
 
     try:
         return parse_yaml(text, str(path), "reflection")[0]
     except FileProblems as e:
         said = _first_problem(e)
+        if said.startswith(BINARY) or "control character" in said:
+            raise ValueError(said) from None
         if "YAML" in said or "nested" in said or "tag" in said:
             line = e.problems[0].line if e.problems else 0
             raise ValueError(
