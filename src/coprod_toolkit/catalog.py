@@ -78,10 +78,14 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
     broken: list[tuple[str, CoprodError]] = []
     for origin, folder in search_dirs(extra):
         for path in _files(folder):
+            from coprod_toolkit.translations import is_translation_file, localise
+
+            if is_translation_file(path):
+                continue  # another language's words for an exercise, not an exercise
             try:
                 from coprod_toolkit.loader import load_exercise
 
-                loaded = load_exercise(path)
+                loaded = localise(load_exercise(path))
             except CoprodError as e:
                 broken.append((path.stem, e))
                 continue
@@ -103,8 +107,9 @@ def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
     """An exercise by id, or by the path of its file."""
     if name.endswith((".yaml", ".yml")) or os.sep in name:
         from coprod_toolkit.loader import load_exercise
+        from coprod_toolkit.translations import localise
 
-        return load_exercise(Path(name).expanduser())
+        return localise(load_exercise(Path(name).expanduser()))
     cat = catalog(extra)
     if name in cat.exercises:
         return cat.exercises[name].loaded
@@ -198,6 +203,10 @@ def _check_one(path: Path) -> tuple[str | None, list[Problem]]:
         except FileProblems as e:
             return None, e.problems
         return None, []
+    from coprod_toolkit.translations import check_translation_file, is_translation_file
+
+    if is_translation_file(path):
+        return None, check_translation_file(path)
     from coprod_toolkit.loader import check_file
 
     loaded, problems = check_file(path)
