@@ -67,6 +67,7 @@ def answers_file(folder: Path) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--only", default="", help="only the rows whose name contains this")
     args = parser.parse_args()
     exe = coprod()
     with tempfile.TemporaryDirectory() as home:
@@ -91,9 +92,12 @@ def main() -> int:
                 max_ratio=HELP_TARGET,
             ),
         ]
-        measure(typer_only, quick, args.rounds)
-        failed = report(typer_only, quick, args.rounds)
-        print()
+        quick = [c for c in quick if args.only in c.name]
+        failed = 0
+        if quick:
+            measure(typer_only, quick, args.rounds)
+            failed = report(typer_only, quick, args.rounds)
+            print()
 
         answers = answers_file(Path(home))
         stack = Case(
@@ -107,8 +111,10 @@ def main() -> int:
                 max_ratio=ASSESS_TARGET,
             )
         ]
-        measure(stack, assess, args.rounds)
-        failed |= report(stack, assess, args.rounds)
+        assess = [c for c in assess if args.only in c.name]
+        if assess:
+            measure(stack, assess, args.rounds)
+            failed |= report(stack, assess, args.rounds)
     return failed
 
 

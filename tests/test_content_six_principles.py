@@ -210,3 +210,26 @@ def test_a_version_1_reflection_still_reads_in_history_report_and_progress(
     progress = runner.invoke(app, ["progress", "--plain", "--name", "Sam"])
     assert progress.exit_code == 0, progress.output
     assert "Traceback" not in progress.output
+
+
+@pytest.mark.parametrize(
+    ("about", "label", "first"),
+    [
+        ("support", "the support and services I use", "The people who support me ask what I"),
+        ("together", "our work together, as a group or project", "In our work together, we ask"),
+    ],
+)
+def test_the_new_perspectives_run_end_to_end(
+    about: str, label: str, first: str, tmp_path: Path, isolated: Path
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump({"about": about, "answers": uniform(3)}))
+    result = runner.invoke(app, ["assess", "--answers", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Overall: 50 out of 100 - Growing" in result.output
+    record = yaml.safe_load(next((isolated / "reflections").glob("*.yaml")).read_text())
+    assert (record["about"], record["about_label"]) == (about, label)
+    assert record["answers"][0]["text"].startswith(first)
+    shown = runner.invoke(app, ["exercise", "show", "six-principles", "--about", about])
+    assert shown.exit_code == 0
+    assert first in " ".join(shown.output.split())

@@ -610,3 +610,29 @@ def test_summary_from_the_index_refuses_what_coprod_did_not_write() -> None:
         with pytest.raises((ValueError, TypeError)):
             history_module.Summary.from_dict(bad)
     assert json.loads(json.dumps(good)) == good
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/London", "America/St_Johns", "Asia/Kolkata"])
+def test_history_times_are_the_same_as_before_only_quicker(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+    from datetime import timedelta, timezone
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        stamps = [
+            datetime(2026, 3, 29, 0, 30, tzinfo=UTC),  # around the clocks going forward
+            datetime(2026, 3, 29, 1, 30, tzinfo=UTC),
+            datetime(2026, 10, 25, 0, 59, tzinfo=UTC),  # and back
+            datetime(2026, 10, 25, 1, 0, tzinfo=UTC),
+            datetime(2026, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-5))),
+            datetime(2026, 1, 1, 9, 5),  # written without a zone: taken as local
+        ]
+        for when in stamps:
+            expected = f"{when.astimezone():%d %b %Y %H:%M}"
+            assert history_module.local_time(when.isoformat()) == expected
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

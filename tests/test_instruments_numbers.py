@@ -290,3 +290,25 @@ def _reflection(ex: Exercise, answers: dict[str, AnswerValue]):  # type: ignore[
         scores=score(ex, answers),
         answers=[],
     )
+
+
+def test_history_rounds_half_up_too() -> None:
+    from coprod_toolkit.history import Summary
+
+    summary = Summary(
+        id="r",
+        file="r.yaml",
+        finished="2026-11-23T10:00:00+00:00",
+        exercise="x",
+        version="1",
+        title="X",
+        kind="assessment",
+        about="me",
+        about_label="me",
+        name=None,
+        overall=62.5,
+        band="High",
+        verdict=None,
+        next_step=None,
+    )
+    assert summary.reading == "63 - High"  # Python's round() would say 62

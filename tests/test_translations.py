@@ -13,13 +13,13 @@ from coprod_toolkit import i18n
 from coprod_toolkit.catalog import catalog, check_paths, find
 from coprod_toolkit.cli import app
 from coprod_toolkit.errors import FileProblems
+from coprod_toolkit.i18n import is_translation_file
 from coprod_toolkit.loader import load_exercise
 from coprod_toolkit.scoring import score, verdict
 from coprod_toolkit.translations import (
     TranslatedExercise,
     apply,
     check_translation_file,
-    is_translation_file,
     language_of,
     languages,
     localise,

@@ -167,6 +167,9 @@ def starter_checklist(title: str, sections: list[str]) -> str:
         "# statement answered no, or a 'counts: against' statement answered yes.",
         "# Verdicts say what each number of concerns means: lowest first, from 0 up to",
         "# the number of statements, with no gaps and no overlaps.",
+        "# A statement with 'blocks: true' gives the last verdict on its own, whatever",
+        "# the count, and 'not sure' to it gives 'Find out first': use it for 'do not",
+        "# go ahead if ...' statements.",
         "verdicts:",
     ]
     count = 2 * len(sections)
@@ -202,6 +205,7 @@ def starter_checklist(title: str, sections: list[str]) -> str:
             "        type: yes_no",
             "        counts: against",
             f"        text: {_q(f'A warning sign about {name.lower()}: is it true here?')}",
+            "        # blocks: true    (remove the # if this sign alone means 'Not yet')",
             "        talk_about: A question to talk through when the answer is yes.",
             "        could_change: What could change it.",
         ]

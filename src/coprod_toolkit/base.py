@@ -23,4 +23,4 @@ QUESTION_TYPES = ("scale", "yes_no", "choice", "multi", "text")
 class Strict(BaseModel):
     """Every model refuses keys it does not know, so a typo is caught, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import json
 import os
+import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,13 +30,32 @@ def builtin_dir() -> Path:
     return here.parent.parent / "exercises"
 
 
+def user_folder(kind: str) -> Path:
+    """The user's 'config' or 'cache' folder for coprod, as platformdirs names it.
+
+    On Linux and other XDG systems it is worked out here, from the XDG variables,
+    because importing platformdirs costs more than `coprod exercise list` itself.
+    """
+    if sys.platform not in ("darwin", "win32", "cygwin", "android") and not hasattr(
+        sys, "getandroidapilevel"
+    ):
+        name, default = {
+            "config": ("XDG_CONFIG_HOME", ".config"),
+            "cache": ("XDG_CACHE_HOME", ".cache"),
+        }[kind]
+        base = os.environ.get(name, "").strip()
+        return (Path(base) if base else Path.home() / default) / "coprod"
+    import platformdirs
+
+    finder = platformdirs.user_config_path if kind == "config" else platformdirs.user_cache_path
+    return finder("coprod", appauthor=False)
+
+
 def search_dirs(extra: list[Path] | None = None) -> list[tuple[str, Path]]:
     """(where it comes from, folder), in the order they are searched."""
-    from platformdirs import user_config_path
-
     dirs: list[tuple[str, Path]] = [("built in", builtin_dir())]
     dirs.append(("this folder", Path.cwd() / "exercises"))
-    dirs.append(("your config folder", user_config_path("coprod", appauthor=False) / "exercises"))
+    dirs.append(("your config folder", user_folder("config") / "exercises"))
     for part in os.environ.get("COPROD_PATH", "").split(os.pathsep):
         if part.strip():
             dirs.append(("COPROD_PATH", Path(part.strip()).expanduser()))
@@ -54,16 +76,195 @@ def search_dirs(extra: list[Path] | None = None) -> list[tuple[str, Path]]:
     return unique
 
 
+# --------------------------------------------------------------------------- the summary cache
+#
+# Listing exercises, and finding one by id, used to load and validate every file in
+# every search folder (twice per assessment). Now each file is read in full only when
+# it is the one wanted, or when it changed since coprod last looked: a small summary
+# of every file (its id, kind and content hash; and, once listed, its title, size and
+# minutes) is kept in the user's cache folder, checked against each file's size and
+# modification time. The cache is only ever a shortcut: a missing, unreadable or
+# damaged cache file is rebuilt, and a folder that cannot be written is not cached.
+
+CACHE_FORMAT = 1
+_ID = re.compile(r"""^id:[ \t]*(['"]?)([a-z0-9]+(?:-[a-z0-9]+)*)\1[ \t]*(?:#.*)?$""", re.M)
+_KIND = re.compile(r"""^kind:[ \t]*(['"]?)(assessment|checklist|guided)\1[ \t]*(?:#.*)?$""", re.M)
+_MAX_BYTES = 2_000_000  # as the loader: a bigger file is not an exercise
+
+
+def _fingerprint() -> str:
+    """Changes whenever this copy of coprod changes what a valid exercise is."""
+    from coprod_toolkit import __version__
+
+    here = Path(__file__).resolve().parent
+    stamps = []
+    for name in ("models.py", "base.py", "loader.py", "yamlfile.py"):
+        try:
+            stamps.append(str((here / name).stat().st_mtime_ns))
+        except OSError:
+            stamps.append("-")
+    return f"{CACHE_FORMAT}:{__version__}:{':'.join(stamps)}"
+
+
+def cache_path() -> Path:
+    return user_folder("cache") / "exercises.json"
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+_SHAPE: dict[str, tuple[type, ...]] = {
+    "hash": (str,),
+    "id": (str, type(None)),
+    "kind": (str,),
+    "title": (str,),
+    "minutes": (int, type(None)),
+    "count": (int,),
+    "broken": (bool,),
+}
+
+
+def _well_formed(entry: dict[str, object]) -> bool:
+    """An entry written by this code: anything else is read from the file again."""
+    if not all(k in entry for k in ("hash", "id", "kind")):
+        return False
+    if ("title" in entry) != ("count" in entry):
+        return False
+    return all(isinstance(entry[k], t) for k, t in _SHAPE.items() if k in entry)
+
+
+class _Cache:
+    """File summaries by path, each valid while the file's size and times are unchanged."""
+
+    def __init__(self) -> None:
+        self.path = cache_path()
+        self.fingerprint = _fingerprint()
+        self.files: dict[str, dict[str, object]] = {}
+        self.changed = False
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if not isinstance(data, dict) or data.get("coprod") != self.fingerprint:
+            return
+        files = data.get("files")
+        if isinstance(files, dict):
+            self.files = {
+                k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, dict)
+            }
+
+    def get(self, path: Path) -> dict[str, object] | None:
+        entry = self.files.get(str(path))
+        if entry is None or entry.get("stamp") != _stamp(path) or not _well_formed(entry):
+            return None
+        return entry
+
+    def put(self, path: Path, entry: dict[str, object]) -> dict[str, object]:
+        entry["stamp"] = _stamp(path)
+        self.files[str(path)] = entry
+        self.changed = True
+        return entry
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        data = {"coprod": self.fingerprint, "files": self.files}
+        import tempfile
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".exercises-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a cache that cannot be written is only a slower start next time
+        self.changed = False
+
+
+def _light(path: Path, cache: _Cache) -> dict[str, object]:
+    """A file's id, kind and content hash, read from its text without parsing it."""
+    import hashlib
+
+    entry = cache.get(path)
+    if entry is not None and "hash" in entry:
+        return entry
+    try:
+        with path.open("rb") as f:
+            raw = f.read(_MAX_BYTES + 1)
+    except OSError:
+        raw = b""
+    text = raw.decode("utf-8", errors="replace")
+    found = _ID.search(text)
+    kind = _KIND.search(text)
+    return cache.put(
+        path,
+        {
+            "hash": hashlib.sha256(raw).hexdigest(),
+            "id": found.group(2) if found else None,
+            "kind": kind.group(2) if kind else "assessment",
+        },
+    )
+
+
+_LOADED: dict[tuple[str, tuple[int, ...] | None], LoadedExercise] = {}
+
+
+def load(path: Path) -> LoadedExercise:
+    """Load and check one exercise file, at most once per command for an unchanged file."""
+    from coprod_toolkit.loader import load_exercise
+
+    stamp = _stamp(path)
+    key = (str(path.resolve()), tuple(stamp) if stamp else None)
+    if key not in _LOADED:
+        _LOADED[key] = load_exercise(path)
+    return _LOADED[key]
+
+
+def _summary(path: Path, cache: _Cache) -> dict[str, object]:
+    """What `exercise list` shows of a file; the file is checked in full when it changed."""
+    entry = _light(path, cache)
+    if "title" in entry or "broken" in entry:
+        return entry
+    try:
+        loaded = load(path)
+    except CoprodError:
+        entry["broken"] = True
+    else:
+        ex = loaded.exercise
+        entry.update(
+            id=ex.id,
+            kind=ex.kind,
+            title=ex.title,
+            minutes=ex.minutes,
+            count=len(ex.steps) if ex.kind == "guided" else sum(1 for _ in ex.questions()),
+        )
+    cache.changed = True
+    return entry
+
+
 @dataclass
 class Found:
+    """One exercise file, as `exercise list` shows it."""
+
     origin: str
-    loaded: LoadedExercise
+    path: Path
+    id: str
+    title: str
+    kind: str
+    minutes: int | None
+    count: int
 
 
 @dataclass
 class Catalog:
     exercises: dict[str, Found]
-    broken: list[tuple[str, CoprodError]]
+    broken: list[Path]
 
 
 def _files(folder: Path) -> list[Path]:
@@ -72,57 +273,122 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def _all_files(extra: list[Path] | None) -> list[tuple[str, Path]]:
+    from coprod_toolkit.i18n import is_translation_file  # another language's words, not exercises
+
+    return [
+        (origin, path)
+        for origin, folder in search_dirs(extra)
+        for path in _files(folder)
+        if not is_translation_file(path)
+    ]
+
+
+def _two_files(ex_id: str, first: tuple[str, Path], second: tuple[str, Path]) -> CoprodError:
+    return CoprodError(
+        f"Two different exercise files have the id '{ex_id}':\n"
+        f"  {first[1]} ({first[0]})\n  {second[1]} ({second[0]})\n"
+        "Fix: change the 'id:' line in one of them, or remove the copy you do not need."
+    )
+
+
 def catalog(extra: list[Path] | None = None) -> Catalog:
     """Every exercise that can be found. Two different files with one id is an error."""
+    cache = _Cache()
     found: dict[str, Found] = {}
-    broken: list[tuple[str, CoprodError]] = []
-    for origin, folder in search_dirs(extra):
-        for path in _files(folder):
-            from coprod_toolkit.translations import is_translation_file, localise
-
-            if is_translation_file(path):
-                continue  # another language's words for an exercise, not an exercise
-            try:
-                from coprod_toolkit.loader import load_exercise
-
-                loaded = localise(load_exercise(path))
-            except CoprodError as e:
-                broken.append((path.stem, e))
+    hashes: dict[str, object] = {}
+    broken: list[Path] = []
+    try:
+        for origin, path in _all_files(extra):
+            entry = _summary(path, cache)
+            if entry.get("broken"):
+                broken.append(path)
                 continue
-            ex_id = loaded.exercise.id
+            ex_id = str(entry["id"])
             if ex_id in found:
-                first = found[ex_id]
-                if first.loaded.hash == loaded.hash:
+                if hashes[ex_id] == entry["hash"]:
                     continue  # the same file twice, e.g. run from a source checkout
-                raise CoprodError(
-                    f"Two different exercise files have the id '{ex_id}':\n"
-                    f"  {first.loaded.path} ({first.origin})\n  {path} ({origin})\n"
-                    "Fix: change the 'id:' line in one of them, or remove the copy you do not need."
-                )
-            found[ex_id] = Found(origin, loaded)
+                first = found[ex_id]
+                raise _two_files(ex_id, (first.origin, first.path), (origin, path))
+            hashes[ex_id] = entry["hash"]
+            minutes = entry.get("minutes")
+            found[ex_id] = Found(
+                origin,
+                path,
+                ex_id,
+                str(entry.get("title", "")),
+                str(entry.get("kind", "")),
+                minutes if isinstance(minutes, int) else None,
+                int(str(entry.get("count", 0))),
+            )
+    finally:
+        cache.save()
     return Catalog(found, broken)
 
 
-def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
-    """An exercise by id, or by the path of its file."""
-    if name.endswith((".yaml", ".yml")) or os.sep in name:
-        from coprod_toolkit.loader import load_exercise
-        from coprod_toolkit.translations import localise
+def kind_of(ex_id: str, extra: list[Path] | None = None) -> str | None:
+    """The kind of the exercise with this id, read from the summaries; None if there is none."""
+    cache = _Cache()
+    try:
+        for _, path in _all_files(extra):
+            entry = _light(path, cache)
+            if entry.get("id") == ex_id:
+                return str(entry.get("kind", "assessment"))
+    finally:
+        cache.save()
+    return None
 
-        return localise(load_exercise(Path(name).expanduser()))
+
+def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
+    """An exercise by id, or by the path of its file. Reads in full only the file wanted."""
+    from coprod_toolkit.translations import localise  # the language in use, when translated
+
+    if name.endswith((".yaml", ".yml")) or os.sep in name:
+        return localise(load(Path(name).expanduser()))
+    cache = _Cache()
+    try:
+        files = _all_files(extra)
+        candidates = []
+        for origin, path in files:
+            entry = _light(path, cache)
+            if entry.get("id") is None:
+                # the id is written in a way the quick reading does not follow: check in full
+                entry = _summary(path, cache)
+            if entry.get("id") == name:
+                candidates.append((origin, path, entry["hash"]))
+        first: tuple[str, Path, object] | None = None
+        result: LoadedExercise | None = None
+        problems: list[CoprodError] = []
+        for origin, path, content in candidates:
+            if first is not None and content == first[2]:
+                continue  # the same file twice, e.g. run from a source checkout
+            try:
+                loaded = load(path)
+            except CoprodError as e:
+                problems.append(e)
+                continue
+            if loaded.exercise.id != name:
+                continue
+            if first is None:
+                first, result = (origin, path, content), loaded
+            else:
+                raise _two_files(name, first[:2], (origin, path))
+        if result is not None:
+            return localise(result)
+        if problems:
+            raise problems[0]
+        for _, path in files:
+            if path.stem == name:
+                load(path)  # a file named for it that cannot be read: say what is wrong
+    finally:
+        cache.save()
     cat = catalog(extra)
-    if name in cat.exercises:
-        return cat.exercises[name].loaded
-    for stem, error in cat.broken:
-        if stem == name and isinstance(error, FileProblems):
-            raise error
     known = sorted(cat.exercises)
     guess = difflib.get_close_matches(name, known, n=1)
     hint = f" Did you mean '{guess[0]}'?" if guess else ""
     width = max((len(k) for k in known), default=0)
     listing = (
-        "\n".join(f"  {k:<{width}}  {cat.exercises[k].loaded.exercise.title}" for k in known)
-        or "  (none found)"
+        "\n".join(f"  {k:<{width}}  {cat.exercises[k].title}" for k in known) or "  (none found)"
     )
     raise ExerciseNotFound(
         f"There is no exercise called '{name}'.{hint}\nThe exercises coprod knows:\n{listing}\n"
@@ -203,7 +469,8 @@ def _check_one(path: Path) -> tuple[str | None, list[Problem]]:
         except FileProblems as e:
             return None, e.problems
         return None, []
-    from coprod_toolkit.translations import check_translation_file, is_translation_file
+    from coprod_toolkit.i18n import is_translation_file
+    from coprod_toolkit.translations import check_translation_file
 
     if is_translation_file(path):
         return None, check_translation_file(path)

@@ -25,11 +25,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
+from time import localtime as _localtime
 from typing import Any
 
 from pydantic import ValidationError
 
-from coprod_toolkit.models import GroupRecord, Reflection
+from coprod_toolkit.models import GroupRecord, Reflection, whole
 
 INDEX_NAME = "index.sqlite"
 OLD_INDEX_NAME = "index.json"
@@ -73,7 +74,7 @@ class Summary:
             return self.verdict or ""
         if self.overall is None:
             return ""
-        return f"{round(self.overall)}" + (f" - {self.band}" if self.band else "")
+        return f"{whole(self.overall)}" + (f" - {self.band}" if self.band else "")
 
     @classmethod
     def of(cls, r: Reflection, file: str) -> Summary:
@@ -659,6 +660,22 @@ class History:
                         yield name, payload, problem
 
 
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def local_time(finished: str) -> str:
+    """'2026-03-01T12:00:00+00:00' -> '01 Mar 2026 12:00' in this computer's time zone.
+
+    The same as f"{when.astimezone():%d %b %Y %H:%M}", about twice as fast, which
+    counts when a history lists 50,000 reflections.
+    """
+    stamp = datetime.fromisoformat(finished)
+    if stamp.tzinfo is None:
+        stamp = stamp.astimezone()
+    t = _localtime(stamp.timestamp())
+    return f"{t.tm_mday:02d} {_MONTHS[t.tm_mon]} {t.tm_year} {t.tm_hour:02d}:{t.tm_min:02d}"
+
+
 # --------------------------------------------------------------------------- filters
 
 
@@ -772,8 +789,8 @@ def change_words(line: Line, runs: list[Summary]) -> str:
     first_index = line.values.index(first)
     since = _month(runs[first_index].when)
     if len(line.known) < 2 or first_index == len(line.values) - 1:
-        return f"{line.title} is at {round(latest)}; there is nothing earlier to compare with yet."
-    a, b = round(first), round(latest)
+        return f"{line.title} is at {whole(latest)}; there is nothing earlier to compare with yet."
+    a, b = whole(first), whole(latest)
     if b > a:
         words = f"{line.title} rose from {a} to {b} since {since}"
     elif b < a:
@@ -781,7 +798,7 @@ def change_words(line: Line, runs: list[Summary]) -> str:
     else:
         words = f"{line.title} stayed at {b} since {since}"
     previous = line.previous
-    if previous is not None and len(line.known) > 2 and round(previous) != b:
-        direction = "up" if b > round(previous) else "down"
-        words += f" ({direction} from {round(previous)} last time)"
+    if previous is not None and len(line.known) > 2 and whole(previous) != b:
+        direction = "up" if b > whole(previous) else "down"
+        words += f" ({direction} from {whole(previous)} last time)"
     return words + "."

@@ -24,6 +24,7 @@ import gettext as _gettext
 import inspect
 import io
 import os
+import re
 from collections import UserString
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -121,6 +122,26 @@ def choose(option: str | None = None, environ: Mapping[str, str] | None = None) 
                 return Choice(code, variable, code)
             return Choice(ENGLISH, variable, code)
     return Choice(ENGLISH, "default")
+
+
+# --------------------------------------------------------------------------- exercise translations
+
+# `<id>.<language>.yaml`: an exercise's words in another language (see translations.py).
+FILE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]{2,3})\.ya?ml$")
+_TRANSLATES = re.compile(rb"^translates[ \t]*:", re.MULTILINE)
+
+
+def is_translation_file(path: Path) -> bool:
+    """Whether a file is an exercise translation: named `<id>.<language>.yaml`, with a
+    `translates:` line (so an older exercise that happens to be called `team.new.yaml` is
+    still read as an exercise)."""
+    if FILE_NAME.match(path.name) is None:
+        return False
+    try:
+        with path.open("rb") as f:
+            return _TRANSLATES.search(f.read(65536)) is not None
+    except OSError:
+        return False
 
 
 # --------------------------------------------------------------------------- catalogues

@@ -7,18 +7,23 @@ try instead, and examples that must and must not match (which the tests run).
 
 from __future__ import annotations
 
-import codecs
 import difflib
-import zipfile
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from pydantic import Field, ValidationError, model_validator
 
 from coprod_toolkit.base import Slug, Strict
 from coprod_toolkit.errors import CoprodError, FileProblems, NotFound, Problem
+from coprod_toolkit.language_read import (
+    MAX_DOCUMENT_BYTES,
+    DocumentError,
+    decode_document,
+    decode_pieces,
+    document_pieces,
+    read_document,
+    stream_pieces,
+)
 from coprod_toolkit.language_scan import (
     GAP,
     IGNORE_FILE,
@@ -45,14 +50,12 @@ __all__ = [
     "all_word_lists",
     "check_text",
     "decode_document",
+    "decode_pieces",
     "document_pieces",
     "load_word_list",
     "read_document",
     "stream_pieces",
 ]
-
-MAX_DOCUMENT_BYTES = 20_000_000
-READ_BYTES = 1 << 18  # bytes read at a time: memory stays flat however long the document
 
 
 class Examples(Strict):
@@ -159,155 +162,6 @@ def load_word_list(path: Path) -> WordList:
 
 
 _normal = normal
-
-
-# --------------------------------------------------------------------------- documents
-
-
-class DocumentError(CoprodError):
-    """A file that cannot be checked; the others still are."""
-
-
-def read_document(path: Path) -> str:
-    """The whole text of a plain-text, Markdown or .docx file (for small files and tests)."""
-    return "".join(document_pieces(path))
-
-
-def document_pieces(path: Path) -> Iterator[str]:
-    """The text of a plain-text, Markdown or .docx file, a piece at a time.
-
-    Raises DocumentError, perhaps part way through: then the file cannot be checked.
-    """
-    try:
-        if path.is_dir():
-            raise DocumentError(
-                f"{path}: this is a folder. Fix: name the files in it, like {path}/*.md"
-            )
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            raise DocumentError(
-                f"{path}: the file is {size / 1_000_000:.0f} MB; coprod checks documents up to "
-                f"{MAX_DOCUMENT_BYTES // 1_000_000} MB. Fix: split it into smaller files."
-            )
-        if path.suffix.lower() == ".docx":
-            yield from _docx_pieces(path)
-            return
-        with path.open("rb") as handle:
-            yield from stream_pieces(handle, str(path))
-    except FileNotFoundError:
-        raise DocumentError(f"{path}: there is no file here. Fix: check the name.") from None
-    except PermissionError:
-        raise DocumentError(f"{path}: coprod is not allowed to read this file.") from None
-    except OSError as e:
-        raise DocumentError(f"{path}: the file cannot be read ({e.strerror}).") from None
-
-
-def stream_pieces(handle: BinaryIO, shown: str) -> Iterator[str]:
-    """UTF-8 text from an open file or standard input, read a block at a time."""
-    return decode_pieces(iter(lambda: handle.read(READ_BYTES), b""), shown)
-
-
-def decode_document(data: bytes, shown: str) -> str:
-    return "".join(decode_pieces([data], shown))
-
-
-def decode_pieces(blocks: Iterable[bytes], shown: str) -> Iterator[str]:
-    """Decode UTF-8 blocks as they come, saying where a bad byte is (line and column)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    total = 0  # bytes read before this block
-    lines = 0  # line breaks in them
-    last_break = -1  # where the last of them is
-    first = True
-
-    def not_utf8(e: UnicodeDecodeError, held: int) -> DocumentError:
-        at = total - held + e.start
-        before = e.object[: e.start]
-        line = lines + before.count(b"\n") + 1
-        start_of_line = (
-            total - held + before.rfind(b"\n") + 1 if b"\n" in before else last_break + 1
-        )
-        return DocumentError(
-            f"{shown}:{line}:{at - start_of_line + 1}: this is not UTF-8 text. "
-            "Fix: save it again as UTF-8 (most editors offer it under 'Save as')."
-        )
-
-    for block in blocks:
-        if total == 0 and b"\x00" in block[:8192]:
-            raise DocumentError(
-                f"{shown}: this looks like a binary file, not text. "
-                "Fix: check plain text, Markdown or .docx files."
-            )
-        if total + len(block) > MAX_DOCUMENT_BYTES:
-            where = "standard input" if shown == "-" else "this"
-            raise DocumentError(
-                f"{shown}: {where} is more than {MAX_DOCUMENT_BYTES // 1_000_000} MB; "
-                "coprod checks documents up to that size. Fix: split it into smaller parts."
-            )
-        held = len(decoder.getstate()[0])
-        try:
-            text = decoder.decode(block)
-        except UnicodeDecodeError as e:
-            raise not_utf8(e, held) from None
-        if first and text:
-            text = text.removeprefix("\ufeff")
-            first = False
-        breaks = block.count(b"\n")
-        if breaks:
-            lines += breaks
-            last_break = total + block.rfind(b"\n")
-        total += len(block)
-        if text:
-            yield text
-    held = len(decoder.getstate()[0])
-    try:
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError as e:
-        raise not_utf8(e, held) from None
-
-
-_WORD_XML = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _docx_pieces(path: Path) -> Iterator[str]:
-    """The paragraphs of a Word document, one per line, read from its XML as it unpacks."""
-    from xml.etree import ElementTree
-
-    paragraph, text = f"{_WORD_XML}p", f"{_WORD_XML}t"
-    try:
-        with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > 50_000_000:
-                raise DocumentError(f"{path}: the document is too large to check.")
-            with archive.open(info) as stream:
-                open_elements: list[ElementTree.Element] = []
-                pieces: list[str] = []
-                size = 0
-                for event, element in ElementTree.iterparse(stream, events=("start", "end")):
-                    if event == "start":
-                        open_elements.append(element)
-                        continue
-                    open_elements.pop()
-                    if element.tag != paragraph:
-                        continue
-                    line = "".join(t.text or "" for t in element.iter(text)) + "\n"
-                    pieces.append(line)
-                    size += len(line)
-                    if (
-                        open_elements
-                        and len(open_elements[-1])
-                        and open_elements[-1][-1] is element
-                    ):
-                        del open_elements[-1][-1]  # done with it: keep memory flat
-                    if size >= READ_BYTES:
-                        yield "".join(pieces)
-                        pieces, size = [], 0
-                if pieces:
-                    yield "".join(pieces)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
-        raise DocumentError(
-            f"{path}: this is not a Word document that coprod can read. "
-            "Fix: save it again as .docx, or as plain text."
-        ) from None
 
 
 # --------------------------------------------------------------------------- finding the lists

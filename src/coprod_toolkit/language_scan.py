@@ -16,9 +16,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Protocol
+
+# Only the type checker reads these imports: leaving typing, dataclasses and
+# collections.abc out keeps `coprod language` quick to start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from typing import Protocol
+else:
+    Protocol = object
 
 IGNORE_LINE = "coprod: ignore"
 IGNORE_FILE = "coprod: ignore-file"
@@ -104,65 +110,64 @@ def _trie_regex(forms: Iterable[str]) -> str:
     return build(trie)
 
 
-_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+def _words_regex(words: str) -> str:
+    """Words as a regex that ends where a word ends (punctuation stands for itself)."""
+    pattern = "".join(_units(words))
+    return pattern + r"(?!\w)" if words.strip()[-1:].isalnum() else pattern
 
 
-def _starts_with_words(text: str, words: str) -> bool:
-    """Does text start with these words, ending where a word ends?"""
-    if not text.startswith(words):
-        return False
-    rest = text[len(words) : len(words) + 1]
-    return not rest or not (rest.isalnum() and words[-1].isalnum())
-
-
-def _ends_with_words(text: str, words: str) -> bool:
-    if not text.endswith(words):
-        return False
-    before = text[-len(words) - 1 : -len(words)] if len(text) > len(words) else ""
-    return not before or not (before.isalnum() and words[0].isalnum())
-
-
-@dataclass
 class Checker:
     """Every entry of every word list, compiled into one pass over the text."""
 
-    entries: Sequence[Rule]
-    known: set[str]
-    ordinary: set[str] = field(default_factory=set)
-    _fast: re.Pattern[str] = field(init=False)
-    _slow: re.Pattern[str] = field(init=False)
-    _by_form: dict[str, Rule] = field(init=False)
-    _gapped: list[tuple[re.Pattern[str], Rule]] = field(init=False)
-    _found: dict[str, Rule] = field(init=False)
-    _after: dict[int, list[str]] = field(init=False)
-    _before: dict[int, list[str]] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self._by_form = {}
-        self._gapped = []
-        self._found = {}
-        self._after = {}
-        self._before = {}
-        for entry in self.entries:
+    def __init__(
+        self,
+        entries: Sequence[Rule],
+        known: set[str],
+        ordinary: set[str] | None = None,
+        alternation: str | None = None,
+    ) -> None:
+        """`alternation` is a saved copy of this checker's `alternation`, to start faster."""
+        self.entries = entries
+        self.known = known
+        self.ordinary = {w.upper() for w in ordinary or ()}
+        self._by_form: dict[str, Rule] = {}
+        self._found: dict[str, Rule] = {}
+        self._after: dict[int, re.Pattern[str] | None] = {}
+        self._before: dict[int, re.Pattern[str] | None] = {}
+        self._particular: set[int] = set()  # entries with harmless company to look for
+        for entry in entries:
             for form in entry.forms():
-                key = normal(form)
-                if key in self._by_form:
-                    continue
-                self._by_form[key] = entry
-                if GAP in key:
-                    self._gapped.append((re.compile("".join(_units(key))), entry))
-            if entry.unless_followed_by:
-                self._after[id(entry)] = [_key(w) for w in entry.unless_followed_by]
-            if entry.unless_preceded_by:
-                self._before[id(entry)] = [_key(w) for w in entry.unless_preceded_by]
-        self.ordinary = {w.upper() for w in self.ordinary}
-        alternation = _trie_regex(self._by_form) or r"(?!x)x"
+                self._by_form.setdefault(normal(form), entry)
+            if entry.unless_followed_by or entry.unless_preceded_by:
+                self._particular.add(id(entry))
+        self.alternation = alternation or _trie_regex(self._by_form) or r"(?!x)x"
+        self._alternation = self.alternation
         # Lower-casing the text once and matching it case-sensitively lets the regex
         # engine skip quickly to the letters a phrase can start with; the check that
         # a phrase starts a word is done in Python, only where something matched.
-        self._fast = re.compile(rf"(?:{alternation})(?![\w-])")
-        # For the rare text whose length changes when lower-cased (like 'İ').
-        self._slow = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        self._fast = re.compile(rf"(?:{self._alternation})(?![\w-])")
+        self._slow_regex: re.Pattern[str] | None = None
+        self._gapped_regexes: list[tuple[re.Pattern[str], Rule]] | None = None
+
+    @property
+    def _slow(self) -> re.Pattern[str]:
+        """For the rare text whose length changes when lower-cased (like 'İ')."""
+        if self._slow_regex is None:
+            self._slow_regex = re.compile(
+                rf"(?<![\w-])(?:{self._alternation})(?![\w-])", re.IGNORECASE
+            )
+        return self._slow_regex
+
+    @property
+    def _gapped(self) -> list[tuple[re.Pattern[str], Rule]]:
+        """The forms with a gap in them, each as its own regex, to tell which one matched."""
+        if self._gapped_regexes is None:
+            self._gapped_regexes = [
+                (re.compile("".join(_units(key))), entry)
+                for key, entry in self._by_form.items()
+                if GAP in key
+            ]
+        return self._gapped_regexes
 
     def entry_for(self, matched: str) -> Rule:
         found = self._found.get(matched)
@@ -176,19 +181,29 @@ class Checker:
             self._found[matched] = entry
         return entry
 
+    def _company(self, entry: Rule) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """Harmless company, as regexes: "engagement" + "ring", "got" + "engaged"."""
+        key = id(entry)
+        if key not in self._after:
+            after = before = None
+            if entry.unless_followed_by:
+                words = "|".join(_words_regex(w) for w in entry.unless_followed_by)
+                after = re.compile(rf"\s*(?:{words})", re.IGNORECASE)
+            if entry.unless_preceded_by:
+                words = "|".join(_words_regex(w) for w in entry.unless_preceded_by)
+                before = re.compile(rf"(?<!\w)(?:{words})\s*\Z", re.IGNORECASE)
+            self._after[key], self._before[key] = after, before
+        return self._after[key], self._before[key]
+
     def _harmless(self, entry: Rule, text: str, start: int, end: int, before: str) -> bool:
-        after_words = self._after.get(id(entry))
-        if after_words:
-            after = _key(text[end : end + _LOOK])
-            if any(_starts_with_words(after, w) for w in after_words):
-                return True
-        before_words = self._before.get(id(entry))
-        if before_words:
-            earlier = text[max(0, start - _LOOK) : start]
+        after, earlier = self._company(entry)
+        if after is not None and after.match(text, end):
+            return True
+        if earlier is not None:
+            window = text[max(0, start - _LOOK) : start]
             if start < _LOOK:
-                earlier = before[-(_LOOK - start) :] + earlier
-            earlier = _key(earlier)
-            if any(_ends_with_words(earlier, w) for w in before_words):
+                window = before[len(before) - (_LOOK - start) :] + window
+            if earlier.search(window):
                 return True
         return False
 
@@ -202,21 +217,26 @@ class Checker:
         """
         fast = lowered is not None
         subject = lowered if lowered is not None else text
-        regex = self._fast if fast else self._slow
+        search = (self._fast if fast else self._slow).search
+        found = self._found
+        particular = self._particular
         position = start
         while True:
-            m = regex.search(subject, position)
-            if m is None or m.start() >= stop:
+            m = search(subject, position)
+            if m is None:
                 return
             begin, end = m.span()
-            if fast and begin > 0 and _WORD_OR_HYPHEN.match(subject, begin - 1):
-                position = begin + 1  # inside a word: look again from the next letter
-                continue
+            if begin >= stop:
+                return
+            if fast and begin > 0:
+                previous = subject[begin - 1]
+                if previous.isalnum() or previous in "_-":
+                    position = begin + 1  # inside a word: look again from the next letter
+                    continue
             position = end
-            entry = self.entry_for(m.group())
-            if (entry.unless_followed_by or entry.unless_preceded_by) and self._harmless(
-                entry, subject, begin, end, before
-            ):
+            matched = m.group()
+            entry = found.get(matched) or self.entry_for(matched)
+            if id(entry) in particular and self._harmless(entry, subject, begin, end, before):
                 continue
             yield begin, end, entry
 
@@ -231,19 +251,53 @@ class Checker:
 # --------------------------------------------------------------------------- findings
 
 
-@dataclass(frozen=True)
+_ADVICE: dict[tuple[str, ...], str] = {}  # "why. Try: ..." for each entry, made once
+
+
 class Finding:
-    path: str
-    line: int
-    column: int
-    phrase: str
-    why: str
-    suggestions: list[str]
-    kind: str = "phrase"  # or "abbreviation"
+    """One thing to look at: where it is, what it is, why it jars and what to try."""
+
+    __slots__ = ("column", "kind", "line", "path", "phrase", "suggestions", "why")
+    _ORDER = ("path", "line", "column", "phrase", "why", "suggestions", "kind")
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        phrase: str,
+        why: str,
+        suggestions: list[str],
+        kind: str = "phrase",  # or "abbreviation"
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.phrase = phrase
+        self.why = why
+        self.suggestions = suggestions
+        self.kind = kind
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._ORDER)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Finding) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.line, self.column, self.phrase, self.kind))
+
+    def __repr__(self) -> str:
+        return "Finding(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self._ORDER) + ")"
 
     def __str__(self) -> str:
-        tries = "; ".join(self.suggestions)
-        return f'{self.path}:{self.line}:{self.column}: "{self.phrase}" — {self.why} Try: {tries}.'
+        key = (self.why, *self.suggestions)
+        advice = _ADVICE.get(key)
+        if advice is None:
+            advice = f"{self.why} Try: {'; '.join(self.suggestions)}."
+            if len(_ADVICE) < 1000:
+                _ADVICE[key] = advice
+        return f'{self.path}:{self.line}:{self.column}: "{self.phrase}" — {advice}'
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -407,32 +461,37 @@ class Scan:
         lower = text.lower()
         lowered = lower if len(lower) == len(text) else None
         skipped, code = self._regions(text, cut, final)
-        in_skipped = _inside(skipped)
-        found: list[tuple[int, int, Rule | None]] = []
-        last_end = 0
-        for start, end, rule in self.checker.matches(
-            text, lowered, self._resume_phrase, cut, self._before
-        ):
-            last_end = end
-            if not in_skipped(start):
-                found.append((start, end, rule))
-        self._resume_phrase = max(0, last_end - cut)
+        found: list[tuple[int, int, Rule | None]] = list(
+            self.checker.matches(text, lowered, self._resume_phrase, cut, self._before)
+        )
+        self._resume_phrase = max(0, found[-1][1] - cut) if found else 0
+        if skipped:
+            in_skipped = _inside(skipped)
+            found = [f for f in found if not in_skipped(f[0])]
         # Code is never prose: a word in capitals there is a name, not an abbreviation.
         found += self._abbreviations(text, cut, _inside(_merge(skipped + code)))
         found.sort(key=lambda f: f[0])
 
         findings: list[Finding] = []
+        add = findings.append
+        path = self.path
+        count = text.count
         line = self._line
         line_start = 1 - self._column  # so the first line's columns come out right
         last = 0
         for start, end, entry in found:
-            breaks = text.count("\n", last, start)
+            breaks = count("\n", last, start)
             if breaks:
                 line += breaks
                 line_start = text.rfind("\n", last, start) + 1
             last = start
             column = start - line_start + 1
-            if entry is None:
+            if entry is not None:
+                shown = text[start:end]
+                if "  " in shown or not shown.isprintable():  # a line break, a tab
+                    shown = " ".join(shown.split())
+                add(Finding(path, line, column, shown, entry.why, entry.suggestions))
+            else:
                 word = text[start:end]
                 findings.append(
                     Finding(
@@ -444,11 +503,6 @@ class Scan:
                         [f"spell it out the first time, like 'Full Name ({word})'"],
                         "abbreviation",
                     )
-                )
-            else:
-                shown = " ".join(text[start:end].split())
-                findings.append(
-                    Finding(self.path, line, column, shown, entry.why, list(entry.suggestions))
                 )
         return findings
 
@@ -506,14 +560,19 @@ class Scan:
         known = self.checker.known
         ordinary = self.checker.ordinary
         seen = self._seen
+        part_of_word = _ABBREVIATION_BEFORE.match
         for m in _ABBREVIATION.finditer(text):
+            word = m.group(1)
+            if word in seen:  # most capitals are a second use: the quickest test first
+                if m.start() >= cut:
+                    return
+                continue
             start = m.start()
             if start >= cut:
                 return
-            if start > 0 and _ABBREVIATION_BEFORE.match(text, start - 1):
+            if start > 0 and part_of_word(text, start - 1):
                 continue
-            word = m.group(1)
-            if word in seen or word in known or word in ordinary:
+            if word in known or word in ordinary:
                 continue
             if not any(c.isalpha() for c in word[1:]):
                 continue

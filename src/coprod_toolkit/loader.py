@@ -168,13 +168,14 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                     _check_scale(question.scale, (*q_at, "scale"), add)
             options = getattr(question, "options", None)
             if options is not None:
-                values = [o.value for o in options]
-                for o_index, value in enumerate(values):
-                    if value in values[:o_index]:
+                seen_values: set[object] = set()
+                for o_index, value in enumerate(o.value for o in options):
+                    if value in seen_values:
                         add(
                             (*q_at, "options", o_index, "value"),
                             f"the option '{value}' is listed twice. Fix: give each its own value.",
                         )
+                    seen_values.add(value)
                 with_points = [o.points is not None for o in options]
                 if any(with_points) and not all(with_points):
                     add(

@@ -12,7 +12,6 @@ Part of the core: no typer, rich or questionary.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,7 +20,14 @@ from pydantic import BeforeValidator, Field, ValidationError, WithJsonSchema
 
 from coprod_toolkit.base import Slug, Strict
 from coprod_toolkit.errors import FileProblems, Problem
-from coprod_toolkit.i18n import ENGLISH, _, language, ngettext, normalise
+from coprod_toolkit.i18n import (
+    ENGLISH,
+    FILE_NAME,
+    _,
+    language,
+    ngettext,
+    normalise,
+)
 from coprod_toolkit.loader import LoadedExercise, load_exercise
 from coprod_toolkit.models import Band, Exercise, Reading, Scale, ScaleQuestion
 from coprod_toolkit.yamlfile import Marks, Path_, read_yaml, validation_problems, where
@@ -29,8 +35,6 @@ from coprod_toolkit.yamlfile import Marks, Path_, read_yaml, validation_problems
 SCHEMA_NAME = "translation.schema.json"
 SCHEMA_ID = "https://coprod.invalid/schema/translation.schema.json"
 
-# `<id>.<language>.yaml`: exercise ids never hold a dot, so this cannot be an exercise's name.
-FILE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]{2,3})\.ya?ml$")
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -307,22 +311,6 @@ def _question(work: _Apply, ex: Exercise, q: Any, qw: QuestionWords) -> None:
 # --------------------------------------------------------------------------- files
 
 
-_TRANSLATES = re.compile(rb"^translates[ \t]*:", re.MULTILINE)
-
-
-def is_translation_file(path: Path) -> bool:
-    """Whether a file is an exercise translation: named `<id>.<language>.yaml`, with a
-    `translates:` line (so an older exercise that happens to be called `team.new.yaml` is
-    still read as an exercise)."""
-    if FILE_NAME.match(path.name) is None:
-        return False
-    try:
-        with path.open("rb") as f:
-            return _TRANSLATES.search(f.read(65536)) is not None
-    except OSError:
-        return False
-
-
 def read_translation(path: Path) -> tuple[Translation, Marks]:
     """Read and check one translation file's format. Raises FileProblems."""
     data, marks, _raw = read_yaml(path, "translation")
@@ -394,10 +382,10 @@ def _original_of(path: Path, tr: Translation) -> LoadedExercise | None:
         beside = path.parent / f"{tr.translates}{suffix}"
         if beside.is_file():
             return load_exercise(beside)
-    from coprod_toolkit.catalog import catalog
+    from coprod_toolkit.catalog import catalog, load
 
     found = catalog().exercises.get(tr.translates)
-    return found.loaded if found else None
+    return load(found.path) if found else None
 
 
 def check_translation_file(path: Path) -> list[Problem]:

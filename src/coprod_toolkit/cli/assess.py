@@ -59,7 +59,8 @@ def _finish(
         show_result(console, ex, session.reflection(label), plain, practice_commands(ex, extra))
         if prompter is not None:
             session.ask_next_step(prompter)
-    except Interrupted:
+    except (Interrupted, KeyboardInterrupt, EOFError):
+        # Ctrl-C can also arrive between prompts, while a question is being drawn.
         if store is None:
             raise Interrupted("Stopped. Nothing was saved, because you chose --no-save.") from None
         raise Interrupted(
@@ -160,18 +161,18 @@ def practice_commands(ex: Exercise, extra: list[Path] | None) -> dict[str, str]:
     wanted = {p for section in ex.sections for p in section.practice}
     if not wanted:
         return {}
-    from coprod_toolkit.catalog import catalog
+    from coprod_toolkit.catalog import kind_of
     from coprod_toolkit.errors import CoprodError
 
-    try:
-        found = catalog(extra).exercises
-    except CoprodError:
-        return {}
-    return {
-        p: f"coprod {'readiness' if found[p].loaded.exercise.kind == 'checklist' else 'assess'} {p}"
-        for p in wanted
-        if p in found
-    }
+    commands = {}
+    for p in wanted:
+        try:
+            kind = kind_of(p, extra)  # from the cached summaries: no file read in full
+        except CoprodError:
+            continue
+        if kind is not None:
+            commands[p] = f"coprod {'readiness' if kind == 'checklist' else 'assess'} {p}"
+    return commands
 
 
 # --------------------------------------------------------------------------- assess

@@ -140,14 +140,14 @@ def _history(
     plain = plain or not sys.stdout.isatty() or len(found) > 200
     console = console_for(plain)
     if plain:
-        lines = []
-        for s in found:
-            version = f" (version {s.version})" if s.version != "1" else ""
-            who = s.name or "anonymous"
-            lines.append(
-                f"{s.id}: {s.when.astimezone():%d %b %Y %H:%M}, {s.title}{version}, "
-                f"about {s.about_label}, {who}: {s.reading or 'no score'}"
-            )
+        from coprod_toolkit.history import local_time
+
+        lines = [
+            f"{s.id}: {local_time(s.finished)}, {s.title}"
+            f"{f' (version {s.version})' if s.version != '1' else ''}, "
+            f"about {s.about_label}, {s.name or 'anonymous'}: {s.reading or 'no score'}"
+            for s in found
+        ]
         sys.stdout.write(printable("\n".join(lines)) + "\n")
         sys.stdout.flush()
     else:
@@ -454,14 +454,15 @@ def _report_beside(
         )
     if paths[0].resolve() == paths[1].resolve():
         raise UsageProblem("--beside names the same reflection twice. Fix: choose another one.")
-    console = console_for(not sys.stdout.isatty())
-    table = Table(show_header=True, header_style="bold", box=None)
-    table.add_column("")
-    table.add_column(Text(printable(who_and_when(first))), justify="right")
-    table.add_column(Text(printable(who_and_when(second))), justify="right")
-    for title, a, b in side_by_side_rows(first, second):
-        table.add_row(Text(printable(title)), Text(printable(a)), Text(printable(b)))
-    console.print(table)
+    if str(to) != "-":  # the report itself goes to the screen: no table before it
+        console = console_for(not sys.stdout.isatty())
+        table = Table(show_header=True, header_style="bold", box=None)
+        table.add_column("")
+        table.add_column(Text(printable(who_and_when(first))), justify="right")
+        table.add_column(Text(printable(who_and_when(second))), justify="right")
+        for title, a, b in side_by_side_rows(first, second):
+            table.add_row(Text(printable(title)), Text(printable(a)), Text(printable(b)))
+        console.print(table)
     text = (
         side_by_side_markdown(first, second) if output == "md" else side_by_side_html(first, second)
     )
@@ -615,7 +616,7 @@ EXPORT_COLUMNS = [
     "score",
 ]
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset("=+-@\t\r")
 
 
 def defused(value: object) -> object:
@@ -624,8 +625,8 @@ def defused(value: object) -> object:
     Numbers are left as numbers; text starting with =, +, -, @, a tab or a carriage
     return gets an apostrophe in front, which spreadsheets hide.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
+    if value.__class__ is str and value and value[0] in _FORMULA_FIRST:
+        return f"'{value}"
     return value
 
 
@@ -665,44 +666,60 @@ def _export(
             return name or ""
         return people.setdefault((name or "").casefold(), f"Person {len(people) + 1}")
 
-    def rows() -> Iterator[dict[str, object]]:
-        """One row per answer, oldest reflection first, read a batch at a time."""
+    def rows(cell: Callable[[object], object]) -> Iterator[list[object]]:
+        """One row per answer (in EXPORT_COLUMNS order), oldest reflection first.
+
+        The records are read a batch at a time; `cell` is applied to every cell,
+        once per reflection for the cells all its rows share.
+        """
         history = History(root)
         for file, payload, problem in history.answers([s.file for s in found]):
             if payload is None:
                 sys.stderr.write(printable(f"Skipped {file}: {problem}.\n"))
                 continue
-            common = payload["common"]
+            c = payload["common"]
+            common = [
+                cell(c["reflection"]),
+                cell(c["finished"]),
+                cell(c["exercise"]),
+                cell(c["version"]),
+                cell(c["about"]),
+            ]
+            people_here: dict[str | None, object] = {}
             for person, section, question, text, answer, score in payload["answers"]:
+                who = people_here.get(person)
+                if who is None:
+                    who = people_here[person] = cell(alias(person))
                 counted["rows"] += 1
-                yield {
-                    **common,
-                    "person": alias(person),
-                    "section": section,
-                    "question": question,
-                    "text": text,
-                    "answer": ";".join(answer) if isinstance(answer, list) else answer,
-                    "score": score,
-                }
+                yield [
+                    *common,
+                    who,
+                    cell(section),
+                    cell(question),
+                    cell(text),
+                    cell(";".join(answer) if isinstance(answer, list) else answer),
+                    score,
+                ]
 
     def chunks() -> Iterator[str]:
         """The export as text, a little at a time, so memory stays flat."""
         if output == "csv":
             buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
+            writer = csv.writer(buffer, lineterminator="\r\n")
             if bom or (bom is None and not screen):
                 yield "\ufeff"
-            writer.writeheader()
-            for count, row in enumerate(rows(), 1):
-                writer.writerow({k: defused(v) for k, v in row.items()})
-                if count % 500 == 0:
+            writer.writerow(EXPORT_COLUMNS)
+            for count, row in enumerate(rows(defused), 1):
+                writer.writerow(row)
+                if count % 2000 == 0:
                     yield buffer.getvalue()
                     buffer.seek(0)
                     buffer.truncate()
             yield buffer.getvalue()
         else:
-            for row in rows():
-                yield json.dumps(row, ensure_ascii=False) + "\n"
+            dumps = json.dumps
+            for row in rows(lambda v: v):
+                yield dumps(dict(zip(EXPORT_COLUMNS, row, strict=True)), ensure_ascii=False) + "\n"
 
     if screen:
         for chunk in chunks():
