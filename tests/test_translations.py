@@ -364,3 +364,33 @@ def test_readiness_can_be_shown_in_welsh() -> None:
     assert welsh_verdict is not None and english_verdict is not None
     assert welsh_verdict.count == english_verdict.count
     assert welsh_verdict.rule == english_verdict.rule
+
+
+def readiness_answers(tmp_path: Path, **changed: str) -> Path:
+    import yaml
+
+    english = load_exercise(ROOT / "exercises" / "readiness.yaml").exercise
+    answers = {
+        q.id: "no" if q.counts == "against" else "yes"  # type: ignore[attr-defined]
+        for _, q in english.questions()
+    }
+    answers.update(changed)
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"answers": answers}), encoding="utf-8")
+    return path
+
+
+def test_readiness_in_welsh_from_an_answers_file(tmp_path: Path) -> None:
+    best = readiness_answers(tmp_path)
+    result = runner.invoke(app, ["--lang", "cy", "readiness", "--answers", str(best), "--no-save"])
+    assert result.exit_code == 0, result.output
+    assert "Yn barod" in result.output
+    assert "Ready" not in result.output
+    blocked = readiness_answers(tmp_path, **{"to-save-money": "yes"})
+    args = ["readiness", "--answers", str(blocked), "--no-save"]
+    welsh_run = runner.invoke(app, ["--lang", "cy", *args])
+    english_run = runner.invoke(app, ["--lang", "en", *args])
+    assert "Ddim eto" in welsh_run.output
+    assert "Os arbed arian yw'r nod" in welsh_run.output  # what to talk about, in Welsh
+    assert "Not yet" in english_run.output
+    assert "If saving money is the goal" in english_run.output
