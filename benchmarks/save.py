@@ -136,7 +136,9 @@ def timed(argv: list[str], home: Path) -> float:
 
     env = {**os.environ, "COPROD_HOME": str(home), "NO_COLOR": "1"}
     start = time.perf_counter()
-    subprocess.run(argv, env=env, capture_output=True, check=True)
+    done = subprocess.run(argv, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(argv)} failed in {home}:\n{done.stdout}{done.stderr}")
     return time.perf_counter() - start
 
 

@@ -208,3 +208,45 @@ def test_user_folders_are_where_platformdirs_puts_them(
         monkeypatch.setenv(name, value)
     finder = platformdirs.user_config_path if kind == "config" else platformdirs.user_cache_path
     assert catalog.user_folder(kind) == finder("coprod", appauthor=False)
+
+
+def test_validate_rechecks_only_what_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = three(tmp_path / "mine")
+    never = "    - {min: 101, max: 200, label: Never, message: Out of reach.}"
+    high = "    - {min: 50, max: 100, label: High, message: Keep going.}"
+    warned = MINIMAL.replace("id: tiny", "id: warned").replace(high, f"{high}\n{never}")
+    write(folder, "warned.yaml", warned)
+    checked: list[str] = []
+    real = catalog._check_one
+
+    def counting(path: Path) -> tuple[str | None, list[object]]:
+        checked.append(path.name)
+        return real(path)  # type: ignore[return-value]
+
+    monkeypatch.setattr(catalog, "_check_one", counting)
+    first = runner.invoke(app, ["exercise", "validate", str(folder)])
+    assert sorted(checked) == ["little.yaml", "small.yaml", "tiny.yaml", "warned.yaml"]
+    checked.clear()
+    again = runner.invoke(app, ["exercise", "validate", str(folder)])
+    assert again.output == first.output and again.exit_code == first.exit_code
+    # Only the file with something to say is read again: clean files are remembered.
+    assert "no score can reach this band" in first.output
+    assert checked == ["warned.yaml"]
+    checked.clear()
+    write(
+        folder, "small.yaml", MINIMAL.replace("id: tiny", "id: small").replace("title: Tiny\n", "")
+    )
+    broken = runner.invoke(app, ["exercise", "validate", str(folder)])
+    assert "small.yaml" in checked and "tiny.yaml" not in checked
+    assert broken.exit_code == 1 and "title" in broken.output
+
+
+def test_validate_finds_a_repeated_id_among_remembered_files(tmp_path: Path) -> None:
+    folder = three(tmp_path / "mine")
+    assert runner.invoke(app, ["exercise", "validate", str(folder)]).exit_code == 0
+    write(folder, "zz-copy.yaml", MINIMAL.replace("Tiny", "Another"))
+    result = runner.invoke(app, ["exercise", "validate", str(folder)])
+    assert result.exit_code == 1
+    assert "the id 'tiny' is also used by" in result.output

@@ -210,6 +210,8 @@ def test_a_version_1_reflection_still_reads_in_history_report_and_progress(
     progress = runner.invoke(app, ["progress", "--plain", "--name", "Sam"])
     assert progress.exit_code == 0, progress.output
     assert "Traceback" not in progress.output
+    flat = " ".join(progress.output.split())
+    assert "The questions changed between these reflections (versions 1 and 2 of" in flat
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,10 @@ def test_the_results_count_the_unknown_answers(tmp_path: Path, isolated: Path) -
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
     assert f"4 statements answered '{LABEL}'. They neither raise nor lower the score" in flat
+    # 42 statements, 4 'does not apply': the score comes from the other 38, and the
+    # unknown answers are not called passes or 'not sure'
+    assert "which comes from the other answers only" in flat
+    assert "passed" not in flat and "not sure" not in flat
     record = yaml.safe_load(next((isolated / "reflections").glob("*.yaml")).read_text())
     assert record["scores"]["overall"]["unknown"] == 4
     assert [a["shown"] for a in record["answers"][:3]] == [LABEL] * 3
@@ -116,6 +120,17 @@ def test_one_unknown_answer_is_said_in_the_singular(tmp_path: Path) -> None:
     result = runner.invoke(app, ["assess", "--answers", str(path), "--no-save"])
     flat = " ".join(result.output.split())
     assert f"1 statement answered '{LABEL}'. It neither raises nor lowers the score." in flat
+
+
+def test_all_unknown_says_there_is_no_score(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump({"answers": {q.id: UNKNOWN for q in SCALED}}))
+    result = runner.invoke(app, ["assess", "--answers", str(path), "--no-save"])
+    assert result.exit_code == 0
+    flat = " ".join(result.output.split())
+    assert "Overall: not scored" in flat
+    assert f"Every statement was answered '{LABEL}', so there is no score." in flat
+    assert "Early days" not in flat and "Strong" not in flat and "Growing" not in flat
 
 
 def test_nothing_is_said_when_there_are_none(tmp_path: Path) -> None:
@@ -166,3 +181,20 @@ def test_the_arrow_key_menu_offers_it_on_the_u_key(tiny: LoadedExercise) -> None
         prompter = TerminalPrompter(write=lambda _: None, input=pipe, output=DummyOutput())
         pipe.send_text("u\r")
         assert prompter.ask(ask_for(tiny, "q1")) == UNKNOWN
+
+
+def test_the_web_page_report_counts_them_too(tmp_path: Path, isolated: Path) -> None:
+    for name, answers in (("some", {q.id: 4 for q in SCALED}), ("all", {})):
+        for q in SCALED[:2] if name == "some" else SCALED:
+            answers[q.id] = UNKNOWN
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(yaml.safe_dump({"name": name, "answers": answers}))
+        assert runner.invoke(app, ["assess", "--answers", str(path)]).exit_code == 0
+        result = runner.invoke(app, ["report", "latest", "--to", f"{name}.html"])
+        assert result.exit_code == 0, result.output
+        page = Path(f"{name}.html").read_text()
+        label = "&#x27;Does not apply / I don&#x27;t know&#x27;"
+        if name == "some":
+            assert f"2 statements answered {label}" in page
+        else:
+            assert f"Every statement was answered {label}, so there is no score." in page

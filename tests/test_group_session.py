@@ -210,6 +210,8 @@ def test_coprod_group_uses_the_together_wording_by_default(tmp_path: Path, isola
         answers:
           Ana: {heard: 7, paid: 2}
           Ben: {heard: 9, paid: 4}
+        notes:
+          Ana: {heard: The rota}
         """,
     )
     result = runner.invoke(app, ["group", str(path), "--answers", str(answers)])
@@ -218,10 +220,15 @@ def test_coprod_group_uses_the_together_wording_by_default(tmp_path: Path, isola
     assert record["about"] == "together" and record["about_label"] == "our work together"
     assert record["questions"][0]["text"] == "In our work together, everyone is heard."
     assert record["topic"] == "The carers' cafe"
+    assert record["questions"][0]["notes"] == {"Ana": "The rota"}
     report = next((isolated / "reflections").glob("*.md")).read_text()
     assert "- **The piece of work:** The carers' cafe" in report
     result = runner.invoke(app, ["group", str(path), "--answers", str(answers), "--about", "me"])
     assert result.exit_code == 0, result.output
+    bad = write(tmp_path, "bad.yaml", answers.read_text().replace("{heard: The rota}", "{paid: x}"))
+    result = runner.invoke(app, ["group", str(path), "--answers", str(bad)])
+    assert result.exit_code == 1
+    assert "'paid' does not ask for an example. Fix: give notes only for" in result.output
 
 
 def test_the_group_time_counts_everyone(tiny: LoadedExercise) -> None:
@@ -627,3 +634,58 @@ def test_the_group_audit_in_the_authoring_guide_adds_up(tmp_path: Path) -> None:
     assert (section.raw, section.min, section.max) == (18, 3, 30)
     assert round(section.percent or 0) == 56
     assert record.questions[0].notes == {"Ana": "The rota", "Ben": "Minutes", "Chi": "The cafe"}
+
+
+def test_the_html_record_shows_examples_own_statements_and_the_piece_of_work(
+    audit: LoadedExercise,
+) -> None:
+    from coprod_toolkit.report_html import group_html_report
+
+    script = Script(
+        {
+            ("Ana", "heard"): 4,
+            ("Ana", "heard-note"): "The <rota>",
+            (THE_GROUP, "added-1"): 7,
+        },
+        menu=["next", "add", "next"],
+        texts=["We meet where it suits"],  # the group passed both agreed answers: no notes
+    )
+    s = session(audit)
+    s.draft.topic = "The carers' cafe"
+    s.run(script)
+    page = group_html_report(s.record("x"))
+    assert "The piece of work: The carers&#x27; cafe" in page
+    assert "<strong>Ana:</strong> The &lt;rota&gt;" in page
+    assert "We meet where it suits (added by the group)" in page
+
+
+def test_dont_know_is_shown_by_the_scales_own_label(tmp_path: Path) -> None:
+    from coprod_toolkit.models import Scale
+
+    if "unknown" not in Scale.model_fields:
+        pytest.skip("this version's scales have no 'does not apply' answer")
+    text = AUDIT.replace(
+        "labels: {1: Not at all, 10: Fully}}",
+        "labels: {1: Not at all, 10: Fully}, unknown: Not for us}",
+    )
+    loaded = load_exercise(write(tmp_path, "audit.yaml", text))
+    s = session(loaded)
+    heard = loaded.exercise.question("heard")
+    assert heard is not None
+    s.draft.answers = {"heard": {"Ana": 3, "Ben": "unknown", "Chi": 9}}
+    reveal = s.reveal(heard)
+    assert dict(reveal.rows)["Ben"] == "Not for us"
+    assert reveal.spread == 6 and middle(heard, s.draft.answers["heard"]) == 6
+
+
+def test_six_principles_in_a_group_is_about_the_groups_shared_work(isolated: Path) -> None:
+    six = load_exercise(ROOT / "exercises" / "six-principles.yaml").exercise
+    if "together" not in six.subjects:
+        pytest.skip("six-principles has no 'together' wording in this version")
+    answers = write(isolated.parent, "empty.yaml", "people: [Ana, Ben]\n")
+    result = runner.invoke(app, ["group", "six-principles", "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load(next((isolated / "reflections").glob("*.yaml")).read_text())
+    assert record["about"] == "together"
+    first = next(q for _, q in six.questions())
+    assert record["questions"][0]["text"] == six.wording(first, "together")

@@ -396,7 +396,7 @@ def test_resume_stays_plain_and_keeps_the_time_left(tmp_path: Path) -> None:
     draft_path.write_text(yaml.safe_dump(draft))
     child, seen = spawn(["resume", "--exercises", str(tmp_path)], home)  # no --plain
     child.expect("Carrying on with Short steps, a group session with Ana, Ben")
-    child.expect("The group stopped at: Step 1 of 1.")
+    child.expect("The group stopped at: Step 1 of 1, Ana's turn.")
     child.expect("Press Enter when everyone is ready to carry on")
     child.send("\r")
     child.expect("About 2 minutes to talk")
@@ -406,3 +406,25 @@ def test_resume_stays_plain_and_keeps_the_time_left(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     assert "\x1b" not in seen.getvalue()  # still plain: no escape codes
     assert re.search(r"Carrying on with [^\n]*\n", seen.getvalue())
+
+
+def test_an_anonymous_group_is_reminded_who_is_who_on_resume(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    path = write(tmp_path, "team.yaml", TEAM)
+    args = ["group", str(path), "--people", "Ana, Ben", "--anonymous", "--plain"]
+    child, _ = spawn(args, home)
+    child.expect("Ana is Person 1")
+    child.expect("Press Enter when everyone is ready to begin")
+    child.send("\r")
+    child.expect("Person 1, your turn")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child, seen = spawn(["resume", "--exercises", str(tmp_path)], home)
+    child.expect("Names were not saved. Before you carry on, remind each other who is who")
+    child.expect("Person 1, Person 2")
+    child.expect("Press Enter when everyone is ready to carry on")
+    child.send("\r")
+    child.expect("Person 1, your turn")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    assert "Ana" not in seen.getvalue()  # the names were never saved, so never shown again

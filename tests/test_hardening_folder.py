@@ -636,3 +636,45 @@ def test_history_times_are_the_same_as_before_only_quicker(
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_last_time_lists_the_folder_only_when_it_changed(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saving beside 100,000 reflections must not list 100,000 names each time."""
+    import time
+
+    first = save(isolated, day(1), about="me", next_step="First step.")
+    os.utime(isolated / "reflections", ns=(1, 1_000_000_001))  # a settled folder time
+    assert History(isolated).latest("six-principles", "me", "Ana").next_step == "First step."  # type: ignore[union-attr]
+    # the next save: the index knew the folder before it, so it knows it after it
+    second = save(isolated, day(2), about="me", next_step="Second step.")
+    store = Store(isolated)
+    draft = new_draft(SIX, "2026-03-01-1200-six-principles", "me", "Ana")
+    draft.next_step = "Third step."
+    third = AssessSession(SIX, draft).reflection("my own practice")
+    third = third.model_copy(update={"finished": day(3), "started": day(3)})
+    before = (isolated / "reflections").stat().st_mtime_ns
+    History(isolated).latest("six-principles", "me", "Ana")  # lists: the folder changed
+    yaml_path, _ = store.save_reflection(third, markdown(third, SIX.exercise))
+    assert store.folder_times is not None and store.folder_times[0] == before
+    History(isolated).remember(
+        third.model_copy(update={"id": yaml_path.stem}), yaml_path, store.folder_times
+    )
+    with monkeypatch.context() as patched:
+
+        def no_listing(path: object) -> list[str]:
+            raise AssertionError("the folder was listed again")
+
+        patched.setattr(history_module.os, "listdir", no_listing)
+        found = History(isolated).latest("six-principles", "me", "Ana")
+    assert found is not None and found.next_step == "Third step."
+    # a file copied in by hand changes the folder, and is found
+    copied = isolated / "reflections" / "copied.yaml"
+    data = yaml.safe_load((isolated / "reflections" / f"{first.id}.yaml").read_text())
+    data.update(next_step="Copied step.", finished="2026-12-01T12:00:00+00:00")
+    copied.write_text(yaml.safe_dump(data, sort_keys=False))
+    time.sleep(0.01)
+    found = History(isolated).latest("six-principles", "me", "Ana")
+    assert found is not None and found.next_step == "Copied step."
+    assert second.id

@@ -81,7 +81,11 @@ def test_side_by_side_in_markdown(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     text = Path("b.md").read_text()
-    assert "| Principle | First | Second |" in text
+    assert re.search(
+        r"\| Principle \| Jo, about the service I work in \(\d\d \w+ \d{4}\) \| "
+        r"Sam, about the service I use \(\d\d \w+ \d{4}\) \|",
+        text,
+    )
     assert "| Reciprocity | 75 | 50 |" in text
     # Overall: Jo 14 of 3-15 = 11/12 = 91.67 -> 92; Sam 6 of 3-15 = 3/12 = 25.
     assert "| Overall | 92 | 25 |" in text
@@ -107,3 +111,27 @@ def test_different_exercises_are_refused_with_a_clear_message(tmp_path: Path) ->
         "'coprod history --exercise ID' lists them."
     ) in " ".join(result.output.split())
     assert not list(Path.cwd().glob("*.html"))
+
+
+def test_two_checklist_verdicts_side_by_side(tmp_path: Path) -> None:
+    from coprod_toolkit.loader import load_exercise
+    from tests.conftest import ROOT
+
+    ex = load_exercise(ROOT / "exercises" / "readiness.yaml").exercise
+    hopeful = {
+        q.id: ("yes" if getattr(q, "counts", "") == "for" else "no") for _, q in ex.questions()
+    }
+    home = Path.cwd().parent / "home" / "reflections"
+    made = []
+    for name, changes in (("Team", {}), ("Board", {"to-save-money": "yes"})):
+        path = write(tmp_path, f"{name}.yaml", yaml.safe_dump({"answers": {**hopeful, **changes}}))
+        result = CliRunner().invoke(app, ["readiness", "--name", name, "--answers", str(path)])
+        assert result.exit_code == 0, result.output
+        made.append(max(home.glob("*.yaml"), key=lambda p: p.stat().st_mtime_ns))
+    result = CliRunner().invoke(
+        app, ["report", str(made[0]), "--beside", str(made[1]), "--format", "md", "--to", "c.md"]
+    )
+    assert result.exit_code == 0, result.output
+    text = Path("c.md").read_text()
+    assert "| Verdict | Ready | Not yet |" in text
+    assert "| Concerns | 0 (and 0 not sure) | 1 (and 0 not sure) |" in text

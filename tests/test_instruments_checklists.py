@@ -245,3 +245,15 @@ def test_the_report_marks_blockers_and_counts_unknowns(tmp_path: Path) -> None:
     ) in flat
     assert "What could change it: Be open about money" in flat
     assert "Things to find out (1 statement answered 'not sure'):" in flat
+
+
+def test_blocks_without_find_out_first_uses_the_plain_default(tmp_path: Path) -> None:
+    text = OLD_STYLE.replace(
+        "{id: a, type: yes_no, counts: against,",
+        "{id: a, type: yes_no, counts: against, blocks: true,",
+    )
+    ex = load_exercise(write(tmp_path, "d.yaml", text)).exercise
+    result = verdict(ex, {"a": "not_sure", "b": "no", "c": "yes"}, "me")
+    assert result is not None
+    assert (result.label, result.rule, result.deciding) == ("Find out first", "find_out", ["a"])
+    assert result.message.startswith("Some of the answers that decide this were 'not sure'")

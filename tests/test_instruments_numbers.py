@@ -241,9 +241,8 @@ def test_pro_rate_keeps_the_band_of_an_unchanged_score(tmp_path: Path) -> None:
     lines = [line.text for line in result_lines(ex, _reflection(ex, one_passed(ex)))]
     assert lines[:2] == [
         "Total 60 (of 20–100) - Established",
-        "This rests on 19 of 20 answers: 1 was passed or answered 'not sure' (the total is "
-        "scaled up as if passed questions were answered like the rest; 'not sure' answers are "
-        "always left out).",
+        "This rests on 19 of 20 answers: 1 question was passed, and the total is scaled up "
+        "as if passed questions were answered like the rest.",
     ]
 
 
@@ -312,3 +311,18 @@ def test_history_rounds_half_up_too() -> None:
         next_step=None,
     )
     assert summary.reading == "63 - High"  # Python's round() would say 62
+
+
+def test_validate_warns_about_section_bands_on_totals_too(tmp_path: Path) -> None:
+    text = values_yaml().replace(
+        "  bands:\n",
+        "  section_bands:\n    - {min: 4, max: 11, label: Low}\n    - {min: 12, max: 20, label: High}\n"
+        "  bands:\n",
+    )
+    loaded, problems = check_file(write(tmp_path, "v.yaml", text))
+    assert loaded is not None
+    assert [p.message for p in problems if p.where == "scoring.section_bands"] == [
+        "passed questions leave the total, so once 'equality-1' is passed, totals run from 3 "
+        "to 15, which these bands (4-20) do not fit. Fix: add 'passes: pro_rate' (or "
+        "'passes: lowest') under 'scoring', so a pass does not move the total."
+    ]

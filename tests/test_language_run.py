@@ -194,3 +194,13 @@ def test_many_findings_go_through_the_spool_in_order(
     assert lines[1] == f'  {doc}:1:4: "engage" — ' + lines[1].split(" — ", 1)[1]
     assert lines[40_000].startswith(f'  {doc}:20000:11: "service users"')
     assert lines[-2] == "Found 40000 things to look at in 1 file."
+
+
+def test_control_characters_in_a_file_name_are_shown_as_codes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = write(tmp_path, "odd\x1b[2Jname.md", "We engage.\n")
+    code, out, _ = run_quick([str(doc)], monkeypatch)
+    assert code == 1
+    assert "\x1b" not in out
+    assert "odd\\x1b[2Jname.md:1:4:" in out

@@ -181,6 +181,15 @@ FRAGMENTS = [
     "<!-- coprod: ignore --> service users\n",
     "İstanbul engagement ",
     "’ ",
+    "service\u00a0users ",
+    "give café people a voice ",
+    "give what? a voice ",
+    "«engagement» ",
+    "réengagement ",
+    "engagementé ",
+    "service user’s ",
+    "is it engagement? ",
+    "“empowering” ",
 ]
 
 
@@ -219,6 +228,34 @@ def test_feeding_a_document_in_pieces_finds_exactly_what_the_whole_does(
             index += 1
         got += scan.close()
     assert got == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(parts=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30))
+def test_the_quick_search_finds_what_the_exact_search_finds(parts: list[str]) -> None:
+    """The quick search (ASCII, '?' for the rest) against the exact one on the text itself."""
+    text = "".join(parts)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return
+    quick = [(s, e, r.phrase) for s, e, r in CHECKER.matches(text, lowered, 0, len(text))]
+    exact = [(s, e, r.phrase) for s, e, r in CHECKER.matches(text, None, 0, len(text))]
+    assert quick == exact
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("We asked service\u00a0users.", ["service\u00a0users"]),
+        ("Events to give café owners a voice.", ["give café owners a voice"]),
+        ("«Engagement» and réengagement and engagementé.", ["Engagement"]),
+        ("Is it engagement? Yes.", ["engagement"]),
+        ("Each service user’s plan.", ["service user’s"]),
+    ],
+)
+def test_text_beyond_plain_ascii_is_checked_exactly(text: str, phrases: list[str]) -> None:
+    found = CHECKER.phrases(text)
+    assert [text[s:e] for s, e, _ in found] == phrases
 
 
 def test_feeding_in_blocks_really_cuts_the_text() -> None:
@@ -290,3 +327,31 @@ def test_a_fifo_or_device_is_bounded_by_what_is_read(tmp_path: Path) -> None:
         for _ in decode_pieces(endless, "-"):
             pass
     assert "standard input is more than 20 MB" in str(too_long.value)
+
+
+def test_a_long_word_document_is_read_in_pieces(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    paragraph = "<w:p><w:r><w:t>We will engage service users in the plan.</w:t></w:r></w:p>"
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body>" + paragraph * 20_000 + "</w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", xml)
+    doc = tmp_path / "long.docx"
+    doc.write_bytes(buffer.getvalue())
+    pieces = list(document_pieces(doc))
+    assert len(pieces) > 1
+    assert all(len(p) < 2 * (1 << 18) for p in pieces)
+    text = "".join(pieces)
+    assert text == "We will engage service users in the plan.\n" * 20_000
+    findings = check_text(text, CHECKER, str(doc))
+    assert len(findings) == 40_000
+    assert (findings[-1].line, findings[-1].column, findings[-1].phrase) == (
+        20_000,
+        16,
+        "service users",
+    )

@@ -87,23 +87,24 @@ def search_dirs(extra: list[Path] | None = None) -> list[tuple[str, Path]]:
 # damaged cache file is rebuilt, and a folder that cannot be written is not cached.
 
 CACHE_FORMAT = 1
+PRUNE_FROM = 2_000
 _ID = re.compile(r"""^id:[ \t]*(['"]?)([a-z0-9]+(?:-[a-z0-9]+)*)\1[ \t]*(?:#.*)?$""", re.M)
 _KIND = re.compile(r"""^kind:[ \t]*(['"]?)(assessment|checklist|guided)\1[ \t]*(?:#.*)?$""", re.M)
 _MAX_BYTES = 2_000_000  # as the loader: a bigger file is not an exercise
 
 
 def _fingerprint() -> str:
-    """Changes whenever this copy of coprod changes what a valid exercise is."""
+    """Changes whenever this copy of coprod changes, and with it what a valid exercise is."""
     from coprod_toolkit import __version__
 
     here = Path(__file__).resolve().parent
-    stamps = []
-    for name in ("models.py", "base.py", "loader.py", "yamlfile.py"):
-        try:
-            stamps.append(str((here / name).stat().st_mtime_ns))
-        except OSError:
-            stamps.append("-")
-    return f"{CACHE_FORMAT}:{__version__}:{':'.join(stamps)}"
+    try:
+        newest = max(
+            entry.stat().st_mtime_ns for entry in os.scandir(here) if entry.name.endswith(".py")
+        )
+    except (OSError, ValueError):
+        newest = 0
+    return f"{CACHE_FORMAT}:{__version__}:{here}:{newest}"
 
 
 def cache_path() -> Path:
@@ -126,6 +127,7 @@ _SHAPE: dict[str, tuple[type, ...]] = {
     "minutes": (int, type(None)),
     "count": (int,),
     "broken": (bool,),
+    "clean": (bool,),
 }
 
 
@@ -141,8 +143,8 @@ def _well_formed(entry: dict[str, object]) -> bool:
 class _Cache:
     """File summaries by path, each valid while the file's size and times are unchanged."""
 
-    def __init__(self) -> None:
-        self.path = cache_path()
+    def __init__(self, name: str = "exercises.json") -> None:
+        self.path = cache_path().with_name(name)
         self.fingerprint = _fingerprint()
         self.files: dict[str, dict[str, object]] = {}
         self.changed = False
@@ -173,6 +175,8 @@ class _Cache:
     def save(self) -> None:
         if not self.changed:
             return
+        if len(self.files) > PRUNE_FROM:  # forget files that are gone (temporary folders)
+            self.files = {k: v for k, v in self.files.items() if os.path.exists(k)}
         data = {"coprod": self.fingerprint, "files": self.files}
         import tempfile
 
@@ -326,17 +330,19 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
     return Catalog(found, broken)
 
 
-def kind_of(ex_id: str, extra: list[Path] | None = None) -> str | None:
-    """The kind of the exercise with this id, read from the summaries; None if there is none."""
+def kinds(ids: set[str], extra: list[Path] | None = None) -> dict[str, str]:
+    """The kind of each exercise with one of these ids, read from the summaries alone."""
     cache = _Cache()
+    found: dict[str, str] = {}
     try:
         for _, path in _all_files(extra):
             entry = _light(path, cache)
-            if entry.get("id") == ex_id:
-                return str(entry.get("kind", "assessment"))
+            ex_id = entry.get("id")
+            if isinstance(ex_id, str) and ex_id in ids and ex_id not in found:
+                found[ex_id] = str(entry.get("kind", "assessment"))
     finally:
         cache.save()
-    return None
+    return found
 
 
 def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
@@ -497,12 +503,34 @@ def _check_all(files: list[Path]) -> list[tuple[str | None, list[Problem]]]:
     return parallel_map(_check_one, files, PARALLEL_FROM)
 
 
+def _checked(files: list[Path]) -> list[tuple[str | None, list[Problem]]]:
+    """Each file's id and problems. An exercise file found clean before, and unchanged
+    since (same size, times and inode, same coprod), is not checked again."""
+    cache = _Cache("validated.json")
+    results: list[tuple[str | None, list[Problem]] | None] = []
+    for path in files:
+        entry = cache.get(path) if path.parent.name != "language" and path.suffix != ".md" else None
+        results.append((str(entry["id"]), []) if entry and entry.get("clean") else None)
+    todo = [path for path, result in zip(files, results, strict=True) if result is None]
+    done = iter(_check_all(todo))
+    merged = []
+    for path, result in zip(files, results, strict=True):
+        if result is None:
+            result = next(done)
+            ex_id, problems = result
+            if ex_id is not None and not problems:
+                cache.put(path, {"hash": "", "id": ex_id, "kind": "", "clean": True})
+        merged.append(result)
+    cache.save()
+    return merged
+
+
 def check_paths(paths: list[Path]) -> tuple[list[FileReport], list[Problem]]:
     """Check every exercise file under the paths, and that no two share an id."""
     files, missing = exercise_files(paths)
     reports: list[FileReport] = []
     first_with: dict[str, Path] = {}
-    for path, (ex_id, problems) in zip(files, _check_all(files), strict=True):
+    for path, (ex_id, problems) in zip(files, _checked(files), strict=True):
         if ex_id is not None:
             if ex_id in first_with and first_with[ex_id].resolve() != path.resolve():
                 problems = [

@@ -647,7 +647,7 @@ class GroupSession:
         ex, d = self.exercise, self.draft
         questions = []
         group_answers = self.group_answers()
-        for section, q in self.asked():
+        for section, q in visible(ex, group_answers):  # as asked(), without a second pass
             answers = d.answers.get(q.id, {})
             spread, worth = spread_of(q, answers)
             group_answer = group_answers.get(q.id)
@@ -765,6 +765,7 @@ class GroupAnswers:
     contributions: dict[str, dict[str, list[str]]]
     actions: list[Action]
     topic: str | None = None
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 _GROUP_KEYS = (
@@ -774,6 +775,7 @@ _GROUP_KEYS = (
     "people",
     "answers",
     "agreed",
+    "notes",
     "contributions",
     "actions",
 )
@@ -848,6 +850,23 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
                     add(("answers", name, qid), f"{person}, '{qid}': {e}.")
                     continue
             result.answers.setdefault(q.id, {})[person] = value
+    raw_notes = data.get("notes") or {}
+    for name, given in raw_notes.items() if isinstance(raw_notes, dict) else []:
+        person = person_of(("notes", name), name)
+        if person is None:
+            continue
+        for qid, text in given.items() if isinstance(given, dict) else []:
+            q = ex.question(str(qid))
+            if q is None or not q.evidence:
+                add(
+                    ("notes", name, qid),
+                    f"'{qid}' does not ask for an example. Fix: give notes only for "
+                    "questions with an 'evidence' prompt.",
+                    key=True,
+                )
+                continue
+            if str(text or "").strip():
+                result.notes.setdefault(q.id, {})[person] = " ".join(str(text).split())
     raw_agreed = data.get("agreed") or {}
     for qid, entry in raw_agreed.items() if isinstance(raw_agreed, dict) else []:
         q = ex.question(str(qid))

@@ -20,6 +20,7 @@ import json
 import math
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
@@ -34,7 +35,7 @@ from coprod_toolkit.models import GroupRecord, Reflection, whole
 
 INDEX_NAME = "index.sqlite"
 OLD_INDEX_NAME = "index.json"
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 """Bump when the table changes: an index of another format is rebuilt."""
 BATCH = 1000
 """Files read between two commits (and two progress reports) while rebuilding."""
@@ -324,6 +325,7 @@ CREATE TABLE files (
     problem TEXT
 );
 CREATE INDEX files_latest ON files (exercise, about, person, stamp);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER);
 CREATE TABLE answers (
     name TEXT PRIMARY KEY,
     mtime_ns INTEGER NOT NULL,
@@ -348,6 +350,16 @@ def _row(
         json.dumps(summary, ensure_ascii=False),
         None,
     )
+
+
+def _trustworthy(folder_time: int) -> bool:
+    """Whether a folder time can show that nothing changed since.
+
+    A clock that counts whole seconds (some shared and USB drives) could give a
+    file added in the same second the same time, so such a time is trusted only
+    once it is safely past.
+    """
+    return folder_time % 1_000_000_000 != 0 or time.time_ns() - folder_time > 2_000_000_000
 
 
 class History:
@@ -389,6 +401,7 @@ class History:
                 if version != INDEX_FORMAT:  # nobody else made it meanwhile
                     connection.execute("DROP TABLE IF EXISTS files")
                     connection.execute("DROP TABLE IF EXISTS answers")
+                    connection.execute("DROP TABLE IF EXISTS meta")
                     for statement in _CREATE.split(";"):
                         if statement.strip():
                             connection.execute(statement)
@@ -396,6 +409,7 @@ class History:
                 connection.execute("COMMIT")
             connection.execute(f"SELECT {_COLUMNS} FROM files LIMIT 0")
             connection.execute("SELECT name, mtime_ns, size, data FROM answers LIMIT 0")
+            connection.execute("SELECT key, value FROM meta LIMIT 0")
         except BaseException:
             connection.close()
             raise
@@ -433,10 +447,34 @@ class History:
         edited in place; without it only the names are listed, which is what
         finding last time's next step needs at 100,000 reflections.
         """
-        known = {
-            name: (mtime, size)
-            for name, mtime, size in connection.execute("SELECT name, mtime_ns, size FROM files")
-        }
+        try:
+            # taken before listing: a file added while we list changes it again
+            folder_time: int | None = os.stat(self.folder).st_mtime_ns
+        except OSError:
+            folder_time = None
+        if not full and folder_time is not None:
+            listed = connection.execute("SELECT value FROM meta WHERE key = 'listed'").fetchone()
+            if listed is not None and listed[0] == folder_time:
+                return  # no file added, removed or renamed since the index last listed it all
+        known: dict[str, tuple[int, int] | None]
+        if full:
+            known = {
+                name: (mtime, size)
+                for name, mtime, size in connection.execute(
+                    "SELECT name, mtime_ns, size FROM files"
+                )
+            }
+        else:
+            known = dict.fromkeys(n for (n,) in connection.execute("SELECT name FROM files"))
+        self._read_unread(connection, known, full)
+        if folder_time is not None and _trustworthy(folder_time):
+            connection.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('listed', ?)", (folder_time,)
+            )
+
+    def _read_unread(
+        self, connection: sqlite3.Connection, known: dict[str, tuple[int, int] | None], full: bool
+    ) -> None:
         if not self.folder.is_dir():
             seen: set[str] = set()
             unread: list[tuple[str, tuple[int, int]]] = []
@@ -575,10 +613,15 @@ class History:
         found: Summary | None = self._guarded(work)
         return found
 
-    def remember(self, reflection: Reflection, path: Path) -> None:
+    def remember(
+        self, reflection: Reflection, path: Path, folder_times: tuple[int, int] | None = None
+    ) -> None:
         """Add a just-saved reflection to the index, so the next read need not parse it.
 
         One row in one transaction: the same cost however many reflections there are.
+        `folder_times` are the folder's times just before and just after the save:
+        if the index had listed the folder as it was before, it still knows every
+        file after it, so the next save need not list 100,000 names again.
         """
         try:
             stat = path.stat()
@@ -595,6 +638,11 @@ class History:
             connection.execute("BEGIN IMMEDIATE")
             connection.execute(_INSERT, row)
             connection.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", answers)
+            if folder_times is not None and _trustworthy(folder_times[1]):
+                connection.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'listed' AND value = ?",
+                    (folder_times[1], folder_times[0]),
+                )
             connection.execute("COMMIT")
 
     def answers(self, names: list[str]) -> Iterator[tuple[str, Payload | None, str]]:

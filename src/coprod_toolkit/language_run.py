@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from coprod_toolkit.language import WordLists
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _SPOOL_BYTES = 1 << 20
 
 
@@ -201,7 +201,13 @@ def _check(name: str, checker: Checker, skip_quotes: bool, spool: _Spool, json_o
                 text = json.dumps(finding.as_dict(), indent=2, ensure_ascii=False)
                 spool.add(("," if spool.count else "") + "\n" + _indent(text, 8), 1)
         else:
-            spool.add(printable("".join(f"  {finding}\n" for finding in findings)), len(findings))
+            lines = [str(finding) for finding in findings]
+            # Control characters can only come from a file name or a word list: check
+            # each line quickly, and make the rare one that has any safe to show.
+            text = "".join(
+                f"  {line}\n" if line.isprintable() else f"  {printable(line)}\n" for line in lines
+            )
+            spool.add(text, len(findings))
 
     for piece in _pieces(name):
         keep(scan.feed(piece))

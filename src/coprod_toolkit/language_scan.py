@@ -65,25 +65,30 @@ def _key(text: str) -> str:
 
 # --------------------------------------------------------------------------- phrases
 
-_GAP_UNIT = r"(?:[\w'’-]+\s+){1,3}"
 
+def _units(form: str, quick: bool = False) -> list[str]:
+    """A form as regex pieces: any spacing or line break between words, either apostrophe.
 
-def _units(form: str) -> list[str]:
-    """A form as regex pieces: any spacing or line break between words, either apostrophe."""
+    `quick` pieces are for the text as the quick search sees it, where '?' stands
+    for any character beyond plain ASCII (see Checker.matches): they let '?' in
+    wherever such a character could be, and each such match is checked again.
+    """
+    other = "?" if quick else ""
+    space = rf"[\s{other}]+" if quick else r"\s+"
     units: list[str] = []
     words = normal(form).split(" ")
     for index, word in enumerate(words):
         if word == GAP:
-            units.append(_GAP_UNIT)  # the gap brings its own spacing after it
+            units.append(rf"(?:[\w'’{other}-]+{space}){{1,3}}")  # brings its own spacing
             continue
         for ch in word:
-            units.append("['’]" if ch == "'" else re.escape(ch))
+            units.append(f"['’{other}]" if ch == "'" else re.escape(ch))
         if index < len(words) - 1:
-            units.append(r"\s+")
+            units.append(space)
     return units
 
 
-def _trie_regex(forms: Iterable[str]) -> str:
+def _trie_regex(forms: Iterable[str], quick: bool = False) -> str:
     """One regular expression for many forms, sharing their common beginnings.
 
     Python's regex engine tries every branch of a plain alternation at every
@@ -94,7 +99,7 @@ def _trie_regex(forms: Iterable[str]) -> str:
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for form in forms:
         node = trie
-        for unit in _units(form):
+        for unit in _units(form, quick):
             node = node.setdefault(unit, {})
         node[end] = {}
 
@@ -140,22 +145,24 @@ class Checker:
                 self._by_form.setdefault(normal(form), entry)
             if entry.unless_followed_by or entry.unless_preceded_by:
                 self._particular.add(id(entry))
-        self.alternation = alternation or _trie_regex(self._by_form) or r"(?!x)x"
-        self._alternation = self.alternation
-        # Lower-casing the text once and matching it case-sensitively lets the regex
-        # engine skip quickly to the letters a phrase can start with; the check that
-        # a phrase starts a word is done in Python, only where something matched.
-        self._fast = re.compile(rf"(?:{self._alternation})(?![\w-])")
+        self.alternation = alternation or _trie_regex(self._by_form, quick=True) or r"(?!x)x"
+        # The quick search runs on the text lower-cased, with anything beyond plain
+        # ASCII shown as '?', and looks for a phrase after a character that cannot be
+        # part of a word: one class of ASCII characters, which the regex engine can
+        # skip to fast, instead of trying every letter of every word.
+        self._fast = re.compile(
+            r"[\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]"
+            rf"(?:{self.alternation})(?![\w-])"
+        )
         self._slow_regex: re.Pattern[str] | None = None
         self._gapped_regexes: list[tuple[re.Pattern[str], Rule]] | None = None
 
     @property
     def _slow(self) -> re.Pattern[str]:
-        """For the rare text whose length changes when lower-cased (like 'İ')."""
+        """The exact search, on the text as it is: for the few places the quick one is unsure."""
         if self._slow_regex is None:
-            self._slow_regex = re.compile(
-                rf"(?<![\w-])(?:{self._alternation})(?![\w-])", re.IGNORECASE
-            )
+            alternation = _trie_regex(self._by_form) or r"(?!x)x"
+            self._slow_regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
         return self._slow_regex
 
     @property
@@ -215,28 +222,47 @@ class Checker:
         `lowered` is text.lower() when that has the same length, else None;
         `before` is the text just before `text`, for entries that look back.
         """
-        fast = lowered is not None
-        subject = lowered if lowered is not None else text
-        search = (self._fast if fast else self._slow).search
         found = self._found
         particular = self._particular
         position = start
+        if lowered is None:  # lower case changes its length (like 'İ'): the exact search
+            search = self._slow.search
+            while (m := search(text, position)) is not None and m.start() < stop:
+                begin, position = m.span()
+                entry = self.entry_for(m.group())
+                if id(entry) in particular and self._harmless(entry, text, begin, position, before):
+                    continue
+                yield begin, position, entry
+            return
+        # The quick search: '?' marks anything beyond ASCII (a real '?' becomes '!'),
+        # and a line break in front means the search can always look at the character
+        # before a phrase; so a match at i in `subject` is a phrase at i in `text`,
+        # ending one before the match does.
+        if "?" in lowered:
+            lowered = lowered.replace("?", "!")  # the same to a regex: not a word, not a space
+        if not lowered.isascii():
+            lowered = lowered.encode("ascii", "replace").decode("ascii")
+        subject = "\n" + lowered
+        search = self._fast.search
         while True:
             m = search(subject, position)
             if m is None:
                 return
-            begin, end = m.span()
+            begin, end = m.start(), m.end() - 1
             if begin >= stop:
                 return
-            if fast and begin > 0:
-                previous = subject[begin - 1]
-                if previous.isalnum() or previous in "_-":
-                    position = begin + 1  # inside a word: look again from the next letter
+            if "?" in subject[begin : end + 2]:  # something beyond ASCII in or around it
+                exact = self._slow.match(text, begin)
+                if exact is None:
+                    position = begin + 1
                     continue
+                end = exact.end()
+                matched = exact.group()
+            else:
+                matched = subject[begin + 1 : end + 1]
             position = end
-            matched = m.group()
             entry = found.get(matched) or self.entry_for(matched)
-            if id(entry) in particular and self._harmless(entry, subject, begin, end, before):
+            if id(entry) in particular and self._harmless(entry, lowered, begin, end, before):
                 continue
             yield begin, end, entry
 

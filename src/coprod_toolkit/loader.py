@@ -329,8 +329,11 @@ def _bands_after_a_pass(ex: Exercise, warn: Any) -> None:
     for index, section in enumerate(ex.sections):
         if section.bands is not None:
             checks.append((("sections", index, "bands"), section.bands, [section]))
+        elif section.scored and ex.scoring.section_bands:
+            checks.append((("scoring", "section_bands"), ex.scoring.section_bands, [section]))
+    warned: set[Path_] = set()
     for at, bands, sections in checks:
-        if not bands:
+        if not bands or at in warned:
             continue
         passable = [
             (q, span)
@@ -344,6 +347,7 @@ def _bands_after_a_pass(ex: Exercise, warn: Any) -> None:
         q, span = passable[0]
         after_low, after_high = round(low - span[0]), round(high - span[1])
         if after_low < bands[0].min or after_high < bands[-1].min:
+            warned.add(at)
             warn(
                 at,
                 f"passed questions leave the total, so once '{q.id}' is passed, totals run "

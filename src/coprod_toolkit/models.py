@@ -554,6 +554,7 @@ class Score(Strict):
         None, description="The average answer on the scale, counted by weight (show: mean)."
     )
     needed: int = Field(0, description="Answers needed for a band (scoring's min_answered).")
+    passed: int = Field(0, description="How many scored questions were passed (skipped).")
     unknown: int = Field(
         0, description="Scale questions answered with the scale's 'unknown' answer."
     )

@@ -71,25 +71,27 @@ def overall_text(scores: Scores, who: str = "Overall") -> str:
 
 
 PASSES = {
-    "leave_out": "passed questions are left out of the total and its range",
+    "leave_out": "a passed question is left out of the total and its range",
     "pro_rate": "the total is scaled up as if passed questions were answered like the rest",
-    "lowest": "each passed question counts as its lowest answer",
+    "lowest": "a passed question counts as its lowest answer",
 }
 
 
 def fewer_answers(scores: Scores) -> list[Line]:
-    """Say when a result rests on fewer answers than were asked, and what that did."""
+    """Say when a result rests on fewer answers than were asked, and what a pass did.
+
+    'Not sure' and 'does not apply' answers are counted in lines of their own.
+    """
     o = scores.overall
-    if not o.questions or o.answered >= o.questions:
-        return []
-    missing = o.questions - o.answered
-    lines = [
-        Line(
-            f"This rests on {o.answered} of {o.questions} answers: {missing} "
-            f"{'was' if missing == 1 else 'were'} passed or answered 'not sure' "
-            f"({PASSES[scores.passes]}; 'not sure' answers are always left out)."
+    lines = []
+    if o.passed:
+        lines.append(
+            Line(
+                f"This rests on {o.answered} of {o.questions} answers: {o.passed} "
+                f"{'question was' if o.passed == 1 else 'questions were'} passed, and "
+                f"{PASSES[scores.passes]}."
+            )
         )
-    ]
     if o.answered < o.needed:
         lines.append(
             Line(
@@ -200,7 +202,7 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
         lines.append(Line(_flat(overall.message)))
     lines += fewer_answers(scores)
     if overall.unknown:
-        lines.append(Line(unknown_words(ex, overall.unknown)))
+        lines.append(Line(unknown_words(ex, overall.unknown, overall.answered)))
     scored = [s for s in scores.sections if s.percent is not None]
     strongest, weakest = strongest_and_weakest(scores) if len(scored) > 3 else ([], [])
     if strongest:
@@ -230,10 +232,19 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
     return lines
 
 
-def unknown_words(ex: Exercise, count: int) -> str:
+def unknown_words(ex: Exercise, count: int, answered: int = 1) -> str:
     """'3 statements answered "Does not apply / I don't know"', and what that means."""
     labels = {s.unknown for s in ex.scales.values() if s.unknown}
-    label = labels.pop() if len(labels) == 1 else "does not apply / I don't know"
+    label = labels.pop() if len(labels) == 1 else UNKNOWN_LABEL
+    return unknown_sentence(count, label, answered)
+
+
+UNKNOWN_LABEL = "does not apply / I don't know"
+
+
+def unknown_sentence(count: int, label: str, answered: int = 1) -> str:
+    if not answered:
+        return f"Every statement was answered '{label}', so there is no score."
     if count == 1:
         return f"1 statement answered '{label}'. It neither raises nor lowers the score."
     return (
@@ -615,7 +626,8 @@ def side_by_side_markdown(first: Reflection, second: Reflection) -> str:
         "",
     ]
     heading = "Principle" if first.kind != "checklist" else ""
-    out += [f"| {heading} | First | Second |", "|---|---|---|"]
+    names = f"{_md(who_and_when(first))} | {_md(who_and_when(second))}"
+    out += [f"| {heading} | {names} |", "|---|---|---|"]
     for title, a, b in side_by_side_rows(first, second):
         out.append(f"| {_md(title)} | {_md(a)} | {_md(b)} |")
     out += [

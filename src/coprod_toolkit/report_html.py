@@ -9,8 +9,15 @@ from __future__ import annotations
 import math
 from html import escape
 
-from coprod_toolkit.models import GroupRecord, Reflection
-from coprod_toolkit.report import cell, column, fewer_answers, overall_text
+from coprod_toolkit.models import UNKNOWN, GroupRecord, Reflection
+from coprod_toolkit.report import (
+    UNKNOWN_LABEL,
+    cell,
+    column,
+    fewer_answers,
+    overall_text,
+    unknown_sentence,
+)
 from coprod_toolkit.scoring import whole
 from coprod_toolkit.text import one_line
 
@@ -97,6 +104,11 @@ svg text { font-size: 12px; fill: #333; }
 """
 
 
+def _unknown_label(r: Reflection) -> str:
+    """The words the person saw for 'does not apply / I don't know'."""
+    return next((a.shown for a in r.answers if a.answer == UNKNOWN), UNKNOWN_LABEL)
+
+
 def html_report(r: Reflection, previous: Reflection | None = None) -> str:
     """The whole page. Every piece of text from a file or a person is escaped."""
 
@@ -174,8 +186,13 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             out.append(row + "</tr>")
         out.append("</table>")
         overall = r.scores.overall
+        unknown = (
+            [unknown_sentence(overall.unknown, _unknown_label(r), overall.answered)]
+            if overall.unknown
+            else []
+        )
         if overall.percent is not None:
-            remarks = [line.text for line in fewer_answers(r.scores)]
+            remarks = [line.text for line in fewer_answers(r.scores)] + unknown
             if overall.message:
                 remarks.insert(0, overall.message)
             out.append(
@@ -183,6 +200,8 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
                 + "".join(f"<br>{t(remark)}" for remark in remarks)
                 + "</div>"
             )
+        elif unknown:
+            out.append(f'<div class="reading">{t(unknown[0])}</div>')
     notes = [
         a
         for a in r.answers
@@ -230,6 +249,8 @@ def group_html_report(record: GroupRecord) -> str:
         f'<p class="meta">{t(", ".join(r.people))} · about {t(r.about_label)} · '
         f"{r.finished.astimezone():%d %B %Y}</p>",
     ]
+    if r.topic:
+        out.append(f'<p class="meta">The piece of work: {t(r.topic)}</p>')
     if r.scores is not None and len(r.scores.sections) >= 3:
         out.append(
             radar_svg([s.title for s in r.scores.sections], [s.percent for s in r.scores.sections])
@@ -257,8 +278,16 @@ def group_html_report(record: GroupRecord) -> str:
                 spread = f"{spread} (worth talking about)" if spread else "worth talking about"
             group_text = q.group_shown or ("" if q.group_answer is None else str(q.group_answer))
             group = t(group_text) + " (agreed)" if q.agreed else t(group_text)
-            out.append(f"<tr><td>{t(q.text)}</td>{cells}<td>{spread}</td><td>{group}</td></tr>")
+            text = t(q.text) + (" (added by the group)" if q.added else "")
+            out.append(f"<tr><td>{text}</td>{cells}<td>{spread}</td><td>{group}</td></tr>")
         out.append("</table>")
+        examples = [q for q in r.questions if q.notes]
+        if examples:
+            out.append("<h2>Examples given</h2><ul>")
+            for q in examples:
+                given = "; ".join(f"<strong>{t(p)}:</strong> {t(n)}" for p, n in q.notes.items())
+                out.append(f"<li>{t(q.text)}: {given}</li>")
+            out.append("</ul>")
     for step in r.steps:
         out.append(f"<h2>{t(step.title)}</h2><ul>")
         for person, items in step.contributions.items():

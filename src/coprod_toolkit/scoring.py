@@ -126,7 +126,7 @@ def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[
     """A total, its range and its share out of 100, with passes treated as the author chose."""
     rule = ex.scoring.passes
     raw = low = high = full_low = full_high = weights = 0.0
-    answered = questions = unknown = 0
+    answered = questions = unknown = passed = 0
     for q, answer in items:
         span = question_range(ex, q)
         if span is None:
@@ -135,6 +135,7 @@ def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[
         full_low += span[0]
         full_high += span[1]
         points = question_points(ex, q, answer)
+        passed += answer is None
         if points is None:
             if answer == UNKNOWN and isinstance(q, ScaleQuestion):
                 unknown += 1  # counted and shown, but no points and no range
@@ -165,6 +166,7 @@ def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[
         "mean": mean,
         "needed": needed,
         "unknown": unknown,
+        "passed": passed,
     }
 
 

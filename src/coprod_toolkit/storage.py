@@ -54,6 +54,13 @@ def _explain(error: OSError, folder: Path) -> str:
     return f"Cannot save in {folder}: {reason}."
 
 
+def _folder_time(folder: Path) -> int:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return 0
+
+
 def _sync_folder(folder: Path) -> None:
     """Make a rename in `folder` survive a power cut (where the system allows it)."""
     try:
@@ -103,6 +110,8 @@ class Store:
         self.root = root
         self.reflections = root / "reflections"
         self.drafts = root / "drafts"
+        self.folder_times: tuple[int, int] | None = None
+        """The reflections folder's times just before and after the last save (for the index)."""
 
     def _folder(self, folder: Path) -> Path:
         try:
@@ -180,6 +189,7 @@ class Store:
         reflection under a real name.
         """
         self._folder(folder)
+        before = _folder_time(folder)
         for attempt in range(1, 1000):
             name = stem if attempt == 1 else f"{stem}-{attempt}"
             paths = [folder / (name + suffix) for suffix in suffixes]
@@ -208,6 +218,8 @@ class Store:
                 for temp in temps:
                     with contextlib.suppress(OSError):
                         os.unlink(temp)
+            after = _folder_time(folder)
+            self.folder_times = (before, after) if before and after else None
             return paths
         raise StorageError(f"Cannot find a free file name in {folder}.")
 

@@ -80,7 +80,9 @@ def _finish(
     store.delete_draft(draft.id)
     from coprod_toolkit.history import History
 
-    History(store.root).remember(reflection.model_copy(update={"id": yaml_path.stem}), yaml_path)
+    History(store.root).remember(
+        reflection.model_copy(update={"id": yaml_path.stem}), yaml_path, store.folder_times
+    )
     from rich.text import Text
 
     from coprod_toolkit.text import printable
@@ -161,17 +163,17 @@ def practice_commands(ex: Exercise, extra: list[Path] | None) -> dict[str, str]:
     wanted = {p for section in ex.sections for p in section.practice}
     if not wanted:
         return {}
-    from coprod_toolkit.catalog import kind_of
+    from coprod_toolkit.catalog import kinds
     from coprod_toolkit.errors import CoprodError
 
-    commands = {}
-    for p in wanted:
-        try:
-            kind = kind_of(p, extra)  # from the cached summaries: no file read in full
-        except CoprodError:
-            continue
-        if kind is not None:
-            commands[p] = f"coprod {'readiness' if kind == 'checklist' else 'assess'} {p}"
+    try:
+        found = kinds(wanted, extra)  # from the cached summaries: no file read in full
+    except CoprodError:
+        return {}
+    commands = {
+        p: f"coprod {'readiness' if kind == 'checklist' else 'assess'} {p}"
+        for p, kind in found.items()
+    }
     return commands
 
 

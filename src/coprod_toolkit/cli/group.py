@@ -76,12 +76,13 @@ def group(
 ) -> None:
     """Do an exercise together as a group, everyone as an equal, at one screen.
 
-    For each question, everyone answers in turn without seeing the others'
-    answers (the screen is cleared and the keyboard passed on), and who goes
-    first moves round. Then all the answers are shown side by side: where they
-    differ, that is worth talking about, and the group can record an agreed
-    answer. Guided exercises go step by step, with a round in which everyone
-    adds ideas, and end with a list of actions with names and dates.
+    For each question, everyone answers in turn, in private: each turn is wiped,
+    scrollback too, before the keyboard is passed on, and who goes first moves
+    round. Then all the answers are shown side by side: where they differ, that
+    is worth talking about. The group can agree an answer on any question, and
+    change anyone's answer with their say. Guided exercises go step by step,
+    with a round in which everyone adds ideas, and end with a list of actions
+    with names and dates.
 
     Examples:
 
@@ -196,6 +197,9 @@ def _group(
             q: {rename[p]: a for p, a in by.items()} for q, by in given.answers.items()
         }
         draft.agreed = given.agreed
+        draft.notes = {
+            q: {rename[p]: note for p, note in by.items()} for q, by in given.notes.items()
+        }
         draft.contributions = {
             s: {rename[p]: items for p, items in by.items()}
             for s, by in given.contributions.items()
@@ -313,7 +317,7 @@ def private_turns_note(plain: bool) -> list[str]:
         "In plain mode the screen cannot be wiped. So what you type for an answer is hidden "
         "as you type it, your answer is never shown back, and blank lines push each turn "
         "out of sight. But anyone who scrolls back up can see which questions were asked "
-        "and who passed.",
+        "and whose turn it was.",
         "If the group would rather see what it types, answer openly with --open.",
     ]
 
@@ -342,6 +346,11 @@ def continue_group(
         if loaded.exercise.kind == "guided"
         else f"Question {draft.position + 1}"
     )
+    from coprod_toolkit.group import rotation
+
+    order = rotation(draft.people, draft.position)
+    if draft.stage == "questions" and draft.turn < len(order):
+        where += f", {one_line(order[draft.turn])}'s turn"
     console.print(Text(printable(f"The group stopped at: {where}.")))
     if draft.topic:
         console.print(Text(printable(f"The piece of work: {one_line(draft.topic)}.")))

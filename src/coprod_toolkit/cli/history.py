@@ -233,6 +233,13 @@ def _progress(
             f"Fix: use one of: {', '.join(n or '(anonymous)' for n in names)}."
         )
     mine, note = _same_subject(mine, about, exercise)
+    versions = sorted({s.version for s in mine})
+    if len(versions) > 1:  # a new version asks different questions: say so, plainly
+        note = (note + " " if note else "") + (
+            "The questions changed between these reflections (versions "
+            f"{', '.join(versions[:-1])} and {versions[-1]} of the exercise), so a change "
+            "in score may come from the new questions, not only from a change in the work."
+        )
     sections: list[tuple[str, str]]
     try:
         from coprod_toolkit.catalog import find

@@ -44,7 +44,8 @@ def language(
     Finds phrases such as "service users", "engagement" and "empowering people",
     and abbreviations that are not spelled out. Exits with 1 when it finds
     anything, so a team can run it on its documents automatically. To leave a
-    line out, put "coprod: ignore" on it; "coprod: ignore-file" leaves out a file.
+    line out, put "coprod: ignore" on it; "coprod: ignore-file" on a line of its
+    own leaves out the whole file.
 
     Examples:
 
