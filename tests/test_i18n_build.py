@@ -27,6 +27,8 @@ def test_the_wheel_holds_the_compiled_welsh_catalogue(tmp_path: Path) -> None:
     assert catalogue.plural(7) == 5  # the .po's six Welsh forms, not Babel's own five
     assert "coprod_toolkit/locale/cy/LC_MESSAGES/coprod.po" in names  # for reviewers
     assert "coprod_toolkit/i18n.py" in names
+    assert "coprod_toolkit/exercises/readiness.cy.yaml" in names
+    assert "coprod_toolkit/exercises/translation.schema.json" in names
 
 
 def test_the_hook_compiles_every_catalogue(tmp_path: Path) -> None:
