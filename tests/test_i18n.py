@@ -273,3 +273,16 @@ def test_the_language_modules_stay_in_the_core() -> None:
         check=True,
     ).stdout.split()
     assert not {m for m in out if m.split(".")[0] in {"typer", "rich", "questionary", "babel"}}
+
+
+def test_lang_works_after_the_command_too() -> None:
+    result = invoke("exercise", "--lang", "cy", "--help")
+    assert result.exit_code == 0, result.output
+    assert "Ysgrifennu, gwirio a phori drwy ymarferion" in result.output
+    assert TOP_HELP_CY in invoke("--help", "--lang=cy").output
+
+
+def test_lang_with_no_language_is_a_usage_error() -> None:
+    result = invoke("--lang")
+    assert result.exit_code == 2
+    assert "--lang" in result.output

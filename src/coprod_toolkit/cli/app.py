@@ -47,7 +47,7 @@ class CoprodGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if ctx.parent is None:
-            _lang(args)
+            args = _lang(args)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
@@ -124,23 +124,34 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _lang(args: list[str]) -> None:
-    """--lang, else COPROD_LANG, else the system locale: chosen before any help or text is shown,
-    wherever --lang stands among the options before the command."""
+def _lang(args: list[str]) -> list[str]:
+    """--lang, else COPROD_LANG, else the system locale: chosen before any help or text is
+    shown. --lang may stand before or after the command; it is taken out of the arguments
+    so that every command accepts it."""
     from coprod_toolkit.i18n import choose, set_language
 
     value = None
-    for index, arg in enumerate(args):
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest.extend(args[index:])
+            break
         if arg == "--lang" and index + 1 < len(args):
             value = args[index + 1]
-        elif arg.startswith("--lang="):
+            index += 2
+            continue
+        if arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
-        elif not arg.startswith("-") and (index == 0 or args[index - 1] != "--lang"):
-            break  # the command: what follows is its own
+        else:
+            rest.append(arg)
+        index += 1
     choice = choose(value)
     set_language(choice.language)
     if choice.warning:
         sys.stderr.write(choice.warning + "\n")
+    return rest
 
 
 @app.callback()
