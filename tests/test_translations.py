@@ -394,3 +394,14 @@ def test_readiness_in_welsh_from_an_answers_file(tmp_path: Path) -> None:
     assert "Os arbed arian yw'r nod" in welsh_run.output  # what to talk about, in Welsh
     assert "Not yet" in english_run.output
     assert "If saving money is the goal" in english_run.output
+
+
+def test_the_list_of_exercises_shows_translated_titles(folder: Path) -> None:
+    english = runner.invoke(app, ["exercise", "list", "--exercises", str(folder)])
+    welsh_list = runner.invoke(
+        app, ["--lang", "cy", "exercise", "list", "--exercises", str(folder)]
+    )
+    assert "A tiny check" in english.output
+    assert "Gwiriad bach" in welsh_list.output
+    assert "A tiny check" not in welsh_list.output
+    assert "Ydy cydgynhyrchu'n iawn i ni nawr?" in welsh_list.output  # built in

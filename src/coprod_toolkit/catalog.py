@@ -327,6 +327,12 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
             )
     finally:
         cache.save()
+    from coprod_toolkit.i18n import ENGLISH, language
+
+    if language() != ENGLISH and found:
+        from coprod_toolkit.translations import translate_titles
+
+        translate_titles(found.values(), language())
     return Catalog(found, broken)
 
 

@@ -12,6 +12,7 @@ Part of the core: no typer, rich or questionary.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -375,6 +376,23 @@ def localise(loaded: LoadedExercise, code: str | None = None) -> LoadedExercise:
         return loaded
     exercise, _coverage = apply(loaded.exercise, tr)
     return TranslatedExercise(exercise, loaded.path, loaded.hash, code, path)
+
+
+def translate_titles(found: Iterable[Any], code: str) -> None:
+    """Put the titles of a list of exercises (catalog.Found) into a language, where a
+    translation beside the exercise gives one; the rest keep their English titles."""
+    for entry in found:
+        for stem in dict.fromkeys((entry.id, entry.path.stem)):
+            path = entry.path.parent / f"{stem}.{code}{entry.path.suffix}"
+            if not path.is_file():
+                continue
+            try:
+                tr, _marks = read_translation(path)
+            except FileProblems:
+                continue
+            if tr.translates == entry.id and tr.language == code and tr.title:
+                entry.title = tr.title
+            break
 
 
 def _original_of(path: Path, tr: Translation) -> LoadedExercise | None:
