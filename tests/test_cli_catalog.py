@@ -250,3 +250,14 @@ def test_validate_finds_a_repeated_id_among_remembered_files(tmp_path: Path) -> 
     result = runner.invoke(app, ["exercise", "validate", str(folder)])
     assert result.exit_code == 1
     assert "the id 'tiny' is also used by" in result.output
+
+
+def test_nothing_is_written_beside_the_exercises(tmp_path: Path) -> None:
+    folder = three(tmp_path / "shared")
+    before = sorted(p.name for p in folder.iterdir())
+    runner.invoke(app, ["exercise", "list", "--exercises", str(folder)])
+    runner.invoke(app, ["exercise", "validate", str(folder)])
+    catalog.find("small", [folder])
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert catalog.cache_path().parent == tmp_path / "cache" / "coprod"
+    assert (tmp_path / "cache" / "coprod" / "validated.json").exists()

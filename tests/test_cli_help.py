@@ -84,6 +84,8 @@ def test_to_is_the_output_file_and_the_old_out_still_works(tmp_path: Path) -> No
     new = runner.invoke(app, ["exercise", "schema", "--to", str(tmp_path / "a.json")])
     old = runner.invoke(app, ["exercise", "schema", "--out", str(tmp_path / "b.json")])
     assert new.exit_code == 0 and old.exit_code == 0, (new.output, old.output)
+    assert "--out FILE is now --to FILE" in old.output
+    assert "--out" not in new.output
     assert (tmp_path / "a.json").read_text() == (tmp_path / "b.json").read_text()
     help_text = runner.invoke(app, ["exercise", "schema", "--help"]).output
     assert "--to FILE" in help_text and "--out" not in help_text
@@ -121,3 +123,24 @@ def test_piped_tables_have_no_trailing_spaces(tmp_path: Path) -> None:
     assert listed.exit_code == 0
     assert "Alexandra Longname" in listed.output
     assert not [line for line in listed.output.splitlines() if line != line.rstrip()]
+
+
+def test_only_the_command_used_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer.main
+
+    if not hasattr(typer.main, "get_params_from_function"):
+        pytest.skip("this typer builds commands another way")
+    real = typer.main.get_params_from_function
+    read: list[str] = []
+
+    def counting(func):  # type: ignore[no-untyped-def]
+        read.append(func.__name__)
+        return real(func)
+
+    monkeypatch.setattr(typer.main, "get_params_from_function", counting)
+    assert runner.invoke(app, ["--help"]).exit_code == 0
+    assert not {"assess", "history", "exercise_list", "report"} & set(read)
+    read.clear()
+    assert runner.invoke(app, ["history", "--help"]).exit_code == 0
+    assert "history" in read
+    assert not {"assess", "progress", "report", "export"} & set(read)

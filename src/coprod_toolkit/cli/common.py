@@ -97,7 +97,12 @@ def output_file(to: Path | None, old_out: Path | None) -> Path | None:
         from coprod_toolkit.errors import UsageProblem
 
         raise UsageProblem(f"--to {to} and --out {old_out}: give only --to FILE.")
-    return to if to is not None else old_out
+    if to is None and old_out is not None:
+        sys.stderr.write(
+            "Note: --out FILE is now --to FILE; the old name will go in a later release.\n"
+        )
+        return old_out
+    return to
 
 
 @contextmanager

@@ -5,18 +5,15 @@ them: for `coprod assess --help` it read all seventeen signatures (about a third
 the time past importing typer). Here each command is built the first time it is
 used; `coprod --help` lists them from their docstrings alone.
 
-Lighter handling of command-line values, so that pydantic stays off the start-up path.
-
-Recent typer versions build a pydantic TypeAdapter for a parameter the moment it is
-parsed, even one that was left out: that imports pydantic and builds a schema per
-parameter, which made `coprod COMMAND --help` and `coprod exercise list` about three
-times slower than typer itself. Here the everyday cases (nothing given, a word, a
-choice from a fixed list) are answered directly, and anything else (a path, a list)
-goes to typer's own handling, built only when it is needed.
+Recent typer versions also build a pydantic TypeAdapter for a parameter the moment
+it is parsed, even one that was left out: that imports pydantic and builds a schema
+per parameter, which made `coprod COMMAND --help` and `coprod exercise list` about
+three times slower than typer itself. Here the everyday cases (nothing given, a
+word, a choice from a fixed list, a path coprod checks itself) are answered
+directly, and anything else goes to typer's own handling, built only when needed.
 
 Help shows no Python types: an argument is described by its name, and a choice by
-its choices. Older typer versions (built on click) have neither piece, and are left
-as they are.
+its choices. Typer versions without these pieces are left as they are.
 """
 
 from __future__ import annotations
