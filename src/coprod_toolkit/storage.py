@@ -133,10 +133,19 @@ class Store:
         return folder
 
     def check_writable(self) -> None:
-        """Fail before the first question, not after the last one."""
+        """Fail before the first question, not after the last one.
+
+        The drafts folder is tried with a real file. The reflections folder is
+        only asked (a file made and removed there would change the folder's time,
+        which tells the index that nothing was added since it last looked).
+        """
         for folder in (self.reflections, self.drafts):
             self._folder(folder)
             try:
+                if folder == self.reflections:
+                    if not os.access(folder, os.W_OK | os.X_OK):
+                        raise PermissionError(errno.EACCES, "Permission denied")
+                    continue
                 fd, name = tempfile.mkstemp(dir=folder, prefix=".check-")
                 os.close(fd)
                 os.unlink(name)
