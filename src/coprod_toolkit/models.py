@@ -307,13 +307,15 @@ class Scoring(Strict):
         "percent",
         description="Read bands against the score out of 100 (percent) or the raw total (raw).",
     )
-    show: Literal["percent", "total", "mean"] | None = Field(
+    show: Literal["percent", "total", "mean", "each"] | None = Field(
         None,
         description=(
             "How results are shown. percent: out of 100. total: the points, with the range "
             "they can fall in ('Total 60 (of 20-100)', 'Equality 12 of 4-20'). mean: the "
             "average answer on the scale's own numbers ('7 of 10'; every scored question "
-            "must share one scale). Default: total when bands_on is raw, otherwise percent."
+            "must share one scale). each: the sections measure different things, so each "
+            "shows only its reading (its band) and nothing is added into one total. "
+            "Default: total when bands_on is raw, otherwise percent."
         ),
     )
     passes: Literal["leave_out", "pro_rate", "lowest"] = Field(
@@ -336,7 +338,7 @@ class Scoring(Strict):
         ),
     )
 
-    def shown_as(self) -> Literal["percent", "total", "mean"]:
+    def shown_as(self) -> Literal["percent", "total", "mean", "each"]:
         if self.show is not None:
             return self.show
         return "total" if self.bands_on == "raw" else "percent"
@@ -603,7 +605,7 @@ class Verdict(Strict):
 class Scores(Strict):
     sections: list[SectionScore]
     overall: Score
-    show: Literal["percent", "total", "mean"] = Field(
+    show: Literal["percent", "total", "mean", "each"] = Field(
         "percent", description="How the exercise asks for results to be shown."
     )
     scale_max: int | None = Field(None, description="The top of the scale, for show: mean.")
