@@ -555,30 +555,61 @@ class History:
             return [], []
 
         def work(connection: sqlite3.Connection) -> tuple[list[Summary], list[Broken]]:
-            self._update(connection, full=True)
             summaries: list[Summary] = []
             problems: list[Broken] = []
-            stale: list[str] = []
-            for name, summary, problem in connection.execute(
-                "SELECT name, summary, problem FROM files ORDER BY name"
-            ):
-                if summary is None:
-                    problems.append(Broken(name, problem or "it cannot be read"))
-                    continue
-                try:
-                    summaries.append(Summary.from_dict(json.loads(summary)))
-                except (ValueError, TypeError):
-                    stale.append(name)
-            if stale:  # entries coprod did not write: read those files again
-                connection.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in stale])
-                again, broken = self._guarded_again(stale)
-                summaries += again
-                problems += broken
+            for found in self._each(connection):
+                if isinstance(found, Broken):
+                    problems.append(found)
+                else:
+                    summaries.append(found)
             summaries.sort(key=lambda s: (s.finished, s.id), reverse=True)
             return summaries, problems
 
         result: tuple[list[Summary], list[Broken]] = self._guarded(work)
         return result
+
+    def files(self, keep: Callable[[Summary], bool]) -> tuple[list[str], list[Broken]]:
+        """The files of the reflections `keep` wants, oldest first, and the unreadable ones.
+
+        Only the names are kept, not the summaries, so memory stays small however
+        many reflections the folder holds (an export of 100,000 needs no more).
+        """
+        if not self.folder.is_dir():
+            return [], []
+
+        def work(connection: sqlite3.Connection) -> tuple[list[str], list[Broken]]:
+            wanted: list[tuple[str, str, str]] = []
+            problems: list[Broken] = []
+            for found in self._each(connection):
+                if isinstance(found, Broken):
+                    problems.append(found)
+                elif keep(found):
+                    wanted.append((found.finished, found.id, found.file))
+            wanted.sort()
+            return [file for _, _, file in wanted], problems
+
+        result: tuple[list[str], list[Broken]] = self._guarded(work)
+        return result
+
+    def _each(self, connection: sqlite3.Connection) -> Iterator[Summary | Broken]:
+        """Every summary the index holds, brought up to date first, one at a time."""
+        self._update(connection, full=True)
+        stale: list[str] = []
+        for name, summary, problem in connection.execute(
+            "SELECT name, summary, problem FROM files ORDER BY name"
+        ):
+            if summary is None:
+                yield Broken(name, problem or "it cannot be read")
+                continue
+            try:
+                yield Summary.from_dict(json.loads(summary))
+            except (ValueError, TypeError):
+                stale.append(name)
+        if stale:  # entries coprod did not write: read those files again
+            connection.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in stale])
+            again, broken = self._guarded_again(stale)
+            yield from again
+            yield from broken
 
     def _guarded_again(self, names: list[str]) -> tuple[list[Summary], list[Broken]]:
         summaries: list[Summary] = []
@@ -736,6 +767,18 @@ def filtered(
     since: date | None = None,
     until: date | None = None,
 ) -> list[Summary]:
+    keep = keeper(exercise, name, since, until)
+    return [s for s in summaries if keep(s)]
+
+
+def keeper(
+    exercise: str | None = None,
+    name: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> Callable[[Summary], bool]:
+    """Whether a summary matches the filters of history, progress and export."""
+
     def keep(s: Summary) -> bool:
         if exercise is not None and s.exercise != exercise:
             return False
@@ -746,7 +789,7 @@ def filtered(
             return False
         return not (until is not None and day > until)
 
-    return [s for s in summaries if keep(s)]
+    return keep
 
 
 def latest_for(
