@@ -35,7 +35,7 @@ from coprod_toolkit.models import GroupRecord, Reflection, whole
 
 INDEX_NAME = "index.sqlite"
 OLD_INDEX_NAME = "index.json"
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 """Bump when the table changes: an index of another format is rebuilt."""
 BATCH = 1000
 """Files read between two commits (and two progress reports) while rebuilding."""
@@ -110,7 +110,7 @@ class Summary:
             title=g.exercise.title,
             kind=g.kind,
             about=g.about,
-            about_label=g.about_label,
+            about_label=g.topic or g.about_label,  # the piece of work the group named
             name="Group: " + ", ".join(g.people),
             overall=scores.overall.percent if scores else None,
             band=scores.overall.band if scores else None,
@@ -273,6 +273,24 @@ def export_payload(r: Reflection | GroupRecord) -> Payload:
             [member, q.section, q.question, q.text, "passed" if v is None else v, ""]
             for q in r.questions
             for member, v in q.answers.items()
+        ]
+        # A guided session: each idea a person added at a step, then each action agreed.
+        answers += [
+            [member, step.step, "contribution", step.title, item, ""]
+            for step in r.steps
+            for member, items in step.contributions.items()
+            for item in items
+        ]
+        answers += [
+            [
+                list(action.who),
+                "actions",
+                "action",
+                f"By {action.when.isoformat()}" if action.when else "",
+                action.what,
+                "",
+            ]
+            for action in r.actions
         ]
     else:
         answers = [

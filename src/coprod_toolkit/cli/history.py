@@ -718,10 +718,15 @@ def _export(
             ]
             people_here: dict[str | None, object] = {}
             for person, section, question, text, answer, score in payload["answers"]:
-                who = people_here.get(person)
-                if who is None:
-                    who = people_here[person] = cell(alias(person))
+                if isinstance(person, list):  # an action: everyone who will do it
+                    who = cell("; ".join(alias(p) for p in person))
+                else:
+                    who = people_here.get(person)
+                    if who is None:
+                        who = people_here[person] = cell(alias(person))
                 counted["rows"] += 1
+                if question in ("contribution", "action") and text is not None:
+                    counted["steps"] = counted.get("steps", 0) + 1
                 yield [
                     *common,
                     who,
@@ -760,4 +765,8 @@ def _export(
         return
     assert to is not None
     write_output(to, chunks(), force)
-    typer.echo(f"Wrote {counted['rows']} answers from {len(found)} reflections to {to}")
+    steps = counted.get("steps", 0)
+    extra = f" and {steps} ideas and actions from group steps" if steps else ""
+    typer.echo(
+        f"Wrote {counted['rows'] - steps} answers{extra} from {len(found)} reflections to {to}"
+    )
