@@ -79,9 +79,10 @@ def test_go_back(loaded: LoadedExercise, keys) -> None:  # type: ignore[no-untyp
 
 def test_yes_no_and_choice(loaded: LoadedExercise, keys) -> None:  # type: ignore[no-untyped-def]
     prompter, pipe, _ = keys
-    pipe.send_text(DOWN + DOWN + ENTER)
+    # The menu starts on "Choose an answer", not on an answer: one more DOWN to reach each.
+    pipe.send_text(DOWN + DOWN + DOWN + ENTER)
     assert prompter.ask(ask_for(loaded, "q2")) == "not_sure"
-    pipe.send_text(DOWN + ENTER)
+    pipe.send_text(DOWN + DOWN + ENTER)
     assert prompter.ask(ask_for(loaded, "q5")) == "b"
 
 
@@ -125,7 +126,7 @@ def test_plain_prompter_runs_a_whole_session(loaded: LoadedExercise) -> None:
     assert session.draft.next_step == "Try it."
     text = "\n".join(printed)
     assert "Sorry, an answer is needed: a whole number from 1 to 5." in text
-    assert "Sorry, '9' is not on the scale: use a whole number from 1 to 5." in text
+    assert "Sorry, '9' is not on the scale. Type a number from 1 to 5." in text
     assert "Some help." in text
     assert "== Check your answers ==" in text
     assert "'nonsense' is not one of the numbers 1 to 5." in text

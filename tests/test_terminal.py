@@ -159,11 +159,12 @@ def test_readiness_in_a_terminal(tmp_path: Path) -> None:
     for number, q in enumerate(statements, 1):
         child.expect(f"Question {number} of {len(statements)}")
         child.expect("then Enter")
-        # Yes is the first option, No the second: answer every statement the hopeful way.
+        # The menu starts on "Choose an answer" (Enter there picks nothing), then Yes, then
+        # No: answer every statement the hopeful way.
         if getattr(q, "counts", "") == "for":
-            child.send("\r")
-        else:
             child.send("\x1b[B\r")
+        else:
+            child.send("\x1b[B\x1b[B\r")
     child.expect("Type the number of an answer to change it")
     child.send("\r")
     child.expect("Verdict: Ready")

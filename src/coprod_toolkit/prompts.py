@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from coprod_toolkit.answers import BadAnswer, parse_answer, shown
+from coprod_toolkit.answers import MAX_TEXT, BadAnswer, allowed, parse_answer, shown
 from coprod_toolkit.errors import Interrupted
 from coprod_toolkit.group import Reveal
 from coprod_toolkit.models import (
@@ -31,6 +31,9 @@ from coprod_toolkit.session import BACK, PASS, Ask, Back, Pass, ReviewRow
 from coprod_toolkit.text import one_line, printable
 
 HELP, GO_BACK, SKIP, PASS_CHOICE = "__help__", "__back__", "__skip__", "__pass__"
+CHOOSE = "__choose__"
+CHOOSE_LINE = "Choose an answer: arrow keys or a number, then Enter"
+NEEDS_ANSWER = "Sorry, an answer is needed: choose one of the answers, then press Enter."
 REVERSE_MARK = "(counts the other way)"
 REVERSE_NOTE = (
     "Statements marked (counts the other way) describe habits that work against "
@@ -163,7 +166,7 @@ class PlainPrompter:
             self.say("What you type is hidden, so no one can scroll back to read it.")
         commands = []
         if q.help:
-            commands.append("'?' for help")
+            commands.append("'h' for help")
         if a.can_go_back:
             commands.append("'b' to go back")
         if a.can_pass:
@@ -181,7 +184,7 @@ class PlainPrompter:
             word = typed.casefold()
             if not typed and a.answered:
                 return a.current
-            if word in ("?", "help") and q.help:
+            if word in ("?", "h", "help") and q.help:
                 self.say(" ".join(q.help.split()))
                 continue
             if word in ("b", "back") and a.can_go_back:
@@ -193,7 +196,16 @@ class PlainPrompter:
             try:
                 return self._parse(ex, q, typed, options)
             except BadAnswer as e:
-                self.say(f"Sorry, {e}.")
+                if isinstance(q, ScaleQuestion) and typed:
+                    # The same words as the prompt above ("u", not "unknown").
+                    what = "that" if a.private else f"'{one_line(typed)}'"
+                    self.say(
+                        f"Sorry, {what} is not on the scale. {self._instruction(ex, q, options)}."
+                    )
+                elif a.private and typed:  # never say back what was typed, not even in an error
+                    self.say(f"Sorry, that is not one of the answers here: {allowed(ex, q)}.")
+                else:
+                    self.say(f"Sorry, {e}.")
 
     def _instruction(self, ex: Exercise, q: QuestionBase, options: list[tuple[Any, str]]) -> str:
         if isinstance(q, ScaleQuestion):
@@ -646,6 +658,7 @@ class TerminalPrompter(PlainPrompter):
             if a.section.description:
                 self.say(_wrap(one_line(a.section.description)))
         message = "Your answer:"
+        draft = str(a.current or "")  # what was typed stays, even when it is refused
         while True:
             self.say()
             self.say(f"Question {a.number} of {a.total} · {one_line(a.section.title)}")
@@ -661,10 +674,11 @@ class TerminalPrompter(PlainPrompter):
                     hint = "Press Enter to pass"
                 if a.can_go_back:
                     hint += "; type 'back' on its own to go back"
+                hint += f"; up to {MAX_TEXT} characters"
                 typed: str = _answer(
                     questionary.text(
                         message,
-                        default=str(a.current or ""),
+                        default=draft,
                         qmark="",
                         instruction=f"({hint})",
                         **self._io,
@@ -677,7 +691,8 @@ class TerminalPrompter(PlainPrompter):
                 try:
                     return parse_answer(ex, q, typed)
                 except BadAnswer as e:
-                    self.say(f"Sorry, {e}.")
+                    draft = typed
+                    self.say(f"Sorry, {e}. Your text is still there to change.")
                     continue
             extras = []
             if q.help:
@@ -731,6 +746,9 @@ class TerminalPrompter(PlainPrompter):
                     key = "u"
                 choices.append(questionary.Choice(label, value, shortcut_key=key))
             default = a.current if a.answered and isinstance(a.current, str | int) else None
+            if default is None:
+                # The menu starts on a line that is not an answer, so Enter never picks one.
+                choices.insert(0, questionary.Choice(CHOOSE_LINE, CHOOSE, shortcut_key=False))
             result = _answer(
                 questionary.select(
                     message,
@@ -745,6 +763,9 @@ class TerminalPrompter(PlainPrompter):
             )
             if result == HELP:
                 self.say(_wrap("Help: " + one_line(q.help or "")))
+                continue
+            if result == CHOOSE:
+                self.say(NEEDS_ANSWER)
                 continue
             if result == GO_BACK:
                 return BACK

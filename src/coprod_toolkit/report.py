@@ -17,6 +17,7 @@ from coprod_toolkit.models import (
     Score,
     Scores,
     SectionScore,
+    TextQuestion,
     Verdict,
 )
 from coprod_toolkit.scoring import (
@@ -145,9 +146,18 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def intro_lines(ex: Exercise, questions: int, saving: str | None) -> list[str]:
+def intro_lines(
+    ex: Exercise, questions: int, saving: str | None, why_not_saved: str = "you chose --no-save"
+) -> list[str]:
+    notes = sum(1 for _, q in ex.questions() if isinstance(q, TextQuestion) and q.optional)
     if ex.kind == "checklist":
         count = f"There are {questions} statements: answer yes, no or not sure to each"
+    elif notes and notes < questions:
+        # An optional example after a statement is not a question of its own.
+        count = (
+            f"There are {questions - notes} statements, and {notes} optional "
+            f"note{'s' if notes != 1 else ''}"
+        )
     else:
         count = f"There are {questions} questions"
     lines = [
@@ -164,7 +174,7 @@ def intro_lines(ex: Exercise, questions: int, saving: str | None) -> list[str]:
             "so you can stop with Ctrl-C and carry on later with 'coprod resume'."
         )
     else:
-        lines.append("Nothing will be saved (you chose --no-save).")
+        lines.append(f"Nothing will be saved ({why_not_saved}).")
     return lines
 
 

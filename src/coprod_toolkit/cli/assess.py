@@ -44,6 +44,7 @@ def _finish(
     plain: bool,
     out: Path | None,
     extra: list[Path] | None = None,
+    why_not_saved: str = "you chose --no-save",
 ) -> None:
     """Ask what is left, show the results, and save the reflection."""
     from coprod_toolkit.errors import Interrupted, StorageError
@@ -62,7 +63,7 @@ def _finish(
     except (Interrupted, KeyboardInterrupt, EOFError):
         # Ctrl-C can also arrive between prompts, while a question is being drawn.
         if store is None:
-            raise Interrupted("Stopped. Nothing was saved, because you chose --no-save.") from None
+            raise Interrupted(f"Stopped. Nothing was saved, because {why_not_saved}.") from None
         raise Interrupted(
             "Stopped. Your answers so far are saved.\n"
             f"To carry on where you left off, run: {resume_hint(out)}",
@@ -71,7 +72,7 @@ def _finish(
     reflection = session.reflection(label)
     if store is None:
         console.print()
-        console.print("Nothing was saved, because you chose --no-save.")
+        console.print(f"Nothing was saved, because {why_not_saved}.")
         return
     try:
         yaml_path, md_path = store.save_reflection(reflection, markdown(reflection, ex))
@@ -223,6 +224,7 @@ def run_assess(
     no_save: bool,
     exercises: list[Path] | None,
     command: str = "assess",
+    why_not_saved: str = "you chose --no-save",
 ) -> None:
     """Run one exercise from start to saved reflection. `command` is 'assess' or 'readiness'."""
     from coprod_toolkit.catalog import find
@@ -277,7 +279,7 @@ def run_assess(
             draft.previous_step.happened = given.last_step_happened
             draft.previous_step.learned = given.last_step_learned
         draft.stage = "next_step"
-        _finish(loaded, draft, store, None, console, plain, out, exercises)
+        _finish(loaded, draft, store, None, console, plain, out, exercises, why_not_saved)
         return
     prompter = prompter_for(plain)
     hangup_is_interrupt()
@@ -285,7 +287,7 @@ def run_assess(
 
     saving = str(store.root) if store else None
     console.print()
-    show_intro(console, intro_lines(ex, len(visible(ex, {})), saving), plain)
+    show_intro(console, intro_lines(ex, len(visible(ex, {})), saving, why_not_saved), plain)
     try:
         if subject is None:
             if len(ex.subjects) > 1:
@@ -312,11 +314,11 @@ def run_assess(
     draft = new_draft(loaded, run_id, subject, name, command)
     draft.previous_step = earlier
     if store is None:
-        _finish(loaded, draft, store, prompter, console, plain, out, exercises)
+        _finish(loaded, draft, store, prompter, console, plain, out, exercises, why_not_saved)
         return
     with store.claim(run_id):  # held while answering, so `resume` elsewhere cannot save it too
         store.save_draft(draft)
-        _finish(loaded, draft, store, prompter, console, plain, out, exercises)
+        _finish(loaded, draft, store, prompter, console, plain, out, exercises, why_not_saved)
 
 
 # --------------------------------------------------------------------------- resume
