@@ -27,6 +27,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("COPROD_PATH", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    # English, whatever the machine's locale: tests pin English wording.
+    monkeypatch.setenv("COPROD_LANG", "en")
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)

@@ -187,6 +187,18 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
             add((key,), "this should be text.")
         elif value is not None:
             setattr(result, key, str(value).strip() or None)
+    if result.about is not None:
+        wanted = result.about.casefold().replace("organization", "organisation")
+        if wanted in ex.subjects:
+            result.about = wanted
+        else:  # said here, at its line, with the file's other problems
+            choices = ", ".join(f"{k} ({v})" for k, v in ex.subjects.items())
+            add(
+                ("about",),
+                f"'{result.about}' is not something {ex.id} can be about: it can be about "
+                f"{choices}. Fix: change the line to 'about: {next(iter(ex.subjects))}' "
+                "(or another of those words), or remove it.",
+            )
     raw_answers = data.get("answers")
     if raw_answers is None:
         raw_answers = {}

@@ -278,7 +278,14 @@ def _files(folder: Path) -> list[Path]:
 
 
 def _all_files(extra: list[Path] | None) -> list[tuple[str, Path]]:
-    return [(origin, path) for origin, folder in search_dirs(extra) for path in _files(folder)]
+    from coprod_toolkit.i18n import is_translation_file  # another language's words, not exercises
+
+    return [
+        (origin, path)
+        for origin, folder in search_dirs(extra)
+        for path in _files(folder)
+        if not is_translation_file(path)
+    ]
 
 
 def _two_files(ex_id: str, first: tuple[str, Path], second: tuple[str, Path]) -> CoprodError:
@@ -320,6 +327,12 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
             )
     finally:
         cache.save()
+    from coprod_toolkit.i18n import ENGLISH, language
+
+    if language() != ENGLISH and found:
+        from coprod_toolkit.translations import translate_titles
+
+        translate_titles(found.values(), language())
     return Catalog(found, broken)
 
 
@@ -340,8 +353,10 @@ def kinds(ids: set[str], extra: list[Path] | None = None) -> dict[str, str]:
 
 def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
     """An exercise by id, or by the path of its file. Reads in full only the file wanted."""
+    from coprod_toolkit.translations import localise  # the language in use, when translated
+
     if name.endswith((".yaml", ".yml")) or os.sep in name:
-        return load(Path(name).expanduser())
+        return localise(load(Path(name).expanduser()))
     cache = _Cache()
     try:
         files = _all_files(extra)
@@ -371,7 +386,7 @@ def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
             else:
                 raise _two_files(name, first[:2], (origin, path))
         if result is not None:
-            return result
+            return localise(result)
         if problems:
             raise problems[0]
         for _, path in files:
@@ -466,6 +481,11 @@ def _check_one(path: Path) -> tuple[str | None, list[Problem]]:
         except FileProblems as e:
             return None, e.problems
         return None, []
+    from coprod_toolkit.i18n import is_translation_file
+    from coprod_toolkit.translations import check_translation_file
+
+    if is_translation_file(path):
+        return None, check_translation_file(path)
     from coprod_toolkit.loader import check_file
 
     loaded, problems = check_file(path)

@@ -35,7 +35,7 @@ from coprod_toolkit.models import GroupRecord, Reflection, whole
 
 INDEX_NAME = "index.sqlite"
 OLD_INDEX_NAME = "index.json"
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 """Bump when the table changes: an index of another format is rebuilt."""
 BATCH = 1000
 """Files read between two commits (and two progress reports) while rebuilding."""
@@ -110,7 +110,7 @@ class Summary:
             title=g.exercise.title,
             kind=g.kind,
             about=g.about,
-            about_label=g.about_label,
+            about_label=g.topic or g.about_label,  # the piece of work the group named
             name="Group: " + ", ".join(g.people),
             overall=scores.overall.percent if scores else None,
             band=scores.overall.band if scores else None,
@@ -183,12 +183,14 @@ def _first_problem(e: Any) -> str:
 
 def _parse(text: str, path: Path) -> dict[str, Any]:
     from coprod_toolkit.errors import FileProblems
-    from coprod_toolkit.yamlfile import parse_yaml
+    from coprod_toolkit.yamlfile import BINARY, parse_yaml
 
     try:
         return parse_yaml(text, str(path), "reflection")[0]
     except FileProblems as e:
         said = _first_problem(e)
+        if said.startswith(BINARY) or "control character" in said:
+            raise ValueError(said) from None
         if "YAML" in said or "nested" in said or "tag" in said:
             line = e.problems[0].line if e.problems else 0
             raise ValueError(
@@ -271,6 +273,24 @@ def export_payload(r: Reflection | GroupRecord) -> Payload:
             [member, q.section, q.question, q.text, "passed" if v is None else v, ""]
             for q in r.questions
             for member, v in q.answers.items()
+        ]
+        # A guided session: each idea a person added at a step, then each action agreed.
+        answers += [
+            [member, step.step, "contribution", step.title, item, ""]
+            for step in r.steps
+            for member, items in step.contributions.items()
+            for item in items
+        ]
+        answers += [
+            [
+                list(action.who),
+                "actions",
+                "action",
+                f"By {action.when.isoformat()}" if action.when else "",
+                action.what,
+                "",
+            ]
+            for action in r.actions
         ]
     else:
         answers = [
@@ -553,30 +573,61 @@ class History:
             return [], []
 
         def work(connection: sqlite3.Connection) -> tuple[list[Summary], list[Broken]]:
-            self._update(connection, full=True)
             summaries: list[Summary] = []
             problems: list[Broken] = []
-            stale: list[str] = []
-            for name, summary, problem in connection.execute(
-                "SELECT name, summary, problem FROM files ORDER BY name"
-            ):
-                if summary is None:
-                    problems.append(Broken(name, problem or "it cannot be read"))
-                    continue
-                try:
-                    summaries.append(Summary.from_dict(json.loads(summary)))
-                except (ValueError, TypeError):
-                    stale.append(name)
-            if stale:  # entries coprod did not write: read those files again
-                connection.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in stale])
-                again, broken = self._guarded_again(stale)
-                summaries += again
-                problems += broken
+            for found in self._each(connection):
+                if isinstance(found, Broken):
+                    problems.append(found)
+                else:
+                    summaries.append(found)
             summaries.sort(key=lambda s: (s.finished, s.id), reverse=True)
             return summaries, problems
 
         result: tuple[list[Summary], list[Broken]] = self._guarded(work)
         return result
+
+    def files(self, keep: Callable[[Summary], bool]) -> tuple[list[str], list[Broken]]:
+        """The files of the reflections `keep` wants, oldest first, and the unreadable ones.
+
+        Only the names are kept, not the summaries, so memory stays small however
+        many reflections the folder holds (an export of 100,000 needs no more).
+        """
+        if not self.folder.is_dir():
+            return [], []
+
+        def work(connection: sqlite3.Connection) -> tuple[list[str], list[Broken]]:
+            wanted: list[tuple[str, str, str]] = []
+            problems: list[Broken] = []
+            for found in self._each(connection):
+                if isinstance(found, Broken):
+                    problems.append(found)
+                elif keep(found):
+                    wanted.append((found.finished, found.id, found.file))
+            wanted.sort()
+            return [file for _, _, file in wanted], problems
+
+        result: tuple[list[str], list[Broken]] = self._guarded(work)
+        return result
+
+    def _each(self, connection: sqlite3.Connection) -> Iterator[Summary | Broken]:
+        """Every summary the index holds, brought up to date first, one at a time."""
+        self._update(connection, full=True)
+        stale: list[str] = []
+        for name, summary, problem in connection.execute(
+            "SELECT name, summary, problem FROM files ORDER BY name"
+        ):
+            if summary is None:
+                yield Broken(name, problem or "it cannot be read")
+                continue
+            try:
+                yield Summary.from_dict(json.loads(summary))
+            except (ValueError, TypeError):
+                stale.append(name)
+        if stale:  # entries coprod did not write: read those files again
+            connection.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in stale])
+            again, broken = self._guarded_again(stale)
+            yield from again
+            yield from broken
 
     def _guarded_again(self, names: list[str]) -> tuple[list[Summary], list[Broken]]:
         summaries: list[Summary] = []
@@ -734,6 +785,18 @@ def filtered(
     since: date | None = None,
     until: date | None = None,
 ) -> list[Summary]:
+    keep = keeper(exercise, name, since, until)
+    return [s for s in summaries if keep(s)]
+
+
+def keeper(
+    exercise: str | None = None,
+    name: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> Callable[[Summary], bool]:
+    """Whether a summary matches the filters of history, progress and export."""
+
     def keep(s: Summary) -> bool:
         if exercise is not None and s.exercise != exercise:
             return False
@@ -744,7 +807,7 @@ def filtered(
             return False
         return not (until is not None and day > until)
 
-    return [s for s in summaries if keep(s)]
+    return keep
 
 
 def latest_for(

@@ -192,6 +192,8 @@ class _Spool:
 
 def _check(name: str, checker: Checker, skip_quotes: bool, spool: _Spool, json_out: bool) -> None:
     scan = Scan(checker, name, skip_quotes)
+    shown = printable(name)
+    advice_for: dict[int, str] = {}
 
     def keep(findings: list[Finding]) -> None:
         if not findings:
@@ -201,12 +203,18 @@ def _check(name: str, checker: Checker, skip_quotes: bool, spool: _Spool, json_o
                 text = json.dumps(finding.as_dict(), indent=2, ensure_ascii=False)
                 spool.add(("," if spool.count else "") + "\n" + _indent(text, 8), 1)
         else:
-            lines = [str(finding) for finding in findings]
-            # Control characters can only come from a file name or a word list: check
-            # each line quickly, and make the rare one that has any safe to show.
-            text = "".join(
-                f"  {line}\n" if line.isprintable() else f"  {printable(line)}\n" for line in lines
-            )
+            # Made by hand rather than with str(finding), as there can be many thousands:
+            # the file name and each entry's advice are made safe to show once.
+            lines = []
+            for f in findings:
+                advice = advice_for.get(id(f.suggestions)) if f.kind == "phrase" else None
+                if advice is None:
+                    advice = printable(f"{f.why} Try: {'; '.join(f.suggestions)}.")
+                    if f.kind == "phrase":  # an entry's own list, alive for the whole run
+                        advice_for[id(f.suggestions)] = advice
+                phrase = f.phrase if f.phrase.isprintable() else printable(f.phrase)
+                lines.append(f'  {shown}:{f.line}:{f.column}: "{phrase}" — {advice}\n')
+            text = "".join(lines)
             spool.add(text, len(findings))
 
     for piece in _pieces(name):

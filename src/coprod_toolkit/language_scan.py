@@ -139,6 +139,7 @@ class Checker:
         self._found: dict[str, Rule] = {}
         self._after: dict[int, re.Pattern[str] | None] = {}
         self._before: dict[int, re.Pattern[str] | None] = {}
+        self._last_word: dict[int, tuple[str, ...] | None] = {}
         self._particular: set[int] = set()  # entries with harmless company to look for
         for entry in entries:
             for form in entry.forms():
@@ -200,6 +201,9 @@ class Checker:
                 words = "|".join(_words_regex(w) for w in entry.unless_preceded_by)
                 before = re.compile(rf"(?<!\w)(?:{words})\s*\Z", re.IGNORECASE)
             self._after[key], self._before[key] = after, before
+            last = tuple(_key(w).split(" ")[-1] for w in entry.unless_preceded_by)
+            # A quick first test of the word just before: only then the regex.
+            self._last_word[key] = None if any("'" in w or not w for w in last) else last
         return self._after[key], self._before[key]
 
     def _harmless(self, entry: Rule, text: str, start: int, end: int, before: str) -> bool:
@@ -210,6 +214,9 @@ class Checker:
             window = text[max(0, start - _LOOK) : start]
             if start < _LOOK:
                 window = before[len(before) - (_LOOK - start) :] + window
+            last = self._last_word[id(entry)]
+            if last is not None and not window.rstrip().lower().endswith(last):
+                return False
             if earlier.search(window):
                 return True
         return False

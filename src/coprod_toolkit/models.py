@@ -6,12 +6,13 @@ trainer sees in the JSON Schema and in `docs/authoring.md`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
 from coprod_toolkit.base import QUESTION_TYPES, SLUG_PATTERN, Slug, Strict
 
@@ -23,6 +24,17 @@ def _number_to_text(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return value
+
+
+def _plain_version(value: str) -> str:
+    """A version is a plain number (1, 2 or 1.1), so results can say which one they used."""
+    if not re.fullmatch(r"\d+(\.\d+)?", value.strip()):
+        raise ValueError(
+            f"'{value}' is not a version number. A version is a plain number such as 1, 2 "
+            "or 1.1. Fix: write a number, like 'version: 2', and raise it when you change "
+            "the questions"
+        )
+    return value.strip()
 
 
 # --------------------------------------------------------------------------- exercises
@@ -307,13 +319,15 @@ class Scoring(Strict):
         "percent",
         description="Read bands against the score out of 100 (percent) or the raw total (raw).",
     )
-    show: Literal["percent", "total", "mean"] | None = Field(
+    show: Literal["percent", "total", "mean", "each"] | None = Field(
         None,
         description=(
             "How results are shown. percent: out of 100. total: the points, with the range "
             "they can fall in ('Total 60 (of 20-100)', 'Equality 12 of 4-20'). mean: the "
             "average answer on the scale's own numbers ('7 of 10'; every scored question "
-            "must share one scale). Default: total when bands_on is raw, otherwise percent."
+            "must share one scale). each: the sections measure different things, so each "
+            "shows only its reading (its band) and nothing is added into one total. "
+            "Default: total when bands_on is raw, otherwise percent."
         ),
     )
     passes: Literal["leave_out", "pro_rate", "lowest"] = Field(
@@ -336,7 +350,7 @@ class Scoring(Strict):
         ),
     )
 
-    def shown_as(self) -> Literal["percent", "total", "mean"]:
+    def shown_as(self) -> Literal["percent", "total", "mean", "each"]:
         if self.show is not None:
             return self.show
         return "total" if self.bands_on == "raw" else "percent"
@@ -390,6 +404,7 @@ class Exercise(Strict):
     version: Annotated[
         str,
         BeforeValidator(_number_to_text),
+        AfterValidator(_plain_version),
         WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}]}),
     ] = Field("1", description="Raise it when you change questions, so old results are read right.")
     title: str
@@ -603,7 +618,7 @@ class Verdict(Strict):
 class Scores(Strict):
     sections: list[SectionScore]
     overall: Score
-    show: Literal["percent", "total", "mean"] = Field(
+    show: Literal["percent", "total", "mean", "each"] = Field(
         "percent", description="How the exercise asks for results to be shown."
     )
     scale_max: int | None = Field(None, description="The top of the scale, for show: mean.")

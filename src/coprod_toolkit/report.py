@@ -20,7 +20,12 @@ from coprod_toolkit.models import (
     TextQuestion,
     Verdict,
 )
-from coprod_toolkit.scoring import round_half_up, strongest_and_weakest, whole
+from coprod_toolkit.scoring import (
+    round_half_up,
+    strongest_and_weakest,
+    too_few_sections,
+    whole,
+)
 from coprod_toolkit.text import one_line, printable
 
 if TYPE_CHECKING:
@@ -43,6 +48,8 @@ def amount(s: Score, scores: Scores) -> str:
     """A score in the instrument's own numbers: '63 out of 100', '12 of 4–20' or '7 of 10'."""
     if s.percent is None:
         return "not scored"
+    if scores.show == "each":
+        return s.band or "no reading"
     if scores.show == "total":
         return f"{figure(s.raw)} of {figure(s.min)}–{figure(s.max)}"
     if scores.show == "mean" and s.mean is not None and scores.scale_max is not None:
@@ -54,11 +61,15 @@ def cell(s: Score, scores: Scores) -> str:
     """A score for a table: the bare number out of 100, or the instrument's own numbers."""
     if s.percent is None:
         return "-"
+    if scores.show == "each":
+        return s.band or "-"
     return str(whole(s.percent)) if scores.show == "percent" else amount(s, scores)
 
 
 def column(scores: Scores) -> str:
-    return {"percent": "Out of 100", "total": "Total", "mean": "Average"}[scores.show]
+    return {"percent": "Out of 100", "total": "Total", "mean": "Average", "each": "Reading"}[
+        scores.show
+    ]
 
 
 def overall_text(scores: Scores, who: str = "Overall") -> str:
@@ -93,6 +104,22 @@ def fewer_answers(scores: Scores) -> list[Line]:
                 f"{PASSES[scores.passes]}."
             )
         )
+    scored = [s.title for s in scores.sections if s.percent is not None]
+    if (
+        len(scores.sections) >= 3
+        and 0 < len(scored) < len(scores.sections)
+        and scores.show != "each"
+    ):
+        which = _listed(scored)
+        rests = (
+            f"The overall reading rests on {len(scored)} of {len(scores.sections)} "
+            f"{'principles' if any(s.principle for s in scores.sections) else 'sections'} "
+            f"only ({which}): the others have no score, as none of their answers count "
+            "(passed, or answered 'not sure' or 'does not apply')."
+        )
+        if too_few_sections(scores.sections):
+            rests += " That is fewer than half, so no overall band is given."
+        lines.append(Line(rests))
     if o.answered < o.needed:
         lines.append(
             Line(
@@ -101,6 +128,11 @@ def fewer_answers(scores: Scores) -> list[Line]:
             )
         )
     return lines
+
+
+def _listed(names: list[str]) -> str:
+    names = [one_line(n).rstrip(".") for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def bar(percent: float | None, width: int = BAR_WIDTH) -> str:
@@ -196,17 +228,38 @@ def _verdict_lines(v: Verdict) -> list[Line]:
         count = len(v.unsure)
         statements = f"{count} statement{'s' if count != 1 else ''}"
         lines.append(Line(f"Things to find out ({statements} answered 'not sure'):", "heading"))
-        deciding = set(v.deciding)
+        together = deciding_words(v)
+        if together:
+            lines.append(Line(together))
+        lone = set(v.deciding) if len(v.deciding) == 1 else set()
         for c in v.unsure:
-            key = " (this decides the verdict)" if c.question in deciding else ""
+            key = " (this one alone could change the verdict)" if c.question in lone else ""
             lines.append(Line(f"- {_flat(c.text)}{key}", "item"))
     return lines
+
+
+def deciding_words(v: Verdict) -> str:
+    """One sentence for several 'not sure' answers that could change the verdict.
+
+    Said once, not on each line: no single one of them decides it. The deciding
+    statements come first in the list.
+    """
+    count = len(v.deciding)
+    if count < 2:
+        return ""
+    if count == len(v.unsure):
+        return "These together could change the verdict, so it is worth finding them out first."
+    return (
+        f"The first {count} of these together could change the verdict, "
+        "so it is worth finding them out first."
+    )
 
 
 def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list[Line]:
     overall = scores.overall
     lines = []
-    if ex.scoring.bands or len(scores.sections) > 3 or scores.show != "percent":
+    each = scores.show == "each"  # sections measure different things: never one total
+    if not each and (ex.scoring.bands or len(scores.sections) > 3 or scores.show != "percent"):
         lines.append(Line(overall_text(scores), "strong"))
     if overall.message:
         lines.append(Line(_flat(overall.message)))
@@ -297,6 +350,10 @@ def print_lines(console: Console, lines: list[Line], plain: bool) -> None:
 
 def _score_table(rows: list[SectionScore], heading: str, scores: Scores) -> list[str]:
     """A Markdown table of scores in the instrument's own numbers, one row per principle."""
+    if scores.show == "each":
+        out = ["| Section | Reading |", "|---|---|"]
+        out += [f"| {_md(s.title)} | {_md(s.band or '-')} |" for s in rows]
+        return [*out, ""]
     if scores.show != "percent":
         heading = heading.replace("out of 100", "").strip() or column(scores)
     out = [f"| Principle | {heading} | Reading |", "|---|---|---|"]
@@ -342,7 +399,7 @@ def _score_tables(
             heading = f"{title}, principle by principle:" if by_principle else f"{title}:"
             console.print(Text(printable(heading)))
             for s in rows:
-                band = f" - {s.band}" if s.band else ""
+                band = f" - {s.band}" if s.band and scores.show != "each" else ""
                 console.print(Text(printable(f"  {s.title}: {amount(s, scores)}{band}")))
             console.print()
         return
@@ -351,6 +408,13 @@ def _score_tables(
     for title, rows in groups:
         table = Table(title=Text(printable(title)), show_header=True, header_style="bold", box=None)
         table.add_column("Principle" if by_principle else "Section")
+        if scores.show == "each":
+            table.add_column("Reading")
+            for s in rows:
+                table.add_row(Text(printable(s.title)), Text(printable(s.band or "-")))
+            console.print(table)
+            console.print()
+            continue
         table.add_column("", no_wrap=True)
         table.add_column(column(scores), justify="right", no_wrap=True)
         table.add_column("Reading")
@@ -446,8 +510,9 @@ def group_lines(record: GroupRecord) -> list[Line]:
         lines += _verdict_lines(record.verdict)
     elif record.scores is not None:
         overall = record.scores.overall
-        shown = record.scores.show != "percent"
-        if overall.band or len(record.scores.sections) > 3 or shown:
+        shown = record.scores.show not in ("percent", "each")
+        each = record.scores.show == "each"
+        if not each and (overall.band or len(record.scores.sections) > 3 or shown):
             lines.append(Line(overall_text(record.scores, "The group overall"), "strong"))
         if overall.message:
             lines.append(Line(_flat(overall.message)))
@@ -640,10 +705,21 @@ def side_by_side_markdown(first: Reflection, second: Reflection) -> str:
     out += [f"| {heading} | {names} |", "|---|---|---|"]
     for title, a, b in side_by_side_rows(first, second):
         out.append(f"| {_md(title)} | {_md(a)} | {_md(b)} |")
-    out += [
-        "",
-        "Where the two differ most is often the best place to start talking: each saw "
-        "the same work from where they stand.",
-        "",
-    ]
+    out += ["", _md(beside_closing(first, second)), ""]
     return "\n".join(out)
+
+
+def beside_closing(first: Reflection, second: Reflection, shapes: bool = False) -> str:
+    """Where to start talking; honest when the two looked at different things."""
+    where = "the two shapes differ" if shapes else "the two differ"
+    if first.about == second.about:
+        return (
+            f"Where {where} most is often the best place to start talking: each saw "
+            "the same work from where they stand."
+        )
+    return (
+        f"Where {where} most is often a good place to start talking. These two looked "
+        f"at different things ({one_line(first.about_label)}; "
+        f"{one_line(second.about_label)}), so a difference may come from what each "
+        "looked at, not only from how each sees it."
+    )

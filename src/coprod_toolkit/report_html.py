@@ -12,8 +12,10 @@ from html import escape
 from coprod_toolkit.models import UNKNOWN, GroupRecord, Reflection
 from coprod_toolkit.report import (
     UNKNOWN_LABEL,
+    beside_closing,
     cell,
     column,
+    deciding_words,
     fewer_answers,
     overall_text,
     unknown_sentence,
@@ -147,12 +149,17 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             out.append("</ol>")
         if v.unsure:
             count = len(v.unsure)
-            out.append(f"<h2>Things to find out ({count} answered &lsquo;not sure&rsquo;)</h2><ul>")
+            out.append(f"<h2>Things to find out ({count} answered &lsquo;not sure&rsquo;)</h2>")
+            together = deciding_words(v)
+            if together:
+                out.append(f"<p>{t(together)}</p>")
+            out.append("<ul>")
+            lone = set(v.deciding) if len(v.deciding) == 1 else set()
             out += [
                 f"<li>{t(c.text)}"
                 + (
-                    " <strong>(this decides the verdict)</strong>"
-                    if c.question in v.deciding
+                    " <strong>(this one alone could change the verdict)</strong>"
+                    if c.question in lone
                     else ""
                 )
                 + "</li>"
@@ -177,8 +184,9 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
         if before is not None:
             out.append("<th>Last time (out of 100)</th>")
         out.append("</tr>")
+        each = r.scores.show == "each"  # sections measure different things: no points shown
         for index, s in enumerate(sections):
-            score = t(cell(s, r.scores))
+            score = "" if each else t(cell(s, r.scores))
             row = f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td>"
             if before is not None:
                 last = before[index]
@@ -191,7 +199,11 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             if overall.unknown
             else []
         )
-        if overall.percent is not None:
+        if overall.percent is not None and each:
+            remarks = [line.text for line in fewer_answers(r.scores)] + unknown
+            if remarks:
+                out.append(f'<div class="reading">{"<br>".join(t(x) for x in remarks)}</div>')
+        elif overall.percent is not None:
             remarks = [line.text for line in fewer_answers(r.scores)] + unknown
             if overall.message:
                 remarks.insert(0, overall.message)
@@ -259,7 +271,7 @@ def group_html_report(record: GroupRecord) -> str:
         heading = "Group score out of 100" if r.scores.show == "percent" else "Group score"
         out.append(f"<table><tr><th>Principle</th><th>{heading}</th><th>Reading</th></tr>")
         for s in r.scores.sections:
-            score = t(cell(s, r.scores))
+            score = "" if r.scores.show == "each" else t(cell(s, r.scores))
             out.append(
                 f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td></tr>"
             )
@@ -338,9 +350,6 @@ def side_by_side_html(first: Reflection, second: Reflection) -> str:
     for row_title, a, b in side_by_side_rows(first, second):
         out.append(f"<tr><td>{t(row_title)}</td><td>{t(a)}</td><td>{t(b)}</td></tr>")
     out.append("</table>")
-    out.append(
-        '<div class="reading">Where the two shapes differ most is often the best place to '
-        "start talking: each saw the same work from where they stand.</div>"
-    )
+    out.append(f'<div class="reading">{t(beside_closing(first, second, shapes=True))}</div>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -291,6 +291,8 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
         frameworks[fid] = rows
     total = _total(ex, everything)
     band = _band_for(ex, ex.scoring.bands, total)
+    if too_few_sections(sections):
+        band = None  # a reading of the whole that rests on a few parts would mislead
     overall = Score(**_reading(band), **total)
     return Scores(
         sections=sections,
@@ -300,6 +302,12 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
         passes=ex.scoring.passes,
         scale_max=_common_scale_max(ex) if show == "mean" else None,
     )
+
+
+def too_few_sections(sections: list[SectionScore]) -> bool:
+    """Fewer than half of three or more sections have a score: no band for the whole."""
+    scored = sum(1 for s in sections if s.percent is not None)
+    return len(sections) >= 3 and scored > 0 and scored * 2 < len(sections)
 
 
 def common_scale(ex: Exercise) -> tuple[int, int] | None:

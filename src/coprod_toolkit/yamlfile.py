@@ -562,6 +562,32 @@ def _yaml_message(e: yaml.MarkedYAMLError) -> str:
     )
 
 
+BINARY = "this is not a text file"
+
+
+def _control_character(shown: str, text: str, position: int, character: object) -> Problem:
+    """A plain message for a character YAML refuses: most often a file that is not text."""
+    before = text[:position]
+    line = before.count("\n") + 1
+    column = position - (before.rfind("\n") + 1) + 1
+    code = character if isinstance(character, int) else None
+    if isinstance(character, str) and len(character) == 1:
+        code = ord(character)
+    if "\x00" in text or code is None:
+        message = (
+            f"{BINARY} (it may be a picture, a program or a damaged file), so coprod "
+            "cannot read it. Fix: move it out of this folder, or open it in a text editor "
+            "to check what it is"
+        )
+    else:
+        message = (
+            f"this line holds a hidden control character (code {code}) that a text file "
+            "should not have, so coprod cannot read the file. Fix: delete that character "
+            "in a text editor, or type the line again"
+        )
+    return Problem(shown, line, column, "", message + ".")
+
+
 def _whole(path: str, message: str) -> Problem:
     return Problem(path, 0, 0, "", message)
 
@@ -592,6 +618,9 @@ def parse_yaml(text: str, shown: str, what: str = "exercise") -> tuple[dict[str,
             [*reader.problems, Problem(shown, line, column, "", _yaml_message(e))],
             what,
         ) from None
+    except yaml.reader.ReaderError as e:
+        problem = _control_character(shown, text, e.position, e.character)
+        raise FileProblems(shown, [problem], what) from None
     except yaml.YAMLError as e:
         raise FileProblems(
             shown, [_whole(shown, f"the YAML cannot be read ({e}).")], what

@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 from coprod_toolkit import __version__
 from coprod_toolkit.cli import startup
 from coprod_toolkit.errors import CoprodError
+from coprod_toolkit.i18n import gettext_noop, translate_help
 
 startup.install()
 
@@ -44,6 +45,11 @@ def summary(help_text: str | None) -> str:
 class CoprodGroup(TyperGroup):
     """A command group that maps errors once for every command, and never cuts a summary."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            args = _lang(args)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -59,16 +65,37 @@ class CoprodGroup(TyperGroup):
         for name in self.list_commands(ctx):
             cmd = self.get_command(ctx, name)
             if cmd is not None and not cmd.hidden:
-                rows.append((name, cmd.short_help or summary(cmd.help)))
+                rows.append((name, cmd.short_help or summary(translate_help(cmd.help or ""))))
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        # Help is kept in English and translated when shown, after --lang has been read.
+        english = self.help
+        self.help = translate_help(english) if english else english
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = english
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        english = [(param, getattr(param, "help", None)) for param in self.get_params(ctx)]
+        for param, text in english:
+            if text:
+                setattr(param, "help", translate_help(text))  # noqa: B010 - options only
+        try:
+            super().format_options(ctx, formatter)
+        finally:
+            for param, text in english:
+                if text:
+                    setattr(param, "help", text)  # noqa: B010
 
 
 app = typer.Typer(
     name="coprod",
     cls=CoprodGroup,
-    help=(
+    help=gettext_noop(
         "A reflective toolkit for co-production in health and social care.\n\n"
         "Ask yourself honest questions about how far your work lives up to the six "
         "principles of co-production, see where you are strong, and plan what to do next. "
@@ -82,7 +109,9 @@ app = typer.Typer(
 )
 exercise_app = typer.Typer(
     cls=CoprodGroup,
-    help="Write, check and look through exercises: list, show, validate, new, schema, try.",
+    help=gettext_noop(
+        "Write, check and look through exercises: list, show, validate, new, schema, try."
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -95,13 +124,57 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _lang(args: list[str]) -> list[str]:
+    """--lang, else COPROD_LANG, else the system locale: chosen before any help or text is
+    shown. --lang may stand before or after the command; it is taken out of the arguments
+    so that every command accepts it."""
+    from coprod_toolkit.i18n import choose, set_language
+
+    value = None
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest.extend(args[index:])
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+            index += 2
+            continue
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+        index += 1
+    choice = choose(value)
+    set_language(choice.language)
+    if choice.warning:
+        sys.stderr.write(choice.warning + "\n")
+    return rest
+
+
 @app.callback()
 def _main(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and stop."
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help=gettext_noop("Show the version and stop."),
         ),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="LANGUAGE",
+            help=gettext_noop(
+                "The language coprod speaks: en (English) or cy (Cymraeg, Welsh). "
+                "Default: COPROD_LANG, then your computer's language."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """A reflective toolkit for co-production in health and social care."""

@@ -192,6 +192,7 @@ def results_words(ex: Exercise) -> list[str]:
         "percent": "each score out of 100",
         "total": "each total in points, with the range it can fall in (like '12 of 4-20')",
         "mean": "the average answer on the scale (like '7 of 10')",
+        "each": "each section's reading on its own, never added into one total",
     }[ex.scoring.shown_as()]
     lines.append(f"  Results show {shown}.")
     on = "the total in points" if ex.scoring.bands_on == "raw" else "the score out of 100"

@@ -15,7 +15,7 @@ from coprod_toolkit.cli.common import AboutOpt, ExercisesOpt, OutOpt, PlainShowO
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from coprod_toolkit.history import Summary
+    from coprod_toolkit.history import Broken, Summary
 
 ExerciseFilter = Annotated[
     str | None,
@@ -78,13 +78,37 @@ def _summaries(
     """Every matching reflection, newest first; unreadable files are named on stderr."""
     from coprod_toolkit.history import History, filtered
     from coprod_toolkit.storage import default_home
-    from coprod_toolkit.text import printable
 
     root = out.expanduser() if out else default_home()
     summaries, broken = History(root, index_progress()).read()
+    _skipped(root, broken)
+    return filtered(summaries, exercise, name, _day(since, "--since"), _day(until, "--until"))
+
+
+def _files(
+    out: Path | None,
+    exercise: str | None,
+    name: str | None,
+    since: str | None,
+    until: str | None,
+) -> list[str]:
+    """The files of every matching reflection, oldest first: names only, for export."""
+    from coprod_toolkit.history import History, keeper
+    from coprod_toolkit.storage import default_home
+
+    root = out.expanduser() if out else default_home()
+    keep = keeper(exercise, name, _day(since, "--since"), _day(until, "--until"))
+    files, broken = History(root, index_progress()).files(keep)
+    _skipped(root, broken)
+    return files
+
+
+def _skipped(root: Path, broken: list[Broken]) -> None:
+    """Name each file that could not be read, on stderr, and carry on."""
+    from coprod_toolkit.text import printable
+
     for b in broken:
         sys.stderr.write(printable(f"Skipped {root / 'reflections' / b.file}: {b.message}.\n"))
-    return filtered(summaries, exercise, name, _day(since, "--since"), _day(until, "--until"))
 
 
 @app.command()
@@ -661,7 +685,7 @@ def _export(
     if output not in ("csv", "jsonl"):
         raise UsageProblem(f"--format {output}: use csv or jsonl.")
     root = out.expanduser() if out else default_home()
-    found = list(reversed(_summaries(out, exercise, name, since, until)))  # oldest first
+    found = _files(out, exercise, name, since, until)  # oldest first
     people: dict[str, str] = {}
     counted = {"rows": 0}
     screen = to is None or str(to) == "-"
@@ -680,7 +704,7 @@ def _export(
         once per reflection for the cells all its rows share.
         """
         history = History(root)
-        for file, payload, problem in history.answers([s.file for s in found]):
+        for file, payload, problem in history.answers(found):
             if payload is None:
                 sys.stderr.write(printable(f"Skipped {file}: {problem}.\n"))
                 continue
@@ -694,10 +718,15 @@ def _export(
             ]
             people_here: dict[str | None, object] = {}
             for person, section, question, text, answer, score in payload["answers"]:
-                who = people_here.get(person)
-                if who is None:
-                    who = people_here[person] = cell(alias(person))
+                if isinstance(person, list):  # an action: everyone who will do it
+                    who = cell("; ".join(alias(p) for p in person))
+                else:
+                    who = people_here.get(person)
+                    if who is None:
+                        who = people_here[person] = cell(alias(person))
                 counted["rows"] += 1
+                if question in ("contribution", "action") and text is not None:
+                    counted["steps"] = counted.get("steps", 0) + 1
                 yield [
                     *common,
                     who,
@@ -736,4 +765,8 @@ def _export(
         return
     assert to is not None
     write_output(to, chunks(), force)
-    typer.echo(f"Wrote {counted['rows']} answers from {len(found)} reflections to {to}")
+    steps = counted.get("steps", 0)
+    extra = f" and {steps} ideas and actions from group steps" if steps else ""
+    typer.echo(
+        f"Wrote {counted['rows'] - steps} answers{extra} from {len(found)} reflections to {to}"
+    )
