@@ -741,7 +741,7 @@ class TerminalPrompter(PlainPrompter):
                 key: str | bool = True
                 if isinstance(value, int) and 0 <= value <= 9:
                     key = str(value)  # pressing 4 picks 4, even on a 0-10 scale
-                    label = label.removeprefix(key).strip() or key
+                    label = label.removeprefix(key).strip()  # "2) ", never "2) 2"
                 elif value == UNKNOWN and isinstance(q, ScaleQuestion):
                     key = "u"
                 choices.append(questionary.Choice(label, value, shortcut_key=key))

@@ -302,7 +302,16 @@ def run_assess(
                 "Your name (or press Enter to stay anonymous)",
                 note="",
             )
-            name = " ".join(typed.split())[:100] or None
+            typed = " ".join(typed.split())
+            while len(typed) > 100:
+                # Never cut a name silently: say so, and offer the shortened one to change.
+                prompter.say(
+                    f"Sorry, that name is {len(typed)} characters long; please keep it to 100."
+                )
+                typed = " ".join(
+                    prompter.text("Your name, shortened", default=typed[:100].strip()).split()
+                )
+            name = typed or None
         earlier = previous_step(store, ex.id, name, subject)
         if earlier is not None:
             ask_about_previous_step(prompter, earlier)
