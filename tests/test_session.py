@@ -158,3 +158,18 @@ def test_a_changed_exercise_keeps_only_the_answers_that_still_fit(
     assert [a.question.id for a in prompter.asked] == ["q1", "q2", "q3", "q4", "q6"]
     assert prompter.asked[1].current == "yes" and prompter.asked[3].current == 2
     assert draft.answers == {"q1": 3, "q2": "yes", "q3": "x", "q4": 2, "q6": "a"}
+
+
+def test_going_back_from_the_review_leads_to_the_list_and_says_so(
+    loaded: LoadedExercise,
+) -> None:
+    # answer all four, open answer 1 from the review, choose 'back', then finish
+    prompter = FakePrompter([4, "no", 2, "a", BACK], review=[0, None])
+    session, _ = run(loaded, prompter)
+    from_review = prompter.asked[-1]
+    assert from_review.question.id == "q1" and from_review.from_review
+    assert from_review.back_words == "Back to the list of answers (keep this answer)"
+    assert session.draft.answers["q1"] == 4  # 'back' kept the answer as it was
+    assert len(prompter.review_rows) == 2  # and led to the list again
+    assert not prompter.asked[1].from_review
+    assert prompter.asked[1].back_words == "Go back to the previous question"

@@ -168,7 +168,7 @@ class PlainPrompter:
         if q.help:
             commands.append("'h' for help")
         if a.can_go_back:
-            commands.append("'b' to go back")
+            commands.append("'b' to go back" if not a.from_review else "'b' to keep it as it is")
         if a.can_pass:
             commands.append("'p' to pass" if not isinstance(q, TextQuestion) else "Enter to pass")
         elif q.optional:
@@ -674,6 +674,8 @@ class TerminalPrompter(PlainPrompter):
                     hint = "Press Enter to pass"
                 if a.can_go_back:
                     hint += "; type 'back' on its own to go back"
+                    if a.from_review:
+                        hint += " to the list"
                 hint += f"; up to {MAX_TEXT} characters"
                 typed: str = _answer(
                     questionary.text(
@@ -702,11 +704,7 @@ class TerminalPrompter(PlainPrompter):
             elif q.optional:
                 extras.append(questionary.Choice("Skip this question", SKIP, shortcut_key="s"))
             if a.can_go_back:
-                extras.append(
-                    questionary.Choice(
-                        "Go back to the previous question", GO_BACK, shortcut_key="b"
-                    )
-                )
+                extras.append(questionary.Choice(a.back_words, GO_BACK, shortcut_key="b"))
             options = options_for(ex, q)
             if isinstance(q, MultiQuestion):
                 current = a.current if isinstance(a.current, list) else []

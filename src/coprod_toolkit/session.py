@@ -59,6 +59,14 @@ class Ask:
     can_pass: bool = False  # in a group: anyone may pass
     private: bool = False  # in a group: a private turn, so never print the answer back
     note_for: QuestionBase | None = None  # the question this example or evidence note is for
+    from_review: bool = False  # changing an answer from the review: back leads to the list
+
+    @property
+    def back_words(self) -> str:
+        """What going back does here, in the words a menu or prompt shows."""
+        if self.from_review:
+            return "Back to the list of answers (keep this answer)"
+        return "Go back to the previous question"
 
 
 Reply = AnswerValue | Back | Pass
@@ -182,7 +190,9 @@ class AssessSession:
     def wording(self, q: QuestionBase) -> str:
         return self.exercise.wording(q, self.draft.about)
 
-    def _ask(self, prompter: Prompter, index: int, can_go_back: bool) -> AnswerValue | Back | Pass:
+    def _ask(
+        self, prompter: Prompter, index: int, can_go_back: bool, from_review: bool = False
+    ) -> AnswerValue | Back | Pass:
         asked = self.asked()
         section, q = asked[index]
         return prompter.ask(
@@ -197,6 +207,7 @@ class AssessSession:
                 answered=q.id in self.draft.answers,
                 can_go_back=can_go_back,
                 new_section=index == 0 or asked[index - 1][0] is not section,
+                from_review=from_review,
             )
         )
 
@@ -228,9 +239,11 @@ class AssessSession:
             moved,
         )
 
-    def _ask_with_note(self, prompter: Prompter, index: int, can_go_back: bool) -> Reply:
+    def _ask_with_note(
+        self, prompter: Prompter, index: int, can_go_back: bool, from_review: bool = False
+    ) -> Reply:
         """A question, then the example it asks for (optional); back from it is the answer."""
-        reply = self._ask(prompter, index, can_go_back)
+        reply = self._ask(prompter, index, can_go_back, from_review)
         section, q = self.asked()[index]
         while q.evidence and not isinstance(q, TextQuestion) and not isinstance(reply, Back):
             self.draft.answers[q.id] = None if isinstance(reply, Pass) else reply
@@ -279,7 +292,7 @@ class AssessSession:
                 return
             if not 0 <= choice < len(self.asked()):
                 continue
-            reply = self._ask_with_note(prompter, choice, can_go_back=True)
+            reply = self._ask_with_note(prompter, choice, can_go_back=True, from_review=True)
             if not isinstance(reply, Back | Pass):
                 self.draft.answers[self.asked()[choice][1].id] = reply
                 self._changed()
