@@ -72,6 +72,38 @@ def _wrap(text: str, indent: str = "") -> str:
     )
 
 
+def _fit(text: str) -> str:
+    """Long lines folded between words at the terminal's width, so no word is split.
+
+    Only on a terminal: text piped to another program keeps its lines whole.
+    Each line keeps its own indent; lines that fit are left exactly as they are.
+    """
+    import shutil
+    import sys
+    import textwrap
+
+    if not sys.stdout.isatty():
+        return text
+    width = max(40, shutil.get_terminal_size().columns - 1)
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        lines.append(
+            textwrap.fill(
+                line.strip(),
+                width=width,
+                initial_indent=indent,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(lines)
+
+
 def _answer(question: Any) -> Any:
     """Ask a questionary question; Ctrl-C and a closed input become Interrupted."""
     try:
@@ -102,7 +134,10 @@ class PlainPrompter:
         self._read_hidden = read_hidden
 
     def say(self, text: str = "") -> None:
-        self._write(printable(text))
+        shown = printable(text)
+        if self._write is print:
+            shown = _fit(shown)
+        self._write(shown)
 
     def _input(self, prompt: str) -> str:
         return _guard(lambda: self._read(printable(prompt)))
@@ -135,7 +170,10 @@ class PlainPrompter:
             typed = self._input(f"Type a number from 1 to {len(options)}: ").strip()
             if typed.isdigit() and 1 <= int(typed) <= len(options):
                 return options[int(typed) - 1][0]
-            self.say(f"'{typed}' is not one of the numbers. Please type 1 to {len(options)}.")
+            if typed:
+                self.say(f"'{typed}' is not one of the numbers. Please type 1 to {len(options)}.")
+            else:
+                self.say(f"An answer is needed here: type a number from 1 to {len(options)}.")
 
     def ask(self, a: Ask) -> AnswerValue | Back | Pass:
         ex, q = a.exercise, a.question
