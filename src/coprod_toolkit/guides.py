@@ -9,6 +9,11 @@ between '---' lines, then Markdown:
     summary: One line that says what the guide is about.
     ---
     The words of the guide, in Markdown.
+
+A guide in another language has the same file name in a subfolder named for the
+language's code: `guides/cy/assets.md` is the Welsh for `guides/assets.md`.
+When coprod is in that language it shows that guide, and the English one for any
+topic with no translation yet.
 """
 
 from __future__ import annotations
@@ -107,7 +112,9 @@ def load_guide(path: Path) -> Guide:
         raise FileProblems(shown, problems, "guide") from None
     if problems:
         raise FileProblems(shown, problems, "guide")
-    body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
+    # HTML comments are notes for whoever edits the file (such as "awaits review")
+    body = re.sub(r"<!--.*?-->[ \t]*\n?", "", "\n".join(lines[end + 1 :]), flags=re.S)
+    body = body.strip("\n") + "\n"
     return Guide(topic, info, body, path)
 
 
@@ -145,22 +152,35 @@ def guide_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
 
-def all_guides(exercise_dirs: list[Path]) -> Guides:
+def all_guides(exercise_dirs: list[Path], lang: str | None = None) -> Guides:
     """Every guide in the `guides` folder of each place exercises are found.
 
     A later folder's guide with the same topic replaces an earlier one, so a
-    trainer can rewrite a built-in guide for their own service.
+    trainer can rewrite a built-in guide for their own service. In a language
+    other than English (the one in use, unless `lang` says), a guide in
+    `guides/<lang>/` comes first, from whichever folder; English fills the gaps.
     """
-    topics: dict[str, Guide] = {}
+    from coprod_toolkit.i18n import ENGLISH, language
+
+    code = lang or language()
     broken: list[CoprodError] = []
-    for folder in exercise_dirs:
-        for path in guide_files(folder / "guides"):
-            try:
-                guide = load_guide(path)
-            except CoprodError as e:
-                broken.append(e)
-                continue
-            topics[guide.topic] = guide
+
+    def read(subfolder: str | None) -> dict[str, Guide]:
+        found: dict[str, Guide] = {}
+        for folder in exercise_dirs:
+            where = folder / "guides"
+            for path in guide_files(where / subfolder if subfolder else where):
+                try:
+                    guide = load_guide(path)
+                except CoprodError as e:
+                    broken.append(e)
+                    continue
+                found[guide.topic] = guide
+        return found
+
+    topics = read(None)
+    if code != ENGLISH:
+        topics.update(read(code))
     return Guides(topics, broken)
 
 
