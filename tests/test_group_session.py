@@ -231,9 +231,16 @@ def test_coprod_group_uses_the_together_wording_by_default(tmp_path: Path, isola
     assert "'paid' does not ask for an example. Fix: give notes only for" in result.output
 
 
-def test_the_group_time_counts_everyone(tiny: LoadedExercise) -> None:
+def test_the_group_time_counts_everyone(tiny: LoadedExercise, tmp_path: Path) -> None:
     assert tiny.exercise.minutes == 2 and len(list(tiny.exercise.questions())) == 5
-    assert group_minutes(tiny.exercise, 3) == 2 * 3 + 5
+    # its own pace: 2 minutes over 5 questions is 0.4 a person; plus a minute to talk
+    assert group_minutes(tiny.exercise, 3) == 11  # 5 x (3 x 0.4 + 1)
+    # no minutes given: half a minute a person (the default 15 would give 47 for 2 questions)
+    short = load_exercise(
+        write(tmp_path, "short.yaml", MINIMAL.replace("minutes: 2\n", ""))
+    ).exercise
+    assert "minutes" not in short.model_fields_set
+    assert group_minutes(short, 3) == 13  # ceil(5 x (3 x 0.5 + 1)) = ceil(12.5)
     guided = load_exercise(ROOT / "exercises" / "four-steps.yaml").exercise
     assert group_minutes(guided, 6) == guided.minutes
 
@@ -689,3 +696,28 @@ def test_six_principles_in_a_group_is_about_the_groups_shared_work(isolated: Pat
     assert record["about"] == "together"
     first = next(q for _, q in six.questions())
     assert record["questions"][0]["text"] == six.wording(first, "together")
+
+
+def test_a_group_reflects_on_shared_work_unless_the_exercise_names_subjects(
+    tiny: LoadedExercise, tmp_path: Path
+) -> None:
+    from coprod_toolkit.group import subject_label
+
+    assert subject_label(tiny.exercise, "service") == "my service"  # named: kept
+    # no subjects in the file: the default 'my own practice' is one person's words
+    bare_file = """
+        id: bare
+        title: Bare
+        summary: No subjects named.
+        sections:
+          - id: one
+            title: One
+            questions:
+              - {id: q, type: scale, text: We share decisions., scale: {min: 1, max: 5}}
+        """
+    bare = load_exercise(write(tmp_path, "bare.yaml", bare_file)).exercise
+    assert "subjects" not in bare.model_fields_set
+    assert subject_label(bare, "me") == "your shared work"
+    six = load_exercise(ROOT / "exercises" / "six-principles.yaml").exercise
+    assert subject_label(six, "together") == six.subjects["together"]
+    assert subject_label(six, "service") == six.subjects["service"]

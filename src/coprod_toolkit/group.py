@@ -11,6 +11,7 @@ with the same person at the same question.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import Counter
 from collections.abc import Callable
@@ -152,12 +153,41 @@ def default_subject(subjects: dict[str, str], about: str | None) -> str | None:
     return None
 
 
+SHARED_WORK = "your shared work"
+"""What a group reflects on when the exercise names no subject of its own."""
+
+PACE = 0.5
+"""Minutes one person takes over a question, when the exercise does not say."""
+
+TALK = 1.0
+"""Minutes a group takes to look at the answers to a question together."""
+
+
 def group_minutes(ex: Exercise, people: int) -> int:
-    """Roughly how long a group needs: everyone answers each question, then you talk."""
+    """Roughly how long a group needs: everyone answers each question, then you talk.
+
+    Per question: each person's answer, at the exercise's own pace (its `minutes`
+    shared over its questions, or half a minute when it gives no `minutes`), plus a
+    minute to look at the answers together. Rounded up to a whole minute.
+    """
     if ex.kind == "guided":
         return ex.minutes
     questions = len(list(ex.questions()))
-    return ex.minutes * people + questions
+    if not questions:
+        return ex.minutes
+    pace = ex.minutes / questions if "minutes" in ex.model_fields_set else PACE
+    return math.ceil(questions * (people * pace + TALK))
+
+
+def subject_label(ex: Exercise, subject: str) -> str:
+    """What the group is reflecting on, in words true for a group.
+
+    An exercise that names no subjects has only the default 'my own practice',
+    which is one person's: a group reflects on its shared work instead.
+    """
+    if "subjects" not in ex.model_fields_set:
+        return SHARED_WORK
+    return ex.subjects.get(subject, subject)
 
 
 def balance(shares: dict[str, int], passes: dict[str, int]) -> list[str]:

@@ -160,6 +160,7 @@ def _group(
         group_minutes,
         load_group_answers,
         new_group_draft,
+        subject_label,
     )
     from coprod_toolkit.session import now
     from coprod_toolkit.storage import Store, default_home, new_run_id
@@ -271,7 +272,7 @@ def _group(
             console.print(
                 Text(
                     printable(
-                        f"The group is reflecting on {ex.subjects.get(subject, subject)}: "
+                        f"The group is reflecting on {subject_label(ex, subject)}: "
                         "everyone answers about the same thing."
                     )
                 )
@@ -384,7 +385,7 @@ def _finish_group(
     from rich.text import Text
 
     from coprod_toolkit.errors import Interrupted, StorageError
-    from coprod_toolkit.group import GroupSession
+    from coprod_toolkit.group import GroupSession, subject_label
     from coprod_toolkit.report import group_markdown, show_group_result
     from coprod_toolkit.text import printable
 
@@ -401,7 +402,7 @@ def _finish_group(
             f"To carry on from the same person and question, run: {resume_hint(out)}",
             draft.id,
         ) from None
-    record = session.record(ex.subjects.get(draft.about, draft.about))
+    record = session.record(subject_label(ex, draft.about))
     show_group_result(console, ex, record, plain)
     if store is None:
         console.print()
