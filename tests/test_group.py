@@ -297,6 +297,8 @@ def test_a_session_from_an_answers_file(tmp_path: Path, isolated: Path) -> None:
     report = next((isolated / "reflections").glob("*.md")).read_text()
     assert "| Question | Ana | Ben | Chi | Group |" in report
     assert "Where you saw things most differently" in report
+    assert "- I do one thing. (4 points apart; an answer was agreed)" in report
+    assert "- I do one thing.  \n  We heard the reasons." in report
     history = runner.invoke(app, ["history"]).output
     assert "Group: Ana, Ben, Chi" in history and "Skipped" not in history
 

@@ -538,9 +538,9 @@ def group_lines(record: GroupRecord) -> list[Line]:
     if spread:
         lines.append(Line("Where you saw things most differently:", "heading"))
         for q in spread:
-            agreed = " (an answer was agreed)" if q.agreed else ""
+            agreed = "; an answer was agreed" if q.agreed else ""
             points = figure(q.spread or 0, 1)
-            lines.append(Line(f"- {_flat(q.text)}: {points} points apart{agreed}", "item"))
+            lines.append(Line(f"- {_flat(q.text)} ({points} points apart{agreed})", "item"))
     for step in record.steps:
         total = sum(len(items) for items in step.contributions.values())
         lines.append(Line(f"{step.title}: {total} contribution{'s' if total != 1 else ''}", "item"))
@@ -604,7 +604,7 @@ def group_markdown(record: GroupRecord) -> str:
         notes = [q for q in r.questions if q.agreed is not None and q.agreed.note]
         if notes:
             out += ["", "### Why the group agreed", ""]
-            out += [f"- {_md(q.text)}: {_md(q.agreed.note or '')}" for q in notes if q.agreed]
+            out += [f"- {_md(q.text)}  \n  {_md(q.agreed.note or '')}" for q in notes if q.agreed]
         examples = [q for q in r.questions if q.notes]
         if examples:
             out += ["", "### Examples given", ""]
