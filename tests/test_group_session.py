@@ -721,3 +721,29 @@ def test_a_group_reflects_on_shared_work_unless_the_exercise_names_subjects(
     six = load_exercise(ROOT / "exercises" / "six-principles.yaml").exercise
     assert subject_label(six, "together") == six.subjects["together"]
     assert subject_label(six, "service") == six.subjects["service"]
+
+
+def test_the_groups_own_answer_is_not_asked_as_a_persons() -> None:
+    from coprod_toolkit.group import THE_GROUP
+
+    six = load_exercise(ROOT / "exercises" / "six-principles.yaml").exercise
+    section, q = next(iter(six.questions()))
+    base = dict(
+        exercise=six, section=section, question=q, text="t", number=1, total=1,
+        current=None, answered=False, can_go_back=False, new_section=False, can_pass=True,
+    )  # fmt: skip
+    group = Ask(**base, person=THE_GROUP, for_group=True)  # type: ignore[arg-type]
+    person = Ask(**base, person="Ana")  # type: ignore[arg-type]
+    assert group.heading == "The group's answer, agreed together:"
+    assert group.pass_words == "No agreed answer (leave it out)"
+    assert person.heading == "Ana, your answer:" and person.pass_words == "Pass"
+    lines: list[str] = []
+
+    def read(prompt: str) -> str:
+        lines.append(prompt)
+        return "3"
+
+    PlainPrompter(read=read, write=lines.append).ask(group)
+    assert "The group's answer, agreed together:" in lines
+    assert not any("The group, your answer" in line for line in lines)
+    assert any("'p' for no agreed answer" in line for line in lines)

@@ -288,7 +288,7 @@ def test_agreeing_with_no_spread_and_the_finish_confirmation(tmp_path: Path) -> 
     child.expect("2. Record an answer the group agrees on, and why")
     child.expect("Type a number from 1 to")
     child.send("2\r")
-    child.expect("The group, your answer:")
+    child.expect("The group's answer, agreed together:")
     child.expect("Type a number from 1 to 5")
     child.send("3\r")
     child.expect("Why did you agree on this?")

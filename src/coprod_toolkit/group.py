@@ -450,6 +450,7 @@ class GroupSession:
             person=person,
             can_pass=True,
             private=private,
+            for_group=person == THE_GROUP,
         )
 
     def reveal(self, q: QuestionBase) -> Reveal:

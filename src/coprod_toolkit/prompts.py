@@ -186,8 +186,8 @@ class PlainPrompter:
         self.say(f"Question {a.number} of {a.total}")
         if a.note_for is not None:
             self.say("An example, if you have one (you can leave it out):")
-        elif a.person:
-            self.say(f"{one_line(a.person)}, your answer:")
+        elif a.heading:
+            self.say(one_line(a.heading))
         self.say(one_line(a.text))
         options = options_for(ex, q)
         is_scale = isinstance(q, ScaleQuestion)
@@ -208,7 +208,12 @@ class PlainPrompter:
         if a.can_go_back:
             commands.append("'b' to go back" if not a.from_review else "'b' to keep it as it is")
         if a.can_pass:
-            commands.append("'p' to pass" if not isinstance(q, TextQuestion) else "Enter to pass")
+            if a.for_group:
+                commands.append("'p' for no agreed answer")
+            else:
+                commands.append(
+                    "'p' to pass" if not isinstance(q, TextQuestion) else "Enter to pass"
+                )
         elif q.optional:
             commands.append("Enter to skip")
         if a.note_for is not None:
@@ -702,14 +707,14 @@ class TerminalPrompter(PlainPrompter):
             self.say(f"Question {a.number} of {a.total} · {one_line(a.section.title)}")
             if a.note_for is not None:
                 self.say("An example, if you have one (you can leave it out):")
-            elif a.person:
-                self.say(f"{one_line(a.person)}, your answer:")
+            elif a.heading:
+                self.say(one_line(a.heading))
             self.say(_wrap(one_line(a.text)))
             if isinstance(q, TextQuestion):
                 hint = "Press Enter to skip" if q.optional else "An answer is needed"
                 hint = "Press Enter to keep it" if a.answered else hint
                 if a.can_pass:
-                    hint = "Press Enter to pass"
+                    hint = "Press Enter for none" if a.for_group else "Press Enter to pass"
                 if a.can_go_back:
                     hint += "; type 'back' on its own to go back"
                     if a.from_review:
@@ -738,7 +743,7 @@ class TerminalPrompter(PlainPrompter):
             if q.help:
                 extras.append(questionary.Choice("Explain this question", HELP, shortcut_key="h"))
             if a.can_pass:
-                extras.append(questionary.Choice("Pass", PASS_CHOICE, shortcut_key="p"))
+                extras.append(questionary.Choice(a.pass_words, PASS_CHOICE, shortcut_key="p"))
             elif q.optional:
                 extras.append(questionary.Choice("Skip this question", SKIP, shortcut_key="s"))
             if a.can_go_back:

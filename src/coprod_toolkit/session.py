@@ -60,6 +60,19 @@ class Ask:
     private: bool = False  # in a group: a private turn, so never print the answer back
     note_for: QuestionBase | None = None  # the question this example or evidence note is for
     from_review: bool = False  # changing an answer from the review: back leads to the list
+    for_group: bool = False  # the group's own answer (agreed, or a mark it adds): not a person's
+
+    @property
+    def heading(self) -> str | None:
+        """Whose answer this is, above the question; None for one person on their own."""
+        if self.for_group:
+            return "The group's answer, agreed together:"
+        return f"{self.person}, your answer:" if self.person else None
+
+    @property
+    def pass_words(self) -> str:
+        """What passing means here: a person's right, or the group leaving it without one."""
+        return "No agreed answer (leave it out)" if self.for_group else "Pass"
 
     @property
     def back_words(self) -> str:
