@@ -198,6 +198,7 @@ def test_a_new_assessment_asks_about_last_times_next_step(tmp_path: Path) -> Non
     child.expect("What did you learn from it")
     child.send("Jo needs more notice.\r")
     child.expect("Question 1 of")
+    child.expect("Type a number from 1 to 5")  # waiting for the answer, as a person sees it
     child.sendintr()
     child.expect(pexpect.EOF)
     draft = yaml.safe_load(next((home / "drafts").glob("*.yaml")).read_text())
