@@ -322,17 +322,8 @@ def _bands_after_a_pass(ex: Exercise, warn: Any) -> None:
     """Raw bands with passes left out: one pass moves every total, so some bands slip away."""
     if ex.scoring.bands_on != "raw" or ex.scoring.passes != "leave_out" or ex.kind != "assessment":
         return
-    scored = [s for s in ex.sections if s.scored]
-    checks: list[tuple[Path_, list[Band], list[Any]]] = [
-        (("scoring", "bands"), ex.scoring.bands, scored)
-    ]
-    for index, section in enumerate(ex.sections):
-        if section.bands is not None:
-            checks.append((("sections", index, "bands"), section.bands, [section]))
-        elif section.scored and ex.scoring.section_bands:
-            checks.append((("scoring", "section_bands"), ex.scoring.section_bands, [section]))
     warned: set[Path_] = set()
-    for at, bands, sections in checks:
+    for at, bands, sections in _band_checks(ex, shared=True):
         if not bands or at in warned:
             continue
         passable = [
@@ -382,7 +373,13 @@ def _score_span(ex: Exercise, sections: list[Any]) -> tuple[int, int]:
     return round(low), round(high)
 
 
-def _unreachable_bands(ex: Exercise, warn: Any) -> None:
+def _band_checks(ex: Exercise, shared: bool) -> list[tuple[Path_, list[Band], list[Any]]]:
+    """Each set of bands with where it is written and the sections it reads.
+
+    The overall bands read every scored section; a section's own bands read that
+    section; with `shared`, the shared section bands read each scored section
+    that has none of its own.
+    """
     scored = [s for s in ex.sections if s.scored]
     checks: list[tuple[Path_, list[Band], list[Any]]] = [
         (("scoring", "bands"), ex.scoring.bands, scored)
@@ -390,7 +387,13 @@ def _unreachable_bands(ex: Exercise, warn: Any) -> None:
     for index, section in enumerate(ex.sections):
         if section.bands is not None:
             checks.append((("sections", index, "bands"), section.bands, [section]))
-    for at, bands, sections in checks:
+        elif shared and section.scored and ex.scoring.section_bands:
+            checks.append((("scoring", "section_bands"), ex.scoring.section_bands, [section]))
+    return checks
+
+
+def _unreachable_bands(ex: Exercise, warn: Any) -> None:
+    for at, bands, sections in _band_checks(ex, shared=False):
         low, high = (0, 100) if ex.scoring.bands_on == "percent" else _score_span(ex, sections)
         for index, band in enumerate(bands):
             if band.min > high or band.max < low:
