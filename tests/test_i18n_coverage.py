@@ -14,10 +14,65 @@ import pytest
 
 from .conftest import ROOT
 
-CONVERTED = [
-    "src/coprod_toolkit/i18n.py",
-    "src/coprod_toolkit/translations.py",
+# Files whose strings do not go through the catalogue yet. Every other file under src is
+# checked, so a new file is checked from its first line. Take a file off this list once its
+# strings all go through `_()` (the groups below are kept apart so that work on one group
+# merges cleanly with work on another).
+NOT_YET = [
+    # the assessment
+    "src/coprod_toolkit/answers.py",
+    "src/coprod_toolkit/cli/assess.py",
+    "src/coprod_toolkit/cli/common.py",
+    "src/coprod_toolkit/cli/readiness.py",
+    "src/coprod_toolkit/models.py",
+    "src/coprod_toolkit/prompts.py",
+    "src/coprod_toolkit/scoring.py",
+    "src/coprod_toolkit/session.py",
+    # ---
+    # history and reports
+    "src/coprod_toolkit/cli/history.py",
+    "src/coprod_toolkit/history.py",
+    "src/coprod_toolkit/report.py",
+    "src/coprod_toolkit/report_html.py",
+    "src/coprod_toolkit/storage.py",
+    # ---
+    # groups
+    "src/coprod_toolkit/cli/group.py",
+    "src/coprod_toolkit/group.py",
+    # ---
+    # reading files
+    "src/coprod_toolkit/loader.py",
+    "src/coprod_toolkit/yamlfile.py",
+    # ---
+    # authoring
+    "src/coprod_toolkit/authoring.py",
+    "src/coprod_toolkit/catalog.py",
+    "src/coprod_toolkit/cli/exercise.py",
+    # ---
+    # language checks, guides, start-up
+    "src/coprod_toolkit/cli/guide.py",
+    "src/coprod_toolkit/cli/language.py",
+    "src/coprod_toolkit/cli/startup.py",
+    "src/coprod_toolkit/guides.py",
+    "src/coprod_toolkit/language.py",
+    "src/coprod_toolkit/language_read.py",
+    "src/coprod_toolkit/language_run.py",
+    "src/coprod_toolkit/language_scan.py",
 ]
+
+CONVERTED = sorted(
+    p.relative_to(ROOT).as_posix()
+    for p in (ROOT / "src" / "coprod_toolkit").rglob("*.py")
+    if p.relative_to(ROOT).as_posix() not in NOT_YET
+)
+
+
+def test_the_list_of_files_not_converted_yet_is_true() -> None:
+    missing = [path for path in NOT_YET if not (ROOT / path).is_file()]
+    assert missing == []
+    done = [path for path in NOT_YET if not bypassing((ROOT / path).read_text(encoding="utf-8"))]
+    assert done == [], "these files are converted: take them off NOT_YET"
+
 
 MARKERS = {"_", "gettext", "ngettext", "pgettext", "N_", "gettext_noop"}
 # Calls whose strings are for code or for trainers' schema, not for people at the screen.

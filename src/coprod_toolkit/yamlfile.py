@@ -203,13 +203,13 @@ class _Reader:
             self.problem(mark, at, f"'{value}' cannot be read as {tag.removeprefix(_TAG)}.")
             return value
 
-    def read(self, text: str) -> Any:
+    def read(self, text: str, loader: Any = None) -> Any:
         """Build plain data from the events, iteratively, with limits."""
         stack: list[tuple[Any, Path_, Any]] = []  # (container, path, pending key or None)
         self._root: Any = None
         documents = 0
         count = 0
-        events = yaml.parse(text, Loader=_Loader)
+        events = yaml.parse(text, Loader=loader or _Loader)
         scalar_event = yaml.ScalarEvent
         for event in events:
             # Most events are plain scalars: take them first, and cheaply.
@@ -542,6 +542,12 @@ _YAML_PROBLEMS = [
         "start every item of a list at the same indentation",
     ),
     (
+        # libyaml's own limit, met before coprod's on some builds of PyYAML.
+        "exceeded maximum nesting depth",
+        f"the file is nested more than {MAX_DEPTH} levels deep",
+        "an exercise needs only a few levels; check the indentation",
+    ),
+    (
         "found unexpected end of stream",
         "the file ends in the middle of something, such as an unclosed quote or bracket",
         "close every quote and bracket",
@@ -605,9 +611,15 @@ def parse_yaml(text: str, shown: str, what: str = "exercise") -> tuple[dict[str,
     try:
         try:
             value = _quick_read(text)
-        except _Unusual:  # read again, carefully, to report what is wrong and where
+        except (_Unusual, yaml.MarkedYAMLError) as e:
+            # Read again, carefully, to report what is wrong and where. Some builds of
+            # libyaml stop at their own nesting depth before coprod's check is reached:
+            # the pure-Python parser reaches it, and says where.
+            too_deep = "maximum nesting depth" in str(getattr(e, "problem", ""))
+            if isinstance(e, yaml.MarkedYAMLError) and not too_deep:
+                raise
             reader = _Reader(shown)
-            value = reader.read(text)
+            value = reader.read(text, yaml.SafeLoader if too_deep else None)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         if e.context_mark is not None and "quoted scalar" in (e.context or ""):
