@@ -7,6 +7,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
+from coprod_toolkit import i18n
 from coprod_toolkit.catalog import builtin_dir
 from coprod_toolkit.cli import app
 from coprod_toolkit.guides import Guide, all_guides, load_guide
@@ -126,3 +127,21 @@ def test_the_welsh_list_of_guides_shows_the_principles_in_welsh() -> None:
     assert result.exit_code == 0, result.output
     for title in ("Chwe egwyddor cydgynhyrchu", "Egwyddor 2: Galluoedd", "Egwyddor 6: Hwyluso"):
         assert title in result.output
+
+
+@pytest.mark.parametrize("topic", WELSH)
+def test_every_welsh_guide_renders_in_a_terminal(topic: str) -> None:
+    import io
+
+    from rich.console import Console
+
+    from coprod_toolkit.cli.guide import render
+
+    out = io.StringIO()
+    welsh = load_guide(builtin_dir() / "guides" / "cy" / f"{topic}.md")
+    with i18n.using("cy"):
+        render(Console(file=out, force_terminal=True, width=80), welsh, plain=False)
+    shown = out.getvalue()
+    assert "\x1b[" in shown  # styled by rich
+    assert welsh.info.title in shown
+    assert "**" not in shown and REVIEW_NOTE not in shown
