@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -30,24 +31,46 @@ def test_in_welsh_a_translated_guide_is_shown_in_welsh(monkeypatch: pytest.Monke
     assert "awaits review" not in result.output  # the reviewer's note is not shown
 
 
+UNTRANSLATED = """---
+title: Our own guide
+summary: Written by a trainer, in English only.
+---
+Nothing here is in Welsh yet.
+
+## Try
+
+`coprod assess`
+"""
+
+
+def _english_only(tmp_path: Path) -> Path:
+    """A folder of exercises with one guide that has no Welsh version."""
+    (tmp_path / "guides").mkdir()
+    (tmp_path / "guides" / "our-own.md").write_text(UNTRANSLATED, encoding="utf-8")
+    return tmp_path
+
+
 def test_in_welsh_an_untranslated_guide_falls_back_to_english(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    folder = str(_english_only(tmp_path))
     monkeypatch.setenv("COPROD_LANG", "cy")
-    result = runner.invoke(app, ["guide", "ladder", "--plain"])
+    result = runner.invoke(app, ["guide", "our-own", "--plain", "--exercises", folder])
     assert result.exit_code == 0, result.output
-    english = runner.invoke(app, ["--lang", "en", "guide", "ladder", "--plain"]).output
+    assert "Nothing here is in Welsh yet." in result.output
+    english = runner.invoke(
+        app, ["--lang", "en", "guide", "our-own", "--plain", "--exercises", folder]
+    ).output
     assert result.output.strip() == english.strip()
 
 
-def test_each_topic_is_listed_once_in_either_language() -> None:
-    folders = [builtin_dir()]
+def test_each_topic_is_listed_once_in_either_language(tmp_path: Path) -> None:
+    folders = [builtin_dir(), _english_only(tmp_path)]
     english = all_guides(folders, lang="en")
     welsh = all_guides(folders, lang="cy")
     assert sorted(english.topics) == sorted(welsh.topics)
     assert welsh.topics["assets"].info.title != english.topics["assets"].info.title
-    assert welsh.topics["ladder"] is not None
-    assert welsh.topics["ladder"].path == english.topics["ladder"].path
+    assert welsh.topics["our-own"].path == english.topics["our-own"].path
 
 
 PRINCIPLES = [
