@@ -100,7 +100,7 @@ def _structure(body: str) -> list[str]:
 
 def _commands(body: str) -> list[str]:
     """The commands to type, in order; a command may be split across two lines."""
-    return [" ".join(c.split()) for c in re.findall(r"`coprod [^`]*`", body)]
+    return [" ".join(c.split()) for c in re.findall(r"`coprod\s[^`]*`", body)]
 
 
 def _pair(topic: str) -> tuple[Guide, Guide]:
