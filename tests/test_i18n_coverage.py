@@ -41,7 +41,6 @@ NOT_YET = [
     "src/coprod_toolkit/group.py",
     # ---
     # reading files
-    "src/coprod_toolkit/yamlfile.py",
     # ---
     # authoring
     "src/coprod_toolkit/authoring.py",
