@@ -45,7 +45,6 @@ NOT_YET = [
     "src/coprod_toolkit/yamlfile.py",
     # ---
     # authoring
-    "src/coprod_toolkit/cli/exercise.py",
     # ---
     # language checks, guides, start-up
     "src/coprod_toolkit/cli/guide.py",
