@@ -38,7 +38,6 @@ NOT_YET = [
     # ---
     # groups
     "src/coprod_toolkit/cli/group.py",
-    "src/coprod_toolkit/group.py",
     # ---
     # reading files
     "src/coprod_toolkit/loader.py",
