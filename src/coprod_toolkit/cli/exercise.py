@@ -19,7 +19,7 @@ from coprod_toolkit.cli.common import (
     output_file,
     subject_of,
 )
-from coprod_toolkit.i18n import _, gettext_noop, ngettext
+from coprod_toolkit.i18n import _, gettext_noop, ngettext, pgettext
 
 if TYPE_CHECKING:
     from coprod_toolkit.models import Exercise
@@ -39,9 +39,9 @@ def exercise_list(exercises: ExercisesOpt = None, plain: PlainShowOpt = False) -
 def kind_words(kind: str) -> str:
     """An exercise's kind, in words."""
     return {
-        "assessment": _("assessment"),
-        "checklist": _("checklist"),
-        "guided": _("guided exercise"),
+        "assessment": pgettext("kind of exercise", "assessment"),
+        "checklist": pgettext("kind of exercise", "checklist"),
+        "guided": pgettext("kind of exercise", "guided"),
     }.get(kind, kind)
 
 
