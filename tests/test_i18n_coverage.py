@@ -42,7 +42,6 @@ NOT_YET = [
     # reading files
     # ---
     # authoring
-    "src/coprod_toolkit/cli/exercise.py",
     # ---
     # language checks, guides, start-up
     "src/coprod_toolkit/cli/guide.py",
