@@ -93,6 +93,15 @@ def check_people(names: list[str]) -> list[str]:
     return people
 
 
+LANGUAGE_NAMES = {"en": N_("English"), "cy": N_("Welsh")}
+
+
+def language_name(code: str) -> str:
+    """A language's name for a sentence in the language in use: 'Welsh', 'Cymraeg'."""
+    found = LANGUAGE_NAMES.get(code)
+    return str(found) if found is not None else i18n.name_of(code)
+
+
 def language_list(known: list[str]) -> str:
     """The languages an exercise is in, for a message: 'en (English), cy (Cymraeg)'."""
     return ", ".join(f"{code} ({i18n.name_of(code)})" for code in known)

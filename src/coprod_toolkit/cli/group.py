@@ -343,7 +343,7 @@ def _group(
     except Interrupted:
         raise Interrupted(stopped) from None
     if chosen:
-        from coprod_toolkit.i18n import name_of
+        from coprod_toolkit.group import language_name
 
         console.print()
         for person in people:
@@ -353,7 +353,7 @@ def _group(
                     Text(
                         one_line(
                             _("{person} answers in {language}.").format(
-                                person=person, language=name_of(code)
+                                person=person, language=language_name(code)
                             )
                         )
                     )
