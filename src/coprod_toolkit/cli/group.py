@@ -168,12 +168,16 @@ def _ask_people(prompter: PlainPrompter, known: list[str]) -> tuple[list[str], d
         )
     names: list[str] = []
     languages: dict[str, str] = {}
+    again: str | None = None  # the name, kept when its language code needs fixing
     while True:
-        typed = " ".join(prompter.text(_("Person {number}").format(number=len(names) + 1)).split())
+        asked = _("Person {number}").format(number=len(names) + 1)
+        typed = " ".join(prompter.text(asked, again).split())
+        again = None
         try:
             typed, code = person_language(typed, known) if ":" in typed else (typed, None)
         except UsageProblem as e:
             prompter.say(str(e))
+            again = typed.rpartition(":")[0].strip() or None
             continue
         if not typed:
             if code is None and len(names) >= MIN_PEOPLE:
