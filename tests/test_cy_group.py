@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pexpect
 import pytest
 import yaml
 from typer.testing import CliRunner
@@ -406,3 +407,67 @@ def test_the_group_help_in_welsh() -> None:
     result = runner.invoke(app, ["--lang", "cy", "group", "--help"])
     assert result.exit_code == 0
     assert "Ana:cy" in result.output
+
+
+# ---------------------------------------------------------------- in a real terminal
+
+
+def test_a_two_person_mixed_language_session_in_a_terminal(tmp_path: Path, team: Path) -> None:
+    from tests.test_group_terminal import spawn
+
+    home = tmp_path / "home"
+    child, seen = spawn(["group", str(team), "--plain"], home)
+    child.expect("type its code after the name")
+    child.expect("Person 1")
+    child.send("Ana:fr\r")
+    child.expect("'fr' after Ana is not a language this exercise is in")
+    child.expect(r"Person 1 \[Ana\]")  # asked again, the name kept
+    child.send("Ana:cy\r")
+    child.expect("Person 2")
+    child.send("Ben\r")
+    child.expect("Person 3")
+    child.send("\r")
+    child.expect("Ana answers in Welsh.")
+    child.expect("Press Enter when everyone is ready to begin")
+    child.send("\r")
+    turns = {"Ana": ("2", DECIDE_CY, "Anaml felly"), "Ben": ("5", DECIDE_EN, "Rarely so")}
+    for person in ("Ana", "Ben"):
+        key, text, label = turns[person]
+        child.expect(f"{person}, your turn")
+        child.send("\r")
+        child.expect(text.split(",")[0])
+        child.expect(label)
+        child.expect("Type a number from 1 to 5")
+        child.send(key + "\r")
+        child.expect("Press Enter to finish your turn")
+        child.send("\r")
+    child.expect("Everyone's answers:")
+    child.expect("The answers are 3 points apart")
+    reveal = seen.getvalue().rpartition("Everyone's answers:")[2]
+    flat = " ".join(reveal.split())
+    assert DECIDE_EN in flat and DECIDE_CY in flat  # the shared screen: both languages
+    child.expect("Type a number from 1 to")
+    child.send("1\r")  # go on
+    for person in ("Ben", "Ana"):  # who goes first moves round
+        child.expect(f"{person}, your turn")
+        child.send("\r")
+        child.expect("People are paid for their time.")  # no Welsh yet: English for both
+        child.expect("Type a number from 1 to 5")
+        child.send("4\r")
+        child.expect("Press Enter to finish your turn")
+        child.send("\r")
+    child.expect("Everyone's answers:")
+    child.expect("Type a number from 1 to")
+    child.send("1\r")
+    child.expect("An action")
+    child.send("\r")
+    child.expect("Finish and save\\?")
+    child.expect("Type a number from 1 to 2")
+    child.send("1\r")
+    child.expect("Saved the group's record")
+    child.expect(pexpect.EOF)
+    record = yaml.safe_load(next((home / "reflections").glob("*.yaml")).read_text())
+    assert record["language"] == "en"
+    assert record["languages"] == {"Ana": "cy", "Ben": "en"}
+    assert record["questions"][0]["answers"] == {"Ana": 2, "Ben": 5}
+    assert record["questions"][0]["spread"] == 3
