@@ -37,7 +37,6 @@ NOT_YET = [
     "src/coprod_toolkit/storage.py",
     # ---
     # groups
-    "src/coprod_toolkit/cli/group.py",
     # ---
     # reading files
     # ---

@@ -735,6 +735,12 @@ class GroupDraft(Strict):
         default_factory=dict,
         description="Question id -> person -> the example or evidence they gave.",
     )
+    languages: dict[str, str] = Field(
+        default_factory=dict, description="Person -> the language they answer in, when chosen."
+    )
+    both_languages: bool | None = Field(
+        None, description="Shared screens in every language used (None: when people differ)."
+    )
     added: list[AddedStatement] = Field(
         default_factory=new_list, description="Statements the group added of its own."
     )
@@ -797,3 +803,8 @@ class GroupRecord(Strict):
     actions: list[Action] = Field(default_factory=new_list)
     questions: list[QuestionSpread] = Field(default_factory=new_list)
     steps: list[StepRecord] = Field(default_factory=new_list)
+    language: str = Field("en", description="The language of the exercise on the shared screens.")
+    languages: dict[str, str] = Field(
+        default_factory=dict,
+        description="Person -> their language, when people used different ones.",
+    )
