@@ -133,6 +133,24 @@ def test_every_section_subject_scale_and_band_is_in_welsh() -> None:
     assert cy.title == "Chwe egwyddor cydgynhyrchu"
 
 
+# As in English, the scale says how often ('Anaml yn wir' ... 'Bob amser yn wir'), so no
+# statement carries its own. 'o hyd' (still, or always in the south) and 'ar adegau' (at
+# times) read both ways, so they are left out too. 'dod o hyd i' is 'to find'.
+FREQUENCY = re.compile(
+    r"\b(bob amser|wastad|yn aml|weithiau|byth|fel arfer|anaml|ar adegau|bob tro|"
+    r"o bryd i'w gilydd|yn rheolaidd|yn gyson|gan amlaf|(?<!dod )o hyd)\b",
+    re.IGNORECASE,
+)
+
+
+def test_no_welsh_statement_carries_its_own_frequency_word() -> None:
+    for _, q in welsh().questions():
+        if isinstance(q, ScaleQuestion):
+            assert isinstance(q.text, dict)
+            for subject, text in q.text.items():
+                assert not FREQUENCY.search(flat(text)), f"{q.id} ({subject}): {text}"
+
+
 # --------------------------------------------------------------------------- the same rules
 
 
