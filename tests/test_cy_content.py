@@ -129,6 +129,8 @@ def test_every_section_subject_scale_and_band_is_in_welsh() -> None:
     for en_b, cy_b in zip(SIX.scoring.bands, cy.scoring.bands, strict=True):
         assert cy_b.message and cy_b.message != en_b.message
         assert "trawsnewid" in cy_b.message  # says what the reading is not, as the English does
+    top = flat(cy.scoring.bands[-1].message)
+    assert "penderfyniadau terfynol" in top and "arian" in top and "Cymylu rolau" in top
     assert "Think Local Act Personal" in cy.summary and "Think Local Act Personal" in cy.framework
     assert cy.title == "Chwe egwyddor cydgynhyrchu"
 
