@@ -210,3 +210,21 @@ def test_a_message_with_no_welsh_yet_is_shown_in_english(
     ) in output
     # The rest is still in Welsh.
     assert "mae 'sections' ar goll. I'w drwsio: ychwanegwch linell 'sections: ...' yma." in output
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "welsh"),
+    [
+        ("answers: [\n", "a value is missing here", "mae gwerth ar goll yma"),
+        ('a: "\\q"\n', "a backslash inside double quotes", "mae slaes ôl y tu mewn"),
+        ("%x\na: 1\n", "a line here starts with '%'", "mae llinell yma'n dechrau â '%'"),
+    ],
+)
+def test_libyaml_words_are_put_into_plain_words(
+    tmp_path: Path, text: str, english: str, welsh: str
+) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    in_welsh, in_english = both(path)
+    assert f"the YAML cannot be read here: {english}" in in_english
+    assert f"all y YAML ddim cael ei ddarllen yma: {welsh}" in in_welsh

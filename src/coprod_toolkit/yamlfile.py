@@ -581,6 +581,31 @@ _YAML_PROBLEMS = [
         N_("an exercise needs only a few levels; check the indentation"),
     ),
     (
+        "found unknown escape character",  # i18n-ok
+        N_("a backslash inside double quotes starts something YAML does not know"),
+        N_("put the text in single quotes instead, or write two backslashes (\\\\) for one"),
+    ),
+    (
+        "did not find expected node content",  # i18n-ok
+        N_("a value is missing here, such as after '[' or '-'"),
+        N_("finish the list or the value, or put the text in quotes"),
+    ),
+    (
+        "did not find expected <document start>",  # i18n-ok
+        N_("there is more after the end of the file's content (a '...' line)"),
+        N_("remove the '...' line, or what comes after it"),
+    ),
+    (
+        "found unknown directive name",  # i18n-ok
+        N_("a line here starts with '%', which YAML reads as an instruction"),
+        N_("put the text in quotes"),
+    ),
+    (
+        "did not find expected alphabetic or numeric character",  # i18n-ok
+        N_("a '&' or '*' here must be followed by a name"),
+        N_("put the text in quotes"),
+    ),
+    (
         "found unexpected end of stream",  # i18n-ok
         N_("the file ends in the middle of something, such as an unclosed quote or bracket"),
         N_("close every quote and bracket"),
