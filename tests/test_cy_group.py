@@ -21,7 +21,7 @@ from coprod_toolkit.cli.group import _ask_people
 from coprod_toolkit.group import GroupSession, new_group_draft, shown_answer
 from coprod_toolkit.history import read_record
 from coprod_toolkit.loader import LoadedExercise, load_exercise
-from coprod_toolkit.models import GroupRecord
+from coprod_toolkit.models import GroupDraft, GroupRecord
 from coprod_toolkit.session import Ask
 from coprod_toolkit.translations import localise
 from tests.conftest import ROOT, write
@@ -269,6 +269,7 @@ def test_each_persons_private_turn_is_in_their_language(team: Path) -> None:
     assert record.languages == {"Ana": "cy", "Ben": "en"}
     decide = next(q for q in record.questions if q.question == "decide")
     assert decide.answers == {"Ana": 2, "Ben": 5} and decide.spread == 3
+    assert decide.text == f"{DECIDE_EN} / {DECIDE_CY}"  # the record is for everyone to read
 
 
 def test_the_agreed_answer_is_asked_in_both_languages(team: Path) -> None:
@@ -374,6 +375,17 @@ def test_old_group_records_without_languages_still_load() -> None:
     assert record.language == "en" and record.languages == {}
     found = read_record(ROOT / "tests/fixtures/group-old/record.yaml")
     assert getattr(found, "language", "en") == "en"
+    old_draft = yaml.safe_load((ROOT / "tests/fixtures/group-old/draft.yaml").read_text())
+    draft = GroupDraft.model_validate(old_draft)
+    assert draft.languages == {} and draft.both_languages is None
+
+
+def test_a_stopped_mixed_group_carries_on_with_everyones_language(team: Path) -> None:
+    s = mixed_session(team, {"Ana": "cy"}, both=True)
+    again = GroupDraft.model_validate(
+        yaml.safe_load(yaml.safe_dump(s.draft.model_dump(mode="json")))
+    )
+    assert again.languages == {"Ana": "cy"} and again.both_languages is True
 
 
 def test_group_words_in_welsh_and_english() -> None:
@@ -471,3 +483,36 @@ def test_a_two_person_mixed_language_session_in_a_terminal(tmp_path: Path, team:
     assert record["languages"] == {"Ana": "cy", "Ben": "en"}
     assert record["questions"][0]["answers"] == {"Ana": 2, "Ben": 5}
     assert record["questions"][0]["spread"] == 3
+
+
+def test_a_stopped_mixed_group_resumes_with_each_persons_language(
+    tmp_path: Path, team: Path
+) -> None:
+    from tests.test_group_terminal import spawn
+
+    home = tmp_path / "home"
+    child, _ = spawn(["group", str(team), "--people", "Ana, Ben:cy", "--plain"], home)
+    child.expect("Ben answers in Welsh.")
+    child.expect("Press Enter when everyone is ready to begin")
+    child.send("\r")
+    child.expect("Ana, your turn")
+    child.send("\r")
+    child.expect(DECIDE_EN)
+    child.expect("Type a number from 1 to 5")
+    child.send("3\r")
+    child.expect("Press Enter to finish your turn")
+    child.send("\r")
+    child.expect("Ben, your turn")
+    child.sendintr()
+    child.expect("Everything the group has said so far is saved")
+    child.expect(pexpect.EOF)
+    child, _ = spawn(["resume", "--exercises", str(team.parent)], home)
+    child.expect("Ben's turn")
+    child.expect("Press Enter when everyone is ready to carry on")
+    child.send("\r")
+    child.expect("Ben, your turn")
+    child.send("\r")
+    child.expect("Yn ein gwaith")
+    child.expect("Bob amser")
+    child.sendintr()
+    child.expect(pexpect.EOF)

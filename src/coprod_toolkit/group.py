@@ -872,7 +872,7 @@ class GroupSession:
                 QuestionSpread(
                     question=q.id,
                     section=section.id,
-                    text=ex.wording(q, d.about),
+                    text=self.shared_wording(q),  # in both languages when people differ
                     answers={p: answers[p] for p in d.people if p in answers},
                     shown={p: shown_answer(ex, q, answers[p]) for p in d.people if p in answers},
                     spread=spread,
