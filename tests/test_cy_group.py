@@ -153,6 +153,31 @@ def test_a_mixed_group_from_an_answers_file_keeps_each_persons_language(
     assert decide["spread"] == 3  # the same answers, whichever language they were given in
 
 
+def test_each_person_may_write_the_scales_words_in_their_own_language(
+    tmp_path: Path, team: Path, isolated: Path
+) -> None:
+    path = write(
+        tmp_path,
+        "session.yaml",
+        """
+        people: ['Ana:cy', Ben]
+        answers:
+          Ana: {decide: Anaml felly, paid: Fel arfer felly}
+          Ben: {decide: Always so, paid: 4}
+        """,
+    )
+    result = runner.invoke(app, ["group", str(team), "--answers", str(path)])
+    assert result.exit_code == 0, result.output
+    decide = saved_record(isolated)["questions"][0]  # type: ignore[index]
+    assert decide["answers"] == {"Ana": 2, "Ben": 5}
+    wrong = write(
+        tmp_path, "wrong.yaml", "people: [Ana, Ben]\nanswers:\n  Ana: {decide: Anaml felly}\n"
+    )
+    result = runner.invoke(app, ["group", str(team), "--answers", str(wrong)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "Anaml felly" in result.output  # Ana answers in English here: said what to write
+
+
 def test_languages_given_with_people_win_over_the_file_and_survive_anonymity(
     tmp_path: Path, team: Path, isolated: Path
 ) -> None:

@@ -230,6 +230,7 @@ def _group(
     from coprod_toolkit.group import (
         anonymous_names,
         default_subject,
+        exercise_in_language,
         group_minutes,
         load_group_answers,
         new_group_draft,
@@ -263,7 +264,14 @@ def _group(
     plain = plain or not interactive() or os.environ.get("TERM") == "dumb"
     console = console_for(plain)
     if answers is not None:
-        given = load_group_answers(answers, ex, people, known)
+        given = load_group_answers(
+            answers,
+            ex,
+            people,
+            known,
+            languages=chosen,
+            exercise_in=lambda code: exercise_in_language(loaded, code),
+        )
         names = anonymous_names(len(given.people)) if anonymous else given.people
         rename = dict(zip(given.people, names, strict=True))
         chosen = {**given.languages, **chosen}
