@@ -546,6 +546,7 @@ def test_a_stopped_mixed_group_resumes_with_each_persons_language(
     child.expect(pexpect.EOF)
     child, _ = spawn(["resume", "--exercises", str(team.parent)], home)
     child.expect("Ben's turn")
+    child.expect("Ben answers in Welsh.")
     child.expect("Press Enter when everyone is ready to carry on")
     child.send("\r")
     child.expect("--- [^\n]*Ben[^\n]*---")
