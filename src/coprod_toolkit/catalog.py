@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coprod_toolkit.errors import CoprodError, ExerciseNotFound, FileProblems, Problem, UsageProblem
+from coprod_toolkit.i18n import ENGLISH, language
 
 if TYPE_CHECKING:
     from coprod_toolkit.loader import LoadedExercise
@@ -351,10 +352,18 @@ def kinds(ids: set[str], extra: list[Path] | None = None) -> dict[str, str]:
     return found
 
 
+def localise(loaded: LoadedExercise) -> LoadedExercise:
+    """The exercise in the language in use, when a translation is beside it. In English,
+    the translations module is never imported (a quick command stays quick)."""
+    if language() == ENGLISH:
+        return loaded
+    from coprod_toolkit.translations import localise as in_language
+
+    return in_language(loaded)
+
+
 def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
     """An exercise by id, or by the path of its file. Reads in full only the file wanted."""
-    from coprod_toolkit.translations import localise  # the language in use, when translated
-
     if name.endswith((".yaml", ".yml")) or os.sep in name:
         return localise(load(Path(name).expanduser()))
     cache = _Cache()
