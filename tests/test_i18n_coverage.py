@@ -50,9 +50,7 @@ NOT_YET = [
     "src/coprod_toolkit/cli/exercise.py",
     # ---
     # language checks, guides, start-up
-    "src/coprod_toolkit/cli/guide.py",
     "src/coprod_toolkit/cli/language.py",
-    "src/coprod_toolkit/guides.py",
     "src/coprod_toolkit/language.py",
     "src/coprod_toolkit/language_read.py",
     "src/coprod_toolkit/language_run.py",
