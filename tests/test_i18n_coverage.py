@@ -50,11 +50,6 @@ NOT_YET = [
     "src/coprod_toolkit/cli/exercise.py",
     # ---
     # language checks, guides, start-up
-    "src/coprod_toolkit/cli/language.py",
-    "src/coprod_toolkit/language.py",
-    "src/coprod_toolkit/language_read.py",
-    "src/coprod_toolkit/language_run.py",
-    "src/coprod_toolkit/language_scan.py",
 ]
 
 CONVERTED = sorted(
