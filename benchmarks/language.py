@@ -65,7 +65,9 @@ WORD_LIST = """
 from coprod_toolkit.catalog import builtin_dir
 from coprod_toolkit.language import all_word_lists
 lists = all_word_lists([builtin_dir()])
-print("\\n".join(sorted({f for w in lists.lists for e in w.entries for f in e.forms()})))
+# The lists coprod applies to these documents, which are in English.
+english = [w for w in lists.lists if w.language == "en"]
+print("\\n".join(sorted({f for w in english for e in w.entries for f in e.forms()})))
 """
 
 
