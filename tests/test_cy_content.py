@@ -1,9 +1,13 @@
-"""The six principles in Welsh (exercises/six-principles.cy.yaml).
+"""The shipped exercises in Welsh (exercises/*.cy.yaml).
 
-What these tests hold to: the translation covers every text the exercise has (no
-warnings); every statement has Welsh for each of its five subjects; the statements that
+What these tests hold to: each translation covers every text its exercise has (no
+warnings), keeps the original's ids, and is marked as awaiting review. For the six
+principles: every statement has Welsh for each of its five subjects; the statements that
 count in reverse are the same ones in both languages; and the same answers give the same
-scores in Welsh and in English, on screen and in the saved record.
+scores in Welsh and in English, on screen and in the saved record. For the checklists
+(readiness, tokenism, senior-leaders): the same answers give the same verdict, by the
+same rule, with the same concerns. For placement: each option lands on the same band.
+For the four steps: the same steps, in the same order, with the same minutes.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from coprod_toolkit import i18n
 from coprod_toolkit.cli import app
 from coprod_toolkit.loader import load_exercise
 from coprod_toolkit.models import AnswerValue, Exercise, ScaleQuestion
-from coprod_toolkit.scoring import score
+from coprod_toolkit.scoring import score, verdict
 from coprod_toolkit.translations import (
     TranslatedExercise,
     check_translation_file,
@@ -294,3 +298,310 @@ def test_exercise_show_in_welsh_for_each_subject(about: str, first: str) -> None
     assert first in shown
     assert "Ddim yn berthnasol / Dydw i ddim yn gwybod" in shown
     assert "When I get to know someone" not in shown
+
+
+# =========================================================================== the others
+
+EXERCISES = ROOT / "exercises"
+CHECKLISTS = ["readiness", "tokenism", "senior-leaders"]
+TRANSLATED = [*CHECKLISTS, "placement", "four-steps"]
+
+
+def both(exercise_id: str) -> tuple[Exercise, Exercise]:
+    """The exercise in English, and in Welsh."""
+    loaded = load_exercise(EXERCISES / f"{exercise_id}.yaml")
+    cy = localise(loaded, "cy")
+    assert isinstance(cy, TranslatedExercise)
+    assert language_of(cy) == "cy"
+    return loaded.exercise, cy.exercise
+
+
+@pytest.mark.parametrize("exercise_id", TRANSLATED)
+def test_each_translation_is_complete_and_awaits_review(exercise_id: str) -> None:
+    path = EXERCISES / f"{exercise_id}.cy.yaml"
+    english, _cy = both(exercise_id)
+    assert check_translation_file(path) == []
+    tr, _marks = read_translation(path)
+    assert (tr.translates, tr.language, tr.version) == (exercise_id, "cy", english.version)
+    assert tr.reviewed is False
+    assert "first-language Welsh speaker" in flat(tr.note)
+    assert "AWAITING REVIEW by a first-language" in path.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["exercise", "validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("no errors, 0 warnings.\n"), result.output
+
+
+@pytest.mark.parametrize("exercise_id", TRANSLATED)
+def test_each_translation_keeps_the_ids_and_leaves_nothing_in_english(exercise_id: str) -> None:
+    en, cy = both(exercise_id)
+    assert cy.title != en.title and cy.summary != en.summary and cy.audience != en.audience
+    assert [s.id for s in cy.sections] == [s.id for s in en.sections]
+    assert [q.id for _, q in cy.questions()] == [q.id for _, q in en.questions()]
+    for en_q, cy_q in zip(
+        [q for _, q in en.questions()], [q for _, q in cy.questions()], strict=True
+    ):
+        assert type(cy_q) is type(en_q), en_q.id
+        for field in ("text", "help", "talk_about", "could_change"):
+            en_words, cy_words = getattr(en_q, field, None), getattr(cy_q, field, None)
+            assert bool(en_words) == bool(cy_words), (en_q.id, field)
+            if en_words:
+                assert cy_words != en_words, (en_q.id, field)
+        # The rules are the original's: which way it counts, whether it decides alone.
+        for rule in ("counts", "blocks", "weight", "when", "optional", "not_sure"):
+            assert getattr(cy_q, rule, None) == getattr(en_q, rule, None), (en_q.id, rule)
+        en_options = getattr(en_q, "options", None) or []
+        cy_options = getattr(cy_q, "options", None) or []
+        assert [(o.value, o.points) for o in cy_options] == [
+            (o.value, o.points) for o in en_options
+        ]
+        for en_o, cy_o in zip(en_options, cy_options, strict=True):
+            assert cy_o.label != en_o.label, (en_q.id, en_o.value)
+    for en_s, cy_s in zip(en.sections, cy.sections, strict=True):
+        assert cy_s.title != en_s.title, en_s.id
+        if en_s.description:
+            assert cy_s.description and cy_s.description != en_s.description, en_s.id
+        en_bands, cy_bands = en_s.bands or [], cy_s.bands or []
+        assert [(b.min, b.max) for b in cy_bands] == [(b.min, b.max) for b in en_bands]
+        for en_b, cy_b in zip(en_bands, cy_bands, strict=True):
+            assert cy_b.label != en_b.label and cy_b.message != en_b.message
+    assert [(v.min, v.max) for v in cy.verdicts] == [(v.min, v.max) for v in en.verdicts]
+    for en_v, cy_v in zip(en.verdicts, cy.verdicts, strict=True):
+        assert cy_v.label != en_v.label and cy_v.message != en_v.message
+    if en.find_out_first is not None:
+        assert cy.find_out_first is not None
+        assert cy.find_out_first.label == "Dewch i wybod yn gyntaf"
+        assert cy.find_out_first.message != en.find_out_first.message
+    assert list(cy.subjects) == list(en.subjects)
+
+
+# --------------------------------------------------------------------------- checklists
+
+
+def checklist_answers(ex: Exercise, kind: str) -> dict[str, AnswerValue]:
+    """Every answer 'yes', 'no' or 'not sure'; or no concern ('good'), two mild ones
+    ('two'), or a mix of concerns and none ('mixed')."""
+    answers: dict[str, AnswerValue] = {}
+    for i, (_, q) in enumerate(ex.questions()):
+        if kind == "mixed":
+            good = "yes" if getattr(q, "counts", None) == "for" else "no"
+            bad = "no" if good == "yes" else "yes"
+            answers[q.id] = bad if i % 3 == 0 else good
+        elif kind in ("good", "two"):
+            answers[q.id] = "yes" if getattr(q, "counts", None) == "for" else "no"
+        else:
+            answers[q.id] = kind
+    if kind == "two":  # two concerns that do not decide it alone: the middle verdict
+        mild = [q for _, q in ex.questions() if not getattr(q, "blocks", False)][-2:]
+        for q in mild:
+            answers[q.id] = "no" if answers[q.id] == "yes" else "yes"
+    return answers
+
+
+KINDS = ["yes", "no", "not_sure", "mixed", "good", "two"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("exercise_id", CHECKLISTS)
+def test_the_same_answers_give_the_same_verdict_in_both_languages(
+    exercise_id: str, kind: str
+) -> None:
+    en, cy = both(exercise_id)
+    answers = checklist_answers(en, kind)
+    en_v, cy_v = verdict(en, answers, "me"), verdict(cy, answers, "me")
+    assert en_v is not None and cy_v is not None
+    assert (cy_v.count, cy_v.rule, cy_v.blocking, cy_v.deciding) == (
+        en_v.count,
+        en_v.rule,
+        en_v.blocking,
+        en_v.deciding,
+    )
+    assert [c.question for c in cy_v.concerns] == [c.question for c in en_v.concerns]
+    assert [c.question for c in cy_v.unsure] == [c.question for c in en_v.unsure]
+    # The same verdict, in its own language.
+    if en_v.rule == "find_out":
+        assert cy.find_out_first is not None and cy_v.label == cy.find_out_first.label
+    else:
+        en_labels = [v.label for v in en.verdicts]
+        cy_labels = [v.label for v in cy.verdicts]
+        assert cy_labels.index(cy_v.label) == en_labels.index(en_v.label)
+    for c in cy_v.concerns:
+        assert c.talk_about and c.could_change
+        assert c.talk_about not in {getattr(q, "talk_about", None) for _, q in en.questions()}
+
+
+def test_the_checklists_reach_every_kind_of_verdict_in_welsh() -> None:
+    """Whatever the answers, a reader sees the Welsh verdicts the English ones stand for."""
+    seen: dict[str, set[str]] = {}
+    for exercise_id in CHECKLISTS:
+        en, cy = both(exercise_id)
+        for kind in KINDS:
+            v = verdict(cy, checklist_answers(en, kind), "me")
+            assert v is not None
+            seen.setdefault(exercise_id, set()).add(v.label)
+    assert seen["tokenism"] == {
+        "Yn edrych yn ddilys",
+        "Yn ddilys yn rhannol",
+        "Blwch i'w dicio, am y tro",
+        "Dewch i wybod yn gyntaf",
+    }
+    assert seen["senior-leaders"] == {
+        "Yn barod",
+        "Yn barod, gyda gofal",
+        "Ddim eto",
+        "Dewch i wybod yn gyntaf",
+    }
+
+
+def write_answers(tmp_path: Path, en: Exercise, kind: str) -> Path:
+    answers: dict[str, Any] = {
+        qid: ("not sure" if value == "not_sure" else value)
+        for qid, value in checklist_answers(en, kind).items()
+    }
+    for _, q in en.questions():  # leave out what is not asked
+        when = getattr(q, "when", None)
+        if when is not None and answers.get(when.question) != when.equals:
+            answers.pop(q.id)
+    path = tmp_path / f"answers-{kind}.yaml"
+    path.write_text(yaml.safe_dump({"answers": answers}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("exercise_id", CHECKLISTS)
+def test_a_welsh_checklist_run_gives_the_english_runs_verdict(
+    tmp_path: Path, exercise_id: str, kind: str
+) -> None:
+    en, cy = both(exercise_id)
+    args = ["readiness", exercise_id, "--answers", str(write_answers(tmp_path, en, kind))]
+    welsh_run = runner.invoke(app, ["--lang", "cy", *args, "--no-save"])
+    english_run = runner.invoke(app, ["--lang", "en", *args, "--no-save"])
+    assert welsh_run.exit_code == english_run.exit_code == 0, welsh_run.output
+    assert "Traceback" not in welsh_run.output
+    cy_text, en_text = flat(welsh_run.output), flat(english_run.output)
+    en_labels = [v.label for v in en.verdicts]
+    cy_labels = [v.label for v in cy.verdicts]
+    if en.find_out_first is not None:
+        en_labels.append(en.find_out_first.label)
+        assert cy.find_out_first is not None
+        cy_labels.append(cy.find_out_first.label)
+    # The longest label shown ('Ready' is part of 'Ready, with care').
+    shown = max((label for label in en_labels if f": {label}" in en_text), key=len)
+    welsh_label = cy_labels[en_labels.index(shown)]
+    assert welsh_label in cy_text
+    others = [label for label in cy_labels if label not in welsh_label]
+    assert not any(label in cy_text for label in others), cy_text
+    # The statements are Welsh, and the numbers are the English run's.
+    assert not any(flat(str(q.text)) in cy_text for _, q in en.questions())
+    assert sorted(NUMBER.findall(cy_text)) == sorted(NUMBER.findall(en_text))
+
+
+def test_a_welsh_tokenism_run_reads_in_welsh(tmp_path: Path, isolated: Path) -> None:
+    en, _cy = both("tokenism")
+    path = write_answers(tmp_path, en, "mixed")
+    result = runner.invoke(app, ["--lang", "cy", "readiness", "tokenism", "--answers", str(path)])
+    assert result.exit_code == 0, result.output
+    shown = flat(result.output)
+    assert "Blwch i'w dicio, am y tro" in shown
+    assert "Ydy her gan bobl sydd â phrofiad bywyd yn cael ei gwthio o'r neilltu" in shown
+    assert "Diolchwch i bobl am eu her" in shown
+    record = yaml.safe_load(next((isolated / "reflections").glob("*.yaml")).read_text())
+    assert record["exercise"]["title"] == "Ai cydgynhyrchu yw hyn, neu flwch i'w dicio?"
+    assert record["verdict"]["label"] == "Blwch i'w dicio, am y tro"
+    assert record["verdict"]["rule"] == "blocked"
+
+
+# --------------------------------------------------------------------------- placement
+
+
+def placement_options() -> list[tuple[str, str]]:
+    en, _cy = both("placement")
+    pairs = []
+    for _, q in en.questions():
+        for option in getattr(q, "options", None) or []:
+            pairs.append((q.id, option.value))
+    return pairs
+
+
+@pytest.mark.parametrize(("qid", "value"), placement_options())
+def test_each_placement_answer_lands_on_the_same_band_in_both_languages(
+    qid: str, value: str
+) -> None:
+    en, cy = both("placement")
+    answers: dict[str, AnswerValue] = {qid: value}
+    en_scores, cy_scores = score(en, answers), score(cy, answers)
+    for en_s, cy_s, en_sec, cy_sec in zip(
+        en_scores.sections, cy_scores.sections, en.sections, cy.sections, strict=True
+    ):
+        assert (cy_s.id, cy_s.raw, cy_s.percent) == (en_s.id, en_s.raw, en_s.percent)
+        if en_s.band is None:
+            assert cy_s.band is None
+            continue
+        en_labels = [b.label for b in en_sec.bands]
+        cy_labels = [b.label for b in cy_sec.bands]
+        assert cy_s.band is not None
+        assert cy_labels.index(cy_s.band) == en_labels.index(en_s.band)
+
+
+def test_placement_in_welsh_on_screen(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("answers: {where: consultation, how-deep: support}\n", encoding="utf-8")
+    args = ["assess", "placement", "--answers", str(path), "--no-save"]
+    result = runner.invoke(app, ["--lang", "cy", *args])
+    assert result.exit_code == 0, result.output
+    shown = flat(result.output)
+    assert "Ble mae'r gwaith hwn yn sefyll" in shown and "Ymgynghori" in shown
+    assert "Cam ymlaen: dewch â phobl i mewn yn gynharach" in shown
+    assert "Pa mor ddwfn mae'n mynd (Cymorth)" in shown
+    assert "Consultation" not in shown and "A step on" not in shown
+    english = flat(runner.invoke(app, ["--lang", "en", *args]).output)
+    assert sorted(NUMBER.findall(shown)) == sorted(NUMBER.findall(english))
+
+
+# --------------------------------------------------------------------------- four steps
+
+
+def test_the_four_steps_keep_their_order_and_minutes() -> None:
+    en, cy = both("four-steps")
+    assert [(s.id, s.minutes) for s in cy.steps] == [(s.id, s.minutes) for s in en.steps]
+    for en_s, cy_s in zip(en.steps, cy.steps, strict=True):
+        for field in ("title", "prompt", "help", "round"):
+            en_words, cy_words = getattr(en_s, field), getattr(cy_s, field)
+            assert bool(en_words) == bool(cy_words), (en_s.id, field)
+            if en_words:
+                assert cy_words != en_words, (en_s.id, field)
+    assert cy.actions_prompt and cy.actions_prompt != en.actions_prompt
+    # The step titles are the Welsh guide's headings.
+    guide = (EXERCISES / "guides" / "cy" / "four-steps.md").read_text(encoding="utf-8")
+    for number, step in enumerate(cy.steps, start=1):
+        assert step.title.startswith(f"Cam {number}: ")
+        assert f"## {number}. " in guide
+
+
+def test_a_group_does_the_four_steps_in_welsh(tmp_path: Path, isolated: Path) -> None:
+    path = tmp_path / "session.yaml"
+    path.write_text(
+        "people: [Ana, Ben]\n"
+        "contributions:\n"
+        "  understand: {Ana: [Mae'r bws yn hwyr], Ben: [Does neb yn ateb y ffôn]}\n"
+        "actions:\n"
+        "  - {what: Cwrdd eto, who: [Ana, Ben], when: 2026-12-31}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["--lang", "cy", "group", "four-steps", "--answers", str(path)])
+    assert result.exit_code == 0, result.output
+    shown = flat(result.output)
+    assert "Cam 1: Deall y broblem gyda'ch gilydd" in shown
+    assert "Cam 4: Wnaeth hyn weithio?" in shown
+    assert "Understand the problem together" not in shown
+    record = yaml.safe_load(next((isolated / "reflections").glob("*.yaml")).read_text())
+    assert record["exercise"]["title"] == "Y pedwar cam, gyda'n gilydd"
+    assert record["about_label"] == "y darn hwn o waith"
+
+
+def test_exercise_show_gives_the_four_steps_in_welsh() -> None:
+    result = runner.invoke(app, ["--lang", "cy", "exercise", "show", "four-steps"])
+    assert result.exit_code == 0, result.output
+    shown = flat(result.output)
+    assert "Y pedwar cam, gyda'n gilydd" in shown
+    assert "Beth yw'r broblem, fel rydych chi'n ei gweld neu'n ei byw?" in shown
+    assert "Beth fyddwch chi'n ei wneud nesaf?" in shown
