@@ -61,12 +61,15 @@ def test_exercise_list_in_welsh(tiny: Path) -> None:
 
 
 def test_exercise_list_says_which_languages_each_exercise_is_in(tiny: Path) -> None:
-    out = en("exercise", "list", "--exercises", str(tiny))
+    english_only = write(
+        tiny.parent / "other", "other.yaml", MINIMAL.replace("id: tiny", "id: other")
+    )
+    out = en("exercise", "list", "--exercises", str(tiny), "--exercises", str(english_only.parent))
     lines = out.splitlines()
     for ex_id in ("readiness", "tiny"):
         at = lines.index(ex_id)
         assert lines[at + 3] == "  Languages: English, Cymraeg"
-    at = lines.index("four-steps")
+    at = lines.index("other")
     assert lines[at + 3] == "  Languages: English"
     assert "checklist, 22 statements, about 10 minutes; built in:" in out
 
