@@ -583,12 +583,9 @@ def _carry_on(
             )
     if loaded.hash != draft.exercise.hash:
         kept = answers_that_fit(ex, draft.answers)
-        question = ngettext(
+        question = _(
             "This exercise has changed since you started (version {old}, now {new}). "
-            "{kept} of your {count} answer still fit it. What would you like to do?",
-            "This exercise has changed since you started (version {old}, now {new}). "
-            "{kept} of your {count} answers still fit it. What would you like to do?",
-            len(draft.answers),
+            "{kept} of your {count} answers still fit it. What would you like to do?"
         ).format(
             old=draft.exercise.version, new=ex.version, kept=len(kept), count=len(draft.answers)
         )
