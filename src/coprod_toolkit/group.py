@@ -22,6 +22,7 @@ from typing import Protocol
 
 from coprod_toolkit.answers import shown
 from coprod_toolkit.errors import UsageProblem
+from coprod_toolkit.i18n import N_, _, ngettext
 from coprod_toolkit.loader import LoadedExercise
 from coprod_toolkit.models import (
     Action,
@@ -55,33 +56,44 @@ def check_people(names: list[str]) -> list[str]:
     for number, name in enumerate(people, 1):
         if not name:
             raise UsageProblem(
-                f"Name {number} is empty. Fix: give every person a name, separated by commas, "
-                'like --people "Ana, Ben, Chi".'
+                _(
+                    "Name {number} is empty. Fix: give every person a name, separated by "
+                    'commas, like --people "Ana, Ben, Chi".'
+                ).format(number=number)
             )
         if len(name) > MAX_NAME:
             raise UsageProblem(
-                f"'{name[:20]}…' is a long name. Fix: use at most {MAX_NAME} characters."
+                _("'{start}…' is a long name. Fix: use at most {most} characters.").format(
+                    start=name[:20], most=MAX_NAME
+                )
             )
     if not MIN_PEOPLE <= len(people) <= MAX_PEOPLE:
         raise UsageProblem(
-            f"A group session is for {MIN_PEOPLE} to {MAX_PEOPLE} people, and {len(people)} "
-            f"{'was' if len(people) == 1 else 'were'} given. Fix: name between {MIN_PEOPLE} and "
-            f"{MAX_PEOPLE} people; for one person, use coprod assess."
+            ngettext(
+                "A group session is for {least} to {most} people, and {count} was given. "
+                "Fix: name between {least} and {most} people; for one person, use coprod assess.",
+                "A group session is for {least} to {most} people, and {count} were given. "
+                "Fix: name between {least} and {most} people; for one person, use coprod assess.",
+                len(people),
+            ).format(least=MIN_PEOPLE, most=MAX_PEOPLE, count=len(people))
         )
     seen: dict[str, str] = {}
     for name in people:
         key = name.casefold()
         if key in seen:
             raise UsageProblem(
-                f"Two people are called '{name}'. Fix: add something to tell them apart, "
-                f"like '{name} K' and '{name} M'."
+                _(
+                    "Two people are called '{name}'. Fix: add something to tell them apart, "
+                    "like '{name} K' and '{name} M'."
+                ).format(name=name)
             )
         seen[key] = name
     return people
 
 
 def anonymous_names(count: int) -> list[str]:
-    return [f"Person {n}" for n in range(1, count + 1)]
+    # Translators: the name a person is saved under when the group chooses not to save names.
+    return [_("Person {number}").format(number=n) for n in range(1, count + 1)]
 
 
 def rotation(people: list[str], position: int) -> list[str]:
@@ -90,8 +102,8 @@ def rotation(people: list[str], position: int) -> list[str]:
     return people[start:] + people[:start]
 
 
+# A "does not apply / I don't know" answer: like a pass for the spread and the middle.
 UNKNOWN = "unknown"
-"""A "does not apply / I don't know" answer: like a pass for the spread and the middle."""
 
 
 def _counted(q: QuestionBase, answers: dict[str, AnswerValue]) -> list[AnswerValue]:
@@ -139,10 +151,11 @@ def middle(q: QuestionBase, answers: dict[str, AnswerValue]) -> AnswerValue:
 def shown_answer(ex: Exercise, q: QuestionBase, answer: AnswerValue) -> str:
     """One person's answer as the group sees it at the reveal: a pass says 'passed'."""
     if answer is None:
-        return "passed"
+        # Translators: shown instead of a person's answer when they passed.
+        return _("passed")
     if answer == UNKNOWN and not isinstance(q, TextQuestion):
         label = getattr(ex.scale_of(q), "unknown", None) if isinstance(q, ScaleQuestion) else None
-        return str(label or "Does not apply / I don't know")
+        return str(label or _("Does not apply / I don't know"))
     return shown(ex, q, answer)
 
 
@@ -153,14 +166,14 @@ def default_subject(subjects: dict[str, str], about: str | None) -> str | None:
     return None
 
 
-SHARED_WORK = "your shared work"
-"""What a group reflects on when the exercise names no subject of its own."""
+# What a group reflects on when the exercise names no subject of its own.
+SHARED_WORK = N_("your shared work")
 
+# Minutes one person takes over a question, when the exercise does not say.
 PACE = 0.5
-"""Minutes one person takes over a question, when the exercise does not say."""
 
+# Minutes a group takes to look at the answers to a question together.
 TALK = 1.0
-"""Minutes a group takes to look at the answers to a question together."""
 
 
 def group_minutes(ex: Exercise, people: int) -> int:
@@ -186,28 +199,36 @@ def subject_label(ex: Exercise, subject: str) -> str:
     which is one person's: a group reflects on its shared work instead.
     """
     if "subjects" not in ex.model_fields_set:
-        return SHARED_WORK
+        return str(SHARED_WORK)
     return ex.subjects.get(subject, subject)
 
 
 def balance(shares: dict[str, int], passes: dict[str, int]) -> list[str]:
     """How the group took part, as a question for the group, never a judgement of one person."""
-    lines = ["Answers and ideas given: " + ", ".join(f"{p} {n}" for p, n in shares.items()) + "."]
+    given = ", ".join(f"{p} {n}" for p, n in shares.items())
+    lines = [_("Answers and ideas given: {given}.").format(given=given)]
     total = sum(passes.values())
     if total:
         lines.append(
-            f"There {'was' if total == 1 else 'were'} {total} pass{'es' if total != 1 else ''} "
-            "in all. Passing is everyone's right: no one has to answer or add anything."
+            ngettext(
+                "There was {count} pass in all. Passing is everyone's right: no one has to "
+                "answer or add anything.",
+                "There were {count} passes in all. Passing is everyone's right: no one has to "
+                "answer or add anything.",
+                total,
+            ).format(count=total)
         )
     uneven = bool(shares) and min(shares.values()) < max(shares.values()) / 2
     if uneven:
         lines.append(
-            "Some people said more than others, which can be just right. "
-            "Did everyone get the chance they wanted? Is there anything that would help "
-            "next time, like more time, a different room, or support to take part?"
+            _(
+                "Some people said more than others, which can be just right. "
+                "Did everyone get the chance they wanted? Is there anything that would help "
+                "next time, like more time, a different room, or support to take part?"
+            )
         )
     else:
-        lines.append("Did everyone get the chance they wanted?")
+        lines.append(_("Did everyone get the chance they wanted?"))
     return lines
 
 
@@ -222,7 +243,7 @@ class Reveal:
     agreed: str | None = None  # the group's agreed answer, as shown
 
 
-THE_GROUP = "The group"
+THE_GROUP = "The group"  # i18n-ok: a key for the group's own answer, never shown
 
 
 class GroupPrompter(Protocol):
@@ -284,7 +305,7 @@ class GroupSession:
     def group_answers(self) -> dict[str, AnswerValue]:
         """What the group says to each question: agreed, or else the middle answer."""
         out: dict[str, AnswerValue] = {}
-        for _, q in self.exercise.questions():
+        for _section, q in self.exercise.questions():
             if q.id in self.draft.agreed:
                 out[q.id] = self.draft.agreed[q.id].answer
             elif q.id in self.draft.answers:
@@ -475,7 +496,7 @@ class GroupSession:
 
     def _section_end(self, section: Section, q: QuestionBase) -> bool:
         asked = self.asked()
-        ids = [x.id for _, x in asked]
+        ids = [x.id for _section, x in asked]
         at = ids.index(q.id) if q.id in ids else -1
         return at == len(asked) - 1 or (at >= 0 and asked[at + 1][0] is not section)
 
@@ -495,17 +516,24 @@ class GroupSession:
             self._agree(prompter, section, q)
             prompter.show_reveal(self.reveal(q))
         while True:
-            options = [("next", "Go on")]
+            options = [("next", _("Go on"))]
             options.append(
-                ("agree", "Change the group's agreed answer")
+                ("agree", _("Change the group's agreed answer"))
                 if q.id in d.agreed
-                else ("agree", "Record an answer the group agrees on, and why")
+                else ("agree", _("Record an answer the group agrees on, and why"))
             )
-            options.append(("correct", "Change someone's answer, with their say"))
+            options.append(("correct", _("Change someone's answer, with their say")))
             if self._can_add(section, q):
-                options.append(("add", f"Add a statement of the group's own to {section.title}"))
+                options.append(
+                    (
+                        "add",
+                        _("Add a statement of the group's own to {section}").format(
+                            section=section.title
+                        ),
+                    )
+                )
             choice = prompter.choose(
-                "Talk about the answers for as long as you like. What next?", options
+                _("Talk about the answers for as long as you like. What next?"), options
             )
             if choice == "next":
                 break
@@ -531,13 +559,13 @@ class GroupSession:
         if isinstance(agreed, Pass) or agreed is None:
             if current is not None:
                 del d.agreed[q.id]
-                prompter.say("The agreed answer is taken off: the middle answer counts again.")
+                prompter.say(_("The agreed answer is taken off: the middle answer counts again."))
             else:
-                prompter.say("No agreed answer: the middle of everyone's answers counts.")
+                prompter.say(_("No agreed answer: the middle of everyone's answers counts."))
             self._changed()
             return
         note = prompter.text(
-            "Why did you agree on this? (a short note, or press Enter)",
+            _("Why did you agree on this? (a short note, or press Enter)"),
             current.note if current else None,
         )
         d.agreed[q.id] = Agreed(answer=agreed, note=note or None)
@@ -547,14 +575,19 @@ class GroupSession:
         d = self.draft
         answered = [p for p in d.people if p in d.answers.get(q.id, {})]
         person = prompter.choose(
-            "Whose answer needs changing?",
-            [(p, p) for p in answered] + [("", "No one: go back to the answers")],
+            _("Whose answer needs changing?"),
+            [(p, p) for p in answered] + [("", _("No one: go back to the answers"))],
         )
         if not person:
             return
         sure = prompter.choose(
-            f"Only change {person}'s answer if {person} wants it changed. Does {person} agree?",
-            [("yes", f"Yes, {person} wants to change it"), ("no", "No: leave it as it is")],
+            _(
+                "Only change {person}'s answer if {person} wants it changed. Does {person} agree?"
+            ).format(person=person),
+            [
+                ("yes", _("Yes, {person} wants to change it").format(person=person)),
+                ("no", _("No: leave it as it is")),
+            ],
         )
         if sure != "yes":
             return
@@ -565,8 +598,10 @@ class GroupSession:
         assert adds is not None
         text = " ".join(
             prompter.text(
-                "The group's own statement (or press Enter to go back)",
-                note="Write a statement the group wants to add to this section, in its own words.",
+                _("The group's own statement (or press Enter to go back)"),
+                note=_(
+                    "Write a statement the group wants to add to this section, in its own words."
+                ),
             ).split()
         )
         if not text:
@@ -582,7 +617,7 @@ class GroupSession:
             statement.answer = None if isinstance(mark, Pass) else mark
         self.draft.added.append(statement)
         self._changed()
-        prompter.say("Added to the group's record.")
+        prompter.say(_("Added to the group's record."))
 
     def _added_question(self, statement: AddedStatement) -> ScaleQuestion:
         adds = self.exercise.group_adds
@@ -819,16 +854,16 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
     from coprod_toolkit.errors import FileProblems
     from coprod_toolkit.yamlfile import Findings, read_yaml
 
-    data, marks, _ = read_yaml(path, "answers")
+    data, marks, _raw = read_yaml(path, "answers")
     shown_path = str(path)
     found = Findings(shown_path, marks)
     add = found.add
     problems = found.problems
-    found.unknown_keys(data, _GROUP_KEYS, "a group answers file")
+    found.unknown_keys(data, _GROUP_KEYS, _("a group answers file"))
     if people is None:
         raw_people = data.get("people")
         if not isinstance(raw_people, list) or not all(isinstance(p, str) for p in raw_people):
-            add(("people",), "list the people taking part, like: people: [Ana, Ben, Chi].")
+            add(("people",), _("list the people taking part, like: people: [Ana, Ben, Chi]."))
             raise FileProblems(shown_path, problems, "answers")
         try:
             people = check_people(raw_people)
@@ -846,30 +881,42 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
         if found is None:
             add(
                 at,
-                f"'{name}' is not one of the people ({', '.join(people or [])}). "
-                "Fix: use the names given under 'people'.",
+                _(
+                    "'{name}' is not one of the people ({people}). "
+                    "Fix: use the names given under 'people'."
+                ).format(name=name, people=", ".join(people or [])),
                 key=True,
             )
         return found
 
     raw_answers = data.get("answers") or {}
     if not isinstance(raw_answers, dict):
-        add(("answers",), "this should be one group of answers per person, under their name.")
+        add(
+            ("answers",),
+            _("this should be one group of answers per person, under their name."),
+        )
         raw_answers = {}
     for name, given in raw_answers.items():
         person = person_of(("answers", name), name)
         if person is None:
             continue
         if not isinstance(given, dict):
-            add(("answers", name), f"{person}'s answers should be 'question-id: answer' lines.")
+            add(
+                ("answers", name),
+                _("{person}'s answers should be 'question-id: answer' lines.").format(
+                    person=person
+                ),
+            )
             continue
         for qid, raw in given.items():
             q = ex.question(str(qid))
             if q is None:
                 add(
                     ("answers", name, qid),
-                    f"there is no question '{qid}' in {ex.id}. "
-                    f"Fix: use the ids that 'coprod exercise show {ex.id}' lists.",
+                    _(
+                        "there is no question '{question}' in {exercise}. "
+                        "Fix: use the ids that 'coprod exercise show {exercise}' lists."
+                    ).format(question=qid, exercise=ex.id),
                     key=True,
                 )
                 continue
@@ -891,8 +938,10 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
             if q is None or not q.evidence:
                 add(
                     ("notes", name, qid),
-                    f"'{qid}' does not ask for an example. Fix: give notes only for "
-                    "questions with an 'evidence' prompt.",
+                    _(
+                        "'{question}' does not ask for an example. Fix: give notes only for "
+                        "questions with an 'evidence' prompt."
+                    ).format(question=qid),
                     key=True,
                 )
                 continue
@@ -903,7 +952,8 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
         q = ex.question(str(qid))
         if q is None or not isinstance(entry, dict) or "answer" not in entry:
             add(
-                ("agreed", qid), "write an agreed answer as: question-id: {answer: ..., note: ...}."
+                ("agreed", qid),
+                _("write an agreed answer as: question-id: {answer: ..., note: ...}."),
             )
             continue
         try:
@@ -919,7 +969,11 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
         raw_contributions.items() if isinstance(raw_contributions, dict) else []
     ):
         if step_id not in steps:
-            add(("contributions", step_id), f"there is no step '{step_id}' in {ex.id}.", key=True)
+            add(
+                ("contributions", step_id),
+                _("there is no step '{step}' in {exercise}.").format(step=step_id, exercise=ex.id),
+                key=True,
+            )
             continue
         for name, items in (by_person or {}).items() if isinstance(by_person, dict) else []:
             person = person_of(("contributions", step_id, name), name)
@@ -933,7 +987,7 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
     for index, entry in enumerate(raw_actions if isinstance(raw_actions, list) else []):
         at: tuple[str | int, ...] = ("actions", index)
         if not isinstance(entry, dict) or not entry.get("what"):
-            add(at, "write an action as: {what: ..., who: [names], when: 2026-12-31}.")
+            add(at, _("write an action as: {what: ..., who: [names], when: 2026-12-31}."))
             continue
         who_raw = entry.get("who") or []
         names = who_raw if isinstance(who_raw, list) else [who_raw]
@@ -942,12 +996,15 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
         try:
             when = date.fromisoformat(str(when_raw)) if when_raw else None
         except ValueError:
-            add((*at, "when"), f"'{when_raw}' is not a date. Fix: write it like 2026-12-31.")
+            add(
+                (*at, "when"),
+                _("'{when}' is not a date. Fix: write it like 2026-12-31.").format(when=when_raw),
+            )
             continue
         if who:
             result.actions.append(Action(what=str(entry["what"]), who=who, when=when))
         elif not names:
-            add(at, "an action needs at least one name under 'who'.")
+            add(at, _("an action needs at least one name under 'who'."))
     if problems:
         raise FileProblems(shown_path, found.sorted(), "answers")
     return result

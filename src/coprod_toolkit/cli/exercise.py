@@ -416,8 +416,8 @@ def _exercise_new(
 ) -> None:
     from coprod_toolkit.authoring import (
         SCHEMA_NAME,
-        SIX_PRINCIPLES,
         schema_text,
+        six_principles,
         slugify,
         starter_checklist,
         starter_exercise,
@@ -459,7 +459,7 @@ def _exercise_new(
         except Interrupted:
             raise Interrupted("Stopped. No file was written.") from None
     title = " ".join((title or "My exercise").split())
-    names = [s.strip() for s in (sections or "").split(",") if s.strip()] or SIX_PRINCIPLES
+    names = [s.strip() for s in (sections or "").split(",") if s.strip()] or six_principles()
     if len(names) > 20:
         raise UsageProblem("--sections: at most 20 sections, please.")
     low, high = _parse_scale(scale or "1-5")
