@@ -365,7 +365,8 @@ class PlainPrompter:
 
     def review(self, rows: list[ReviewRow]) -> int | None:
         self.say()
-        self.say(f"== {_('Check your answers')} ==")
+        heading = _("Check your answers")
+        self.say(f"== {heading} ==")
         if any(row.reverse for row in rows):
             self.say(_wrap(_(REVERSE_NOTE)))
         section = None
@@ -697,7 +698,8 @@ class PlainPrompter:
     ) -> None:
         actions = list(actions)
         self.say()
-        self.say(f"== {_('Actions')} ==")
+        heading = _("Actions")
+        self.say(f"== {heading} ==")
         self.say(_wrap(one_line(prompt)))
         self._list_actions(actions)
         while True:

@@ -193,9 +193,11 @@ def practice_commands(ex: Exercise, extra: list[Path] | None) -> dict[str, str]:
 def language_was_chosen() -> bool:
     """Whether the person named a language for this run (--lang or COPROD_LANG), rather
     than coprod taking it from the computer's settings."""
-    from coprod_toolkit.cli import app as app_module
+    import importlib
+
     from coprod_toolkit.i18n import choose
 
+    app_module = importlib.import_module("coprod_toolkit.cli.app")
     choice = getattr(app_module, "language_choice", None) or choose()
     return choice.source in ("--lang", "COPROD_LANG")
 
@@ -552,6 +554,7 @@ def _carry_on(
             loaded = load_exercise(Path(draft.exercise_path))
         else:
             raise
+    loaded = _in_language_of(draft, loaded)
     ex = loaded.exercise
     console.print(
         Text(printable(_("Carrying on with {run}.").format(run=one_line(_draft_label(draft)))))
@@ -602,6 +605,22 @@ def _carry_on(
         restart_on(draft, loaded, {} if choice == "restart" else kept)
     hangup_is_interrupt()
     _finish(loaded, draft, store, prompter, console, plain, out, exercises)
+
+
+def _in_language_of(draft: Draft | GroupDraft, loaded: LoadedExercise) -> LoadedExercise:
+    """A run carries on in the language it was started in, unless the person names one."""
+    from coprod_toolkit.catalog import load
+    from coprod_toolkit.i18n import set_language
+    from coprod_toolkit.translations import TranslatedExercise, language_of, languages, localise
+
+    wanted = getattr(draft, "language", None)
+    if not wanted or wanted == language_of(loaded) or language_was_chosen():
+        return loaded
+    original = load(loaded.path) if isinstance(loaded, TranslatedExercise) else loaded
+    if wanted not in languages(original):
+        return loaded
+    set_language(wanted)
+    return localise(original, wanted)
 
 
 def _draft_label(draft: Draft | GroupDraft) -> str:
