@@ -56,6 +56,17 @@ Slug = Annotated[
     ),
 ]
 
+
+def new_list() -> list[Any]:
+    """A new empty list, as a field's default.
+
+    Use it in place of `default_factory=list`: pydantic looks at the signature of each
+    default factory when it builds a model, and for the built-in `list` that takes a
+    third of a millisecond each time, enough to slow a quick command.
+    """
+    return []
+
+
 QUESTION_TYPES = ("scale", "yes_no", "choice", "multi", "text")
 
 

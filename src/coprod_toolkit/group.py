@@ -14,12 +14,14 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from coprod_toolkit import i18n
 from coprod_toolkit.answers import shown
 from coprod_toolkit.errors import UsageProblem
 from coprod_toolkit.i18n import N_, _, ngettext
@@ -89,6 +91,61 @@ def check_people(names: list[str]) -> list[str]:
             )
         seen[key] = name
     return people
+
+
+LANGUAGE_NAMES = {"en": N_("English"), "cy": N_("Welsh")}
+
+
+def language_name(code: str) -> str:
+    """A language's name for a sentence in the language in use: 'Welsh', 'Cymraeg'."""
+    found = LANGUAGE_NAMES.get(code)
+    return str(found) if found is not None else i18n.name_of(code)
+
+
+def language_list(known: list[str]) -> str:
+    """The languages an exercise is in, for a message: 'en (English), cy (Cymraeg)'."""
+    return ", ".join(f"{code} ({i18n.name_of(code)})" for code in known)
+
+
+def person_language(typed: str, known: list[str]) -> tuple[str, str | None]:
+    """A name as typed, with the person's language after a colon: 'Ana:cy' -> ('Ana', 'cy').
+
+    No colon, or nothing after it: the group's language (None). A code the exercise is
+    not in raises UsageProblem, saying which languages there are and how to write one.
+    """
+    name, colon, code_typed = typed.rpartition(":")
+    if not colon:
+        return typed.strip(), None
+    name = " ".join(name.split())
+    code = code_typed.strip()
+    if not code:
+        return name, None
+    found = i18n.normalise(code)
+    if found not in known:
+        example = name or "Ana"
+        other = next((c for c in known if c != i18n.ENGLISH), i18n.ENGLISH)
+        if len(known) < 2:
+            raise UsageProblem(
+                _(
+                    "'{code}' after {name} is a language, but this exercise is only in "
+                    "{languages}. Fix: leave out ':{code}', so everyone answers in {languages}."
+                ).format(code=code, name=example, languages=language_list(known))
+            )
+        raise UsageProblem(
+            _(
+                "'{code}' after {name} is not a language this exercise is in. It is in: "
+                "{languages}. Fix: put one of these codes after the name, like '{name}:{other}', "
+                "or leave it out to use the group's language."
+            ).format(code=code, name=example, languages=language_list(known), other=other)
+        )
+    return name, found
+
+
+def people_and_languages(typed: list[str], known: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The names given for a group (each may end in ':cy'), tidied, and each named language."""
+    pairs = [person_language(t, known) for t in typed]
+    people = check_people([name for name, _code in pairs])
+    return people, {p: code for p, (_name, code) in zip(people, pairs, strict=True) if code}
 
 
 def anonymous_names(count: int) -> list[str]:
@@ -294,6 +351,81 @@ class GroupSession:
         self.exercise = loaded.exercise
         self.draft = draft
         self._on_change = on_change
+        from coprod_toolkit.translations import language_of
+
+        self.language = language_of(loaded)
+        self._in: dict[str, Exercise] = {self.language: loaded.exercise}
+
+    # ------------------------------------------------------------------ languages
+
+    def language_of(self, person: str) -> str:
+        """The language a person answers in: their own, or else the group's."""
+        return self.draft.languages.get(person, self.language)
+
+    def mixed(self) -> bool:
+        """Whether people answer in different languages."""
+        return len({self.language_of(p) for p in self.draft.people}) > 1
+
+    def exercise_in(self, code: str) -> Exercise:
+        """The exercise in a language (English where it has no translation into it)."""
+        if code not in self._in:
+            from coprod_toolkit.translations import localise
+
+            self._in[code] = localise(self.loaded_original(), code).exercise
+        return self._in[code]
+
+    def shared_languages(self) -> list[str]:
+        """The languages a question is shown in on the screens everyone shares: the group's,
+        then each other language people answer in; with --both-languages, at least two."""
+        codes = [self.language]
+        codes += [
+            c for c in dict.fromkeys(map(self.language_of, self.draft.people)) if c != codes[0]
+        ]
+        both = self.draft.both_languages
+        if both is False:
+            return codes[:1]
+        if both and len(codes) == 1:
+            from coprod_toolkit.translations import languages
+
+            codes += [c for c in languages(self.loaded_original()) if c not in codes][:1]
+        return codes
+
+    def loaded_original(self) -> LoadedExercise:
+        """The exercise as written, before any translation."""
+        from coprod_toolkit.catalog import load
+        from coprod_toolkit.translations import TranslatedExercise
+
+        if not isinstance(self.loaded, TranslatedExercise):
+            return self.loaded
+        return load(self.loaded.path)
+
+    def shared_wording(self, q: QuestionBase) -> str:
+        """A question as the shared screens show it: in each of the group's languages."""
+        texts = []
+        for code in self.shared_languages():
+            ex = self.exercise_in(code)
+            texts.append(ex.wording(ex.question(q.id) or q, self.draft.about))
+        return " / ".join(dict.fromkeys(texts))
+
+    def _in_language(
+        self, code: str, section: Section, q: QuestionBase
+    ) -> tuple[Exercise, Section, QuestionBase]:
+        """The exercise, section and question in a person's language (ids stay the same)."""
+        if code == self.language:
+            return self.exercise, section, q
+        ex = self.exercise_in(code)
+        theirs = next((s for s in ex.sections if s.id == section.id), section)
+        return ex, theirs, ex.question(q.id) or q
+
+    @contextmanager
+    def speaking(self, person: str) -> Iterator[None]:
+        """The words around a person's turn in their own language, when they chose one."""
+        code = self.draft.languages.get(person)
+        if code is None:
+            yield
+            return
+        with i18n.using(code):
+            yield
 
     def _changed(self) -> None:
         self.draft.updated = now()
@@ -349,18 +481,19 @@ class GroupSession:
                 person = order[d.turn]
                 following = order[d.turn + 1] if d.turn + 1 < len(order) else None
                 private = not d.open
-                if private:
-                    prompter.hand_over(person)
-                try:
-                    # Everyone sees a section's explanation in a private turn; openly, once.
-                    shows_section = first_of_section and (private or d.turn == 0)
-                    self._turn(prompter, section, q, person, len(asked), shows_section, private)
-                except BaseException:
+                with self.speaking(person):
                     if private:
-                        prompter.end_turn(person, None, kept=False)
-                    raise
-                if private:
-                    prompter.end_turn(person, following)
+                        prompter.hand_over(person)
+                    try:
+                        # Everyone sees a section's explanation in a private turn; openly, once.
+                        shows_section = first_of_section and (private or d.turn == 0)
+                        self._turn(prompter, section, q, person, len(asked), shows_section, private)
+                    except BaseException:
+                        if private:
+                            prompter.end_turn(person, None, kept=False)
+                        raise
+                    if private:
+                        prompter.end_turn(person, following)
                 d.turn += 1
                 self._changed()
             if q.id not in d.discussed:
@@ -383,6 +516,7 @@ class GroupSession:
         in private, a last look before the keyboard goes on. Back works as in coprod assess."""
         d = self.draft
         given = d.answers.setdefault(q.id, {})
+        theirs, their_section, their_q = self._in_language(self.language_of(person), section, q)
         parts = ["answer"]
         if q.evidence and not isinstance(q, TextQuestion):
             parts.append("note")
@@ -393,17 +527,27 @@ class GroupSession:
             part = parts[index]
             if part == "answer":
                 return prompter.ask(
-                    self._ask(section, q, person, given, total, new_section, private, can_go_back)
+                    self._ask(
+                        their_section,
+                        their_q,
+                        person,
+                        given,
+                        total,
+                        new_section,
+                        private,
+                        can_go_back,
+                        exercise=theirs,
+                    )
                 )
             if part == "note":
-                note = note_question(q)
+                note = note_question(their_q)
                 earlier = d.notes.get(q.id, {}).get(person)
                 return prompter.ask(
                     Ask(
-                        exercise=self.exercise,
-                        section=section,
+                        exercise=theirs,
+                        section=their_section,
                         question=note,
-                        text=q.evidence or "",
+                        text=their_q.evidence or "",
                         number=d.position + 1,
                         total=total,
                         current=earlier,
@@ -455,13 +599,15 @@ class GroupSession:
         new_section: bool,
         private: bool = False,
         can_go_back: bool = False,
+        exercise: Exercise | None = None,
     ) -> Ask:
         """One person's turn at a question (or the group's, to agree); anyone may pass."""
+        ex = exercise or self.exercise
         return Ask(
-            exercise=self.exercise,
+            exercise=ex,
             section=section,
             question=q,
-            text=self.exercise.wording(q, self.draft.about),
+            text=self.shared_wording(q) if person == THE_GROUP else ex.wording(q, self.draft.about),
             number=self.draft.position + 1,
             total=total,
             current=given.get(person),
@@ -486,7 +632,7 @@ class GroupSession:
         agreed = self.draft.agreed.get(q.id)
         return Reveal(
             q,
-            self.exercise.wording(q, self.draft.about),
+            self.shared_wording(q),
             rows,
             spread,
             worth,
@@ -591,7 +737,8 @@ class GroupSession:
         )
         if sure != "yes":
             return
-        self._turn(prompter, section, q, person, len(self.asked()), False, private=False)
+        with self.speaking(person):
+            self._turn(prompter, section, q, person, len(self.asked()), False, private=False)
 
     def _add_statement(self, prompter: GroupPrompter, section: Section) -> None:
         adds = self.exercise.group_adds
@@ -668,7 +815,10 @@ class GroupSession:
                     self._changed()
 
                 mine.setdefault(person, [])
-                prompter.contribute(person, step.round, list(mine[person]), save)
+                theirs = self.exercise_in(self.language_of(person)).steps
+                their_round = next((s.round for s in theirs if s.id == step.id), step.round)
+                with self.speaking(person):
+                    prompter.contribute(person, their_round, list(mine[person]), save)
                 passed = d.passed.setdefault(step.id, [])
                 if not mine[person] and person not in passed:
                     passed.append(person)
@@ -783,6 +933,8 @@ class GroupSession:
             actions=d.actions,
             questions=questions,
             steps=steps,
+            language=self.language,
+            languages={p: self.language_of(p) for p in d.people} if self.mixed() else {},
         )
 
 
@@ -795,6 +947,8 @@ def new_group_draft(
     open_answers: bool,
     topic: str | None = None,
     plain: bool = False,
+    languages: dict[str, str] | None = None,
+    both_languages: bool | None = None,
 ) -> GroupDraft:
     ex = loaded.exercise
     started = now()
@@ -810,6 +964,8 @@ def new_group_draft(
         updated=started,
         topic=topic,
         plain=plain,
+        languages=dict(languages or {}),
+        both_languages=both_languages,
     )
 
 
@@ -832,6 +988,7 @@ class GroupAnswers:
     actions: list[Action]
     topic: str | None = None
     notes: dict[str, dict[str, str]] = field(default_factory=dict)
+    languages: dict[str, str] = field(default_factory=dict)
 
 
 _GROUP_KEYS = (
@@ -847,8 +1004,13 @@ _GROUP_KEYS = (
 )
 
 
-def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> GroupAnswers:
-    """A whole group session written down: every person's answers, checked as if typed."""
+def load_group_answers(
+    path: Path, ex: Exercise, people: list[str] | None, known: list[str] | None = None
+) -> GroupAnswers:
+    """A whole group session written down: every person's answers, checked as if typed.
+
+    Under `people`, a name may end in a language the exercise is in (`known`): 'Ana:cy'.
+    """
 
     from coprod_toolkit.answers import BadAnswer, parse_answer
     from coprod_toolkit.errors import FileProblems
@@ -866,12 +1028,14 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
             add(("people",), _("list the people taking part, like: people: [Ana, Ben, Chi]."))
             raise FileProblems(shown_path, problems, "answers")
         try:
-            people = check_people(raw_people)
+            people, chosen = people_and_languages(raw_people, known or [i18n.ENGLISH])
         except UsageProblem as e:
             add(("people",), str(e))
             raise FileProblems(shown_path, problems, "answers") from None
+    else:
+        chosen = {}
     by_name = {p.casefold(): p for p in people}
-    result = GroupAnswers(people, {}, {}, {}, [])
+    result = GroupAnswers(people, {}, {}, {}, [], languages=chosen)
     topic = data.get("topic")
     if topic is not None:
         result.topic = " ".join(str(topic).split())[:200] or None
