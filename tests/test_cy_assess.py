@@ -330,13 +330,13 @@ def test_no_language_question_for_an_exercise_in_one_language(
 # --------------------------------------------------------------------------- a real terminal
 
 
-def welsh_spawn(args: list[str], home: Path) -> pexpect.spawn:
+def welsh_spawn(args: list[str], home: Path, locale: str = "cy_GB.UTF-8") -> pexpect.spawn:
     """coprod in a pseudo-terminal on a computer set to Welsh, with no --lang or COPROD_LANG."""
     saved = {k: os.environ.get(k) for k in ("COPROD_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
     try:
         for key in ("COPROD_LANG", "LC_ALL", "LC_MESSAGES"):
             os.environ.pop(key, None)
-        os.environ["LANG"] = "cy_GB.UTF-8"
+        os.environ["LANG"] = locale
         return spawn(args, home)
     finally:
         for key, value in saved.items():
@@ -410,3 +410,37 @@ def test_choosing_english_at_the_language_question_switches_everything(tmp_path:
     child.close()
     (draft,) = (home / "drafts").glob("*.yaml")
     assert yaml.safe_load(draft.read_text(encoding="utf-8"))["language"] == "en"
+
+
+def test_no_language_question_with_lang_and_a_run_carries_on_in_its_language(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    exercise = tiny(tmp_path / "ex")
+    child = welsh_spawn(
+        ["--lang", "cy", "assess", str(exercise), "--plain", "--about", "me", "--name", "Ana"],
+        home,
+        locale="en_GB.UTF-8",
+    )
+    child.expect("Bach")
+    child.expect("Cwestiwn 1 o 4")
+    assert "Pa iaith" not in child.before
+    child.expect("Teipiwch rif o 1 i 5")
+    child.send("4\r")
+    child.expect("Cwestiwn 2 o 4")
+    child.expect("Teipiwch rif o 1 i 3")
+    child.send("nôl\r")  # 'back', in Welsh
+    child.expect("Cwestiwn 1 o 4")
+    child.expect("Teipiwch rif o 1 i 5")
+    child.send("\x03")
+    child.expect("Wedi stopio. Mae eich atebion hyd yma wedi'u cadw.")
+    child.expect(pexpect.EOF)
+    child.close()
+    # On a computer set to English, with no language named, the run carries on in Welsh.
+    child = welsh_spawn(["resume", "--plain"], home, locale="en_GB.UTF-8")
+    child.expect("Yn parhau gyda Bach, Ana")
+    child.expect("Cwestiwn 1 o 4")
+    child.expect("Eich ateb hyd yma: 4")
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()
