@@ -298,7 +298,7 @@ def test_enter_keeps_the_language_in_use(tmp_path: Path, from_the_computer: None
         chosen = ask_language(find(str(tiny(tmp_path))), prompter)
         assert i18n.language() == "cy"
     assert chosen.exercise.title == "Bach"
-    assert "pwyswch Enter am Cymraeg" in "\n".join(said)
+    assert "bwyswch Enter i ddewis Cymraeg" in "\n".join(said)
 
 
 def test_no_language_question_when_one_was_named(
@@ -353,10 +353,10 @@ def test_a_welsh_assessment_in_a_terminal(tmp_path: Path) -> None:
     child.expect("Pa iaith hoffech chi ei defnyddio\\?")
     child.expect("1. Cymraeg")
     child.expect("2. English")
-    child.expect("pwyswch Enter am Cymraeg: ")
+    child.expect("bwyswch Enter i ddewis Cymraeg: ")
     child.send("Cymraeg os gwelwch yn dda\r")
     child.expect("Nid yw 'Cymraeg os gwelwch yn dda' yn un o'r rhifau")
-    child.expect("pwyswch Enter am Cymraeg: ")
+    child.expect("bwyswch Enter i ddewis Cymraeg: ")
     child.send("\r")
     child.expect("Bach")
     child.expect("Eich enw")
