@@ -608,12 +608,14 @@ def _carry_on(
 
 
 def _in_language_of(draft: Draft | GroupDraft, loaded: LoadedExercise) -> LoadedExercise:
-    """A run carries on in the language it was started in, unless the person names one."""
+    """A run carries on in the language it was started in, unless the person names one.
+    (A group's languages are the group session's own business.)"""
     from coprod_toolkit.catalog import load
     from coprod_toolkit.i18n import set_language
+    from coprod_toolkit.models import GroupDraft
     from coprod_toolkit.translations import TranslatedExercise, language_of, languages, localise
 
-    wanted = getattr(draft, "language", None)
+    wanted = None if isinstance(draft, GroupDraft) else draft.language
     if not wanted or wanted == language_of(loaded) or language_was_chosen():
         return loaded
     original = load(loaded.path) if isinstance(loaded, TranslatedExercise) else loaded
