@@ -444,3 +444,43 @@ def test_no_language_question_with_lang_and_a_run_carries_on_in_its_language(
     child.send("\x03")
     child.expect(pexpect.EOF)
     child.close()
+
+
+def test_the_readiness_checklist_in_welsh_in_a_terminal(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = welsh_spawn(["readiness", "--plain", "--name", "Ana"], home)
+    child.expect("Pa iaith hoffech chi ei defnyddio\\?")
+    child.expect("i ddewis Cymraeg: ")
+    child.send("\r")
+    asked = 0
+    while True:
+        found = child.expect(["Cwestiwn \\d+ o \\d+", "Teipiwch rif ateb i'w newid"])
+        if found == 1:
+            break
+        child.expect("Teipiwch rif o 1 i \\d")
+        child.send("2\r")  # Na
+        asked += 1
+    assert asked > 10
+    child.send("\r")
+    child.expect("Un peth y byddaf yn ei wneud nesaf")
+    child.send("\r")
+    child.expect("Mae eich myfyrdod wedi'i gadw")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (saved,) = (home / "reflections").glob("*.yaml")
+    record = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert record["language"] == "cy" and record["kind"] == "checklist"
+    assert {a["shown"] for a in record["answers"]} == {"Na"}
+
+
+def test_a_checklist_asked_for_with_assess_is_explained_in_welsh(tmp_path: Path) -> None:
+    path = readiness_answers(tmp_path)
+    result = CliRunner().invoke(
+        app, ["--lang", "cy", "assess", "readiness", "--answers", str(path)]
+    )
+    assert result.exit_code != 0
+    assert (
+        "Rhestr wirio yw 'readiness'. I'w drwsio: rhedwch hi gyda: coprod readiness readiness"
+        in result.output
+    )
