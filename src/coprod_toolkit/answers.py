@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from coprod_toolkit.errors import FileProblems
+from coprod_toolkit.i18n import _, pgettext
 from coprod_toolkit.models import (
     UNKNOWN,
     AnswerValue,
@@ -22,10 +23,32 @@ from coprod_toolkit.models import (
 from coprod_toolkit.scoring import visible
 from coprod_toolkit.yamlfile import Findings, read_standard_input, read_yaml
 
-YES = ("yes", "y")
-NO = ("no", "n")
-NOT_SURE = ("not sure", "not_sure", "notsure", "unsure", "don't know", "dont know", "ns")
-UNKNOWN_WORDS = (UNKNOWN, "does not apply", "doesn't apply", "don't know", "dont know", "n/a")
+# Typed or written answers are taken in English and in Welsh, whatever the language in use.
+YES = ("yes", "y", "ie", "do", "oes")
+NO = ("no", "n", "na", "naddo", "nac oes")  # i18n-ok: answers a person may type
+NOT_SURE = (
+    "not sure",  # i18n-ok: an answer a person may type, in either language
+    "not_sure",
+    "notsure",
+    "unsure",
+    "don't know",  # i18n-ok
+    "dont know",  # i18n-ok
+    "ns",
+    "ddim yn siŵr",  # i18n-ok
+    "ddim yn siwr",  # i18n-ok
+    "dim yn siŵr",  # i18n-ok
+    "dim yn siwr",  # i18n-ok
+)
+UNKNOWN_WORDS = (
+    UNKNOWN,
+    "does not apply",  # i18n-ok
+    "doesn't apply",  # i18n-ok
+    "don't know",  # i18n-ok
+    "dont know",  # i18n-ok
+    "n/a",
+    "ddim yn berthnasol",  # i18n-ok
+    "dydw i ddim yn gwybod",  # i18n-ok
+)
 MAX_TEXT = 5000
 
 
@@ -37,14 +60,19 @@ def allowed(ex: Exercise, q: QuestionBase) -> str:
     """The answers a question takes, in words, for error messages and prompts."""
     if isinstance(q, ScaleQuestion):
         scale = ex.scale_of(q)
-        numbers = f"a whole number from {scale.min} to {scale.max}"
-        return f"{numbers}, or unknown ({scale.unknown})" if scale.unknown else numbers
+        if scale.unknown:
+            return _("a whole number from {min} to {max}, or unknown ({unknown})").format(
+                min=scale.min, max=scale.max, unknown=scale.unknown
+            )
+        return _("a whole number from {min} to {max}").format(min=scale.min, max=scale.max)
     if isinstance(q, YesNoQuestion):
-        return "yes, no or not sure" if q.not_sure else "yes or no"
+        return _("yes, no or not sure") if q.not_sure else _("yes or no")
     if isinstance(q, ChoiceQuestion | MultiQuestion):
         values = ", ".join(o.value for o in q.options)
-        return ("one of: " if isinstance(q, ChoiceQuestion) else "a list of any of: ") + values
-    return "some text"
+        if isinstance(q, ChoiceQuestion):
+            return _("one of: {values}").format(values=values)
+        return _("a list of any of: {values}").format(values=values)
+    return _("some text")
 
 
 def parse_answer(ex: Exercise, q: QuestionBase, raw: Any) -> AnswerValue:
@@ -52,7 +80,7 @@ def parse_answer(ex: Exercise, q: QuestionBase, raw: Any) -> AnswerValue:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if q.optional:
             return None
-        raise BadAnswer(f"an answer is needed: {allowed(ex, q)}")
+        raise BadAnswer(_("an answer is needed: {allowed}").format(allowed=allowed(ex, q)))
     if isinstance(q, ScaleQuestion):
         scale = ex.scale_of(q)
         value: Any = raw
@@ -71,7 +99,11 @@ def parse_answer(ex: Exercise, q: QuestionBase, raw: Any) -> AnswerValue:
             value = int(value)
         if isinstance(value, int) and not isinstance(value, bool) and value in scale.points():
             return value
-        raise BadAnswer(f"'{raw}' is not on the scale: use {allowed(ex, q)}")
+        raise BadAnswer(
+            _("'{answer}' is not on the scale: use {allowed}").format(
+                answer=raw, allowed=allowed(ex, q)
+            )
+        )
     if isinstance(q, YesNoQuestion):
         if raw is True:
             return "yes"
@@ -84,7 +116,11 @@ def parse_answer(ex: Exercise, q: QuestionBase, raw: Any) -> AnswerValue:
             return "no"
         if q.not_sure and text in NOT_SURE:
             return "not_sure"
-        raise BadAnswer(f"'{raw}' is not an answer here: use {allowed(ex, q)}")
+        raise BadAnswer(
+            _("'{answer}' is not an answer here: use {allowed}").format(
+                answer=raw, allowed=allowed(ex, q)
+            )
+        )
     if isinstance(q, ChoiceQuestion):
         return _option(ex, q, raw)
     if isinstance(q, MultiQuestion):
@@ -96,10 +132,14 @@ def parse_answer(ex: Exercise, q: QuestionBase, raw: Any) -> AnswerValue:
                 chosen.append(value)
         return chosen
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
-        raise BadAnswer("this should be some text")
+        raise BadAnswer(_("this should be some text"))
     text = str(raw).strip()
     if len(text) > MAX_TEXT:
-        raise BadAnswer(f"this is {len(text)} characters long; please keep it under {MAX_TEXT}")
+        raise BadAnswer(
+            _("this is {count} characters long; please keep it under {most}").format(
+                count=len(text), most=MAX_TEXT
+            )
+        )
     return text
 
 
@@ -108,24 +148,30 @@ def _option(ex: Exercise, q: ChoiceQuestion | MultiQuestion, raw: Any) -> str:
     for option in q.options:
         if text in (option.value.casefold(), option.label.casefold()):
             return option.value
-    raise BadAnswer(f"'{raw}' is not an option here: use {allowed(ex, q)}")
+    raise BadAnswer(
+        _("'{answer}' is not an option here: use {allowed}").format(
+            answer=raw, allowed=allowed(ex, q)
+        )
+    )
 
 
 def shown(ex: Exercise, q: QuestionBase, answer: AnswerValue) -> str:
     """An answer as the person saw it: '4 (Mostly true)', 'Not sure', 'skipped'."""
     if answer is None:
-        return "skipped"
+        # Translators: a question that was passed over, in a list of answers.
+        return pgettext("answer", "skipped")
     if isinstance(q, ScaleQuestion) and isinstance(answer, int):
         label = ex.scale_of(q).label(answer)
         return f"{answer} ({label})" if label else str(answer)
     if isinstance(q, ScaleQuestion) and answer == UNKNOWN:
-        return ex.scale_of(q).unknown or "Does not apply / I don't know"
+        return ex.scale_of(q).unknown or _("Does not apply / I don't know")
     if isinstance(q, YesNoQuestion):
-        return {"yes": "Yes", "no": "No", "not_sure": "Not sure"}.get(str(answer), str(answer))
+        words = {"yes": _("Yes"), "no": _("No"), "not_sure": _("Not sure")}
+        return words.get(str(answer), str(answer))
     if isinstance(q, ChoiceQuestion | MultiQuestion):
         labels = {o.value: o.label for o in q.options}
         values = answer if isinstance(answer, list) else [str(answer)]
-        return "; ".join(labels.get(v, v) for v in values) or "none of these"
+        return "; ".join(labels.get(v, v) for v in values) or _("none of these")
     return str(answer)
 
 
@@ -156,19 +202,20 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
     """Read an answers file and check every answer as if it had been typed."""
     if str(path) == "-":  # `--answers -`: the answers come from standard input
         data, marks = read_standard_input("answers")
-        shown_path = "standard input"
+        shown_path = _("standard input")
     else:
-        data, marks, _ = read_yaml(path, "answers")
+        data, marks, _raw = read_yaml(path, "answers")
         shown_path = str(path)
     found = Findings(shown_path, marks)
     add = found.add
-    found.unknown_keys(data, _FILE_KEYS, "an answers file")
+    found.unknown_keys(data, _FILE_KEYS, _("an answers file"))
     if "exercise" in data and data["exercise"] != ex.id:
         add(
             ("exercise",),
-            f"this file is for the exercise '{data['exercise']}', not '{ex.id}'. "
-            f"Fix: run coprod assess {data['exercise']}, "
-            f"or change the line to 'exercise: {ex.id}'.",
+            _(
+                "this file is for the exercise '{other}', not '{id}'. "
+                "Fix: run coprod assess {other}, or change the line to 'exercise: {id}'."
+            ).format(other=data["exercise"], id=ex.id),
         )
     result = AnswersFile()
     happened = data.get("last_step_happened")
@@ -179,12 +226,14 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
         else:
             add(
                 ("last_step_happened",),
-                f"'{happened}' is not an answer here: use yes, partly or no.",
+                _("'{answer}' is not an answer here: use yes, partly or no.").format(
+                    answer=happened
+                ),
             )
     for key in ("name", "about", "next_step", "last_step_learned"):
         value = data.get(key)
         if value is not None and not isinstance(value, str | int | float):
-            add((key,), "this should be text.")
+            add((key,), _("this should be text."))
         elif value is not None:
             setattr(result, key, str(value).strip() or None)
     if result.about is not None:
@@ -195,9 +244,13 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
             choices = ", ".join(f"{k} ({v})" for k, v in ex.subjects.items())
             add(
                 ("about",),
-                f"'{result.about}' is not something {ex.id} can be about: it can be about "
-                f"{choices}. Fix: change the line to 'about: {next(iter(ex.subjects))}' "
-                "(or another of those words), or remove it.",
+                _(
+                    "'{about}' is not something {id} can be about: it can be about "
+                    "{choices}. Fix: change the line to 'about: {first}' "
+                    "(or another of those words), or remove it."
+                ).format(
+                    about=result.about, id=ex.id, choices=choices, first=next(iter(ex.subjects))
+                ),
             )
     raw_answers = data.get("answers")
     if raw_answers is None:
@@ -205,21 +258,26 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
         if "answers" not in data:
             add(
                 (),
-                "there is no 'answers:' section. Fix: add 'answers:' with one line per question.",
+                _(
+                    "there is no 'answers:' section. Fix: add 'answers:' with one line per "
+                    "question."
+                ),
             )
     if not isinstance(raw_answers, dict):
-        add(("answers",), "this should be one 'question-id: answer' line per question.")
+        add(("answers",), _("this should be one 'question-id: answer' line per question."))
         raw_answers = {}
-    ids = [q.id for _, q in ex.questions()]
+    ids = [q.id for _section, q in ex.questions()]
     for key, raw in raw_answers.items():
         q = ex.question(str(key))
         if q is None:
             guess = difflib.get_close_matches(str(key), ids, n=1)
-            hint = f" Did you mean '{guess[0]}'?" if guess else ""
+            hint = " " + _("Did you mean '{id}'?").format(id=guess[0]) if guess else ""
             add(
                 ("answers", key),
-                f"there is no question '{key}' in {ex.id}.{hint} "
-                f"Fix: use the question ids that 'coprod exercise show {ex.id}' lists.",
+                _(
+                    "there is no question '{key}' in {id}.{hint} "
+                    "Fix: use the question ids that 'coprod exercise show {id}' lists."
+                ).format(key=key, id=ex.id, hint=hint),
                 key=True,
             )
             continue
@@ -227,25 +285,33 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
             result.answers[q.id] = parse_answer(ex, q, raw)
         except BadAnswer as e:
             add(("answers", key), f"{_quote(ex, q)}: {e}.")
-    asked = {q.id for _, q in visible(ex, result.answers)}
+    asked = {q.id for _section, q in visible(ex, result.answers)}
     for key in raw_answers:
         q = ex.question(str(key))
         if q is not None and q.when is not None and q.id not in asked:
             earlier = result.answers.get(q.when.question)
             add(
                 ("answers", key),
-                f"'{q.id}' is only asked when '{q.when.question}' {condition_words(q.when)}, and "
-                f"here it is {'not answered' if earlier is None else repr(earlier)}, so this "
-                f"answer would not count. Fix: remove the line '{q.id}: ...', or change the "
-                f"answer to '{q.when.question}'.",
+                _(
+                    "'{id}' is only asked when '{other}' {condition}, and here it is {given}, "
+                    "so this answer would not count. Fix: remove the line '{id}: ...', or "
+                    "change the answer to '{other}'."
+                ).format(
+                    id=q.id,
+                    other=q.when.question,
+                    condition=condition_words(q.when),
+                    given=_("not answered") if earlier is None else repr(earlier),
+                ),
                 key=True,
             )
-    for _, q in visible(ex, result.answers):
+    for _section, q in visible(ex, result.answers):
         if q.id not in raw_answers and not q.optional:
             add(
                 ("answers",),
-                f"there is no answer for '{q.id}' ({_quote(ex, q)}). "
-                f"Fix: add a line '{q.id}: ' with {allowed(ex, q)}.",
+                _(
+                    "there is no answer for '{id}' ({question}). "
+                    "Fix: add a line '{id}: ' with {allowed}."
+                ).format(id=q.id, question=_quote(ex, q), allowed=allowed(ex, q)),
                 key="answers" in data,
             )
     if found.problems:
@@ -256,15 +322,16 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
 def condition_words(when: When) -> str:
     """A `when` in words: 'is yes', 'is one of a, b', 'is at least 3'."""
     if when.equals is not None:
-        return f"is {when.equals}"
+        return _("is {value}").format(value=when.equals)
     if when.any_of is not None:
-        return "is one of " + ", ".join(str(v) for v in when.any_of)
-    parts = []
+        return _("is one of {values}").format(values=", ".join(str(v) for v in when.any_of))
+    if when.at_least is not None and when.at_most is not None:
+        return _("is at least {least} and at most {most}").format(
+            least=f"{when.at_least:g}", most=f"{when.at_most:g}"
+        )
     if when.at_least is not None:
-        parts.append(f"at least {when.at_least:g}")
-    if when.at_most is not None:
-        parts.append(f"at most {when.at_most:g}")
-    return "is " + " and ".join(parts)
+        return _("is at least {least}").format(least=f"{when.at_least:g}")
+    return _("is at most {most}").format(most=f"{when.at_most:g}")
 
 
 def _quote(ex: Exercise, q: QuestionBase) -> str:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
 from coprod_toolkit.base import QUESTION_TYPES, SLUG_PATTERN, Slug, Strict, new_list
+from coprod_toolkit.i18n import _
 
 __all__ = ["QUESTION_TYPES", "SLUG_PATTERN", "Slug", "Strict"]  # and the models below
 
@@ -30,9 +31,11 @@ def _plain_version(value: str) -> str:
     """A version is a plain number (1, 2 or 1.1), so results can say which one they used."""
     if not re.fullmatch(r"\d+(\.\d+)?", value.strip()):
         raise ValueError(
-            f"'{value}' is not a version number. A version is a plain number such as 1, 2 "
-            "or 1.1. Fix: write a number, like 'version: 2', and raise it when you change "
-            "the questions"
+            _(
+                "'{value}' is not a version number. A version is a plain number such as 1, 2 "
+                "or 1.1. Fix: write a number, like 'version: 2', and raise it when you change "
+                "the questions"
+            ).format(value=value)
         )
     return value.strip()
 
@@ -94,8 +97,10 @@ class When(Strict):
         kinds = sum([self.equals is not None, self.any_of is not None, ranges])
         if kinds != 1:
             raise ValueError(
-                "give exactly one condition: equals, any_of, or at_least / at_most. "
-                "Fix: keep one of them"
+                _(
+                    "give exactly one condition: equals, any_of, or at_least / at_most. "
+                    "Fix: keep one of them"
+                )
             )
         return self
 
@@ -369,13 +374,16 @@ class Reading(Strict):
     message: str = Field("", description="What it means and what to do next.")
 
 
-FIND_OUT_FIRST = Reading(
-    label="Find out first",
-    message=(
-        "Some of the answers that decide this were 'not sure', so there is no honest verdict "
-        "yet. Find out about the statements below, then take this check again."
-    ),
-)
+def find_out_first() -> Reading:
+    """The verdict when answers that decide it were 'not sure', in the language in use
+    (an exercise can give its own words: `find_out_first`)."""
+    return Reading(
+        label=_("Find out first"),
+        message=_(
+            "Some of the answers that decide this were 'not sure', so there is no honest "
+            "verdict yet. Find out about the statements below, then take this check again."
+        ),
+    )
 
 
 class Section(Strict):
@@ -487,7 +495,7 @@ class Exercise(Strict):
                 yield section, question
 
     def question(self, question_id: str) -> QuestionBase | None:
-        for _, q in self.questions():
+        for _section, q in self.questions():
             if q.id == question_id:
                 return q
         return None
@@ -508,13 +516,13 @@ class Exercise(Strict):
 
 # --------------------------------------------------------------------------- answers and runs
 
+# scale: a number, or 'unknown' when the scale offers it; yes_no: 'yes' | 'no' |
+# 'not_sure'; choice: an option value; multi: a list of option values; text: the
+# words. None: skipped.
 AnswerValue = int | float | str | list[str] | None
-"""scale: a number, or 'unknown' when the scale offers it; yes_no: 'yes' | 'no' |
-'not_sure'; choice: an option value; multi: a list of option values; text: the
-words. None: skipped."""
 
+# The saved answer for a scale's extra 'does not apply / I don't know' option.
 UNKNOWN = "unknown"
-"""The saved answer for a scale's extra 'does not apply / I don't know' option."""
 
 
 class ExerciseRef(Strict):
@@ -544,6 +552,9 @@ class Draft(Strict):
     exercise_path: str = ""
     about: str
     name: str | None = None
+    language: str = Field(
+        "en", pattern=r"^[a-z]{2,3}$", description="The language the exercise is shown in."
+    )
     started: datetime
     updated: datetime
     stage: Literal["questions", "review", "next_step"] = "questions"
@@ -651,6 +662,12 @@ class Reflection(Strict):
     about: str
     about_label: str
     name: str | None = None
+    language: str = Field(
+        "en",
+        pattern=r"^[a-z]{2,3}$",
+        description="The language the exercise was shown in ('en', 'cy'); "
+        "a record without it was in English.",
+    )
     started: datetime
     finished: datetime
     kind: Literal["assessment", "checklist"] = "assessment"

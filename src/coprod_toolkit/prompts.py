@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from coprod_toolkit.answers import MAX_TEXT, BadAnswer, allowed, parse_answer, shown
 from coprod_toolkit.errors import Interrupted
 from coprod_toolkit.group import Reveal
+from coprod_toolkit.i18n import _, gettext_noop, ngettext, pgettext
 from coprod_toolkit.models import (
     UNKNOWN,
     Action,
@@ -32,10 +33,12 @@ from coprod_toolkit.text import one_line, printable
 
 HELP, GO_BACK, SKIP, PASS_CHOICE = "__help__", "__back__", "__skip__", "__pass__"
 CHOOSE = "__choose__"
-CHOOSE_LINE = "Choose an answer: arrow keys or a number, then Enter"
-NEEDS_ANSWER = "Sorry, an answer is needed: choose one of the answers, then press Enter."
-REVERSE_MARK = "(counts the other way)"
-REVERSE_NOTE = (
+CHOOSE_LINE = gettext_noop("Choose an answer: arrow keys or a number, then Enter")
+NEEDS_ANSWER = gettext_noop(
+    "Sorry, an answer is needed: choose one of the answers, then press Enter."
+)
+REVERSE_MARK = gettext_noop("(counts the other way)")
+REVERSE_NOTE = gettext_noop(
     "Statements marked (counts the other way) describe habits that work against "
     "co-production, so agreeing with them lowers the score and disagreeing raises it. "
     "They are there so that giving the same answer to everything cannot make a "
@@ -53,9 +56,9 @@ def options_for(ex: Exercise, q: QuestionBase) -> list[tuple[Any, str]]:
         ]
         return [*points, (UNKNOWN, scale.unknown)] if scale.unknown else points
     if isinstance(q, YesNoQuestion):
-        items: list[tuple[Any, str]] = [("yes", "Yes"), ("no", "No")]
+        items: list[tuple[Any, str]] = [("yes", _("Yes")), ("no", _("No"))]
         if q.not_sure:
-            items.append(("not_sure", "Not sure"))
+            items.append(("not_sure", _("Not sure")))
         return items
     if isinstance(q, ChoiceQuestion | MultiQuestion):
         return [(o.value, one_line(o.label)) for o in q.options]
@@ -112,12 +115,44 @@ def _answer(question: Any) -> Any:
         raise Interrupted() from None
 
 
+def _typed_words() -> dict[str, str]:
+    """The words a person can type as commands, in the language in use."""
+    # Translators: each of these is a word a person types on its own, as a command. Keep
+    # it one short word, lower case; the English word always works as well.
+    return {
+        "back": pgettext("typed word", "back"),
+        "help": pgettext("typed word", "help"),
+        "pass": pgettext("typed word", "pass"),
+        "change": pgettext("typed word", "change"),
+        "remove": pgettext("typed word", "remove"),
+        "everyone": pgettext("typed word", "everyone"),
+        "open": pgettext("typed word", "open"),
+    }
+
+
+def typed_word(typed: str, english: str) -> bool:
+    """Whether a person typed a command word: the English one, or the word in their language."""
+    word = typed.strip().casefold()
+    return word in (english, _typed_words().get(english, english).casefold())
+
+
 def _guard(call: Callable[[], T]) -> T:
     """Ctrl-C and a closed input become Interrupted, which the CLI explains."""
     try:
         return call()
     except (KeyboardInterrupt, EOFError):
         raise Interrupted() from None
+
+
+def _turn_over(person: str, following: str | None) -> str:
+    """Thanks at the end of a turn, and who is next."""
+    if following:
+        return _("Thanks, {person}. Your answer is kept. Pass the keyboard to {next}.").format(
+            person=one_line(person), next=one_line(following)
+        )
+    return _(
+        "Thanks, {person}. Your answer is kept. Everyone has had their turn: here are the answers."
+    ).format(person=one_line(person))
 
 
 class PlainPrompter:
@@ -162,18 +197,38 @@ class PlainPrompter:
         answer = self._input(f"{message}{shown}: ").strip()
         return answer or (default or "")
 
-    def choose(self, message: str, options: list[tuple[str, str]]) -> str:
+    def choose(
+        self, message: str, options: list[tuple[str, str]], default: str | None = None
+    ) -> str:
+        """One of the options, by number; Enter picks `default` when there is one."""
         self.say(message)
-        for number, (_, label) in enumerate(options, 1):
+        for number, (_value, label) in enumerate(options, 1):
             self.say(f"  {number}. {label}")
+        labels = dict(options)
         while True:
-            typed = self._input(f"Type a number from 1 to {len(options)}: ").strip()
+            if default in labels:
+                prompt = _("Type a number from 1 to {count}, or press Enter for {default}: ")
+            else:
+                prompt = _("Type a number from 1 to {count}: ")
+            typed = self._input(
+                prompt.format(count=len(options), default=labels.get(default or "", ""))
+            ).strip()
             if typed.isdigit() and 1 <= int(typed) <= len(options):
                 return options[int(typed) - 1][0]
+            if not typed and default is not None and default in labels:
+                return default
             if typed:
-                self.say(f"'{typed}' is not one of the numbers. Please type 1 to {len(options)}.")
+                self.say(
+                    _("'{typed}' is not one of the numbers. Please type 1 to {count}.").format(
+                        typed=typed, count=len(options)
+                    )
+                )
             else:
-                self.say(f"An answer is needed here: type a number from 1 to {len(options)}.")
+                self.say(
+                    _("An answer is needed here: type a number from 1 to {count}.").format(
+                        count=len(options)
+                    )
+                )
 
     def ask(self, a: Ask) -> AnswerValue | Back | Pass:
         ex, q = a.exercise, a.question
@@ -183,9 +238,9 @@ class PlainPrompter:
             if a.section.description:
                 self.say(" ".join(a.section.description.split()))
         self.say()
-        self.say(f"Question {a.number} of {a.total}")
+        self.say(_("Question {number} of {total}").format(number=a.number, total=a.total))
         if a.note_for is not None:
-            self.say("An example, if you have one (you can leave it out):")
+            self.say(_("An example, if you have one (you can leave it out):"))
         elif a.heading:
             self.say(one_line(a.heading))
         self.say(one_line(a.text))
@@ -197,27 +252,33 @@ class PlainPrompter:
             self.say(f"  {label}" if is_scale else f"  {number}. {label}")
         if a.answered and a.private:
             # Plain text cannot be wiped later, so a private answer is never printed back.
-            self.say("You have answered this already: press Enter to keep that answer.")
+            self.say(_("You have answered this already: press Enter to keep that answer."))
         elif a.answered:
-            self.say(f"Your answer so far: {shown(ex, q, a.current)} (press Enter to keep it)")
+            self.say(
+                _("Your answer so far: {answer} (press Enter to keep it)").format(
+                    answer=shown(ex, q, a.current)
+                )
+            )
         if a.private:
-            self.say("What you type is hidden, so no one can scroll back to read it.")
+            self.say(_("What you type is hidden, so no one can scroll back to read it."))
         commands = []
         if q.help:
-            commands.append("'h' for help")
+            commands.append(_("'h' for help"))
         if a.can_go_back:
-            commands.append("'b' to go back" if not a.from_review else "'b' to keep it as it is")
+            commands.append(
+                _("'b' to go back") if not a.from_review else _("'b' to keep it as it is")
+            )
         if a.can_pass:
             if a.for_group:
-                commands.append("'p' for no agreed answer")
+                commands.append(_("'p' for no agreed answer"))
             else:
                 commands.append(
-                    "'p' to pass" if not isinstance(q, TextQuestion) else "Enter to pass"
+                    _("'p' to pass") if not isinstance(q, TextQuestion) else _("Enter to pass")
                 )
         elif q.optional:
-            commands.append("Enter to skip")
+            commands.append(_("Enter to skip"))
         if a.note_for is not None:
-            commands = ["Enter to leave it out", "'b' to go back to your answer"]
+            commands = [_("Enter to leave it out"), _("'b' to go back to your answer")]
         while True:
             prompt = self._instruction(ex, q, options)
             if commands:
@@ -227,13 +288,15 @@ class PlainPrompter:
             word = typed.casefold()
             if not typed and a.answered:
                 return a.current
-            if word in ("?", "h", "help") and q.help:
+            if (word in ("?", "h") or typed_word(word, "help")) and q.help:
                 self.say(" ".join(q.help.split()))
                 continue
-            if word in ("b", "back") and a.can_go_back:
+            if (word == "b" or typed_word(word, "back")) and a.can_go_back:
                 return BACK
             if a.can_pass and (
-                word in ("p", "pass") or (not typed and isinstance(q, TextQuestion))
+                word == "p"
+                or typed_word(word, "pass")
+                or (not typed and isinstance(q, TextQuestion))
             ):
                 return PASS
             try:
@@ -241,25 +304,37 @@ class PlainPrompter:
             except BadAnswer as e:
                 if isinstance(q, ScaleQuestion) and typed:
                     # The same words as the prompt above ("u", not "unknown").
-                    what = "that" if a.private else f"'{one_line(typed)}'"
-                    self.say(
-                        f"Sorry, {what} is not on the scale. {self._instruction(ex, q, options)}."
-                    )
+                    how = self._instruction(ex, q, options)
+                    if a.private:
+                        self.say(_("Sorry, that is not on the scale. {how}.").format(how=how))
+                    else:
+                        self.say(
+                            _("Sorry, '{typed}' is not on the scale. {how}.").format(
+                                typed=one_line(typed), how=how
+                            )
+                        )
                 elif a.private and typed:  # never say back what was typed, not even in an error
-                    self.say(f"Sorry, that is not one of the answers here: {allowed(ex, q)}.")
+                    self.say(
+                        _("Sorry, that is not one of the answers here: {allowed}.").format(
+                            allowed=allowed(ex, q)
+                        )
+                    )
                 else:
-                    self.say(f"Sorry, {e}.")
+                    self.say(_("Sorry, {problem}.").format(problem=e))
 
     def _instruction(self, ex: Exercise, q: QuestionBase, options: list[tuple[Any, str]]) -> str:
         if isinstance(q, ScaleQuestion):
             scale = ex.scale_of(q)
-            numbers = f"Type a number from {scale.min} to {scale.max}"
-            return f"{numbers}, or u for '{scale.unknown}'" if scale.unknown else numbers
+            if scale.unknown:
+                return _("Type a number from {min} to {max}, or u for '{unknown}'").format(
+                    min=scale.min, max=scale.max, unknown=scale.unknown
+                )
+            return _("Type a number from {min} to {max}").format(min=scale.min, max=scale.max)
         if isinstance(q, MultiQuestion):
-            return "Type the numbers of all that apply, separated by commas"
+            return _("Type the numbers of all that apply, separated by commas")
         if options:
-            return f"Type a number from 1 to {len(options)}"
-        return "Type your answer"
+            return _("Type a number from 1 to {count}").format(count=len(options))
+        return _("Type your answer")
 
     def _parse(
         self, ex: Exercise, q: QuestionBase, typed: str, options: list[tuple[Any, str]]
@@ -269,7 +344,11 @@ class PlainPrompter:
         if isinstance(q, YesNoQuestion | ChoiceQuestion) and typed.isdigit():
             index = int(typed)
             if not 1 <= index <= len(options):
-                raise BadAnswer(f"there is no number {index} here: type 1 to {len(options)}")
+                raise BadAnswer(
+                    _("there is no number {number} here: type 1 to {count}").format(
+                        number=index, count=len(options)
+                    )
+                )
             return options[index - 1][0]  # type: ignore[no-any-return]
         if isinstance(q, MultiQuestion):
             if not typed:
@@ -286,34 +365,46 @@ class PlainPrompter:
 
     def review(self, rows: list[ReviewRow]) -> int | None:
         self.say()
-        self.say("== Check your answers ==")
+        heading = _("Check your answers")
+        self.say(f"== {heading} ==")
         if any(row.reverse for row in rows):
-            self.say(_wrap(REVERSE_NOTE))
+            self.say(_wrap(_(REVERSE_NOTE)))
         section = None
         for row in rows:
             if row.section != section:
                 section = row.section
                 self.say(f"{section}:")
-            mark = f" {REVERSE_MARK}" if row.reverse else ""
+            mark = f" {_(REVERSE_MARK)}" if row.reverse else ""
             self.say(_wrap(f"{row.number}. {one_line(row.text)}{mark}", indent="  "))
-            self.say(_wrap(f"Your answer: {one_line(row.answer)}", indent="      "))
+            self.say(
+                _wrap(
+                    _("Your answer: {answer}").format(answer=one_line(row.answer)),
+                    indent="      ",
+                )
+            )
         while True:
             typed = self._input(
-                "Type the number of an answer to change it, or press Enter to see your results: "
+                _("Type the number of an answer to change it, or press Enter to see your results: ")
             ).strip()
             if not typed:
                 return None
             if typed.isdigit() and 1 <= int(typed) <= len(rows):
                 return int(typed) - 1
-            self.say(f"'{typed}' is not one of the numbers 1 to {len(rows)}.")
+            self.say(
+                _("'{typed}' is not one of the numbers 1 to {count}.").format(
+                    typed=typed, count=len(rows)
+                )
+            )
 
     def ask_next_step(self, current: str | None) -> str | None:
         self.say()
         answer = self.text(
-            "One thing I will do next",
+            _("One thing I will do next"),
             current,
-            note="What is one thing you will do next, because of what you found? "
-            "(Press Enter to leave it blank.)",
+            note=_(
+                "What is one thing you will do next, because of what you found? "
+                "(Press Enter to leave it blank.)"
+            ),
         )
         return answer or None
 
@@ -332,54 +423,64 @@ class PlainPrompter:
     def hand_over(self, person: str) -> None:
         self._push_out_of_sight()
         self.say(
-            f"--- {one_line(person)}, your turn. Take the keyboard, "
-            "and press Enter when you are ready. ---"
+            _(
+                "--- {person}, your turn. Take the keyboard, "
+                "and press Enter when you are ready. ---"
+            ).format(person=one_line(person))
         )
         self._input("")
 
     def check_turn(self, person: str) -> bool:
         self.say()
         typed = self._input(
-            "Your answer is kept. Press Enter to finish your turn, or type 'b' to change it: "
+            _("Your answer is kept. Press Enter to finish your turn, or type 'b' to change it: ")
         )
-        return typed.strip().casefold() not in ("b", "back")
+        return typed.strip().casefold() != "b" and not typed_word(typed, "back")
 
     def end_turn(self, person: str, following: str | None, kept: bool = True) -> None:
         self._push_out_of_sight()
         if not kept:
             return
-        then = (
-            f"Pass the keyboard to {one_line(following)}."
-            if following
-            else "Everyone has had their turn: here are the answers."
-        )
-        self.say(f"Thanks, {one_line(person)}. Your answer is kept. {then}")
+        self.say(_turn_over(person, following))
 
     def show_reveal(self, reveal: Reveal) -> None:
         self.say()
-        self.say("Everyone's answers:")
+        self.say(_("Everyone's answers:"))
         self.say(_wrap(one_line(reveal.text)))
-        width = max(len(person) for person, _ in reveal.rows) if reveal.rows else 0
+        width = max(len(person) for person, _answer in reveal.rows) if reveal.rows else 0
         for person, answer in reveal.rows:
             self.say(f"  {one_line(person):<{width}}  {one_line(answer)}")
         if reveal.spread is not None:
             points = round(reveal.spread) if float(reveal.spread).is_integer() else reveal.spread
-            self.say(f"The answers are {points} point{'s' if points != 1 else ''} apart.")
+            count = points if isinstance(points, int) else 5  # a fraction takes the plural
+            self.say(
+                ngettext(
+                    "The answers are {points} point apart.",
+                    "The answers are {points} points apart.",
+                    count,
+                ).format(points=points)
+            )
         if reveal.worth_talking_about:
-            self.say("Worth talking about: you see this differently. Take a moment to hear why.")
+            self.say(_("Worth talking about: you see this differently. Take a moment to hear why."))
         if reveal.notes:
-            self.say("Examples given:")
+            self.say(_("Examples given:"))
             for person, note in reveal.notes:
                 self.say(_wrap(f"{one_line(person)}: {one_line(note)}", indent="  "))
         if reveal.agreed is not None:
-            self.say(f"The group's agreed answer: {one_line(reveal.agreed)}")
+            self.say(
+                _("The group's agreed answer: {answer}").format(answer=one_line(reveal.agreed))
+            )
 
     def show_step(self, step: Step, number: int, total: int) -> None:
         self.say()
-        self.say(f"== {one_line(step.title)} (step {number} of {total}) ==")
+        self.say(
+            _("== {title} (step {number} of {total}) ==").format(
+                title=one_line(step.title), number=number, total=total
+            )
+        )
         self.say(_wrap(one_line(step.prompt)))
         if step.help:
-            self.say(_wrap("To get going: " + one_line(step.help)))
+            self.say(_wrap(_("To get going: {help}").format(help=one_line(step.help))))
 
     # The timer counts down in this thread while another waits for Enter: select() on
     # standard input does not work on Windows, a thread does.
@@ -436,10 +537,15 @@ class PlainPrompter:
         minutes = max(1, round(seconds / 60))
         if not self._live_timer:
             self.say(
-                f"About {minutes} minute{'s' if minutes != 1 else ''} to talk. You will hear "
-                "when half the time has gone, when 1 minute is left and when time is up."
+                ngettext(
+                    "About {minutes} minute to talk. You will hear when half the time has gone, "
+                    "when 1 minute is left and when time is up.",
+                    "About {minutes} minutes to talk. You will hear when half the time has gone, "
+                    "when 1 minute is left and when time is up.",
+                    minutes,
+                ).format(minutes=minutes)
             )
-            self.say("Press Enter when the group is ready to go round and add ideas.")
+            self.say(_("Press Enter when the group is ready to go round and add ideas."))
         threading.Thread(target=wait, daemon=True).start()
         end = time.monotonic() + seconds
         said: set[str] = set()
@@ -462,13 +568,19 @@ class PlainPrompter:
         """Plain: say the time at a few moments, each on its own line, once."""
         if left == 0 and "up" not in said:
             said.add("up")
-            self.say("Time is up. Press Enter when the group is ready to go round and add ideas.")
+            self.say(
+                _("Time is up. Press Enter when the group is ready to go round and add ideas.")
+            )
         elif left <= 60 < seconds and "minute" not in said and left > 0:
             said.add("minute")
-            self.say("1 minute left.")
+            self.say(_("1 minute left."))
         elif left <= seconds // 2 and seconds >= 240 and "half" not in said and left > 60:
             said.add("half")
-            self.say(f"Half the time has gone: about {round(left / 60)} minutes left.")
+            self.say(
+                _("Half the time has gone: about {minutes} minutes left.").format(
+                    minutes=round(left / 60)
+                )
+            )
 
     def contribute(
         self, person: str, prompt: str, earlier: list[str], save: Callable[[list[str]], None]
@@ -479,13 +591,17 @@ class PlainPrompter:
         for item in items:
             self.say(f"  - {one_line(item)}")
         while True:
-            hint = "or press Enter when you are done" if items else "or press Enter to pass"
             if items:
-                hint += "; type 'change' to change or remove one"
-            typed = " ".join(self._input(f"Add one ({hint}): ").split())
+                hint = _(
+                    "Add one (or press Enter when you are done; "
+                    "type 'change' to change or remove one): "
+                )
+            else:
+                hint = _("Add one (or press Enter to pass): ")
+            typed = " ".join(self._input(hint).split())
             if not typed:
                 return
-            if typed.casefold() == "change" and items:
+            if typed_word(typed, "change") and items:
                 self._change_item(items, "idea")
             else:
                 items.append(typed[:1000])
@@ -496,23 +612,30 @@ class PlainPrompter:
         for number, item in enumerate(items, 1):
             self.say(f"  {number}. {one_line(item)}")
         while True:
-            typed = self._input(
-                f"Which {what}? Type its number, or press Enter to leave them as they are: "
-            ).strip()
+            which = (
+                _("Which idea? Type its number, or press Enter to leave them as they are: ")
+                if what == "idea"
+                else _("Which action? Type its number, or press Enter to leave them as they are: ")
+            )
+            typed = self._input(which).strip()
             if not typed:
                 return None
             if typed.isdigit() and 1 <= int(typed) <= len(items):
                 break
-            self.say(f"'{one_line(typed)}' is not one of the numbers 1 to {len(items)}.")
+            self.say(
+                _("'{typed}' is not one of the numbers 1 to {count}.").format(
+                    typed=one_line(typed), count=len(items)
+                )
+            )
         index = int(typed) - 1
         if what != "idea":
             return index
         new = " ".join(
-            self.text("Change it (or type 'remove' to take it out)", items[index]).split()
+            self.text(_("Change it (or type 'remove' to take it out)"), items[index]).split()
         )
-        if not new or new.casefold() == "remove":
+        if not new or typed_word(new, "remove"):
             del items[index]
-            self.say("Taken out.")
+            self.say(_("Taken out."))
         else:
             items[index] = new[:1000]
         return index
@@ -521,34 +644,50 @@ class PlainPrompter:
         by_name = {p.casefold(): p for p in people}
         while True:
             typed = self.text(
-                "Who will do it? Names, separated by commas, or 'everyone'",
+                _("Who will do it? Names, separated by commas, or 'everyone'"),
                 ", ".join(current) if current else None,
             )
             names = [" ".join(n.split()) for n in typed.split(",") if n.strip()]
-            if [n.casefold() for n in names] == ["everyone"]:
+            if len(names) == 1 and typed_word(names[0], "everyone"):
                 return list(people)
             unknown = [n for n in names if n.casefold() not in by_name]
             if names and not unknown:
                 return [by_name[n.casefold()] for n in names]
             listed = ", ".join(people)
             if unknown:
-                self.say(f"Sorry, '{one_line(unknown[0])}' is not in this group ({listed}).")
+                self.say(
+                    _("Sorry, '{name}' is not in this group ({listed}).").format(
+                        name=one_line(unknown[0]), listed=listed
+                    )
+                )
             else:
-                self.say(f"Sorry, an action needs at least one name: {listed}, or everyone.")
+                self.say(
+                    _("Sorry, an action needs at least one name: {listed}, or everyone.").format(
+                        listed=listed
+                    )
+                )
 
     def _when(self, current: date | None = None) -> date | None:
         while True:
             typed = self.text(
-                "By when? A date like 2026-12-31, or press Enter to leave it open"
-                + ("; type 'open' for no date" if current else ""),
+                _(
+                    "By when? A date like 2026-12-31, or press Enter to leave it open; "
+                    "type 'open' for no date"
+                )
+                if current
+                else _("By when? A date like 2026-12-31, or press Enter to leave it open"),
                 current.isoformat() if current else None,
             ).strip()
-            if not typed or typed.casefold() == "open":
+            if not typed or typed_word(typed, "open"):
                 return None
             try:
                 return date.fromisoformat(typed)
             except ValueError:
-                self.say(f"Sorry, '{one_line(typed)}' is not a date. Write it like 2026-12-31.")
+                self.say(
+                    _("Sorry, '{typed}' is not a date. Write it like 2026-12-31.").format(
+                        typed=one_line(typed)
+                    )
+                )
 
     def collect_actions(
         self,
@@ -559,17 +698,18 @@ class PlainPrompter:
     ) -> None:
         actions = list(actions)
         self.say()
-        self.say("== Actions ==")
+        heading = _("Actions")
+        self.say(f"== {heading} ==")
         self.say(_wrap(one_line(prompt)))
         self._list_actions(actions)
         while True:
-            what = " ".join(self._input("An action (or press Enter to finish): ").split())
+            what = " ".join(self._input(_("An action (or press Enter to finish): ")).split())
             if not what:
-                options = [("finish", "Yes: finish and save the group's record")]
-                options.append(("add", "No: add another action"))
+                options = [("finish", _("Yes: finish and save the group's record"))]
+                options.append(("add", _("No: add another action")))
                 if actions:
-                    options.append(("change", "Change or remove an action"))
-                choice = self.choose("Finish and save?", options)
+                    options.append(("change", _("Change or remove an action")))
+                choice = self.choose(_("Finish and save?"), options)
                 if choice == "finish":
                     return
                 if choice == "change":
@@ -582,11 +722,13 @@ class PlainPrompter:
 
     def _list_actions(self, actions: list[Action]) -> None:
         if actions:
-            self.say("The actions so far:")
+            self.say(_("The actions so far:"))
         for number, action in enumerate(actions, 1):
-            when = f", by {action.when.isoformat()}" if action.when else ""
-            who = ", ".join(action.who)
-            self.say(_wrap(f"{number}. {one_line(action.what)} ({one_line(who)}{when})", "  "))
+            who = one_line(", ".join(action.who))
+            if action.when:
+                # Translators: who will do an action, and the date it is due by.
+                who = _("{who}, by {date}").format(who=who, date=action.when.isoformat())
+            self.say(_wrap(f"{number}. {one_line(action.what)} ({who})", "  "))
 
     def _change_action(self, actions: list[Action], people: list[str]) -> None:
         index = self._change_item([a.what for a in actions], "action")
@@ -594,14 +736,18 @@ class PlainPrompter:
             return
         old = actions[index]
         choice = self.choose(
-            "What would you like to do with it?",
-            [("change", "Change it"), ("remove", "Remove it"), ("keep", "Leave it as it is")],
+            _("What would you like to do with it?"),
+            [
+                ("change", _("Change it")),
+                ("remove", _("Remove it")),
+                ("keep", _("Leave it as it is")),
+            ],
         )
         if choice == "remove":
             del actions[index]
-            self.say("Removed.")
+            self.say(_("Removed."))
         elif choice == "change":
-            what = " ".join(self.text("The action", old.what).split()) or old.what
+            what = " ".join(self.text(_("The action"), old.what).split()) or old.what
             actions[index] = Action(
                 what=what[:1000], who=self._who(people, old.who), when=self._when(old.when)
             )
@@ -636,26 +782,23 @@ class TerminalPrompter(PlainPrompter):
     def hand_over(self, person: str) -> None:
         self._control(self.ENTER_PRIVATE)
         self.say(
-            f"{one_line(person)}, your turn. Take the keyboard, and press Enter when you are ready."
+            _("{person}, your turn. Take the keyboard, and press Enter when you are ready.").format(
+                person=one_line(person)
+            )
         )
         self._input("")
 
     def check_turn(self, person: str) -> bool:
         choice = self.choose(
-            "Your answer is kept. Is it the one you want?",
-            [("done", "Yes: finish my turn"), ("change", "No: change my answer")],
+            _("Your answer is kept. Is it the one you want?"),
+            [("done", _("Yes: finish my turn")), ("change", _("No: change my answer"))],
         )
         return choice == "done"
 
     def end_turn(self, person: str, following: str | None, kept: bool = True) -> None:
         self._control(self.LEAVE_PRIVATE)
         if kept:
-            then = (
-                f"Pass the keyboard to {one_line(following)}."
-                if following
-                else "Everyone has had their turn: here are the answers."
-            )
-            self.say(f"Thanks, {one_line(person)}. Your answer is kept. {then}")
+            self.say(_turn_over(person, following))
 
     def _timer_moment(self, seconds: int, left: int, said: set[str]) -> None:
         """One line, rewritten in place (a carriage return, never a new line), at any width."""
@@ -663,9 +806,11 @@ class TerminalPrompter(PlainPrompter):
 
         width = max(20, shutil.get_terminal_size().columns) - 1
         if left == 0:
-            line = "Time is up. Press Enter to go round and add ideas."
+            line = _("Time is up. Press Enter to go round and add ideas.")
         else:
-            line = f"Time to talk: {left // 60}:{left % 60:02d} left. Press Enter to go round."
+            line = _("Time to talk: {time} left. Press Enter to go round.").format(
+                time=f"{left // 60}:{left % 60:02d}"
+            )
         bell = ""
         if left == 0 and "up" not in said:
             said.add("up")
@@ -682,12 +827,17 @@ class TerminalPrompter(PlainPrompter):
         )
         return answer.strip()
 
-    def choose(self, message: str, options: list[tuple[str, str]]) -> str:
+    def choose(
+        self, message: str, options: list[tuple[str, str]], default: str | None = None
+    ) -> str:
         import questionary
 
         choices = [questionary.Choice(label, value=value) for value, label in options]
+        start = next((c for c in choices if c.value == default), None)
         result: str = _answer(
-            questionary.select(printable(message), choices=choices, qmark="", **self._io)
+            questionary.select(
+                printable(message), choices=choices, default=start, qmark="", **self._io
+            )
         )
         return result
 
@@ -700,26 +850,33 @@ class TerminalPrompter(PlainPrompter):
             self.say(f"── {one_line(a.section.title)} ──")
             if a.section.description:
                 self.say(_wrap(one_line(a.section.description)))
-        message = "Your answer:"
+        message = _("Your answer:")
         draft = str(a.current or "")  # what was typed stays, even when it is refused
         while True:
             self.say()
-            self.say(f"Question {a.number} of {a.total} · {one_line(a.section.title)}")
+            self.say(
+                _("Question {number} of {total} · {section}").format(
+                    number=a.number, total=a.total, section=one_line(a.section.title)
+                )
+            )
             if a.note_for is not None:
-                self.say("An example, if you have one (you can leave it out):")
+                self.say(_("An example, if you have one (you can leave it out):"))
             elif a.heading:
                 self.say(one_line(a.heading))
             self.say(_wrap(one_line(a.text)))
             if isinstance(q, TextQuestion):
-                hint = "Press Enter to skip" if q.optional else "An answer is needed"
-                hint = "Press Enter to keep it" if a.answered else hint
+                hint = _("Press Enter to skip") if q.optional else _("An answer is needed")
+                hint = _("Press Enter to keep it") if a.answered else hint
                 if a.can_pass:
-                    hint = "Press Enter for none" if a.for_group else "Press Enter to pass"
+                    hint = _("Press Enter for none") if a.for_group else _("Press Enter to pass")
                 if a.can_go_back:
-                    hint += "; type 'back' on its own to go back"
-                    if a.from_review:
-                        hint += " to the list"
-                hint += f"; up to {MAX_TEXT} characters"
+                    back = pgettext("typed word", "back")
+                    hint += (
+                        _("; type '{back}' on its own to go back to the list")
+                        if a.from_review
+                        else _("; type '{back}' on its own to go back")
+                    ).format(back=back)
+                hint += _("; up to {count} characters").format(count=MAX_TEXT)
                 typed: str = _answer(
                     questionary.text(
                         message,
@@ -729,7 +886,7 @@ class TerminalPrompter(PlainPrompter):
                         **self._io,
                     )
                 )
-                if typed.strip().casefold() == "back" and a.can_go_back:
+                if typed_word(typed, "back") and a.can_go_back:
                     return BACK
                 if a.can_pass and not typed.strip():
                     return PASS
@@ -737,15 +894,19 @@ class TerminalPrompter(PlainPrompter):
                     return parse_answer(ex, q, typed)
                 except BadAnswer as e:
                     draft = typed
-                    self.say(f"Sorry, {e}. Your text is still there to change.")
+                    self.say(
+                        _("Sorry, {problem}. Your text is still there to change.").format(problem=e)
+                    )
                     continue
             extras = []
             if q.help:
-                extras.append(questionary.Choice("Explain this question", HELP, shortcut_key="h"))
+                extras.append(
+                    questionary.Choice(_("Explain this question"), HELP, shortcut_key="h")
+                )
             if a.can_pass:
                 extras.append(questionary.Choice(a.pass_words, PASS_CHOICE, shortcut_key="p"))
             elif q.optional:
-                extras.append(questionary.Choice("Skip this question", SKIP, shortcut_key="s"))
+                extras.append(questionary.Choice(_("Skip this question"), SKIP, shortcut_key="s"))
             if a.can_go_back:
                 extras.append(questionary.Choice(a.back_words, GO_BACK, shortcut_key="b"))
             options = options_for(ex, q)
@@ -760,12 +921,12 @@ class TerminalPrompter(PlainPrompter):
                         message,
                         choices=[*choices, *extras],
                         qmark="",
-                        instruction="(Space to tick, Enter when done)",
+                        instruction=_("(Space to tick, Enter when done)"),
                         **self._io,
                     )
                 )
                 if HELP in picked:
-                    self.say(_wrap("Help: " + one_line(q.help or "")))
+                    self.say(_wrap(_("Help: {help}").format(help=one_line(q.help or ""))))
                     continue
                 if GO_BACK in picked:
                     return BACK
@@ -775,7 +936,7 @@ class TerminalPrompter(PlainPrompter):
                 try:
                     return parse_answer(ex, q, picked or (None if q.optional else picked))
                 except BadAnswer as e:
-                    self.say(f"Sorry, {e}.")
+                    self.say(_("Sorry, {problem}.").format(problem=e))
                     continue
             choices = []
             for value, label in options:
@@ -789,7 +950,7 @@ class TerminalPrompter(PlainPrompter):
             default = a.current if a.answered and isinstance(a.current, str | int) else None
             if default is None:
                 # The menu starts on a line that is not an answer, so Enter never picks one.
-                choices.insert(0, questionary.Choice(CHOOSE_LINE, CHOOSE, shortcut_key=False))
+                choices.insert(0, questionary.Choice(_(CHOOSE_LINE), CHOOSE, shortcut_key=False))
             result = _answer(
                 questionary.select(
                     message,
@@ -798,15 +959,15 @@ class TerminalPrompter(PlainPrompter):
                     qmark="",
                     use_shortcuts=len(choices) + len(extras) <= 30,
                     use_jk_keys=False,
-                    instruction="(arrow keys or a number, then Enter)",
+                    instruction=_("(arrow keys or a number, then Enter)"),
                     **self._io,
                 )
             )
             if result == HELP:
-                self.say(_wrap("Help: " + one_line(q.help or "")))
+                self.say(_wrap(_("Help: {help}").format(help=one_line(q.help or ""))))
                 continue
             if result == CHOOSE:
-                self.say(NEEDS_ANSWER)
+                self.say(_(NEEDS_ANSWER))
                 continue
             if result == GO_BACK:
                 return BACK
@@ -818,8 +979,8 @@ class TerminalPrompter(PlainPrompter):
 
     def ask_next_step(self, current: str | None) -> str | None:
         self.say()
-        self.say("What is one thing you will do next, because of what you found?")
+        self.say(_("What is one thing you will do next, because of what you found?"))
         answer = self.text(
-            "One thing I will do next:", current, note="(Press Enter to leave it blank.)"
+            _("One thing I will do next:"), current, note=_("(Press Enter to leave it blank.)")
         )
         return answer or None

@@ -17,8 +17,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from coprod_toolkit.i18n import _
 from coprod_toolkit.models import (
-    FIND_OUT_FIRST,
     UNKNOWN,
     AnswerValue,
     Band,
@@ -35,6 +35,7 @@ from coprod_toolkit.models import (
     SectionScore,
     Verdict,
     YesNoQuestion,
+    find_out_first,
     round_half_up,
     whole,
 )
@@ -182,7 +183,7 @@ def uses_rules(ex: Exercise) -> bool:
 
     Checklists written before `blocks` and `find_out_first` existed keep their meaning.
     """
-    blocks = any(isinstance(q, YesNoQuestion) and q.blocks for _, q in ex.questions())
+    blocks = any(isinstance(q, YesNoQuestion) and q.blocks for _section, q in ex.questions())
     return blocks or ex.find_out_first is not None
 
 
@@ -198,7 +199,9 @@ def verdict(ex: Exercise, answers: dict[str, AnswerValue], subject: str) -> Verd
     if ex.kind != "checklist":
         return None
     statements = [
-        q for _, q in visible(ex, answers) if isinstance(q, YesNoQuestion) and q.counts is not None
+        q
+        for _section, q in visible(ex, answers)
+        if isinstance(q, YesNoQuestion) and q.counts is not None
     ]
     concerns = [q for q in statements if q.concern(answers.get(q.id))]
     unsure = [q for q in statements if answers.get(q.id) == "not_sure"]
@@ -215,7 +218,7 @@ def verdict(ex: Exercise, answers: dict[str, AnswerValue], subject: str) -> Verd
         if not deciding and at_worst is not reading:
             deciding = unsure
         if deciding:
-            rule, reading = "find_out", ex.find_out_first or FIND_OUT_FIRST
+            rule, reading = "find_out", ex.find_out_first or find_out_first()
 
     def record(q: YesNoQuestion) -> Concern:
         return Concern(
@@ -228,7 +231,7 @@ def verdict(ex: Exercise, answers: dict[str, AnswerValue], subject: str) -> Verd
     # Blockers first: they decide the verdict, and what would change them matters most.
     ordered = blocking + [q for q in concerns if not q.blocks]
     return Verdict(
-        label=reading.label if reading else "No verdict",
+        label=reading.label if reading else _("No verdict"),
         message=reading.message if reading else "",
         count=count,
         concerns=[record(q) for q in ordered],
@@ -268,13 +271,13 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
             )
         )
     frameworks: dict[str, list[SectionScore]] = {}
-    scored_ids = {q.id for q, _ in everything}
+    scored_ids = {q.id for q, _answer in everything}
     for fid, framework in ex.frameworks.items():
         rows = []
         for principle in framework.principles:
             items = [
                 (q, answers.get(q.id))
-                for _, q in asked
+                for _section, q in asked
                 if q.id in scored_ids and q.principles.get(fid) == principle.id
             ]
             total = _total(ex, items)

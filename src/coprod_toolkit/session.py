@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from coprod_toolkit.answers import BadAnswer, parse_answer, shown
+from coprod_toolkit.i18n import _
 from coprod_toolkit.loader import LoadedExercise
 from coprod_toolkit.models import (
     AnswerRecord,
@@ -66,20 +67,20 @@ class Ask:
     def heading(self) -> str | None:
         """Whose answer this is, above the question; None for one person on their own."""
         if self.for_group:
-            return "The group's answer, agreed together:"
-        return f"{self.person}, your answer:" if self.person else None
+            return _("The group's answer, agreed together:")
+        return _("{person}, your answer:").format(person=self.person) if self.person else None
 
     @property
     def pass_words(self) -> str:
         """What passing means here: a person's right, or the group leaving it without one."""
-        return "No agreed answer (leave it out)" if self.for_group else "Pass"
+        return _("No agreed answer (leave it out)") if self.for_group else _("Pass")
 
     @property
     def back_words(self) -> str:
         """What going back does here, in the words a menu or prompt shows."""
         if self.from_review:
-            return "Back to the list of answers (keep this answer)"
-        return "Go back to the previous question"
+            return _("Back to the list of answers (keep this answer)")
+        return _("Go back to the previous question")
 
 
 Reply = AnswerValue | Back | Pass
@@ -142,6 +143,8 @@ def now() -> datetime:
 def new_draft(
     loaded: LoadedExercise, run_id: str, about: str, name: str | None, command: str = "assess"
 ) -> Draft:
+    from coprod_toolkit.translations import language_of
+
     ex = loaded.exercise
     started = now()
     return Draft(
@@ -150,6 +153,7 @@ def new_draft(
         exercise_path=str(loaded.path),
         about=about,
         name=name,
+        language=language_of(loaded),
         started=started,
         updated=started,
         command="readiness" if command == "readiness" else "assess",
@@ -176,7 +180,9 @@ def restart_on(draft: Draft, loaded: LoadedExercise, answers: dict[str, AnswerVa
     draft.answers = dict(answers)
     draft.exercise = ExerciseRef(id=ex.id, version=ex.version, title=ex.title, hash=loaded.hash)
     asked = visible(ex, draft.answers)
-    draft.position = next((i for i, (_, q) in enumerate(asked) if q.id not in answers), len(asked))
+    draft.position = next(
+        (i for i, (_section, q) in enumerate(asked) if q.id not in answers), len(asked)
+    )
     draft.stage = "questions"
 
 
@@ -319,6 +325,8 @@ class AssessSession:
 
     def reflection(self, about_label: str) -> Reflection:
         """The finished record: only the questions that were asked, in order."""
+        from coprod_toolkit.translations import language_of
+
         records = []
         for section, q in self.asked():
             answer = self.draft.answers.get(q.id)
@@ -340,6 +348,7 @@ class AssessSession:
             about=self.draft.about,
             about_label=about_label,
             name=self.draft.name,
+            language=language_of(self.loaded),
             started=self.draft.started,
             finished=now(),
             answers=records,

@@ -18,7 +18,7 @@ from typer.core import TyperCommand, TyperGroup
 from coprod_toolkit import __version__
 from coprod_toolkit.cli import click_words, startup
 from coprod_toolkit.errors import CoprodError
-from coprod_toolkit.i18n import _, gettext_noop, translate_help
+from coprod_toolkit.i18n import Choice, _, gettext_noop, translate_help
 
 click_words.install()
 
@@ -147,6 +147,10 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# The language chosen for this run, and where from (--lang, COPROD_LANG, the computer).
+language_choice: Choice | None = None
+
+
 def _lang(args: list[str]) -> list[str]:
     """--lang, else COPROD_LANG, else the system locale: chosen before any help or text is
     shown. --lang may stand before or after the command; it is taken out of the arguments
@@ -170,7 +174,9 @@ def _lang(args: list[str]) -> list[str]:
         else:
             rest.append(arg)
         index += 1
+    global language_choice
     choice = choose(value)
+    language_choice = choice  # so a command can tell a language the person named
     set_language(choice.language)
     if choice.warning:
         sys.stderr.write(choice.warning + "\n")

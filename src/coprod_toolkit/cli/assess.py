@@ -25,6 +25,7 @@ from coprod_toolkit.cli.common import (
     resume_hint,
     subject_of,
 )
+from coprod_toolkit.i18n import _, gettext_noop, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -44,7 +45,7 @@ def _finish(
     plain: bool,
     out: Path | None,
     extra: list[Path] | None = None,
-    why_not_saved: str = "you chose --no-save",
+    why_not_saved: str = gettext_noop("you chose --no-save"),
 ) -> None:
     """Ask what is left, show the results, and save the reflection."""
     from coprod_toolkit.errors import Interrupted, StorageError
@@ -63,16 +64,20 @@ def _finish(
     except (Interrupted, KeyboardInterrupt, EOFError):
         # Ctrl-C can also arrive between prompts, while a question is being drawn.
         if store is None:
-            raise Interrupted(f"Stopped. Nothing was saved, because {why_not_saved}.") from None
+            raise Interrupted(
+                _("Stopped. Nothing was saved, because {why}.").format(why=_(why_not_saved))
+            ) from None
         raise Interrupted(
-            "Stopped. Your answers so far are saved.\n"
-            f"To carry on where you left off, run: {resume_hint(out)}",
+            _(
+                "Stopped. Your answers so far are saved.\n"
+                "To carry on where you left off, run: {command}"
+            ).format(command=resume_hint(out)),
             draft.id,
         ) from None
     reflection = session.reflection(label)
     if store is None:
         console.print()
-        console.print(f"Nothing was saved, because {why_not_saved}.")
+        console.print(_("Nothing was saved, because {why}.").format(why=_(why_not_saved)))
         return
     try:
         yaml_path, md_path = store.save_reflection(reflection, markdown(reflection, ex))
@@ -89,11 +94,11 @@ def _finish(
     from coprod_toolkit.text import printable
 
     console.print()
-    console.print("Saved your reflection:")
+    console.print(_("Saved your reflection:"))
     console.print(Text(printable(f"  {md_path}")), soft_wrap=True)
-    console.print("  (a report to read or print)")
+    console.print("  " + _("(a report to read or print)"))
     console.print(Text(printable(f"  {yaml_path}")), soft_wrap=True)
-    console.print("  (every answer, for coprod and other tools)")
+    console.print("  " + _("(every answer, for coprod and other tools)"))
 
 
 def _where_answers_are(
@@ -108,16 +113,16 @@ def _where_answers_are(
         with contextlib.suppress(StorageError):
             store.save_draft(draft)
     if store.has_draft(draft.id):
-        return (
+        return _(
             "Your answers are still kept as a draft; once the folder can be written to, "
-            f"run: {resume_hint(out)}"
-        )
+            "run: {command}"
+        ).format(command=resume_hint(out))
     if prompter is None:
-        return (
+        return _(
             "Nothing was saved, not even a draft. Your answers are still in your answers "
             "file: once the folder can be written to, run the same command again."
         )
-    return (
+    return _(
         "Nothing could be saved, not even a draft, so this run's answers will be lost "
         "when coprod stops. Note your results down, then run coprod again once the folder "
         "can be written to."
@@ -146,16 +151,20 @@ def previous_step(
 
 def ask_about_previous_step(prompter: PlainPrompter, earlier: PreviousStep) -> None:
     """Close the loop: did last time's next step happen, and what was learned?"""
-    when = f"{earlier.when.astimezone():%d %B %Y}"
+    from coprod_toolkit.i18n import format_date
+
+    when = format_date(earlier.when.astimezone().date())
     prompter.say()
-    prompter.say(f"Last time ({when}) you said the one thing you would do next was:")
+    prompter.say(
+        _("Last time ({date}) you said the one thing you would do next was:").format(date=when)
+    )
     prompter.say(f"  {earlier.text}")
     happened = prompter.choose(
-        "Did it happen?",
-        [("yes", "Yes"), ("partly", "Partly"), ("no", "No, not yet")],
+        _("Did it happen?"),
+        [("yes", _("Yes")), ("partly", _("Partly")), ("no", _("No, not yet"))],
     )
     earlier.happened = "yes" if happened == "yes" else "partly" if happened == "partly" else "no"
-    learned = prompter.text("What did you learn from it? (press Enter to skip)")
+    learned = prompter.text(_("What did you learn from it? (press Enter to skip)"))
     earlier.learned = learned or None
 
 
@@ -172,31 +181,54 @@ def practice_commands(ex: Exercise, extra: list[Path] | None) -> dict[str, str]:
     except CoprodError:
         return {}
     commands = {
-        p: f"coprod {'readiness' if kind == 'checklist' else 'assess'} {p}"
+        p: f"coprod {'readiness' if kind == 'checklist' else 'assess'} {p}"  # i18n-ok
         for p, kind in found.items()
     }
     return commands
 
 
+# --------------------------------------------------------------------------- language
+
+
+def language_was_chosen() -> bool:
+    """Whether the person named a language for this run (--lang or COPROD_LANG), rather
+    than coprod taking it from the computer's settings."""
+    import importlib
+
+    from coprod_toolkit.i18n import choose
+
+    app_module = importlib.import_module("coprod_toolkit.cli.app")
+    choice = getattr(app_module, "language_choice", None) or choose()
+    return choice.source in ("--lang", "COPROD_LANG")
+
+
+def ask_language(loaded: LoadedExercise, prompter: PlainPrompter) -> LoadedExercise:
+    """Which language to do an exercise in, when it has more than one and the person did
+    not name one: the exercise and coprod's own words then both use it, for the whole run."""
+    from coprod_toolkit.catalog import load
+    from coprod_toolkit.i18n import language, name_of, set_language
+    from coprod_toolkit.translations import TranslatedExercise, languages, localise
+
+    original = load(loaded.path) if isinstance(loaded, TranslatedExercise) else loaded
+    codes = languages(original)
+    if len(codes) < 2 or language_was_chosen():
+        return loaded
+    current = language()
+    ordered = sorted(codes, key=lambda code: code != current)  # the one in use first
+    prompter.say()
+    chosen = prompter.choose(
+        _("Which language would you like to use?"),
+        [(code, name_of(code)) for code in ordered],
+        default=current if current in codes else None,
+    )
+    set_language(chosen)
+    return localise(original, chosen)
+
+
 # --------------------------------------------------------------------------- assess
 
 
-@app.command()
-def assess(
-    exercise: Annotated[
-        str,
-        typer.Argument(
-            help="The exercise to do: its id, or the path of its file.", metavar="EXERCISE"
-        ),
-    ] = "six-principles",
-    name: NameOpt = None,
-    about: AboutOpt = None,
-    answers: AnswersOpt = None,
-    out: OutOpt = None,
-    plain: PlainOpt = False,
-    no_save: NoSaveOpt = False,
-    exercises: ExercisesOpt = None,
-) -> None:
+ASSESS_HELP = gettext_noop(
     """Rate your practice against the principles of co-production, and plan a next step.
 
     Questions come section by section. You can ask for help, go back, and check
@@ -211,6 +243,27 @@ def assess(
 
       coprod assess --answers my-answers.yaml --no-save
     """
+)
+
+
+@app.command(help=ASSESS_HELP)
+def assess(
+    exercise: Annotated[
+        str,
+        typer.Argument(
+            help=gettext_noop("The exercise to do: its id, or the path of its file."),
+            metavar="EXERCISE",
+        ),
+    ] = "six-principles",
+    name: NameOpt = None,
+    about: AboutOpt = None,
+    answers: AnswersOpt = None,
+    out: OutOpt = None,
+    plain: PlainOpt = False,
+    no_save: NoSaveOpt = False,
+    exercises: ExercisesOpt = None,
+) -> None:
+    """coprod assess: its help is ASSESS_HELP, translated when shown."""
     run_assess(exercise, name, about, answers, out, plain, no_save, exercises)
 
 
@@ -224,7 +277,7 @@ def run_assess(
     no_save: bool,
     exercises: list[Path] | None,
     command: str = "assess",
-    why_not_saved: str = "you chose --no-save",
+    why_not_saved: str = gettext_noop("you chose --no-save"),
 ) -> None:
     """Run one exercise from start to saved reflection. `command` is 'assess' or 'readiness'."""
     from coprod_toolkit.catalog import find
@@ -236,29 +289,33 @@ def run_assess(
 
     if not answers and not sys.stdin.isatty():
         raise NoTerminal(
-            f"coprod {command} asks its questions in a terminal, but there is none here "
-            "(its input comes from a file or another program).\n"
-            "Fix: run it in a terminal window, or give your answers in a file: "
-            f"coprod {command} --answers FILE (the question ids are listed by "
-            f"'coprod exercise show {exercise}')."
+            _(
+                "coprod {command} asks its questions in a terminal, but there is none here "
+                "(its input comes from a file or another program).\n"
+                "Fix: run it in a terminal window, or give your answers in a file: "
+                "coprod {command} --answers FILE (the question ids are listed by "
+                "'coprod exercise show {exercise}')."
+            ).format(command=command, exercise=exercise)
         )
     loaded = find(exercise, exercises)
     ex = loaded.exercise
     if ex.kind == "guided":
         raise UsageProblem(
-            f"'{ex.id}' is a guided exercise for a group. Fix: run it with: coprod group {exercise}"
+            _(
+                "'{id}' is a guided exercise for a group. Fix: run it with: coprod group {exercise}"
+            ).format(id=ex.id, exercise=exercise)
         )
     if (ex.kind == "checklist") != (command == "readiness"):
-        right = "readiness" if ex.kind == "checklist" else "assess"
-        raise UsageProblem(
-            f"'{ex.id}' is {'a checklist' if ex.kind == 'checklist' else 'an assessment'}. "
-            f"Fix: run it with: coprod {right} {exercise}"
-        )
+        if ex.kind == "checklist":
+            wrong = _("'{id}' is a checklist. Fix: run it with: coprod readiness {exercise}")
+        else:
+            wrong = _("'{id}' is an assessment. Fix: run it with: coprod assess {exercise}")
+        raise UsageProblem(wrong.format(id=ex.id, exercise=exercise))
     subject = subject_of(ex, about) if about is not None else None
     if name is not None:
         name = " ".join(name.split()) or None
         if name and len(name) > 100:
-            raise UsageProblem("--name: please keep the name under 100 characters.")
+            raise UsageProblem(_("--name: please keep the name under 100 characters."))
     store = None if no_save else Store(out.expanduser() if out else default_home())
     if store is not None:
         store.check_writable()
@@ -286,37 +343,44 @@ def run_assess(
     from coprod_toolkit.errors import Interrupted
 
     saving = str(store.root) if store else None
+    try:
+        loaded = ask_language(loaded, prompter)
+    except Interrupted:
+        raise Interrupted(_("Stopped before the first question. Nothing was saved.")) from None
+    ex = loaded.exercise
     console.print()
-    show_intro(console, intro_lines(ex, len(visible(ex, {})), saving, why_not_saved), plain)
+    show_intro(console, intro_lines(ex, len(visible(ex, {})), saving, _(why_not_saved)), plain)
     try:
         if subject is None:
             if len(ex.subjects) > 1:
                 subject = prompter.choose(
-                    "What are you reflecting on?",
+                    _("What are you reflecting on?"),
                     [(k, v[:1].upper() + v[1:]) for k, v in ex.subjects.items()],
                 )
             else:
                 subject = next(iter(ex.subjects))
         if name is None:
             typed = prompter.text(
-                "Your name (or press Enter to stay anonymous)",
+                _("Your name (or press Enter to stay anonymous)"),
                 note="",
             )
             typed = " ".join(typed.split())
             while len(typed) > 100:
                 # Never cut a name silently: say so, and offer the shortened one to change.
                 prompter.say(
-                    f"Sorry, that name is {len(typed)} characters long; please keep it to 100."
+                    _("Sorry, that name is {count} characters long; please keep it to 100.").format(
+                        count=len(typed)
+                    )
                 )
                 typed = " ".join(
-                    prompter.text("Your name, shortened", default=typed[:100].strip()).split()
+                    prompter.text(_("Your name, shortened"), default=typed[:100].strip()).split()
                 )
             name = typed or None
         earlier = previous_step(store, ex.id, name, subject)
         if earlier is not None:
             ask_about_previous_step(prompter, earlier)
     except Interrupted:
-        raise Interrupted("Stopped before the first question. Nothing was saved.") from None
+        raise Interrupted(_("Stopped before the first question. Nothing was saved.")) from None
     run_id = new_run_id(ex.id, now())
     if store is not None:
         run_id = store.reserve_id(run_id)
@@ -333,19 +397,7 @@ def run_assess(
 # --------------------------------------------------------------------------- resume
 
 
-@app.command()
-def resume(
-    draft_id: Annotated[
-        str | None,
-        typer.Argument(
-            help="Which unfinished run to continue (as listed). Leave out to choose.",
-            metavar="DRAFT",
-        ),
-    ] = None,
-    out: OutOpt = None,
-    plain: PlainOpt = False,
-    exercises: ExercisesOpt = None,
-) -> None:
+RESUME_HELP = gettext_noop(
     """Carry on with a run that was stopped part-way (Ctrl-C, a crash, a closed laptop).
 
     Examples:
@@ -354,6 +406,23 @@ def resume(
 
       coprod resume 2026-11-23-1545-six-principles
     """
+)
+
+
+@app.command(help=RESUME_HELP)
+def resume(
+    draft_id: Annotated[
+        str | None,
+        typer.Argument(
+            help=gettext_noop("Which unfinished run to continue (as listed). Leave out to choose."),
+            metavar="DRAFT",
+        ),
+    ] = None,
+    out: OutOpt = None,
+    plain: PlainOpt = False,
+    exercises: ExercisesOpt = None,
+) -> None:
+    """coprod resume: its help is RESUME_HELP, translated when shown."""
     _resume(draft_id, out, plain, exercises)
 
 
@@ -368,9 +437,15 @@ def _resume(
     store = Store(out.expanduser() if out else default_home())
     drafts, broken = store.list_drafts()
     for error in broken:
-        sys.stderr.write(printable(f"Skipped a draft that cannot be read:\n{error}\n"))
+        sys.stderr.write(
+            printable(_("Skipped a draft that cannot be read:\n{error}").format(error=error) + "\n")
+        )
     if not drafts and draft_id is None:
-        typer.echo(f"There is nothing to resume: no unfinished runs in {store.drafts}.")
+        typer.echo(
+            _("There is nothing to resume: no unfinished runs in {folder}.").format(
+                folder=store.drafts
+            )
+        )
         return
     matches = []
     if draft_id is not None:
@@ -378,15 +453,19 @@ def _resume(
             d for d in drafts if d.id.startswith(draft_id)
         ]
         if len(matches) != 1:
-            listing = "\n".join(f"  {d.id}" for d in drafts) or "  (none)"
+            listing = "\n".join(f"  {d.id}" for d in drafts) or "  " + _("(none)")
             raise NotFound(
-                f"There is no single unfinished run called '{draft_id}'. The unfinished runs are:\n"
-                f"{listing}"
+                _(
+                    "There is no single unfinished run called '{id}'. The unfinished runs are:\n"
+                    "{listing}"
+                ).format(id=draft_id, listing=listing)
             )
     if not interactive():
         raise NoTerminal(
-            "coprod resume asks questions in a terminal, but there is none here. "
-            "Fix: run it in a terminal window."
+            _(
+                "coprod resume asks questions in a terminal, but there is none here. "
+                "Fix: run it in a terminal window."
+            )
         )
     plain = plain or os.environ.get("TERM") == "dumb"
     console = console_for(plain)
@@ -398,11 +477,11 @@ def _resume(
     else:
         try:
             chosen = prompter.choose(
-                "Which run do you want to carry on with?",
+                _("Which run do you want to carry on with?"),
                 [(d.id, _draft_label(d)) for d in drafts],
             )
         except Interrupted:
-            raise Interrupted("Stopped. Nothing was changed.") from None
+            raise Interrupted(_("Stopped. Nothing was changed.")) from None
         draft = next(d for d in drafts if d.id == chosen)
     with store.claim(draft.id):  # a second window on the same run stops here
         _carry_on(_reloaded(store, draft), store, console, prompter, plain, out, exercises)
@@ -414,8 +493,10 @@ def _reloaded(store: Store, draft: Draft | GroupDraft) -> Draft | GroupDraft:
 
     if not store.has_draft(draft.id):
         raise CoprodError(
-            f"The run {draft.id} was finished a moment ago in another window, so there is "
-            "nothing left to carry on with. See it with: coprod history"
+            _(
+                "The run {id} was finished a moment ago in another window, so there is "
+                "nothing left to carry on with. See it with: coprod history"
+            ).format(id=draft.id)
         )
     return store.load_draft(store.drafts / f"{draft.id}.yaml")
 
@@ -429,19 +510,21 @@ def _draft_problems(ex: Exercise, draft: Draft) -> list[str]:
     for key, value in draft.answers.items():
         q = ex.question(key)
         if q is None:
-            problems.append(f"'{key}' is not a question of this exercise")
+            problems.append(_("'{id}' is not a question of this exercise").format(id=key))
             continue
         if value is None:
             continue  # a question passed over
         try:
             draft.answers[key] = parse_answer(ex, q, value)
         except BadAnswer as e:
-            problems.append(f"the answer to '{key}': {e}")
+            problems.append(_("the answer to '{id}': {problem}").format(id=key, problem=e))
     total = len(visible(ex, draft.answers))
     if not 0 <= draft.position <= total:
         problems.append(
-            f"position: {draft.position} is not a place in this run "
-            f"(it has {total} questions, so 0 to {total})"
+            _(
+                "position: {position} is not a place in this run "
+                "(it has {total} questions, so 0 to {total})"
+            ).format(position=draft.position, total=total)
         )
     return problems
 
@@ -471,15 +554,20 @@ def _carry_on(
             loaded = load_exercise(Path(draft.exercise_path))
         else:
             raise
+    loaded = _in_language_of(draft, loaded)
     ex = loaded.exercise
-    console.print(Text(printable(f"Carrying on with {one_line(_draft_label(draft))}.")))
+    console.print(
+        Text(printable(_("Carrying on with {run}.").format(run=one_line(_draft_label(draft)))))
+    )
     if isinstance(draft, GroupDraft):
         from coprod_toolkit.cli.group import continue_group
 
         if loaded.hash != draft.exercise.hash:
             console.print(
-                "This exercise has changed since the group started; the group's answers "
-                "so far are kept where the questions are the same."
+                _(
+                    "This exercise has changed since the group started; the group's answers "
+                    "so far are kept where the questions are the same."
+                )
             )
         hangup_is_interrupt()
         continue_group(loaded, draft, store, console, plain, out)
@@ -489,48 +577,76 @@ def _carry_on(
         if problems:
             listed = "".join(f"\n  - {p}" for p in problems)
             raise CoprodError(
-                f"The unfinished run {draft.id} has been changed by hand, and coprod cannot "
-                f"carry on with it as it is:{listed}\n"
-                f"Fix: correct those lines in {store.drafts / (draft.id + '.yaml')}, "
-                "or move that file away to start the exercise again."
+                _(
+                    "The unfinished run {id} has been changed by hand, and coprod cannot "
+                    "carry on with it as it is:{listed}\n"
+                    "Fix: correct those lines in {file}, "
+                    "or move that file away to start the exercise again."
+                ).format(id=draft.id, listed=listed, file=store.drafts / (draft.id + ".yaml"))
             )
     if loaded.hash != draft.exercise.hash:
         kept = answers_that_fit(ex, draft.answers)
-        question = (
-            "This exercise has changed since you started "
-            f"(version {draft.exercise.version}, now {ex.version}). "
-            f"{len(kept)} of your {len(draft.answers)} answers still fit it. "
-            "What would you like to do?"
+        question = _(
+            "This exercise has changed since you started (version {old}, now {new}). "
+            "{kept} of your {count} answers still fit it. What would you like to do?"
+        ).format(
+            old=draft.exercise.version, new=ex.version, kept=len(kept), count=len(draft.answers)
         )
         try:
             choice = prompter.choose(
                 question,
                 [
-                    ("keep", "Keep the answers that still fit, and answer the rest"),
-                    ("restart", "Start again from the first question"),
+                    ("keep", _("Keep the answers that still fit, and answer the rest")),
+                    ("restart", _("Start again from the first question")),
                 ],
             )
         except Interrupted:
-            raise Interrupted("Stopped. Your draft was not changed.") from None
+            raise Interrupted(_("Stopped. Your draft was not changed.")) from None
         restart_on(draft, loaded, {} if choice == "restart" else kept)
     hangup_is_interrupt()
     _finish(loaded, draft, store, prompter, console, plain, out, exercises)
 
 
+def _in_language_of(draft: Draft | GroupDraft, loaded: LoadedExercise) -> LoadedExercise:
+    """A run carries on in the language it was started in, unless the person names one.
+    (A group's languages are the group session's own business.)"""
+    from coprod_toolkit.catalog import load
+    from coprod_toolkit.i18n import set_language
+    from coprod_toolkit.models import GroupDraft
+    from coprod_toolkit.translations import TranslatedExercise, language_of, languages, localise
+
+    wanted = None if isinstance(draft, GroupDraft) else draft.language
+    if not wanted or wanted == language_of(loaded) or language_was_chosen():
+        return loaded
+    original = load(loaded.path) if isinstance(loaded, TranslatedExercise) else loaded
+    if wanted not in languages(original):
+        return loaded
+    set_language(wanted)
+    return localise(original, wanted)
+
+
 def _draft_label(draft: Draft | GroupDraft) -> str:
+    from coprod_toolkit.i18n import format_date
     from coprod_toolkit.models import GroupDraft
 
-    when = draft.updated.astimezone()
+    moment = draft.updated.astimezone()
+    when = f"{format_date(moment.date())} {moment:%H:%M}"
     if isinstance(draft, GroupDraft):
-        return (
-            f"{draft.exercise.title}, a group session with {', '.join(draft.people)}, "
-            f"last saved {when:%d %b %Y %H:%M}"
+        return _("{title}, a group session with {people}, last saved {when}").format(
+            title=draft.exercise.title, people=", ".join(draft.people), when=when
         )
-    who = f", {draft.name}" if draft.name else ""
     count = len(draft.answers)
-    return (
-        f"{draft.exercise.title}{who}, about {draft.about}, "
-        f"last answered {when:%d %b %Y %H:%M} ({count} answer{'s' if count != 1 else ''})"
+    answers = ngettext("{count} answer", "{count} answers", count).format(count=count)
+    if draft.name:
+        return _("{title}, {name}, about {about}, last answered {when} ({answers})").format(
+            title=draft.exercise.title,
+            name=draft.name,
+            about=draft.about,
+            when=when,
+            answers=answers,
+        )
+    return _("{title}, about {about}, last answered {when} ({answers})").format(
+        title=draft.exercise.title, about=draft.about, when=when, answers=answers
     )
 
 

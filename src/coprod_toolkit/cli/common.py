@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from coprod_toolkit.errors import CoprodError
+from coprod_toolkit.i18n import _, gettext_noop
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,7 +27,7 @@ ExercisesOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--exercises",
-        help="Also look for exercises in this folder (can be given more than once).",
+        help=gettext_noop("Also look for exercises in this folder (can be given more than once)."),
         metavar="DIR",
     ),
 ]
@@ -34,8 +35,10 @@ OutOpt = Annotated[
     Path | None,
     typer.Option(
         "--out",
-        help="The folder your reflections are kept in, if not the usual one "
-        "(you can also set COPROD_HOME).",
+        help=gettext_noop(
+            "The folder your reflections are kept in, if not the usual one "
+            "(you can also set COPROD_HOME)."
+        ),
         metavar="DIR",
     ),
 ]
@@ -43,13 +46,13 @@ OutOpt = Annotated[
 # Commands that used to take `--out FILE` still accept it, hidden, for one release.
 OldOutOpt = Annotated[
     Path | None,
-    typer.Option("--out", hidden=True, metavar="FILE", help="The old name of --to."),
+    typer.Option("--out", hidden=True, metavar="FILE", help=gettext_noop("The old name of --to.")),
 ]
 NameOpt = Annotated[
     str | None,
     typer.Option(
         "--name",
-        help="Your name, as you want it on the record. Leave out to stay anonymous.",
+        help=gettext_noop("Your name, as you want it on the record. Leave out to stay anonymous."),
         metavar="NAME",
     ),
 ]
@@ -57,8 +60,10 @@ AboutOpt = Annotated[
     str | None,
     typer.Option(
         "--about",
-        help="What you are reflecting on: me (your own practice), service (your service "
-        "or team) or organisation.",
+        help=gettext_noop(
+            "What you are reflecting on: me (your own practice), service (your service "
+            "or team) or organisation."
+        ),
         metavar="me|service|organisation",
     ),
 ]
@@ -66,19 +71,23 @@ AnswersOpt = Annotated[
     Path | None,
     typer.Option(
         "--answers",
-        help="Take the answers from this YAML file instead of asking (no terminal needed).",
+        help=gettext_noop(
+            "Take the answers from this YAML file instead of asking (no terminal needed)."
+        ),
         metavar="FILE",
     ),
 ]
 NoSaveOpt = Annotated[
-    bool, typer.Option("--no-save", help="Do not save anything: not even a draft.")
+    bool, typer.Option("--no-save", help=gettext_noop("Do not save anything: not even a draft."))
 ]
 PlainOpt = Annotated[
     bool,
     typer.Option(
         "--plain",
-        help="No colour, boxes or menus: numbered answers typed as text. "
-        "Good with screen readers and simple terminals.",
+        help=gettext_noop(
+            "No colour, boxes or menus: numbered answers typed as text. "
+            "Good with screen readers and simple terminals."
+        ),
     ),
 ]
 # For commands that only show something and ask nothing.
@@ -86,7 +95,9 @@ PlainShowOpt = Annotated[
     bool,
     typer.Option(
         "--plain",
-        help="Plain text: no colour, boxes or bold. Good with screen readers and simple terminals.",
+        help=gettext_noop(
+            "Plain text: no colour, boxes or bold. Good with screen readers and simple terminals."
+        ),
     ),
 ]
 
@@ -96,10 +107,12 @@ def output_file(to: Path | None, old_out: Path | None) -> Path | None:
     if to is not None and old_out is not None and to != old_out:
         from coprod_toolkit.errors import UsageProblem
 
-        raise UsageProblem(f"--to {to} and --out {old_out}: give only --to FILE.")
+        raise UsageProblem(
+            _("--to {to} and --out {out}: give only --to FILE.").format(to=to, out=old_out)
+        )
     if to is None and old_out is not None:
         sys.stderr.write(
-            "Note: --out FILE is now --to FILE; the old name will go in a later release.\n"
+            _("Note: --out FILE is now --to FILE; the old name will go in a later release.") + "\n"
         )
         return old_out
     return to
@@ -197,9 +210,11 @@ def subject_of(ex: Exercise, about: str | None) -> str:
         return wanted
     choices = ", ".join(f"{k} ({v})" for k, v in ex.subjects.items())
     raise UsageProblem(
-        f"--about {about}: this exercise can be about {choices}. Fix: use one of those words."
+        _(
+            "--about {about}: this exercise can be about {choices}. Fix: use one of those words."
+        ).format(about=about, choices=choices)
     )
 
 
 def resume_hint(out: Path | None) -> str:
-    return "coprod resume" + (f" --out {out}" if out else "")
+    return "coprod resume" + (f" --out {out}" if out else "")  # i18n-ok: a command

@@ -16,26 +16,9 @@ from coprod_toolkit.cli.common import (
     OutOpt,
     PlainOpt,
 )
+from coprod_toolkit.i18n import gettext_noop
 
-
-@app.command()
-def readiness(
-    checklist: Annotated[
-        str,
-        typer.Argument(
-            help="The checklist: readiness (the default), senior-leaders or tokenism, "
-            "or the path of a checklist file.",
-            metavar="CHECKLIST",
-        ),
-    ] = "readiness",
-    name: NameOpt = None,
-    about: AboutOpt = None,
-    answers: AnswersOpt = None,
-    out: OutOpt = None,
-    plain: PlainOpt = False,
-    no_save: NoSaveOpt = False,
-    exercises: ExercisesOpt = None,
-) -> None:
+READINESS_HELP = gettext_noop(
     """Check whether co-production is right for a piece of work now.
 
     Answer yes, no or not sure to each statement. You get a verdict (ready;
@@ -53,6 +36,30 @@ def readiness(
 
       coprod readiness --answers our-answers.yaml
     """
+)
+
+
+@app.command(help=READINESS_HELP)
+def readiness(
+    checklist: Annotated[
+        str,
+        typer.Argument(
+            help=gettext_noop(
+                "The checklist: readiness (the default), senior-leaders or tokenism, "
+                "or the path of a checklist file."
+            ),
+            metavar="CHECKLIST",
+        ),
+    ] = "readiness",
+    name: NameOpt = None,
+    about: AboutOpt = None,
+    answers: AnswersOpt = None,
+    out: OutOpt = None,
+    plain: PlainOpt = False,
+    no_save: NoSaveOpt = False,
+    exercises: ExercisesOpt = None,
+) -> None:
+    """coprod readiness: its help is READINESS_HELP, translated when shown."""
     from coprod_toolkit.cli.assess import run_assess
 
     run_assess(checklist, name, about, answers, out, plain, no_save, exercises, command="readiness")
