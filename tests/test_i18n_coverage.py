@@ -30,10 +30,6 @@ NOT_YET = [
     "src/coprod_toolkit/session.py",
     # ---
     # history and reports
-    "src/coprod_toolkit/cli/history.py",
-    "src/coprod_toolkit/history.py",
-    "src/coprod_toolkit/report.py",
-    "src/coprod_toolkit/report_html.py",
     "src/coprod_toolkit/storage.py",
     # ---
     # groups
