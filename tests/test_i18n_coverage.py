@@ -30,7 +30,6 @@ NOT_YET = [
     "src/coprod_toolkit/session.py",
     # ---
     # history and reports
-    "src/coprod_toolkit/storage.py",
     # ---
     # groups
     "src/coprod_toolkit/cli/group.py",
