@@ -27,7 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from save import coprod, make_folder
+from paired import coprod
+from save import make_folder
 
 TARGET_SECONDS_10K = 10.0
 TARGET_MEGABYTES = 150.0

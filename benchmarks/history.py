@@ -15,13 +15,13 @@ with the index, in CPU time (see paired.py).
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from paired import Case, command, measure, report
+from paired import coprod as installed
 
 TARGET_SECONDS = 2.0
 BASELINE = """
@@ -54,10 +54,7 @@ def main() -> int:
     parser.add_argument("--reflections", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    beside = Path(sys.executable).parent / "coprod"
-    coprod = str(beside) if beside.exists() else shutil.which("coprod")
-    if not coprod:
-        sys.exit("coprod is not installed in this environment: pip install . first")
+    coprod = installed()
     text = template()
     start_day = datetime(2020, 1, 1, tzinfo=UTC)
     with tempfile.TemporaryDirectory() as home:

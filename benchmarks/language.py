@@ -30,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from paired import coprod
+
 TARGET_RATIO = 10.0
 FLAT_MEMORY_MB = 20.0
 PARAGRAPHS = [
@@ -55,14 +57,6 @@ ORDINARY = [
 ]
 SIZES = {"10KB": 10_000, "1MB": 1_000_000, "10MB": 10_000_000}
 KINDS = ("dense", "typical")
-
-
-def coprod() -> str:
-    beside = Path(sys.executable).parent / "coprod"
-    found = str(beside) if beside.exists() else shutil.which("coprod")
-    if not found:
-        sys.exit("coprod is not installed in this environment: pip install . first")
-    return found
 
 
 # This process stays small (the word lists are read in another, the documents are

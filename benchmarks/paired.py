@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -56,6 +59,15 @@ class Case:
         ratio_ok = self.max_ratio is None or self.median_ratio <= self.max_ratio
         seconds_ok = self.max_seconds is None or self.median_seconds <= self.max_seconds
         return ratio_ok and seconds_ok
+
+
+def coprod() -> str:
+    """The coprod installed beside this Python (the one being measured), else on PATH."""
+    beside = Path(sys.executable).parent / "coprod"
+    found = str(beside) if beside.exists() else shutil.which("coprod")
+    if not found:
+        sys.exit("coprod is not installed in this environment: pip install . first")
+    return found
 
 
 def command(

@@ -29,18 +29,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from paired import coprod
+
 TARGET_EXTRA_SECONDS = 0.5
 TARGET_RATIO = 1.5
 PEOPLE = ["Ana", "Ben", "Chi", "Dev", "Eli", None]
 SUBJECTS = ["me", "service"]
-
-
-def coprod() -> str:
-    beside = Path(sys.executable).parent / "coprod"
-    found = str(beside) if beside.exists() else shutil.which("coprod")
-    if not found:
-        sys.exit("coprod is not installed in this environment: pip install . first")
-    return found
 
 
 def make_folder(home: Path, count: int) -> None:

@@ -13,12 +13,11 @@ Ratios, not seconds, because the machine is shared and noisy.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from paired import Case, command, measure, report
+from paired import Case, command, coprod, measure, report
 
 HELP_TARGET = 1.5
 ASSESS_TARGET = 1.2
@@ -41,14 +40,6 @@ COMMANDS = [
     "exercise new",
     "exercise try",
 ]
-
-
-def coprod() -> str:
-    beside = Path(sys.executable).parent / "coprod"
-    found = str(beside) if beside.exists() else shutil.which("coprod")
-    if not found:
-        sys.exit("coprod is not installed in this environment: pip install . first")
-    return found
 
 
 def answers_file(folder: Path) -> Path:

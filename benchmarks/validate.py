@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import argparse
 import resource
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from paired import Case, command, measure, report
+from paired import coprod as installed
 
 TARGET_SECONDS = 1.0
 COLD_SECONDS = 2.0  # issue 5's target for a folder never checked before
@@ -82,10 +82,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    beside = Path(sys.executable).parent / "coprod"
-    coprod = str(beside) if beside.exists() else shutil.which("coprod")
-    if not coprod:
-        sys.exit("coprod is not installed in this environment: pip install . first")
+    coprod = installed()
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as cache:
         exercises = Path(folder, "exercises")
         exercises.mkdir()

@@ -49,3 +49,26 @@ def test_version_and_help_import_nothing_heavy(argv: list[str]) -> None:
     modules = loaded_modules(code)
     heavy = {"questionary", "prompt_toolkit", "yaml", "pydantic", "rich", "coprod_toolkit.models"}
     assert not {m for m in modules if m in heavy or m.split(".")[0] in heavy}
+
+
+def test_pydantic_plugins_are_kept_out() -> None:
+    """Looking for pydantic plugins reads every installed package's metadata (a tenth of a
+    quick command's time), and a plugin would see people's answers: coprod loads none."""
+    code = (
+        "from coprod_toolkit.catalog import find\n"
+        "find('six-principles')\n"
+        "from pydantic.plugin._loader import get_plugins\n"
+        "assert list(get_plugins()) == []\n"
+    )
+    modules = loaded_modules(code)
+    assert "coprod_toolkit.models" in modules
+    assert "importlib.metadata" not in modules
+
+
+def test_pydantic_gets_any_other_name_from_its_real_plugin_loader() -> None:
+    code = (
+        "import coprod_toolkit.base\n"
+        "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP\n"
+        "assert PYDANTIC_ENTRY_POINT_GROUP == 'pydantic'\n"
+    )
+    loaded_modules(code)

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from typing import Any
 
+from coprod_toolkit.i18n import N_, _
 from coprod_toolkit.models import Exercise
 
 SCHEMA_NAME = "exercise.schema.json"
 SCHEMA_ID = "https://coprod.invalid/schema/exercise.schema.json"
 
 SIX_PRINCIPLES = [
-    "Assets",
-    "Capabilities",
-    "Reciprocity and mutuality",
-    "Peer support networks",
-    "Blurring roles",
-    "Facilitating rather than delivering",
+    N_("Assets"),
+    N_("Capabilities"),
+    N_("Reciprocity and mutuality"),
+    N_("Peer support networks"),
+    N_("Blurring roles"),
+    N_("Facilitating rather than delivering"),
 ]
+
+
+def six_principles() -> list[str]:
+    """The six principles' names in the language in use: the sections a new exercise has."""
+    return [str(name) for name in SIX_PRINCIPLES]
 
 
 def exercise_schema() -> dict[str, Any]:
@@ -26,7 +33,7 @@ def exercise_schema() -> dict[str, Any]:
     schema = Exercise.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
-    schema["title"] = "coprod exercise"
+    schema["title"] = "coprod exercise"  # i18n-ok: the schema's own name
     return schema
 
 
@@ -35,8 +42,10 @@ def schema_text() -> str:
 
 
 def slugify(text: str) -> str:
-    """'Reciprocity & mutuality!' -> 'reciprocity-mutuality'."""
-    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", text.casefold())).strip("-")
+    """'Reciprocity & mutuality!' -> 'reciprocity-mutuality'; 'Pŵer' -> 'pwer'."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", plain)).strip("-")
     return slug[:64].strip("-") or "exercise"
 
 
@@ -58,47 +67,80 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _v(text: str) -> str:
+    """A YAML value for words: as they are when YAML reads them back unchanged, else quoted
+    (a translation may hold a colon, a quote or a word YAML reads as true or false)."""
+    import yaml
+
+    if "\n" not in text and text == text.strip():
+        try:
+            if yaml.safe_load(text) == text:
+                return text
+        except yaml.YAMLError:
+            pass
+    return _q(text)
+
+
+def _comment(text: str, indent: str = "") -> list[str]:
+    """A note for the person writing the file: one '# ' line for each line of the text."""
+    return [f"{indent}# {line}".rstrip() for line in text.splitlines()]
+
+
 def starter_exercise(
     title: str, sections: list[str], scale_min: int = 1, scale_max: int = 5
 ) -> str:
-    """A commented assessment that validates as it stands, for a trainer to fill in."""
+    """A commented assessment that validates as it stands, for a trainer to fill in.
+
+    The notes and the example words are in the language in use; the keys stay as they are
+    (they are the file's format).
+    """
     ex_id = slugify(title)
     labels = {
-        scale_min: "Not at all",
-        scale_max: "Completely",
+        scale_min: _("Not at all"),
+        scale_max: _("Completely"),
     }
     if scale_max - scale_min == 4:
         labels = dict(
             zip(
                 range(scale_min, scale_max + 1),
-                ["Not at all", "A little", "Partly", "Mostly", "Completely"],
+                [_("Not at all"), _("A little"), _("Partly"), _("Mostly"), _("Completely")],
                 strict=True,
             )
         )
     lines = [
-        f"# yaml-language-server: $schema={SCHEMA_NAME}",
-        f"# {title}: a coprod exercise. Lines starting with # are notes for you;",
-        "# coprod ignores them. Check your work any time with:",
-        f"#   coprod exercise validate {ex_id}.yaml",
-        "# Every field is explained in docs/authoring.md, in coprod's source folder.",
+        f"# yaml-language-server: $schema={SCHEMA_NAME}",  # i18n-ok: the file format
+        *_comment(
+            _(
+                "{title}: a coprod exercise. Lines starting with # are notes for you;\n"
+                "coprod ignores them. Check your work any time with:\n"
+                "  coprod exercise validate {id}.yaml\n"
+                "Every field is explained in docs/authoring.md, in coprod's source folder."
+            ).format(title=title, id=ex_id)
+        ),
         "",
-        f"# How people ask for it: coprod assess {ex_id}",
+        *_comment(_("How people ask for it: coprod assess {id}").format(id=ex_id)),
         f"id: {ex_id}",
-        "# Raise the version whenever you change the questions.",
-        "version: 1",
+        *_comment(_("Raise the version whenever you change the questions.")),
+        "version: 1",  # i18n-ok: the file format
         f"title: {_q(title)}",
-        "summary: >-",
-        "  One or two sentences that say what this exercise is for and who it helps.",
-        "audience: Anyone who works alongside people who draw on care and support.",
-        "# Roughly how long it takes, in minutes.",
-        "minutes: 15",
+        "summary: >-",  # i18n-ok: the file format
+        "  " + _("One or two sentences that say what this exercise is for and who it helps."),
+        "audience: " + _v(_("Anyone who works alongside people who draw on care and support.")),
+        *_comment(_("Roughly how long it takes, in minutes.")),
+        "minutes: 15",  # i18n-ok: the file format
         "",
-        "# What people can reflect on, chosen with --about. A question can have a",
-        "# wording for each, or one text for all.",
+        *_comment(
+            _(
+                "What people can reflect on, chosen with --about. A question can have a\n"
+                "wording for each, or one text for all."
+            )
+        ),
         "subjects:",
-        "  me: my own practice",
+        "  me: " + _v(_("my own practice")),
         "",
-        "# A scale that questions share. Give every point a label, or at least the ends.",
+        *_comment(
+            _("A scale that questions share. Give every point a label, or at least the ends.")
+        ),
         "scales:",
         "  agree:",
         f"    min: {scale_min}",
@@ -108,19 +150,23 @@ def starter_exercise(
     lines += [f"      {point}: {_q(label)}" for point, label in labels.items()]
     lines += [
         "",
-        "# Bands turn a score out of 100 into words. They must cover 0 to 100 with",
-        "# no gaps and no overlaps, lowest first.",
+        *_comment(
+            _(
+                "Bands turn a score out of 100 into words. They must cover 0 to 100 with\n"
+                "no gaps and no overlaps, lowest first."
+            )
+        ),
         "scoring:",
-        "  bands_on: percent",
+        "  bands_on: percent",  # i18n-ok: the file format
         "  bands:",
-        "    - min: 0",
-        "      max: 49",
-        "      label: Starting out",
-        "      message: What this means, and one thing to try next.",
-        "    - min: 50",
-        "      max: 100",
-        "      label: Well on the way",
-        "      message: What this means, and one thing to try next.",
+        "    - min: 0",  # i18n-ok
+        "      max: 49",  # i18n-ok
+        "      label: " + _v(_("Starting out")),
+        "      message: " + _v(_("What this means, and one thing to try next.")),
+        "    - min: 50",  # i18n-ok
+        "      max: 100",  # i18n-ok
+        "      label: " + _v(_("Well on the way")),
+        "      message: " + _v(_("What this means, and one thing to try next.")),
         "",
         "sections:",
     ]
@@ -129,17 +175,20 @@ def starter_exercise(
             f"  - id: {sid}",
             f"    title: {_q(name)}",
             f"    principle: {sid}",
-            "    description: What this section is about, in a sentence or two.",
+            "    description: " + _v(_("What this section is about, in a sentence or two.")),
             "    questions:",
             f"      - id: {sid}-1",
-            "        type: scale",
-            "        scale: agree",
-            f"        text: {_q(f'A statement about {name.lower()} that people rate.')}",
-            "        help: Optional. Shown when someone asks for help with this question.",
+            "        type: scale",  # i18n-ok
+            "        scale: agree",  # i18n-ok
+            "        text: "
+            + _q(_("A statement about {name} that people rate.").format(name=name.lower())),
+            "        help: "
+            + _v(_("Optional. Shown when someone asks for help with this question.")),
             f"      - id: {sid}-example",
-            "        type: text",
-            "        optional: true",
-            f"        text: {_q(f'An example of {name.lower()} from the last month?')}",
+            "        type: text",  # i18n-ok
+            "        optional: true",  # i18n-ok
+            "        text: "
+            + _q(_("An example of {name} from the last month?").format(name=name.lower())),
         ]
     return "\n".join(lines) + "\n"
 
@@ -147,46 +196,57 @@ def starter_exercise(
 def starter_checklist(title: str, sections: list[str]) -> str:
     """A commented checklist that validates as it stands: statements, counts and verdicts."""
     ex_id = slugify(title)
+    not_yet = _("Not yet")
     lines = [
-        f"# yaml-language-server: $schema={SCHEMA_NAME}",
-        f"# {title}: a coprod checklist. Lines starting with # are notes for you;",
-        "# coprod ignores them. Check your work any time with:",
-        f"#   coprod exercise validate {ex_id}.yaml",
-        "# Every field is explained in docs/authoring.md, in coprod's source folder.",
+        f"# yaml-language-server: $schema={SCHEMA_NAME}",  # i18n-ok: the file format
+        *_comment(
+            _(
+                "{title}: a coprod checklist. Lines starting with # are notes for you;\n"
+                "coprod ignores them. Check your work any time with:\n"
+                "  coprod exercise validate {id}.yaml\n"
+                "Every field is explained in docs/authoring.md, in coprod's source folder."
+            ).format(title=title, id=ex_id)
+        ),
         "",
-        f"# How people ask for it: coprod readiness {ex_id}",
+        *_comment(_("How people ask for it: coprod readiness {id}").format(id=ex_id)),
         f"id: {ex_id}",
-        "version: 1",
-        "kind: checklist",
+        "version: 1",  # i18n-ok: the file format
+        "kind: checklist",  # i18n-ok: the file format
         f"title: {_q(title)}",
-        "summary: >-",
-        "  One or two sentences that say what this checklist is for and who it helps.",
-        "minutes: 10",
+        "summary: >-",  # i18n-ok: the file format
+        "  " + _("One or two sentences that say what this checklist is for and who it helps."),
+        "minutes: 10",  # i18n-ok: the file format
         "",
-        "# Each statement is answered yes, no or not sure. A concern is a 'counts: for'",
-        "# statement answered no, or a 'counts: against' statement answered yes.",
-        "# Verdicts say what each number of concerns means: lowest first, from 0 up to",
-        "# the number of statements, with no gaps and no overlaps.",
-        "# A statement with 'blocks: true' gives the last verdict on its own, whatever",
-        "# the count, and 'not sure' to it gives 'Find out first': use it for 'do not",
-        "# go ahead if ...' statements.",
+        *_comment(
+            # Translators: keep 'counts: for', 'counts: against' and 'blocks: true' in
+            # English: they are written in the file as they are.
+            _(
+                "Each statement is answered yes, no or not sure. A concern is a 'counts: for'\n"
+                "statement answered no, or a 'counts: against' statement answered yes.\n"
+                "Verdicts say what each number of concerns means: lowest first, from 0 up to\n"
+                "the number of statements, with no gaps and no overlaps.\n"
+                "A statement with 'blocks: true' gives the last verdict on its own, whatever\n"
+                "the count, and 'not sure' to it gives '{find_out}': use it for 'do not\n"
+                "go ahead if ...' statements."
+            ).format(find_out=_("Find out first"))
+        ),
         "verdicts:",
     ]
     count = 2 * len(sections)
     middle = max(1, count // 2)
     lines += [
-        "  - min: 0",
-        "    max: 0",
-        "    label: Ready",
-        "    message: What this means, and what to do next.",
-        "  - min: 1",
+        "  - min: 0",  # i18n-ok: the file format
+        "    max: 0",  # i18n-ok
+        "    label: " + _v(_("Ready")),
+        "    message: " + _v(_("What this means, and what to do next.")),
+        "  - min: 1",  # i18n-ok
         f"    max: {middle}",
-        "    label: Ready, with care",
-        "    message: What this means, and what to do next.",
-        f"  - min: {middle + 1}",
+        "    label: " + _v(_("Ready, with care")),
+        "    message: " + _v(_("What this means, and what to do next.")),
+        f"  - min: {middle + 1}",  # i18n-ok: the file format
         f"    max: {count}",
-        "    label: Not yet",
-        "    message: What this means, and what to settle first.",
+        "    label: " + _v(not_yet),
+        "    message: " + _v(_("What this means, and what to settle first.")),
         "",
         "sections:",
     ]
@@ -196,17 +256,20 @@ def starter_checklist(title: str, sections: list[str]) -> str:
             f"    title: {_q(name)}",
             "    questions:",
             f"      - id: {sid}-good-sign",
-            "        type: yes_no",
-            "        counts: for",
-            f"        text: {_q(f'A good sign about {name.lower()}: is it true here?')}",
-            "        talk_about: A question to talk through when the answer is no.",
-            "        could_change: What could change it.",
+            "        type: yes_no",  # i18n-ok: the file format
+            "        counts: for",  # i18n-ok
+            "        text: "
+            + _q(_("A good sign about {name}: is it true here?").format(name=name.lower())),
+            "        talk_about: " + _v(_("A question to talk through when the answer is no.")),
+            "        could_change: " + _v(_("What could change it.")),
             f"      - id: {sid}-warning-sign",
-            "        type: yes_no",
-            "        counts: against",
-            f"        text: {_q(f'A warning sign about {name.lower()}: is it true here?')}",
-            "        # blocks: true    (remove the # if this sign alone means 'Not yet')",
-            "        talk_about: A question to talk through when the answer is yes.",
-            "        could_change: What could change it.",
+            "        type: yes_no",  # i18n-ok
+            "        counts: against",  # i18n-ok
+            "        text: "
+            + _q(_("A warning sign about {name}: is it true here?").format(name=name.lower())),
+            "        # blocks: true    "  # i18n-ok: the key, commented out
+            + _("(remove the # if this sign alone means '{verdict}')").format(verdict=not_yet),
+            "        talk_about: " + _v(_("A question to talk through when the answer is yes.")),
+            "        could_change: " + _v(_("What could change it.")),
         ]
     return "\n".join(lines) + "\n"

@@ -7,13 +7,16 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coprod_toolkit.errors import CoprodError, ExerciseNotFound, FileProblems, Problem, UsageProblem
+from coprod_toolkit.i18n import ENGLISH, _, language
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from coprod_toolkit.loader import LoadedExercise
 
 # The loader (and the exercise models behind it) is imported where it is used, so
@@ -52,18 +55,20 @@ def user_folder(kind: str) -> Path:
 
 
 def search_dirs(extra: list[Path] | None = None) -> list[tuple[str, Path]]:
-    """(where it comes from, folder), in the order they are searched."""
-    dirs: list[tuple[str, Path]] = [("built in", builtin_dir())]
-    dirs.append(("this folder", Path.cwd() / "exercises"))
-    dirs.append(("your config folder", user_folder("config") / "exercises"))
+    """(where it comes from, in words for people, folder), in the order they are searched."""
+    dirs: list[tuple[str, Path]] = [(_("built in"), builtin_dir())]
+    dirs.append((_("this folder"), Path.cwd() / "exercises"))
+    dirs.append((_("your config folder"), user_folder("config") / "exercises"))
     for part in os.environ.get("COPROD_PATH", "").split(os.pathsep):
         if part.strip():
             dirs.append(("COPROD_PATH", Path(part.strip()).expanduser()))
     for folder in extra or []:
         if not folder.is_dir():
             raise UsageProblem(
-                f"--exercises {folder}: there is no folder there. "
-                "Fix: give the path of a folder that holds exercise .yaml files."
+                _(
+                    "--exercises {folder}: there is no folder there. "
+                    "Fix: give the path of a folder that holds exercise .yaml files."
+                ).format(folder=folder)
             )
         dirs.append(("--exercises", folder))
     seen: set[Path] = set()
@@ -246,7 +251,7 @@ def _summary(path: Path, cache: _Cache) -> dict[str, object]:
             kind=ex.kind,
             title=ex.title,
             minutes=ex.minutes,
-            count=len(ex.steps) if ex.kind == "guided" else sum(1 for _ in ex.questions()),
+            count=len(ex.steps) if ex.kind == "guided" else sum(1 for _q in ex.questions()),
         )
     cache.changed = True
     return entry
@@ -263,6 +268,8 @@ class Found:
     kind: str
     minutes: int | None
     count: int
+    # The languages it can be done in: English, then each translation beside it, by code.
+    languages: list[str] = field(default_factory=lambda: ["en"])
 
 
 @dataclass
@@ -290,9 +297,17 @@ def _all_files(extra: list[Path] | None) -> list[tuple[str, Path]]:
 
 def _two_files(ex_id: str, first: tuple[str, Path], second: tuple[str, Path]) -> CoprodError:
     return CoprodError(
-        f"Two different exercise files have the id '{ex_id}':\n"
-        f"  {first[1]} ({first[0]})\n  {second[1]} ({second[0]})\n"
-        "Fix: change the 'id:' line in one of them, or remove the copy you do not need."
+        _(
+            "Two different exercise files have the id '{id}':\n"
+            "  {first} ({first_origin})\n  {second} ({second_origin})\n"
+            "Fix: change the 'id:' line in one of them, or remove the copy you do not need."
+        ).format(
+            id=ex_id,
+            first=first[1],
+            first_origin=first[0],
+            second=second[1],
+            second_origin=second[0],
+        )
     )
 
 
@@ -329,6 +344,7 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
         cache.save()
     from coprod_toolkit.i18n import ENGLISH, language
 
+    _languages(found.values())
     if language() != ENGLISH and found:
         from coprod_toolkit.translations import translate_titles
 
@@ -336,12 +352,35 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
     return Catalog(found, broken)
 
 
+def _languages(found: Iterable[Found]) -> None:
+    """Each exercise's languages, from the translation files beside it (named
+    `<id>.<language>.yaml`, as `translations.translation_files` finds them)."""
+    from coprod_toolkit.i18n import ENGLISH, FILE_NAME, is_translation_file
+
+    names: dict[Path, list[str]] = {}
+    for entry in found:
+        folder = entry.path.parent
+        if folder not in names:
+            try:
+                names[folder] = sorted(p.name for p in folder.iterdir())
+            except OSError:
+                names[folder] = []
+        stems = {entry.id, entry.path.stem}
+        codes: set[str] = set()
+        for name in names[folder]:
+            m = FILE_NAME.match(name)
+            beside = m is not None and m["id"] in stems and m["lang"] != ENGLISH
+            if m is not None and beside and is_translation_file(folder / name):
+                codes.add(m["lang"])
+        entry.languages = [ENGLISH, *sorted(codes)]
+
+
 def kinds(ids: set[str], extra: list[Path] | None = None) -> dict[str, str]:
     """The kind of each exercise with one of these ids, read from the summaries alone."""
     cache = _Cache()
     found: dict[str, str] = {}
     try:
-        for _, path in _all_files(extra):
+        for _origin, path in _all_files(extra):
             entry = _light(path, cache)
             ex_id = entry.get("id")
             if isinstance(ex_id, str) and ex_id in ids and ex_id not in found:
@@ -351,10 +390,18 @@ def kinds(ids: set[str], extra: list[Path] | None = None) -> dict[str, str]:
     return found
 
 
+def localise(loaded: LoadedExercise) -> LoadedExercise:
+    """The exercise in the language in use, when a translation is beside it. In English,
+    the translations module is never imported (a quick command stays quick)."""
+    if language() == ENGLISH:
+        return loaded
+    from coprod_toolkit.translations import localise as in_language
+
+    return in_language(loaded)
+
+
 def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
     """An exercise by id, or by the path of its file. Reads in full only the file wanted."""
-    from coprod_toolkit.translations import localise  # the language in use, when translated
-
     if name.endswith((".yaml", ".yml")) or os.sep in name:
         return localise(load(Path(name).expanduser()))
     cache = _Cache()
@@ -389,7 +436,7 @@ def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
             return localise(result)
         if problems:
             raise problems[0]
-        for _, path in files:
+        for _origin, path in files:
             if path.stem == name:
                 load(path)  # a file named for it that cannot be read: say what is wrong
     finally:
@@ -397,14 +444,14 @@ def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
     cat = catalog(extra)
     known = sorted(cat.exercises)
     guess = difflib.get_close_matches(name, known, n=1)
-    hint = f" Did you mean '{guess[0]}'?" if guess else ""
+    hint = " " + _("Did you mean '{id}'?").format(id=guess[0]) if guess else ""
     width = max((len(k) for k in known), default=0)
-    listing = (
-        "\n".join(f"  {k:<{width}}  {cat.exercises[k].title}" for k in known) or "  (none found)"
-    )
+    listing = "\n".join(f"  {k:<{width}}  {cat.exercises[k].title}" for k in known)
     raise ExerciseNotFound(
-        f"There is no exercise called '{name}'.{hint}\nThe exercises coprod knows:\n{listing}\n"
-        "Run 'coprod exercise list' to see where each comes from."
+        _(
+            "There is no exercise called '{name}'.{hint}\nThe exercises coprod knows:\n"
+            "{listing}\nRun 'coprod exercise list' to see where each comes from."
+        ).format(name=name, hint=hint, listing=listing or "  " + _("(none found)"))
     )
 
 
@@ -449,7 +496,7 @@ def exercise_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
                         0,
                         0,
                         "",
-                        "there are no exercise (.yaml) or guide files in this folder.",
+                        _("there are no exercise (.yaml) or guide files in this folder."),
                     )
                 )
             files.extend(inside)
@@ -458,7 +505,11 @@ def exercise_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         else:
             problems.append(
                 Problem(
-                    str(path), 0, 0, "", "there is no file or folder here. Fix: check the path."
+                    str(path),
+                    0,
+                    0,
+                    "",
+                    _("there is no file or folder here. Fix: check the path."),
                 )
             )
     return files, problems
@@ -545,8 +596,10 @@ def check_paths(paths: list[Path]) -> tuple[list[FileReport], list[Problem]]:
                         1,
                         1,
                         "id",
-                        f"the id '{ex_id}' is also used by {first_with[ex_id]}. "
-                        "Fix: give each exercise its own id.",
+                        _(
+                            "the id '{id}' is also used by {file}. "
+                            "Fix: give each exercise its own id."
+                        ).format(id=ex_id, file=first_with[ex_id]),
                     ),
                     *problems,
                 ]

@@ -8,6 +8,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from coprod_toolkit.i18n import N_, _, ngettext
+
+# What each kind of file is called in a message ("3 problems in exercise file x.yaml").
+_FILE_KINDS = {
+    "": N_("file"),
+    "exercise": N_("exercise file"),
+    "answers": N_("answers file"),
+    "draft": N_("draft file"),
+    "reflection": N_("reflection file"),
+    "guide": N_("guide file"),
+    "word list": N_("word list file"),  # i18n-ok (the key is code)
+    "translation": N_("translation file"),
+}
+
+
+def file_kind(what: str) -> str:
+    """'exercise' -> 'exercise file', in the language in use: what a file holds, named."""
+    known = _FILE_KINDS.get(what)
+    if known is not None:
+        return str(known)
+    # Translators: {what} is a kind of file coprod reads, such as 'exercise'.
+    return _("{what} file").format(what=what)
+
 
 class CoprodError(Exception):
     """A problem the person can fix: shown as a message, never as a traceback."""
@@ -51,10 +74,14 @@ class FileProblems(CoprodError):
         self.problems = problems
         self.what = what
         count = len(problems)
-        noun = "problem" if count == 1 else "problems"
         lines = [str(p) for p in problems]
-        kind = f"{what} file" if what else "file"
-        lines.append(f"{count} {noun} in {kind} {path}.")
+        lines.append(
+            # Translators: the last line under a file's problems: '2 problems in exercise file
+            # my.yaml.' ({kind} is 'exercise file', 'answers file' and so on).
+            ngettext(
+                "{count} problem in {kind} {path}.", "{count} problems in {kind} {path}.", count
+            ).format(count=count, kind=file_kind(what), path=path)
+        )
         super().__init__("\n".join(lines))
 
 
@@ -93,6 +120,6 @@ class Interrupted(CoprodError):
 
     exit_code = 130
 
-    def __init__(self, message: str = "Stopped.", draft_id: str | None = None) -> None:
+    def __init__(self, message: str | None = None, draft_id: str | None = None) -> None:
         self.draft_id = draft_id
-        super().__init__(message)
+        super().__init__(_("Stopped.") if message is None else message)

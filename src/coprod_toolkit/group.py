@@ -14,14 +14,17 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from coprod_toolkit import i18n
 from coprod_toolkit.answers import shown
 from coprod_toolkit.errors import UsageProblem
+from coprod_toolkit.i18n import N_, _, ngettext
 from coprod_toolkit.loader import LoadedExercise
 from coprod_toolkit.models import (
     Action,
@@ -55,33 +58,99 @@ def check_people(names: list[str]) -> list[str]:
     for number, name in enumerate(people, 1):
         if not name:
             raise UsageProblem(
-                f"Name {number} is empty. Fix: give every person a name, separated by commas, "
-                'like --people "Ana, Ben, Chi".'
+                _(
+                    "Name {number} is empty. Fix: give every person a name, separated by "
+                    'commas, like --people "Ana, Ben, Chi".'
+                ).format(number=number)
             )
         if len(name) > MAX_NAME:
             raise UsageProblem(
-                f"'{name[:20]}…' is a long name. Fix: use at most {MAX_NAME} characters."
+                _("'{start}…' is a long name. Fix: use at most {most} characters.").format(
+                    start=name[:20], most=MAX_NAME
+                )
             )
     if not MIN_PEOPLE <= len(people) <= MAX_PEOPLE:
         raise UsageProblem(
-            f"A group session is for {MIN_PEOPLE} to {MAX_PEOPLE} people, and {len(people)} "
-            f"{'was' if len(people) == 1 else 'were'} given. Fix: name between {MIN_PEOPLE} and "
-            f"{MAX_PEOPLE} people; for one person, use coprod assess."
+            ngettext(
+                "A group session is for {least} to {most} people, and {count} was given. "
+                "Fix: name between {least} and {most} people; for one person, use coprod assess.",
+                "A group session is for {least} to {most} people, and {count} were given. "
+                "Fix: name between {least} and {most} people; for one person, use coprod assess.",
+                len(people),
+            ).format(least=MIN_PEOPLE, most=MAX_PEOPLE, count=len(people))
         )
     seen: dict[str, str] = {}
     for name in people:
         key = name.casefold()
         if key in seen:
             raise UsageProblem(
-                f"Two people are called '{name}'. Fix: add something to tell them apart, "
-                f"like '{name} K' and '{name} M'."
+                _(
+                    "Two people are called '{name}'. Fix: add something to tell them apart, "
+                    "like '{name} K' and '{name} M'."
+                ).format(name=name)
             )
         seen[key] = name
     return people
 
 
+LANGUAGE_NAMES = {"en": N_("English"), "cy": N_("Welsh")}
+
+
+def language_name(code: str) -> str:
+    """A language's name for a sentence in the language in use: 'Welsh', 'Cymraeg'."""
+    found = LANGUAGE_NAMES.get(code)
+    return str(found) if found is not None else i18n.name_of(code)
+
+
+def language_list(known: list[str]) -> str:
+    """The languages an exercise is in, for a message: 'en (English), cy (Cymraeg)'."""
+    return ", ".join(f"{code} ({i18n.name_of(code)})" for code in known)
+
+
+def person_language(typed: str, known: list[str]) -> tuple[str, str | None]:
+    """A name as typed, with the person's language after a colon: 'Ana:cy' -> ('Ana', 'cy').
+
+    No colon, or nothing after it: the group's language (None). A code the exercise is
+    not in raises UsageProblem, saying which languages there are and how to write one.
+    """
+    name, colon, code_typed = typed.rpartition(":")
+    if not colon:
+        return typed.strip(), None
+    name = " ".join(name.split())
+    code = code_typed.strip()
+    if not code:
+        return name, None
+    found = i18n.normalise(code)
+    if found not in known:
+        example = name or "Ana"
+        other = next((c for c in known if c != i18n.ENGLISH), i18n.ENGLISH)
+        if len(known) < 2:
+            raise UsageProblem(
+                _(
+                    "'{code}' after {name} is a language, but this exercise is only in "
+                    "{languages}. Fix: leave out ':{code}', so everyone answers in {languages}."
+                ).format(code=code, name=example, languages=language_list(known))
+            )
+        raise UsageProblem(
+            _(
+                "'{code}' after {name} is not a language this exercise is in. It is in: "
+                "{languages}. Fix: put one of these codes after the name, like '{name}:{other}', "
+                "or leave it out to use the group's language."
+            ).format(code=code, name=example, languages=language_list(known), other=other)
+        )
+    return name, found
+
+
+def people_and_languages(typed: list[str], known: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The names given for a group (each may end in ':cy'), tidied, and each named language."""
+    pairs = [person_language(t, known) for t in typed]
+    people = check_people([name for name, _code in pairs])
+    return people, {p: code for p, (_name, code) in zip(people, pairs, strict=True) if code}
+
+
 def anonymous_names(count: int) -> list[str]:
-    return [f"Person {n}" for n in range(1, count + 1)]
+    # Translators: the name a person is saved under when the group chooses not to save names.
+    return [_("Person {number}").format(number=n) for n in range(1, count + 1)]
 
 
 def rotation(people: list[str], position: int) -> list[str]:
@@ -90,8 +159,8 @@ def rotation(people: list[str], position: int) -> list[str]:
     return people[start:] + people[:start]
 
 
+# A "does not apply / I don't know" answer: like a pass for the spread and the middle.
 UNKNOWN = "unknown"
-"""A "does not apply / I don't know" answer: like a pass for the spread and the middle."""
 
 
 def _counted(q: QuestionBase, answers: dict[str, AnswerValue]) -> list[AnswerValue]:
@@ -139,10 +208,11 @@ def middle(q: QuestionBase, answers: dict[str, AnswerValue]) -> AnswerValue:
 def shown_answer(ex: Exercise, q: QuestionBase, answer: AnswerValue) -> str:
     """One person's answer as the group sees it at the reveal: a pass says 'passed'."""
     if answer is None:
-        return "passed"
+        # Translators: shown instead of a person's answer when they passed.
+        return _("passed")
     if answer == UNKNOWN and not isinstance(q, TextQuestion):
         label = getattr(ex.scale_of(q), "unknown", None) if isinstance(q, ScaleQuestion) else None
-        return str(label or "Does not apply / I don't know")
+        return str(label or _("Does not apply / I don't know"))
     return shown(ex, q, answer)
 
 
@@ -153,14 +223,14 @@ def default_subject(subjects: dict[str, str], about: str | None) -> str | None:
     return None
 
 
-SHARED_WORK = "your shared work"
-"""What a group reflects on when the exercise names no subject of its own."""
+# What a group reflects on when the exercise names no subject of its own.
+SHARED_WORK = N_("your shared work")
 
+# Minutes one person takes over a question, when the exercise does not say.
 PACE = 0.5
-"""Minutes one person takes over a question, when the exercise does not say."""
 
+# Minutes a group takes to look at the answers to a question together.
 TALK = 1.0
-"""Minutes a group takes to look at the answers to a question together."""
 
 
 def group_minutes(ex: Exercise, people: int) -> int:
@@ -186,28 +256,36 @@ def subject_label(ex: Exercise, subject: str) -> str:
     which is one person's: a group reflects on its shared work instead.
     """
     if "subjects" not in ex.model_fields_set:
-        return SHARED_WORK
+        return str(SHARED_WORK)
     return ex.subjects.get(subject, subject)
 
 
 def balance(shares: dict[str, int], passes: dict[str, int]) -> list[str]:
     """How the group took part, as a question for the group, never a judgement of one person."""
-    lines = ["Answers and ideas given: " + ", ".join(f"{p} {n}" for p, n in shares.items()) + "."]
+    given = ", ".join(f"{p} {n}" for p, n in shares.items())
+    lines = [_("Answers and ideas given: {given}.").format(given=given)]
     total = sum(passes.values())
     if total:
         lines.append(
-            f"There {'was' if total == 1 else 'were'} {total} pass{'es' if total != 1 else ''} "
-            "in all. Passing is everyone's right: no one has to answer or add anything."
+            ngettext(
+                "There was {count} pass in all. Passing is everyone's right: no one has to "
+                "answer or add anything.",
+                "There were {count} passes in all. Passing is everyone's right: no one has to "
+                "answer or add anything.",
+                total,
+            ).format(count=total)
         )
     uneven = bool(shares) and min(shares.values()) < max(shares.values()) / 2
     if uneven:
         lines.append(
-            "Some people said more than others, which can be just right. "
-            "Did everyone get the chance they wanted? Is there anything that would help "
-            "next time, like more time, a different room, or support to take part?"
+            _(
+                "Some people said more than others, which can be just right. "
+                "Did everyone get the chance they wanted? Is there anything that would help "
+                "next time, like more time, a different room, or support to take part?"
+            )
         )
     else:
-        lines.append("Did everyone get the chance they wanted?")
+        lines.append(_("Did everyone get the chance they wanted?"))
     return lines
 
 
@@ -222,7 +300,7 @@ class Reveal:
     agreed: str | None = None  # the group's agreed answer, as shown
 
 
-THE_GROUP = "The group"
+THE_GROUP = "The group"  # i18n-ok: a key for the group's own answer, never shown
 
 
 class GroupPrompter(Protocol):
@@ -273,6 +351,81 @@ class GroupSession:
         self.exercise = loaded.exercise
         self.draft = draft
         self._on_change = on_change
+        from coprod_toolkit.translations import language_of
+
+        self.language = language_of(loaded)
+        self._in: dict[str, Exercise] = {self.language: loaded.exercise}
+
+    # ------------------------------------------------------------------ languages
+
+    def language_of(self, person: str) -> str:
+        """The language a person answers in: their own, or else the group's."""
+        return self.draft.languages.get(person, self.language)
+
+    def mixed(self) -> bool:
+        """Whether people answer in different languages."""
+        return len({self.language_of(p) for p in self.draft.people}) > 1
+
+    def exercise_in(self, code: str) -> Exercise:
+        """The exercise in a language (English where it has no translation into it)."""
+        if code not in self._in:
+            from coprod_toolkit.translations import localise
+
+            self._in[code] = localise(self.loaded_original(), code).exercise
+        return self._in[code]
+
+    def shared_languages(self) -> list[str]:
+        """The languages a question is shown in on the screens everyone shares: the group's,
+        then each other language people answer in; with --both-languages, at least two."""
+        codes = [self.language]
+        codes += [
+            c for c in dict.fromkeys(map(self.language_of, self.draft.people)) if c != codes[0]
+        ]
+        both = self.draft.both_languages
+        if both is False:
+            return codes[:1]
+        if both and len(codes) == 1:
+            from coprod_toolkit.translations import languages
+
+            codes += [c for c in languages(self.loaded_original()) if c not in codes][:1]
+        return codes
+
+    def loaded_original(self) -> LoadedExercise:
+        """The exercise as written, before any translation."""
+        from coprod_toolkit.catalog import load
+        from coprod_toolkit.translations import TranslatedExercise
+
+        if not isinstance(self.loaded, TranslatedExercise):
+            return self.loaded
+        return load(self.loaded.path)
+
+    def shared_wording(self, q: QuestionBase) -> str:
+        """A question as the shared screens show it: in each of the group's languages."""
+        texts = []
+        for code in self.shared_languages():
+            ex = self.exercise_in(code)
+            texts.append(ex.wording(ex.question(q.id) or q, self.draft.about))
+        return " / ".join(dict.fromkeys(texts))
+
+    def _in_language(
+        self, code: str, section: Section, q: QuestionBase
+    ) -> tuple[Exercise, Section, QuestionBase]:
+        """The exercise, section and question in a person's language (ids stay the same)."""
+        if code == self.language:
+            return self.exercise, section, q
+        ex = self.exercise_in(code)
+        theirs = next((s for s in ex.sections if s.id == section.id), section)
+        return ex, theirs, ex.question(q.id) or q
+
+    @contextmanager
+    def speaking(self, person: str) -> Iterator[None]:
+        """The words around a person's turn in their own language, when they chose one."""
+        code = self.draft.languages.get(person)
+        if code is None:
+            yield
+            return
+        with i18n.using(code):
+            yield
 
     def _changed(self) -> None:
         self.draft.updated = now()
@@ -284,7 +437,7 @@ class GroupSession:
     def group_answers(self) -> dict[str, AnswerValue]:
         """What the group says to each question: agreed, or else the middle answer."""
         out: dict[str, AnswerValue] = {}
-        for _, q in self.exercise.questions():
+        for _section, q in self.exercise.questions():
             if q.id in self.draft.agreed:
                 out[q.id] = self.draft.agreed[q.id].answer
             elif q.id in self.draft.answers:
@@ -328,18 +481,19 @@ class GroupSession:
                 person = order[d.turn]
                 following = order[d.turn + 1] if d.turn + 1 < len(order) else None
                 private = not d.open
-                if private:
-                    prompter.hand_over(person)
-                try:
-                    # Everyone sees a section's explanation in a private turn; openly, once.
-                    shows_section = first_of_section and (private or d.turn == 0)
-                    self._turn(prompter, section, q, person, len(asked), shows_section, private)
-                except BaseException:
+                with self.speaking(person):
                     if private:
-                        prompter.end_turn(person, None, kept=False)
-                    raise
-                if private:
-                    prompter.end_turn(person, following)
+                        prompter.hand_over(person)
+                    try:
+                        # Everyone sees a section's explanation in a private turn; openly, once.
+                        shows_section = first_of_section and (private or d.turn == 0)
+                        self._turn(prompter, section, q, person, len(asked), shows_section, private)
+                    except BaseException:
+                        if private:
+                            prompter.end_turn(person, None, kept=False)
+                        raise
+                    if private:
+                        prompter.end_turn(person, following)
                 d.turn += 1
                 self._changed()
             if q.id not in d.discussed:
@@ -362,6 +516,7 @@ class GroupSession:
         in private, a last look before the keyboard goes on. Back works as in coprod assess."""
         d = self.draft
         given = d.answers.setdefault(q.id, {})
+        theirs, their_section, their_q = self._in_language(self.language_of(person), section, q)
         parts = ["answer"]
         if q.evidence and not isinstance(q, TextQuestion):
             parts.append("note")
@@ -372,17 +527,27 @@ class GroupSession:
             part = parts[index]
             if part == "answer":
                 return prompter.ask(
-                    self._ask(section, q, person, given, total, new_section, private, can_go_back)
+                    self._ask(
+                        their_section,
+                        their_q,
+                        person,
+                        given,
+                        total,
+                        new_section,
+                        private,
+                        can_go_back,
+                        exercise=theirs,
+                    )
                 )
             if part == "note":
-                note = note_question(q)
+                note = note_question(their_q)
                 earlier = d.notes.get(q.id, {}).get(person)
                 return prompter.ask(
                     Ask(
-                        exercise=self.exercise,
-                        section=section,
+                        exercise=theirs,
+                        section=their_section,
                         question=note,
-                        text=q.evidence or "",
+                        text=their_q.evidence or "",
                         number=d.position + 1,
                         total=total,
                         current=earlier,
@@ -434,13 +599,15 @@ class GroupSession:
         new_section: bool,
         private: bool = False,
         can_go_back: bool = False,
+        exercise: Exercise | None = None,
     ) -> Ask:
         """One person's turn at a question (or the group's, to agree); anyone may pass."""
+        ex = exercise or self.exercise
         return Ask(
-            exercise=self.exercise,
+            exercise=ex,
             section=section,
             question=q,
-            text=self.exercise.wording(q, self.draft.about),
+            text=self.shared_wording(q) if person == THE_GROUP else ex.wording(q, self.draft.about),
             number=self.draft.position + 1,
             total=total,
             current=given.get(person),
@@ -465,7 +632,7 @@ class GroupSession:
         agreed = self.draft.agreed.get(q.id)
         return Reveal(
             q,
-            self.exercise.wording(q, self.draft.about),
+            self.shared_wording(q),
             rows,
             spread,
             worth,
@@ -475,7 +642,7 @@ class GroupSession:
 
     def _section_end(self, section: Section, q: QuestionBase) -> bool:
         asked = self.asked()
-        ids = [x.id for _, x in asked]
+        ids = [x.id for _section, x in asked]
         at = ids.index(q.id) if q.id in ids else -1
         return at == len(asked) - 1 or (at >= 0 and asked[at + 1][0] is not section)
 
@@ -495,17 +662,24 @@ class GroupSession:
             self._agree(prompter, section, q)
             prompter.show_reveal(self.reveal(q))
         while True:
-            options = [("next", "Go on")]
+            options = [("next", _("Go on"))]
             options.append(
-                ("agree", "Change the group's agreed answer")
+                ("agree", _("Change the group's agreed answer"))
                 if q.id in d.agreed
-                else ("agree", "Record an answer the group agrees on, and why")
+                else ("agree", _("Record an answer the group agrees on, and why"))
             )
-            options.append(("correct", "Change someone's answer, with their say"))
+            options.append(("correct", _("Change someone's answer, with their say")))
             if self._can_add(section, q):
-                options.append(("add", f"Add a statement of the group's own to {section.title}"))
+                options.append(
+                    (
+                        "add",
+                        _("Add a statement of the group's own to {section}").format(
+                            section=section.title
+                        ),
+                    )
+                )
             choice = prompter.choose(
-                "Talk about the answers for as long as you like. What next?", options
+                _("Talk about the answers for as long as you like. What next?"), options
             )
             if choice == "next":
                 break
@@ -531,13 +705,13 @@ class GroupSession:
         if isinstance(agreed, Pass) or agreed is None:
             if current is not None:
                 del d.agreed[q.id]
-                prompter.say("The agreed answer is taken off: the middle answer counts again.")
+                prompter.say(_("The agreed answer is taken off: the middle answer counts again."))
             else:
-                prompter.say("No agreed answer: the middle of everyone's answers counts.")
+                prompter.say(_("No agreed answer: the middle of everyone's answers counts."))
             self._changed()
             return
         note = prompter.text(
-            "Why did you agree on this? (a short note, or press Enter)",
+            _("Why did you agree on this? (a short note, or press Enter)"),
             current.note if current else None,
         )
         d.agreed[q.id] = Agreed(answer=agreed, note=note or None)
@@ -547,26 +721,34 @@ class GroupSession:
         d = self.draft
         answered = [p for p in d.people if p in d.answers.get(q.id, {})]
         person = prompter.choose(
-            "Whose answer needs changing?",
-            [(p, p) for p in answered] + [("", "No one: go back to the answers")],
+            _("Whose answer needs changing?"),
+            [(p, p) for p in answered] + [("", _("No one: go back to the answers"))],
         )
         if not person:
             return
         sure = prompter.choose(
-            f"Only change {person}'s answer if {person} wants it changed. Does {person} agree?",
-            [("yes", f"Yes, {person} wants to change it"), ("no", "No: leave it as it is")],
+            _(
+                "Only change {person}'s answer if {person} wants it changed. Does {person} agree?"
+            ).format(person=person),
+            [
+                ("yes", _("Yes, {person} wants to change it").format(person=person)),
+                ("no", _("No: leave it as it is")),
+            ],
         )
         if sure != "yes":
             return
-        self._turn(prompter, section, q, person, len(self.asked()), False, private=False)
+        with self.speaking(person):
+            self._turn(prompter, section, q, person, len(self.asked()), False, private=False)
 
     def _add_statement(self, prompter: GroupPrompter, section: Section) -> None:
         adds = self.exercise.group_adds
         assert adds is not None
         text = " ".join(
             prompter.text(
-                "The group's own statement (or press Enter to go back)",
-                note="Write a statement the group wants to add to this section, in its own words.",
+                _("The group's own statement (or press Enter to go back)"),
+                note=_(
+                    "Write a statement the group wants to add to this section, in its own words."
+                ),
             ).split()
         )
         if not text:
@@ -582,7 +764,7 @@ class GroupSession:
             statement.answer = None if isinstance(mark, Pass) else mark
         self.draft.added.append(statement)
         self._changed()
-        prompter.say("Added to the group's record.")
+        prompter.say(_("Added to the group's record."))
 
     def _added_question(self, statement: AddedStatement) -> ScaleQuestion:
         adds = self.exercise.group_adds
@@ -633,7 +815,10 @@ class GroupSession:
                     self._changed()
 
                 mine.setdefault(person, [])
-                prompter.contribute(person, step.round, list(mine[person]), save)
+                theirs = self.exercise_in(self.language_of(person)).steps
+                their_round = next((s.round for s in theirs if s.id == step.id), step.round)
+                with self.speaking(person):
+                    prompter.contribute(person, their_round, list(mine[person]), save)
                 passed = d.passed.setdefault(step.id, [])
                 if not mine[person] and person not in passed:
                     passed.append(person)
@@ -748,6 +933,8 @@ class GroupSession:
             actions=d.actions,
             questions=questions,
             steps=steps,
+            language=self.language,
+            languages={p: self.language_of(p) for p in d.people} if self.mixed() else {},
         )
 
 
@@ -760,6 +947,8 @@ def new_group_draft(
     open_answers: bool,
     topic: str | None = None,
     plain: bool = False,
+    languages: dict[str, str] | None = None,
+    both_languages: bool | None = None,
 ) -> GroupDraft:
     ex = loaded.exercise
     started = now()
@@ -775,6 +964,8 @@ def new_group_draft(
         updated=started,
         topic=topic,
         plain=plain,
+        languages=dict(languages or {}),
+        both_languages=both_languages,
     )
 
 
@@ -797,6 +988,7 @@ class GroupAnswers:
     actions: list[Action]
     topic: str | None = None
     notes: dict[str, dict[str, str]] = field(default_factory=dict)
+    languages: dict[str, str] = field(default_factory=dict)
 
 
 _GROUP_KEYS = (
@@ -812,31 +1004,38 @@ _GROUP_KEYS = (
 )
 
 
-def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> GroupAnswers:
-    """A whole group session written down: every person's answers, checked as if typed."""
+def load_group_answers(
+    path: Path, ex: Exercise, people: list[str] | None, known: list[str] | None = None
+) -> GroupAnswers:
+    """A whole group session written down: every person's answers, checked as if typed.
+
+    Under `people`, a name may end in a language the exercise is in (`known`): 'Ana:cy'.
+    """
 
     from coprod_toolkit.answers import BadAnswer, parse_answer
     from coprod_toolkit.errors import FileProblems
     from coprod_toolkit.yamlfile import Findings, read_yaml
 
-    data, marks, _ = read_yaml(path, "answers")
+    data, marks, _raw = read_yaml(path, "answers")
     shown_path = str(path)
     found = Findings(shown_path, marks)
     add = found.add
     problems = found.problems
-    found.unknown_keys(data, _GROUP_KEYS, "a group answers file")
+    found.unknown_keys(data, _GROUP_KEYS, _("a group answers file"))
     if people is None:
         raw_people = data.get("people")
         if not isinstance(raw_people, list) or not all(isinstance(p, str) for p in raw_people):
-            add(("people",), "list the people taking part, like: people: [Ana, Ben, Chi].")
+            add(("people",), _("list the people taking part, like: people: [Ana, Ben, Chi]."))
             raise FileProblems(shown_path, problems, "answers")
         try:
-            people = check_people(raw_people)
+            people, chosen = people_and_languages(raw_people, known or [i18n.ENGLISH])
         except UsageProblem as e:
             add(("people",), str(e))
             raise FileProblems(shown_path, problems, "answers") from None
+    else:
+        chosen = {}
     by_name = {p.casefold(): p for p in people}
-    result = GroupAnswers(people, {}, {}, {}, [])
+    result = GroupAnswers(people, {}, {}, {}, [], languages=chosen)
     topic = data.get("topic")
     if topic is not None:
         result.topic = " ".join(str(topic).split())[:200] or None
@@ -846,30 +1045,42 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
         if found is None:
             add(
                 at,
-                f"'{name}' is not one of the people ({', '.join(people or [])}). "
-                "Fix: use the names given under 'people'.",
+                _(
+                    "'{name}' is not one of the people ({people}). "
+                    "Fix: use the names given under 'people'."
+                ).format(name=name, people=", ".join(people or [])),
                 key=True,
             )
         return found
 
     raw_answers = data.get("answers") or {}
     if not isinstance(raw_answers, dict):
-        add(("answers",), "this should be one group of answers per person, under their name.")
+        add(
+            ("answers",),
+            _("this should be one group of answers per person, under their name."),
+        )
         raw_answers = {}
     for name, given in raw_answers.items():
         person = person_of(("answers", name), name)
         if person is None:
             continue
         if not isinstance(given, dict):
-            add(("answers", name), f"{person}'s answers should be 'question-id: answer' lines.")
+            add(
+                ("answers", name),
+                _("{person}'s answers should be 'question-id: answer' lines.").format(
+                    person=person
+                ),
+            )
             continue
         for qid, raw in given.items():
             q = ex.question(str(qid))
             if q is None:
                 add(
                     ("answers", name, qid),
-                    f"there is no question '{qid}' in {ex.id}. "
-                    f"Fix: use the ids that 'coprod exercise show {ex.id}' lists.",
+                    _(
+                        "there is no question '{question}' in {exercise}. "
+                        "Fix: use the ids that 'coprod exercise show {exercise}' lists."
+                    ).format(question=qid, exercise=ex.id),
                     key=True,
                 )
                 continue
@@ -891,8 +1102,10 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
             if q is None or not q.evidence:
                 add(
                     ("notes", name, qid),
-                    f"'{qid}' does not ask for an example. Fix: give notes only for "
-                    "questions with an 'evidence' prompt.",
+                    _(
+                        "'{question}' does not ask for an example. Fix: give notes only for "
+                        "questions with an 'evidence' prompt."
+                    ).format(question=qid),
                     key=True,
                 )
                 continue
@@ -903,7 +1116,8 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
         q = ex.question(str(qid))
         if q is None or not isinstance(entry, dict) or "answer" not in entry:
             add(
-                ("agreed", qid), "write an agreed answer as: question-id: {answer: ..., note: ...}."
+                ("agreed", qid),
+                _("write an agreed answer as: question-id: {answer: ..., note: ...}."),
             )
             continue
         try:
@@ -919,7 +1133,11 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
         raw_contributions.items() if isinstance(raw_contributions, dict) else []
     ):
         if step_id not in steps:
-            add(("contributions", step_id), f"there is no step '{step_id}' in {ex.id}.", key=True)
+            add(
+                ("contributions", step_id),
+                _("there is no step '{step}' in {exercise}.").format(step=step_id, exercise=ex.id),
+                key=True,
+            )
             continue
         for name, items in (by_person or {}).items() if isinstance(by_person, dict) else []:
             person = person_of(("contributions", step_id, name), name)
@@ -933,7 +1151,7 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
     for index, entry in enumerate(raw_actions if isinstance(raw_actions, list) else []):
         at: tuple[str | int, ...] = ("actions", index)
         if not isinstance(entry, dict) or not entry.get("what"):
-            add(at, "write an action as: {what: ..., who: [names], when: 2026-12-31}.")
+            add(at, _("write an action as: {what: ..., who: [names], when: 2026-12-31}."))
             continue
         who_raw = entry.get("who") or []
         names = who_raw if isinstance(who_raw, list) else [who_raw]
@@ -942,12 +1160,15 @@ def load_group_answers(path: Path, ex: Exercise, people: list[str] | None) -> Gr
         try:
             when = date.fromisoformat(str(when_raw)) if when_raw else None
         except ValueError:
-            add((*at, "when"), f"'{when_raw}' is not a date. Fix: write it like 2026-12-31.")
+            add(
+                (*at, "when"),
+                _("'{when}' is not a date. Fix: write it like 2026-12-31.").format(when=when_raw),
+            )
             continue
         if who:
             result.actions.append(Action(what=str(entry["what"]), who=who, when=when))
         elif not names:
-            add(at, "an action needs at least one name under 'who'.")
+            add(at, _("an action needs at least one name under 'who'."))
     if problems:
         raise FileProblems(shown_path, found.sorted(), "answers")
     return result

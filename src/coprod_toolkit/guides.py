@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 from pydantic import Field, ValidationError
 
-from coprod_toolkit.base import Slug, Strict
+from coprod_toolkit.base import Slug, Strict, new_list
 from coprod_toolkit.errors import CoprodError, FileProblems, NotFound, Problem
 from coprod_toolkit.yamlfile import _Reader, read_text, validation_problems
 
@@ -38,9 +38,9 @@ class GuideInfo(Strict):
     summary: str = Field("", description="One line: what the guide is about.")
     order: int = Field(100, description="Where it comes in the list of guides (lowest first).")
     aliases: list[Slug] = Field(
-        default_factory=list, description="Other names people may use for it."
+        default_factory=new_list, description="Other names people may use for it."
     )
-    see_also: list[Slug] = Field(default_factory=list, description="Related guides.")
+    see_also: list[Slug] = Field(default_factory=new_list, description="Related guides.")
 
 
 @dataclass(frozen=True)

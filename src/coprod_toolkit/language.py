@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, model_validator
 
-from coprod_toolkit.base import Slug, Strict
+from coprod_toolkit.base import Slug, Strict, new_list
 from coprod_toolkit.errors import CoprodError, FileProblems, NotFound, Problem
 from coprod_toolkit.language_read import (
     MAX_DOCUMENT_BYTES,
@@ -70,17 +70,17 @@ class Entry(Strict):
 
     phrase: str = Field(min_length=2, description="The phrase, as people usually write it.")
     variants: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Other forms to find: plurals, -ing and -ed forms, hyphenated spellings.",
     )
     why: str = Field(min_length=10, description="Why it jars, in one plain sentence.")
     suggestions: list[str] = Field(min_length=1, description="What to write instead.")
     unless_followed_by: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Words that, straight after the phrase, mean it is used harmlessly.",
     )
     unless_preceded_by: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Words that, straight before the phrase, mean it is used harmlessly.",
     )
     examples: Examples
@@ -105,13 +105,13 @@ class WordList(Strict):
 
     id: Slug
     title: str
-    entries: list[Entry] = Field(default_factory=list)
+    entries: list[Entry] = Field(default_factory=new_list)
     known_abbreviations: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Abbreviations everyone knows, which need no spelling out (NHS, UK).",
     )
     ordinary_words: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description=(
             "Ordinary words people write in capitals for emphasis (LOVE, SAID), "
             "which are never taken for abbreviations."

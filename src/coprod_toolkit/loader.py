@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from coprod_toolkit.errors import FileProblems, Problem
+from coprod_toolkit.i18n import N_, _
 from coprod_toolkit.models import (
     Band,
     Exercise,
@@ -44,7 +45,7 @@ def check_file(path: Path) -> tuple[LoadedExercise | None, list[Problem]]:
         return None, e.problems
     if looks_like_answers(data):
         group = "people" in data
-        command = "coprod group" if group else "coprod assess"
+        command = "coprod group" if group else "coprod assess"  # i18n-ok
         line, column = marks.at(("people" if group else "answers",), key=True)
         return None, [
             Problem(
@@ -52,9 +53,11 @@ def check_file(path: Path) -> tuple[LoadedExercise | None, list[Problem]]:
                 line,
                 column,
                 "",
-                f"this looks like an answers file (for '{command} EXERCISE --answers FILE'), "
-                "not an exercise, so it was not checked as one. Fix: nothing, if that is what "
-                f"it is; its answers are checked when you run {command} with it.",
+                _(
+                    "this looks like an answers file (for '{command} EXERCISE --answers FILE'), "
+                    "not an exercise, so it was not checked as one. Fix: nothing, if that is "
+                    "what it is; its answers are checked when you run {command} with it."
+                ).format(command=command),
                 "warning",
             )
         ]
@@ -69,7 +72,7 @@ def check_file(path: Path) -> tuple[LoadedExercise | None, list[Problem]]:
                 line,
                 column,
                 "",
-                f"'{needed}' is missing. Fix: add a line '{needed}: ...' here.",
+                _("'{name}' is missing. Fix: add a line '{name}: ...' here.").format(name=needed),
             )
         )
     try:
@@ -121,7 +124,9 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
         if section.id in seen_sections:
             add(
                 (*s_at, "id"),
-                f"the section id '{section.id}' is used twice. Fix: give each section its own id.",
+                _("the section id '{id}' is used twice. Fix: give each section its own id.").format(
+                    id=section.id
+                ),
             )
         seen_sections[section.id] = s_index
         for q_index, question in enumerate(section.questions):
@@ -130,8 +135,10 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                 first = marks.at((*seen_questions[question.id], "id"))[0]
                 add(
                     (*q_at, "id"),
-                    f"the question id '{question.id}' is already used on line {first}. "
-                    "Fix: give each question its own id.",
+                    _(
+                        "the question id '{id}' is already used on line {line}. "
+                        "Fix: give each question its own id."
+                    ).format(id=question.id, line=first),
                 )
             seen_questions[question.id] = q_at
             if isinstance(question.text, dict):
@@ -141,28 +148,26 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                 if missing:
                     add(
                         (*q_at, "text"),
-                        "there is no wording for "
-                        + ", ".join(missing)
-                        + ". Fix: add "
-                        + ", ".join(f"'{m}:'" for m in missing)
-                        + " under text, or write the text once for everyone.",
+                        _(
+                            "there is no wording for {subjects}. Fix: add {keys} under text, "
+                            "or write the text once for everyone."
+                        ).format(
+                            subjects=", ".join(missing),
+                            keys=", ".join(f"'{m}:'" for m in missing),
+                        ),
                     )
                 if extra:
                     add(
                         (*q_at, "text"),
-                        "wording is given for " + ", ".join(extra) + ", which is not one of the "
-                        "exercise's subjects (" + ", ".join(sorted(subjects)) + "). "
-                        "Fix: rename it, or add it under 'subjects'.",
+                        _(
+                            "wording is given for {given}, which is not one of the exercise's "
+                            "subjects ({subjects}). Fix: rename it, or add it under 'subjects'."
+                        ).format(given=", ".join(extra), subjects=", ".join(sorted(subjects))),
                     )
             if isinstance(question, ScaleQuestion):
                 if isinstance(question.scale, str):
                     if question.scale not in ex.scales:
-                        names = ", ".join(ex.scales) or "none yet"
-                        add(
-                            (*q_at, "scale"),
-                            f"there is no scale called '{question.scale}' under 'scales' "
-                            f"(known: {names}). Fix: add it there, or write the scale here.",
-                        )
+                        add((*q_at, "scale"), _no_scale(question.scale, ex))
                         continue
                 else:
                     _check_scale(question.scale, (*q_at, "scale"), add)
@@ -173,37 +178,50 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                     if value in seen_values:
                         add(
                             (*q_at, "options", o_index, "value"),
-                            f"the option '{value}' is listed twice. Fix: give each its own value.",
+                            _(
+                                "the option '{value}' is listed twice. "
+                                "Fix: give each its own value."
+                            ).format(value=value),
                         )
                     seen_values.add(value)
                 with_points = [o.points is not None for o in options]
                 if any(with_points) and not all(with_points):
                     add(
                         (*q_at, "options"),
-                        "some options have points and some do not. "
-                        "Fix: give every option points (0 is fine), or none.",
+                        _(
+                            "some options have points and some do not. "
+                            "Fix: give every option points (0 is fine), or none."
+                        ),
                     )
                 elif section.scored and not any(with_points) and question.type == "choice":
                     add(
                         (*q_at, "options"),
-                        "this choice is in a scored section but its options have no points. "
-                        "Fix: add 'points:' to each option, or set 'scored: false' on the section.",
+                        _(
+                            "this choice is in a scored section but its options have no points. "
+                            "Fix: add 'points:' to each option, or set 'scored: false' on the "
+                            "section."
+                        ),
                     )
             for fid, pid in question.principles.items():
                 framework = ex.frameworks.get(fid)
                 if framework is None:
-                    names = ", ".join(ex.frameworks) or "none yet"
+                    names = ", ".join(ex.frameworks) or _("none yet")
                     add(
                         (*q_at, "principles", fid),
-                        f"there is no framework '{fid}' under 'frameworks' (known: {names}). "
-                        "Fix: add it there, or correct the name.",
+                        _(
+                            "there is no framework '{name}' under 'frameworks' (known: {names}). "
+                            "Fix: add it there, or correct the name."
+                        ).format(name=fid, names=names),
                         key=True,
                     )
                 elif pid not in {p.id for p in framework.principles}:
                     ids = ", ".join(p.id for p in framework.principles)
                     add(
                         (*q_at, "principles", fid),
-                        f"'{pid}' is not a principle of '{fid}' ({ids}). Fix: use one of those.",
+                        _(
+                            "'{principle}' is not a principle of '{framework}' ({ids}). "
+                            "Fix: use one of those."
+                        ).format(principle=pid, framework=fid, ids=ids),
                     )
             if question.when is not None:
                 _check_when(question.when, earlier, (*q_at, "when"), add, ex)
@@ -224,9 +242,11 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
     if ex.scoring.show == "mean" and ex.kind == "assessment" and common_scale(ex) is None:
         add(
             ("scoring", "show"),
-            "show: mean gives the average answer on the scale, so every scored question "
-            "must use the same scale. Fix: give them one scale, or use show: total or "
-            "show: percent.",
+            _(
+                "show: mean gives the average answer on the scale, so every scored question "
+                "must use the same scale. Fix: give them one scale, or use show: total or "
+                "show: percent."
+            ),
         )
     _check_kind(ex, add)
     _check_group_knobs(ex, add)
@@ -234,6 +254,14 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
     for p in problems:
         unique.setdefault(str(p), p)
     return sorted(unique.values(), key=lambda p: (p.line, p.column))
+
+
+def _no_scale(name: str, ex: Exercise) -> str:
+    """A scale named where the exercise has none by that name."""
+    return _(
+        "there is no scale called '{name}' under 'scales' (known: {names}). "
+        "Fix: add it there, or write the scale here."
+    ).format(name=name, names=", ".join(ex.scales) or _("none yet"))
 
 
 LONG_TEXT = 200
@@ -251,8 +279,10 @@ def lint_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
         if not scale.labels:
             warn(
                 at,
-                "this scale has no labels, so people see only numbers. "
-                "Fix: add 'labels:', at least for the two ends.",
+                _(
+                    "this scale has no labels, so people see only numbers. "
+                    "Fix: add 'labels:', at least for the two ends."
+                ),
             )
 
     for name, scale in ex.scales.items():
@@ -271,16 +301,20 @@ def lint_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                 if flat.casefold() in texts:
                     warn(
                         (*q_at, "text"),
-                        f"the same text as question '{texts[flat.casefold()]}'. "
-                        "Fix: reword one of them, or remove the copy.",
+                        _(
+                            "the same text as question '{id}'. "
+                            "Fix: reword one of them, or remove the copy."
+                        ).format(id=texts[flat.casefold()]),
                     )
                 texts.setdefault(flat.casefold(), q.id)
                 if len(flat) > LONG_TEXT:
                     warn(
                         (*q_at, "text"),
-                        f"this text is {len(flat)} characters long; a screen reader reads all "
-                        "of it before every answer. Fix: keep it under "
-                        f"{LONG_TEXT} characters and move the detail into 'help:'.",
+                        _(
+                            "this text is {length} characters long; a screen reader reads all "
+                            "of it before every answer. Fix: keep it under {limit} characters "
+                            "and move the detail into 'help:'."
+                        ).format(length=len(flat), limit=LONG_TEXT),
                     )
             if q.when is not None and q.when.question in earlier:
                 target = earlier[q.when.question]
@@ -288,8 +322,10 @@ def lint_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                 if possible and all(q.when.holds(v) for v in possible):
                     warn(
                         (*q_at, "when"),
-                        f"this 'when' holds for every answer to '{target.id}', so it changes "
-                        "nothing. Fix: remove it, or narrow the condition.",
+                        _(
+                            "this 'when' holds for every answer to '{id}', so it changes "
+                            "nothing. Fix: remove it, or narrow the condition."
+                        ).format(id=target.id),
                     )
             for fid, pid in q.principles.items():
                 mapped.setdefault(fid, set()).add(pid)
@@ -299,8 +335,11 @@ def lint_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
             if principle.id not in mapped[fid]:
                 warn(
                     ("frameworks", fid, "principles", p_index),
-                    f"no question belongs to '{principle.id}', so it will never have a score. "
-                    f"Fix: add 'principles: {{{fid}: {principle.id}}}' to the questions about it.",
+                    _(
+                        "no question belongs to '{principle}', so it will never have a score. "
+                        "Fix: add 'principles: {{{framework}: {principle}}}' to the questions "
+                        "about it."
+                    ).format(principle=principle.id, framework=fid),
                 )
     _unreachable_bands(ex, warn)
     _bands_after_a_pass(ex, warn)
@@ -341,10 +380,18 @@ def _bands_after_a_pass(ex: Exercise, warn: Any) -> None:
             warned.add(at)
             warn(
                 at,
-                f"passed questions leave the total, so once '{q.id}' is passed, totals run "
-                f"from {after_low} to {after_high}, which these bands "
-                f"({bands[0].min}-{bands[-1].max}) do not fit. Fix: add 'passes: pro_rate' "
-                "(or 'passes: lowest') under 'scoring', so a pass does not move the total.",
+                _(
+                    "passed questions leave the total, so once '{id}' is passed, totals run "
+                    "from {low} to {high}, which these bands ({first}-{last}) do not fit. "
+                    "Fix: add 'passes: pro_rate' (or 'passes: lowest') under 'scoring', so a "
+                    "pass does not move the total."
+                ).format(
+                    id=q.id,
+                    low=after_low,
+                    high=after_high,
+                    first=bands[0].min,
+                    last=bands[-1].max,
+                ),
             )
 
 
@@ -399,8 +446,10 @@ def _unreachable_bands(ex: Exercise, warn: Any) -> None:
             if band.min > high or band.max < low:
                 warn(
                     (*at, index),
-                    f"no score can reach this band: scores here run from {low} to {high}. "
-                    "Fix: change its range, or remove it.",
+                    _(
+                        "no score can reach this band: scores here run from {low} to {high}. "
+                        "Fix: change its range, or remove it."
+                    ).format(low=low, high=high),
                 )
 
 
@@ -412,19 +461,16 @@ def _check_group_knobs(ex: Exercise, add: Any) -> None:
             if q.evidence and isinstance(q, TextQuestion):
                 add(
                     ("sections", s_index, "questions", q_index, "evidence"),
-                    "a free-text question is already its own note. Fix: remove 'evidence' "
-                    "here, or put it on the rating question it belongs to.",
+                    _(
+                        "a free-text question is already its own note. Fix: remove 'evidence' "
+                        "here, or put it on the rating question it belongs to."
+                    ),
                 )
     adds = ex.group_adds
     if adds is None:
         return
     if isinstance(adds.scale, str) and adds.scale not in ex.scales:
-        names = ", ".join(ex.scales) or "none yet"
-        add(
-            ("group_adds", "scale"),
-            f"there is no scale called '{adds.scale}' under 'scales' (known: {names}). "
-            "Fix: add it there, or write the scale here.",
-        )
+        add(("group_adds", "scale"), _no_scale(adds.scale, ex))
     elif isinstance(adds.scale, Scale):
         _check_scale(adds.scale, ("group_adds", "scale"), add)
     known = [s.id for s in ex.sections]
@@ -432,8 +478,10 @@ def _check_group_knobs(ex: Exercise, add: Any) -> None:
         if section_id not in known:
             add(
                 ("group_adds", "sections", index),
-                f"there is no section '{section_id}' (sections: {', '.join(known)}). "
-                "Fix: use a section id, or leave 'sections' out for every section.",
+                _(
+                    "there is no section '{id}' (sections: {known}). "
+                    "Fix: use a section id, or leave 'sections' out for every section."
+                ).format(id=section_id, known=", ".join(known)),
             )
 
 
@@ -446,8 +494,10 @@ def _check_kind(ex: Exercise, add: Any) -> None:
         if ex.sections:
             add(
                 ("sections",),
-                "a guided exercise has steps, not sections. Fix: remove the sections, "
-                "or use kind: assessment.",
+                _(
+                    "a guided exercise has steps, not sections. Fix: remove the sections, "
+                    "or use kind: assessment."
+                ),
                 key=True,
             )
         ids = [s.id for s in ex.steps]
@@ -455,13 +505,15 @@ def _check_kind(ex: Exercise, add: Any) -> None:
             if step_id in ids[:index]:
                 add(
                     ("steps", index, "id"),
-                    f"the step id '{step_id}' is used twice. Fix: give each step its own id.",
+                    _("the step id '{id}' is used twice. Fix: give each step its own id.").format(
+                        id=step_id
+                    ),
                 )
         return
     if ex.steps:
         add(
             ("steps",),
-            "only guided exercises have steps. Fix: remove them, or set kind: guided.",
+            _("only guided exercises have steps. Fix: remove them, or set kind: guided."),
             key=True,
         )
     checklist = ex.kind == "checklist"
@@ -472,50 +524,63 @@ def _check_kind(ex: Exercise, add: Any) -> None:
             if checklist and not isinstance(q, YesNoQuestion | TextQuestion):
                 add(
                     (*q_at, "type"),
-                    f"a checklist holds yes_no statements (and text notes), not {q.type}. "
-                    "Fix: make it a yes_no statement, or use kind: assessment.",
+                    _(
+                        "a checklist holds yes_no statements (and text notes), not {type}. "
+                        "Fix: make it a yes_no statement, or use kind: assessment."
+                    ).format(type=q.type),
                 )
             if not isinstance(q, YesNoQuestion):
                 continue
             if checklist and q.counts is None:
                 add(
                     q_at,
-                    "a checklist statement must say how a yes counts. Fix: add 'counts: for' "
-                    "(yes is a good sign) or 'counts: against' (yes is a warning sign).",
+                    _(
+                        "a checklist statement must say how a yes counts. Fix: add 'counts: for' "
+                        "(yes is a good sign) or 'counts: against' (yes is a warning sign)."
+                    ),
                 )
             if not checklist and q.counts is not None:
                 add(
                     (*q_at, "counts"),
-                    "'counts' only works in a checklist. Fix: remove it, or set kind: checklist.",
+                    _(
+                        "'counts' only works in a checklist. "
+                        "Fix: remove it, or set kind: checklist."
+                    ),
                     key=True,
                 )
             elif q.blocks and (not checklist or q.counts is None):
                 add(
                     (*q_at, "blocks"),
-                    "'blocks' only works on a checklist statement that counts for or against. "
-                    "Fix: remove it, or add 'counts: against' (or 'counts: for').",
+                    _(
+                        "'blocks' only works on a checklist statement that counts for or "
+                        "against. Fix: remove it, or add 'counts: against' (or 'counts: for')."
+                    ),
                     key=True,
                 )
             weight += q.weight
     if checklist and not ex.verdicts:
         add(
             (),
-            "a checklist needs 'verdicts': what each number of concerns means. "
-            "Fix: add a 'verdicts:' list, like the one in exercises/readiness.yaml.",
+            _(
+                "a checklist needs 'verdicts': what each number of concerns means. "
+                "Fix: add a 'verdicts:' list, like the one in exercises/readiness.yaml."
+            ),
         )
     elif checklist:
-        _check_ranges(ex.verdicts, ("verdicts",), add, 0, round(weight), "number of concerns")
+        _check_ranges(ex.verdicts, ("verdicts",), add, 0, round(weight), "verdict")
     elif ex.verdicts:
         add(
             ("verdicts",),
-            "only checklists have verdicts. Fix: remove them, or set kind: checklist.",
+            _("only checklists have verdicts. Fix: remove them, or set kind: checklist."),
             key=True,
         )
     if not checklist and ex.find_out_first is not None:
         add(
             ("find_out_first",),
-            "only checklists have a 'find out first' verdict. Fix: remove it, or set "
-            "kind: checklist.",
+            _(
+                "only checklists have a 'find out first' verdict. Fix: remove it, or set "
+                "kind: checklist."
+            ),
             key=True,
         )
 
@@ -524,18 +589,22 @@ def _check_scale(scale: Scale, at: Path_, add: Any) -> None:
     if scale.max <= scale.min:
         add(
             at,
-            f"the scale's max ({scale.max}) must be above its min ({scale.min}). "
-            "Fix: swap them or correct one.",
+            _(
+                "the scale's max ({max}) must be above its min ({min}). "
+                "Fix: swap them or correct one."
+            ).format(max=scale.max, min=scale.min),
         )
         return
     if scale.max - scale.min > 100:
-        add(at, "a scale may have at most 101 points. Fix: use a shorter range, like 0 to 10.")
+        add(at, _("a scale may have at most 101 points. Fix: use a shorter range, like 0 to 10."))
     outside = [k for k in scale.labels if not scale.min <= k <= scale.max]
     for k in outside:
         add(
             (*at, "labels", k),
-            f"there is a label for {k}, but the scale runs from {scale.min} to {scale.max}. "
-            "Fix: label only points inside the range.",
+            _(
+                "there is a label for {point}, but the scale runs from {min} to {max}. "
+                "Fix: label only points inside the range."
+            ).format(point=k, min=scale.min, max=scale.max),
             key=True,
         )
 
@@ -547,50 +616,70 @@ def _check_when(when: When, earlier: dict[str, Any], at: Path_, add: Any, ex: Ex
         if later is not None:
             add(
                 (*at, "question"),
-                f"'{when.question}' comes later in the exercise, so it has no answer yet. "
-                "Fix: point to a question that comes before this one.",
+                _(
+                    "'{id}' comes later in the exercise, so it has no answer yet. "
+                    "Fix: point to a question that comes before this one."
+                ).format(id=when.question),
             )
         else:
             guess = difflib.get_close_matches(when.question, list(earlier), n=1)
-            hint = f" Did you mean '{guess[0]}'?" if guess else ""
+            message = (
+                _(
+                    "there is no question '{id}' before this one. Did you mean '{guess}'? "
+                    "Fix: use the id of an earlier question."
+                )
+                if guess
+                else _(
+                    "there is no question '{id}' before this one. "
+                    "Fix: use the id of an earlier question."
+                )
+            )
             add(
-                (*at, "question"),
-                f"there is no question '{when.question}' before this one.{hint} "
-                "Fix: use the id of an earlier question.",
+                (*at, "question"), message.format(id=when.question, guess=guess[0] if guess else "")
             )
         return
     wanted = [v for v in [when.equals, *(when.any_of or [])] if v is not None]
     if target.type == "text":
-        add(at, "a question cannot depend on a free-text answer. Fix: point to another question.")
+        add(
+            at, _("a question cannot depend on a free-text answer. Fix: point to another question.")
+        )
     elif target.type == "scale":
         scale = ex.scale_of(target)
         for v in wanted:
             if not isinstance(v, int) or v not in scale.points():
                 add(
                     at,
-                    f"'{v}' is not a point on the scale of '{target.id}' "
-                    f"({scale.min} to {scale.max}). Fix: use a number in that range.",
+                    _(
+                        "'{value}' is not a point on the scale of '{id}' ({min} to {max}). "
+                        "Fix: use a number in that range."
+                    ).format(value=v, id=target.id, min=scale.min, max=scale.max),
                 )
     elif target.type == "yes_no":
         allowed = ["yes", "no", "not_sure"] if target.not_sure else ["yes", "no"]
         if when.at_least is not None or when.at_most is not None:
-            add(at, "at_least and at_most only work with scales. Fix: use equals: yes or no.")
+            add(at, _("at_least and at_most only work with scales. Fix: use equals: yes or no."))
         for v in wanted:
             if v not in allowed:
                 add(
-                    at, f"'{v}' is not an answer to '{target.id}'. Fix: use {' or '.join(allowed)}."
+                    at,
+                    _("'{value}' is not an answer to '{id}'. Fix: use {answers}.").format(
+                        value=v,
+                        id=target.id,
+                        # Translators: between the answers a question allows: 'yes or no'.
+                        answers=_(" or ").join(allowed),
+                    ),
                 )
     else:
         values = [o.value for o in target.options]
         if when.at_least is not None or when.at_most is not None:
-            add(at, "at_least and at_most only work with scales. Fix: use equals or any_of.")
+            add(at, _("at_least and at_most only work with scales. Fix: use equals or any_of."))
         for v in wanted:
             if v not in values:
                 add(
                     at,
-                    f"'{v}' is not an option of '{target.id}'. Fix: use one of "
-                    + ", ".join(values)
-                    + ".",
+                    _("'{value}' is not an option of '{id}'. Fix: use one of {options}.").format(
+                        value=v, id=target.id, options=", ".join(values)
+                    ),
                 )
 
 
@@ -602,16 +691,20 @@ def _check_bands(ex: Exercise, bands: list[Band], at: Path_, add: Any, sections:
         if (first.min, last.max) == (low, high) or last.max > 100:
             add(
                 (*at, 0, "min"),
-                f"these bands run from {first.min} to {last.max}, like totals of points "
-                f"(these questions give {low} to {high}), but they are read as scores out of "
-                "100. Fix: add 'bands_on: raw' under 'scoring'.",
+                _(
+                    "these bands run from {first} to {last}, like totals of points "
+                    "(these questions give {low} to {high}), but they are read as scores out "
+                    "of 100. Fix: add 'bands_on: raw' under 'scoring'."
+                ).format(first=first.min, last=last.max, low=low, high=high),
             )
             return
         add(
             (*at, 0, "min"),
-            f"scores from 0 to {first.min - 1} fall in no band. Fix: if the bands are totals "
-            "of points, add 'bands_on: raw' under 'scoring'; if they are out of 100, start "
-            "the first band at 0.",
+            _(
+                "scores from 0 to {last} fall in no band. Fix: if the bands are totals "
+                "of points, add 'bands_on: raw' under 'scoring'; if they are out of 100, start "
+                "the first band at 0."
+            ).format(last=first.min - 1),
         )
         _check_ranges(bands, at, add, first.min, 100, "score")
         return
@@ -619,41 +712,70 @@ def _check_bands(ex: Exercise, bands: list[Band], at: Path_, add: Any, sections:
     _check_ranges(bands, at, add, low, high, "score")
 
 
+# What _check_ranges says, for bands (ranges of scores) and for a checklist's verdicts
+# (ranges of numbers of concerns): whole sentences, so each language can word both.
+_RANGE_MESSAGES = {
+    "score": {
+        "backwards": N_("this band runs from {min} down to {max}. Fix: swap min and max."),
+        "start": N_(
+            "scores from {low} to {last} fall in no band. Fix: start the first band at {low}."
+        ),
+        "overlap": N_(
+            "this band overlaps the one before it ({min}-{max}). "
+            "Fix: start it at {next}, and list bands from lowest to highest."
+        ),
+        "gap": N_("scores from {low} to {last} fall in no band. Fix: start this band at {low}."),
+        "end": N_("scores from {low} to {last} fall in no band. Fix: end the last band at {last}."),
+    },
+    "verdict": {
+        "backwards": N_("this verdict runs from {min} down to {max}. Fix: swap min and max."),
+        "start": N_(
+            "counts from {low} to {last} fall in no verdict. Fix: start the first verdict at {low}."
+        ),
+        "overlap": N_(
+            "this verdict overlaps the one before it ({min}-{max}). "
+            "Fix: start it at {next}, and list verdicts from lowest to highest."
+        ),
+        "gap": N_(
+            "counts from {low} to {last} fall in no verdict. Fix: start this verdict at {low}."
+        ),
+        "end": N_(
+            "counts from {low} to {last} fall in no verdict. Fix: end the last verdict at {last}."
+        ),
+    },
+}
+
+
 def _check_ranges(bands: list[Band], at: Path_, add: Any, low: int, high: int, what: str) -> None:
-    """Ranges must run from low to high, lowest first, with no gaps and no overlaps."""
-    noun = "scores" if what == "score" else "counts"
-    kind = "band" if what == "score" else "verdict"
+    """Ranges must run from low to high, lowest first, with no gaps and no overlaps.
+
+    `what` is "score" for bands, or "verdict" for a checklist's verdicts.
+    """
+    said = _RANGE_MESSAGES["score" if what == "score" else "verdict"]
     previous: Band | None = None
     for index, band in enumerate(bands):
         b_at = (*at, index)
         if band.max < band.min:
-            add(
-                b_at, f"this {kind} runs from {band.min} down to {band.max}. Fix: swap min and max."
-            )
+            add(b_at, str(said["backwards"]).format(min=band.min, max=band.max))
             return
         if previous is None:
             if band.min > low:
-                add(
-                    (*b_at, "min"),
-                    f"{noun} from {low} to {band.min - 1} fall in no {kind}. "
-                    f"Fix: start the first {kind} at {low}.",
-                )
+                add((*b_at, "min"), str(said["start"]).format(low=low, last=band.min - 1))
         elif band.min <= previous.max:
             add(
                 (*b_at, "min"),
-                f"this {kind} overlaps the one before it ({previous.min}-{previous.max}). "
-                f"Fix: start it at {previous.max + 1}, and list {kind}s from lowest to highest.",
+                str(said["overlap"]).format(
+                    min=previous.min, max=previous.max, next=previous.max + 1
+                ),
             )
         elif band.min > previous.max + 1:
             add(
                 (*b_at, "min"),
-                f"{noun} from {previous.max + 1} to {band.min - 1} fall in no {kind}. "
-                f"Fix: start this {kind} at {previous.max + 1}.",
+                str(said["gap"]).format(low=previous.max + 1, last=band.min - 1),
             )
         previous = band
     if previous is not None and previous.max < high:
         add(
             (*at, len(bands) - 1, "max"),
-            f"{noun} from {previous.max + 1} to {high} fall in no {kind}. "
-            f"Fix: end the last {kind} at {high}.",
+            str(said["end"]).format(low=previous.max + 1, last=high),
         )

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
-from coprod_toolkit.base import QUESTION_TYPES, SLUG_PATTERN, Slug, Strict
+from coprod_toolkit.base import QUESTION_TYPES, SLUG_PATTERN, Slug, Strict, new_list
 
 __all__ = ["QUESTION_TYPES", "SLUG_PATTERN", "Slug", "Strict"]  # and the models below
 
@@ -285,7 +285,7 @@ class GroupAdds(Strict):
         ),
     )
     sections: list[Slug] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="The sections a group may add to; leave out for every section.",
     )
     most: int = Field(5, ge=1, le=20, description="At most this many statements per section.")
@@ -355,9 +355,9 @@ class Scoring(Strict):
             return self.show
         return "total" if self.bands_on == "raw" else "percent"
 
-    bands: list[Band] = Field(default_factory=list, description="Bands for the overall score.")
+    bands: list[Band] = Field(default_factory=new_list, description="Bands for the overall score.")
     section_bands: list[Band] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Bands for every section's score, unless a section has its own.",
     )
 
@@ -391,7 +391,7 @@ class Section(Strict):
         None, description="The `coprod guide` topic to point to when this section scores low."
     )
     practice: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Ids of exercises that help build this principle, suggested when it is low.",
     )
     questions: list[Question] = Field(min_length=1)
@@ -440,7 +440,7 @@ class Exercise(Strict):
     )
     scoring: Scoring = Field(default_factory=Scoring)
     verdicts: list[Band] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description=(
             "Checklists: verdicts by the number of concerns (statements answered the "
             "worrying way, counted by weight), lowest first, covering every possible count."
@@ -457,10 +457,10 @@ class Exercise(Strict):
         ),
     )
     sections: list[Section] = Field(
-        default_factory=list, description="Assessments and checklists: the sections, in order."
+        default_factory=new_list, description="Assessments and checklists: the sections, in order."
     )
     steps: list[Step] = Field(
-        default_factory=list, description="Guided exercises: the steps, in order."
+        default_factory=new_list, description="Guided exercises: the steps, in order."
     )
     actions_prompt: str = Field(
         "What will you do, who will do it, and by when?",
@@ -596,9 +596,9 @@ class Verdict(Strict):
     label: str
     message: str
     count: float = Field(description="How many concerns, counted by weight.")
-    concerns: list[Concern] = Field(default_factory=list)
+    concerns: list[Concern] = Field(default_factory=new_list)
     unsure: list[Concern] = Field(
-        default_factory=list, description="Statements answered 'not sure': things to find out."
+        default_factory=new_list, description="Statements answered 'not sure': things to find out."
     )
     rule: Literal["count", "blocked", "find_out"] = Field(
         "count",
@@ -608,10 +608,11 @@ class Verdict(Strict):
         ),
     )
     blocking: list[str] = Field(
-        default_factory=list, description="Ids of blocking statements answered the worrying way."
+        default_factory=new_list,
+        description="Ids of blocking statements answered the worrying way.",
     )
     deciding: list[str] = Field(
-        default_factory=list, description="Ids of 'not sure' statements that could change it."
+        default_factory=new_list, description="Ids of 'not sure' statements that could change it."
     )
 
 
@@ -717,12 +718,13 @@ class GroupDraft(Strict):
     )
     agreed: dict[str, Agreed] = Field(default_factory=dict)
     discussed: list[str] = Field(
-        default_factory=list, description="Questions whose answers have been shown and talked over."
+        default_factory=new_list,
+        description="Questions whose answers have been shown and talked over.",
     )
     contributions: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict, description="Step id -> person -> what they added."
     )
-    actions: list[Action] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=new_list)
     topic: str | None = Field(None, description="The piece of work the group is talking about.")
     plain: bool = Field(False, description="Started with --plain: resume stays plain.")
     time_left: int | None = Field(
@@ -733,8 +735,14 @@ class GroupDraft(Strict):
         default_factory=dict,
         description="Question id -> person -> the example or evidence they gave.",
     )
+    languages: dict[str, str] = Field(
+        default_factory=dict, description="Person -> the language they answer in, when chosen."
+    )
+    both_languages: bool | None = Field(
+        None, description="Shared screens in every language used (None: when people differ)."
+    )
     added: list[AddedStatement] = Field(
-        default_factory=list, description="Statements the group added of its own."
+        default_factory=new_list, description="Statements the group added of its own."
     )
 
 
@@ -792,6 +800,11 @@ class GroupRecord(Strict):
         description="How many times each person passed, kept apart: passing is a right.",
     )
     topic: str | None = Field(None, description="The piece of work the group talked about.")
-    actions: list[Action] = Field(default_factory=list)
-    questions: list[QuestionSpread] = Field(default_factory=list)
-    steps: list[StepRecord] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=new_list)
+    questions: list[QuestionSpread] = Field(default_factory=new_list)
+    steps: list[StepRecord] = Field(default_factory=new_list)
+    language: str = Field("en", description="The language of the exercise on the shared screens.")
+    languages: dict[str, str] = Field(
+        default_factory=dict,
+        description="Person -> their language, when people used different ones.",
+    )

@@ -22,7 +22,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from coprod_toolkit.base import QUESTION_TYPES
-from coprod_toolkit.errors import FileProblems, Problem
+from coprod_toolkit.errors import FileProblems, Problem, file_kind
+from coprod_toolkit.i18n import N_, _, ngettext, pgettext
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 40
@@ -200,7 +201,14 @@ class _Reader:
         try:
             return _constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError):
-            self.problem(mark, at, f"'{value}' cannot be read as {tag.removeprefix(_TAG)}.")
+            self.problem(
+                mark,
+                at,
+                # Translators: {type} is YAML's name for a kind of value: int, float, bool, null.
+                _("'{value}' cannot be read as {type}.").format(
+                    value=value, type=tag.removeprefix(_TAG)
+                ),
+            )
             return value
 
     def read(self, text: str, loader: Any = None) -> Any:
@@ -216,12 +224,7 @@ class _Reader:
             if type(event) is scalar_event and not event.anchor:
                 count += 1
                 if count > MAX_VALUES:
-                    self.problem(
-                        _pos(event),
-                        (),
-                        f"this file has more than {MAX_VALUES:,} values, far more than an "
-                        "exercise needs. Fix: split it into smaller exercises.",
-                    )
+                    self.problem(_pos(event), (), _too_many_values())
                     break
                 if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
                     self._key(stack, self.scalar(event, stack[-1][1]), event)
@@ -238,8 +241,10 @@ class _Reader:
                     self.problem(
                         _pos(event),
                         (),
-                        "this file holds more than one YAML document ('---' part-way through). "
-                        "Fix: keep one exercise per file and remove the extra '---'.",
+                        _(
+                            "this file holds more than one YAML document ('---' part-way "
+                            "through). Fix: keep one exercise per file and remove the extra '---'."
+                        ),
                     )
                     break
                 continue
@@ -247,31 +252,30 @@ class _Reader:
                 self.problem(
                     _pos(event),
                     self._path(stack),
-                    "YAML aliases ('*name') are not allowed in coprod files. "
-                    "Fix: write the content out in full where it is needed.",
+                    _(
+                        "YAML aliases ('*name') are not allowed in coprod files. "
+                        "Fix: write the content out in full where it is needed."
+                    ),
                 )
                 break
             if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                finished, _, _ = stack.pop()
+                finished = stack.pop()[0]
                 self._place(stack, finished)
                 continue
             if not isinstance(event, yaml.NodeEvent):
                 continue
             count += 1
             if count > MAX_VALUES:
-                self.problem(
-                    _pos(event),
-                    (),
-                    f"this file has more than {MAX_VALUES:,} values, far more than an "
-                    "exercise needs. Fix: split it into smaller exercises.",
-                )
+                self.problem(_pos(event), (), _too_many_values())
                 break
             if getattr(event, "anchor", None):
                 self.problem(
                     _pos(event),
                     self._path(stack),
-                    f"YAML anchors ('&{event.anchor}') are not allowed in coprod files. "
-                    "Fix: remove the anchor and write the content out in full.",
+                    _(
+                        "YAML anchors ('&{anchor}') are not allowed in coprod files. "
+                        "Fix: remove the anchor and write the content out in full."
+                    ).format(anchor=event.anchor),
                 )
                 break
             at = self._path(stack)
@@ -284,8 +288,10 @@ class _Reader:
                     self.problem(
                         _pos(event),
                         at,
-                        f"the file is nested more than {MAX_DEPTH} levels deep. "
-                        "Fix: an exercise needs only a few levels; check the indentation.",
+                        _(
+                            "the file is nested more than {depth} levels deep. "
+                            "Fix: an exercise needs only a few levels; check the indentation."
+                        ).format(depth=MAX_DEPTH),
                     )
                     break
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -311,17 +317,21 @@ class _Reader:
         return (*at, key) if key is not None else at
 
     def _key(self, stack: list[tuple[Any, Path_, Any]], key: Any, event: Any) -> None:
-        container, at, _ = stack[-1]
+        container, at = stack[-1][0], stack[-1][1]
         if not isinstance(key, str | int | float | bool):
-            self.problem(_pos(event), at, "a key here is not plain text. Fix: use a simple name.")
+            self.problem(
+                _pos(event), at, _("a key here is not plain text. Fix: use a simple name.")
+            )
             key = "?"
         if key in container:
             first = self.marks.keys.get((*at, key), (0, 0))[0]
             self.problem(
                 _pos(event),
                 (*at, key),
-                f"'{key}' appears twice here (first on line {first}). "
-                "Fix: keep one of them and delete the other.",
+                _(
+                    "'{key}' appears twice here (first on line {line}). "
+                    "Fix: keep one of them and delete the other."
+                ).format(key=key, line=first),
             )
             stack[-1] = (container, at, _DUPLICATE)
             return
@@ -357,25 +367,32 @@ def _pos(event: Any) -> tuple[int, int]:
 
 def _tag_message(tag: str) -> str:
     shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
-    return (
-        f"the tag '{shown}' is not allowed: coprod files hold only text, numbers, "
+    return _(
+        "the tag '{tag}' is not allowed: coprod files hold only text, numbers, "
         "lists and 'key: value' lines, and never run anything. Fix: remove the tag."
-    )
+    ).format(tag=shown)
+
+
+def _too_many_values() -> str:
+    return _(
+        "this file has more than {count} values, far more than an exercise needs. "
+        "Fix: split it into smaller exercises."
+    ).format(count=f"{MAX_VALUES:,}")
 
 
 def _too_big(shown: str, what: str, limit: int, size: int | None = None) -> FileProblems:
-    said = f"{size / 1_000_000:.1f} MB" if size else f"larger than {limit // 1_000_000} MB"
-    return FileProblems(
-        shown,
-        [
-            _whole(
-                shown,
-                f"the file is {said}; coprod reads files up to {limit // 1_000_000} MB. "
-                "Fix: check this is the file you meant.",
-            )
-        ],
-        what,
-    )
+    megabytes = limit // 1_000_000
+    if size:
+        message = _(
+            "the file is {size} MB; coprod reads files up to {limit} MB. "
+            "Fix: check this is the file you meant."
+        ).format(size=f"{size / 1_000_000:.1f}", limit=megabytes)
+    else:
+        message = _(
+            "the file is larger than {limit} MB; coprod reads files up to {limit} MB. "
+            "Fix: check this is the file you meant."
+        ).format(limit=megabytes)
+    return FileProblems(shown, [_whole(shown, message)], what)
 
 
 def read_bytes(path: Path, what: str = "", limit: int = MAX_BYTES) -> bytes:
@@ -395,31 +412,35 @@ def read_bytes(path: Path, what: str = "", limit: int = MAX_BYTES) -> bytes:
     except FileNotFoundError:
         raise FileProblems(
             shown,
-            [_whole(shown, "there is no file here. Fix: check the file's name and folder.")],
+            [_whole(shown, _("there is no file here. Fix: check the file's name and folder."))],
             what,
         ) from None
     except IsADirectoryError:
-        raise FileProblems(shown, [_whole(shown, "this is a folder, not a file.")], what) from None
+        raise FileProblems(
+            shown, [_whole(shown, _("this is a folder, not a file."))], what
+        ) from None
     except PermissionError:
         raise FileProblems(
-            shown, [_whole(shown, "coprod is not allowed to read this file.")], what
+            shown, [_whole(shown, _("coprod is not allowed to read this file."))], what
         ) from None
     except OSError as e:
-        problem = _whole(shown, f"the file cannot be read ({e.strerror}).")
+        problem = _whole(shown, _cannot_read(e))
         raise FileProblems(shown, [problem], what) from None
     try:
         status = os.fstat(fd)
         mode = status.st_mode
         if stat.S_ISDIR(mode):
-            raise FileProblems(shown, [_whole(shown, "this is a folder, not a file.")], what)
+            raise FileProblems(shown, [_whole(shown, _("this is a folder, not a file."))], what)
         if not stat.S_ISREG(mode):
             raise FileProblems(
                 shown,
                 [
                     _whole(
                         shown,
-                        "this is not an ordinary file (it is a device, a pipe or a socket), "
-                        "so coprod will not read it. Fix: give the path of a saved file.",
+                        _(
+                            "this is not an ordinary file (it is a device, a pipe or a socket), "
+                            "so coprod will not read it. Fix: give the path of a saved file."
+                        ),
                     )
                 ],
                 what,
@@ -438,17 +459,23 @@ def read_bytes(path: Path, what: str = "", limit: int = MAX_BYTES) -> bytes:
             raise _too_big(shown, what, limit)
         return b"".join(chunks)
     except OSError as e:
-        problem = _whole(shown, f"the file cannot be read ({e.strerror}).")
+        problem = _whole(shown, _cannot_read(e))
         raise FileProblems(shown, [problem], what) from None
     finally:
         os.close(fd)
+
+
+def _cannot_read(e: OSError) -> str:
+    # Translators: {reason} is the system's own words, such as 'Input/output error'.
+    return _("the file cannot be read ({reason}).").format(reason=e.strerror)
 
 
 def read_standard_input(what: str = "answers") -> tuple[dict[str, Any], Marks]:
     """YAML given on standard input (`--answers -`), bounded like a file. Raises FileProblems."""
     import sys
 
-    shown = "standard input"
+    # Translators: where the answers came from, in place of a file's name (--answers -).
+    shown = _("standard input")
     stream = getattr(sys.stdin, "buffer", None)
     try:
         if stream is not None:
@@ -457,7 +484,9 @@ def read_standard_input(what: str = "answers") -> tuple[dict[str, Any], Marks]:
             data = sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
     except OSError as e:
         raise FileProblems(
-            shown, [_whole(shown, f"it cannot be read ({e.strerror}).")], what
+            shown,
+            [_whole(shown, _("it cannot be read ({reason}).").format(reason=e.strerror))],
+            what,
         ) from None
     if len(data) > MAX_BYTES:
         raise _too_big(shown, what, MAX_BYTES)
@@ -486,8 +515,10 @@ def decode(data: bytes, shown: str, what: str = "") -> str:
                     line,
                     column,
                     "",
-                    "this is not UTF-8 text, so coprod cannot read it. "
-                    "Fix: save the file again as UTF-8 (most editors offer it under 'Save as').",
+                    _(
+                        "this is not UTF-8 text, so coprod cannot read it. Fix: save the file "
+                        "again as UTF-8 (most editors offer it under 'Save as')."
+                    ),
                 )
             ],
             what,
@@ -495,80 +526,86 @@ def decode(data: bytes, shown: str, what: str = "") -> str:
     return text.removeprefix("\ufeff")
 
 
+# libyaml's words for a problem (matched, so kept as libyaml writes them), with what it
+# means and how to fix it in plain words (translated when shown; see _yaml_message).
 _YAML_PROBLEMS = [
     (
-        "while scanning a quoted scalar",
-        "a quote is opened here but never closed",
-        "add the closing quote",
+        "while scanning a quoted scalar",  # i18n-ok
+        N_("a quote is opened here but never closed"),
+        N_("add the closing quote"),
     ),
     (
-        "found a tab character",
-        "a tab is used for indentation here",
-        "indent with spaces, never tabs",
+        "found a tab character",  # i18n-ok
+        N_("a tab is used for indentation here"),
+        N_("indent with spaces, never tabs"),
     ),
     (
-        "expected ',' or ']'",
-        "a list in square brackets is not closed",
-        "add the closing ']', and separate the items with commas",
+        "expected ',' or ']'",  # i18n-ok
+        N_("a list in square brackets is not closed"),
+        N_("add the closing ']', and separate the items with commas"),
     ),
     (
-        "expected ',' or '}'",
-        "a group in curly brackets is not closed",
-        "add the closing '}', and separate the items with commas",
+        "expected ',' or '}'",  # i18n-ok
+        N_("a group in curly brackets is not closed"),
+        N_("add the closing '}', and separate the items with commas"),
     ),
     (
-        "mapping values are not allowed",
-        "there is a ': ' here that does not start a new line of 'name: value'",
-        "put the text in quotes, or check the indentation of this line",
+        "mapping values are not allowed",  # i18n-ok
+        N_("there is a ': ' here that does not start a new line of 'name: value'"),
+        N_("put the text in quotes, or check the indentation of this line"),
     ),
     (
-        "cannot start any token",
-        "a tab or a symbol here cannot start a value",
-        "indent with spaces, never tabs, and put text that starts with a symbol in quotes",
+        "cannot start any token",  # i18n-ok
+        N_("a tab or a symbol here cannot start a value"),
+        N_("indent with spaces, never tabs, and put text that starts with a symbol in quotes"),
     ),
     (
-        "could not find expected ':'",
-        "a line here has no ': ' after its name",
-        "write it as 'name: value', or put the text in quotes",
+        "could not find expected ':'",  # i18n-ok
+        N_("a line here has no ': ' after its name"),
+        N_("write it as 'name: value', or put the text in quotes"),
     ),
     (
-        "did not find expected key",
-        "the indentation does not line up with the lines around it",
-        "line this up with the other names at the same level",
+        "did not find expected key",  # i18n-ok
+        N_("the indentation does not line up with the lines around it"),
+        N_("line this up with the other names at the same level"),
     ),
     (
-        "did not find expected '-' indicator",
-        "a list item does not line up with the others",
-        "start every item of a list at the same indentation",
+        "did not find expected '-' indicator",  # i18n-ok
+        N_("a list item does not line up with the others"),
+        N_("start every item of a list at the same indentation"),
     ),
     (
         # libyaml's own limit, met before coprod's on some builds of PyYAML.
-        "exceeded maximum nesting depth",
-        f"the file is nested more than {MAX_DEPTH} levels deep",
-        "an exercise needs only a few levels; check the indentation",
+        "exceeded maximum nesting depth",  # i18n-ok
+        N_("the file is nested more than {depth} levels deep"),
+        N_("an exercise needs only a few levels; check the indentation"),
     ),
     (
-        "found unexpected end of stream",
-        "the file ends in the middle of something, such as an unclosed quote or bracket",
-        "close every quote and bracket",
+        "found unexpected end of stream",  # i18n-ok
+        N_("the file ends in the middle of something, such as an unclosed quote or bracket"),
+        N_("close every quote and bracket"),
     ),
 ]
 
 
 def _yaml_message(e: yaml.MarkedYAMLError) -> str:
-    """libyaml's wording, put into plain English where we know what it means."""
+    """libyaml's wording, put into plain words where we know what it means."""
     said = f"{e.context or ''} {e.problem or ''}"
     for phrase, what, fix in _YAML_PROBLEMS:
         if phrase in said:
-            return f"the YAML cannot be read here: {what}. Fix: {fix}."
-    return (
-        f"the YAML cannot be read here ({e.problem or e.context or 'not valid YAML'}). "
-        "Fix: check the indentation, and put quotes around text that contains ': ' "
-        "or starts with a symbol."
-    )
+            # Translators: {what} is what is wrong ('a tab is used for indentation here'),
+            # {fix} how to put it right ('indent with spaces, never tabs').
+            return _("the YAML cannot be read here: {what}. Fix: {fix}.").format(
+                what=str(what).format(depth=MAX_DEPTH), fix=fix
+            )
+    return _(
+        "the YAML cannot be read here ({reason}). Fix: check the indentation, and put quotes "
+        "around text that contains ': ' or starts with a symbol."
+    ).format(reason=e.problem or e.context or _("not valid YAML"))
 
 
-BINARY = "this is not a text file"
+# How the message for a file that is not text starts, in English (history.py looks for it).
+BINARY = "this is not a text file"  # i18n-ok
 
 
 def _control_character(shown: str, text: str, position: int, character: object) -> Problem:
@@ -580,18 +617,19 @@ def _control_character(shown: str, text: str, position: int, character: object) 
     if isinstance(character, str) and len(character) == 1:
         code = ord(character)
     if "\x00" in text or code is None:
-        message = (
-            f"{BINARY} (it may be a picture, a program or a damaged file), so coprod "
-            "cannot read it. Fix: move it out of this folder, or open it in a text editor "
-            "to check what it is"
+        # The English starts with BINARY, which history.py looks for.
+        message = _(
+            "this is not a text file (it may be a picture, a program or a damaged file), so "
+            "coprod cannot read it. Fix: move it out of this folder, or open it in a text "
+            "editor to check what it is."
         )
     else:
-        message = (
-            f"this line holds a hidden control character (code {code}) that a text file "
+        message = _(
+            "this line holds a hidden control character (code {code}) that a text file "
             "should not have, so coprod cannot read the file. Fix: delete that character "
-            "in a text editor, or type the line again"
-        )
-    return Problem(shown, line, column, "", message + ".")
+            "in a text editor, or type the line again."
+        ).format(code=code)
+    return Problem(shown, line, column, "", message)
 
 
 def _whole(path: str, message: str) -> Problem:
@@ -615,14 +653,14 @@ def parse_yaml(text: str, shown: str, what: str = "exercise") -> tuple[dict[str,
             # Read again, carefully, to report what is wrong and where. Some builds of
             # libyaml stop at their own nesting depth before coprod's check is reached:
             # the pure-Python parser reaches it, and says where.
-            too_deep = "maximum nesting depth" in str(getattr(e, "problem", ""))
+            too_deep = "maximum nesting depth" in str(getattr(e, "problem", ""))  # i18n-ok
             if isinstance(e, yaml.MarkedYAMLError) and not too_deep:
                 raise
             reader = _Reader(shown)
             value = reader.read(text, yaml.SafeLoader if too_deep else None)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        if e.context_mark is not None and "quoted scalar" in (e.context or ""):
+        if e.context_mark is not None and "quoted scalar" in (e.context or ""):  # i18n-ok
             mark = e.context_mark  # where the quote was opened, not the end of the file
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise FileProblems(
@@ -635,31 +673,28 @@ def parse_yaml(text: str, shown: str, what: str = "exercise") -> tuple[dict[str,
         raise FileProblems(shown, [problem], what) from None
     except yaml.YAMLError as e:
         raise FileProblems(
-            shown, [_whole(shown, f"the YAML cannot be read ({e}).")], what
+            shown, [_whole(shown, _("the YAML cannot be read ({reason}).").format(reason=e))], what
         ) from None
     if reader.problems:
         raise FileProblems(shown, reader.problems, what)
     if value is None or value == "":
-        raise FileProblems(
-            shown,
-            [_whole(shown, f"the file is empty. Fix: start from an example {what} file.")],
-            what,
-        )
+        # Translators: {kind} is a kind of file: 'exercise file', 'answers file' and so on.
+        empty = _("the file is empty. Fix: start from an example {kind}.")
+        raise FileProblems(shown, [_whole(shown, empty.format(kind=file_kind(what)))], what)
     if not isinstance(value, dict):
-        kind = "a list" if isinstance(value, list) else "a single value"
+        shape = (
+            _(
+                "the file should be made of 'key: value' lines, but it is a list. "
+                "Fix: start from an example {kind}."
+            )
+            if isinstance(value, list)
+            else _(
+                "the file should be made of 'key: value' lines, but it is a single value. "
+                "Fix: start from an example {kind}."
+            )
+        )
         raise FileProblems(
-            shown,
-            [
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    "",
-                    f"the file should be made of 'key: value' lines, but it is {kind}. "
-                    f"Fix: start from an example {what} file.",
-                )
-            ],
-            what,
+            shown, [Problem(shown, 1, 1, "", shape.format(kind=file_kind(what)))], what
         )
     marks = reader.marks if reader.track else LazyMarks(text, shown)
     return value, marks
@@ -747,18 +782,23 @@ def _member_name(part: str | int) -> bool:
 
 
 def _describe(value: Any) -> str:
+    """What a value is, to follow 'but it is' in a message: 'a number', 'a list'.
+
+    Each has the context "but it is ...", as it follows those words in a message such as
+    "this should be text, but it is a number".
+    """
     if isinstance(value, bool):
-        return "true/false"
+        return pgettext("but it is ...", "true/false")
     if isinstance(value, int | float):
-        return "a number"
+        return pgettext("but it is ...", "a number")
     if isinstance(value, str):
-        return "text"
+        return pgettext("but it is ...", "text")
     if isinstance(value, list):
-        return "a list"
+        return pgettext("but it is ...", "a list")
     if isinstance(value, dict):
-        return "a group of 'key: value' lines"
+        return pgettext("but it is ...", "a group of 'key: value' lines")
     if value is None:
-        return "empty"
+        return pgettext("but it is ...", "empty")
     return type(value).__name__
 
 
@@ -776,105 +816,147 @@ def _pydantic_problem(
     if kind == "missing":
         place = at[:-1]
         line, column = marks.at(place)
-        message = f"'{name}' is missing. Fix: add a line '{name}: ...' here."
+        message = _("'{name}' is missing. Fix: add a line '{name}: ...' here.").format(name=name)
     elif kind == "extra_forbidden":
         line, column = marks.at(at, key=True)
         place = at[:-1]
         model = _model_at(root, loc)
         known = list(model.model_fields) if model else []
         guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f" Did you mean '{guess[0]}'?" if guess else ""
-        message = f"'{name}' is not something coprod knows here.{hint} Fix: " + (
-            f"rename it to '{guess[0]}'." if guess else "remove it, or check its spelling."
-        )
-        if known and not guess:
-            message += " Allowed here: " + ", ".join(known) + "."
+        if guess:
+            message = _(
+                "'{name}' is not something coprod knows here. Did you mean '{guess}'? "
+                "Fix: rename it to '{guess}'."
+            ).format(name=name, guess=guess[0])
+        elif known:
+            message = _(
+                "'{name}' is not something coprod knows here. Fix: remove it, or check its "
+                "spelling. Allowed here: {known}."
+            ).format(name=name, known=", ".join(known))
+        else:
+            message = _(
+                "'{name}' is not something coprod knows here. Fix: remove it, or check its "
+                "spelling."
+            ).format(name=name)
         key, colon, rest = name.partition(":")
         before = _key_before(data, at)
         if colon and value is None and key.strip() and rest.strip():
             # {min:1, max:5}: with no space after the colon, YAML reads one word, 'min:1'.
             message = (
-                f"'{name}' needs a space after the colon: without it, '{name}' is read as one "
-                f"word. Fix: write '{key}: {rest}'"
-                + (" (for a scale: {min: 1, max: 5})." if key in ("min", "max") else ".")
-            )
+                _(
+                    "'{name}' needs a space after the colon: without it, '{name}' is read as "
+                    "one word. Fix: write '{key}: {rest}' (for a scale: {{min: 1, max: 5}})."
+                )
+                if key in ("min", "max")
+                else _(
+                    "'{name}' needs a space after the colon: without it, '{name}' is read as "
+                    "one word. Fix: write '{key}: {rest}'."
+                )
+            ).format(name=name, key=key, rest=rest)
         elif value is None and before is not None:
             # {text: Hello, world}: the comma ended the text, and 'world' became a key.
-            message = (
-                f"'{name}' looks like the rest of the text of '{before[0]}': a comma inside "
-                f"{{ }} ends the text there. Fix: put the whole text in quotes, like "
-                f'{before[0]}: "{before[1]}, {name}".'
-            )
+            message = _(
+                "'{name}' looks like the rest of the text of '{key}': a comma inside {{ }} "
+                'ends the text there. Fix: put the whole text in quotes, like {key}: "{text}, '
+                '{name}".'
+            ).format(name=name, key=before[0], text=before[1])
     elif kind == "union_tag_invalid":
         tag = ctx.get("tag", value)
         guess = difflib.get_close_matches(str(tag), QUESTION_TYPES, n=1)
-        hint = f" Did you mean '{guess[0]}'?" if guess else ""
-        message = f"'{tag}' is not a question type.{hint} Fix: use one of " + ", ".join(
-            QUESTION_TYPES
-        )
+        types = ", ".join(QUESTION_TYPES)
+        message = (
+            _("'{tag}' is not a question type. Did you mean '{guess}'? Fix: use one of {types}.")
+            if guess
+            else _("'{tag}' is not a question type. Fix: use one of {types}.")
+        ).format(tag=tag, guess=guess[0] if guess else "", types=types)
         line, column = marks.at((*at, "type"))
     elif kind == "union_tag_not_found":
-        message = "this question has no 'type'. Fix: add 'type:' with one of " + ", ".join(
-            QUESTION_TYPES
+        message = _("this question has no 'type'. Fix: add 'type:' with one of {types}.").format(
+            types=", ".join(QUESTION_TYPES)
         )
     elif kind in ("string_type",):
-        message = (
-            f"this should be text, but it is {_describe(value)}. "
+        message = _(
+            "this should be text, but it is {described}. "
             "Fix: write it as text, in quotes if it looks like a number or true/false."
-        )
+        ).format(described=_describe(value))
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = (
-            f"this should be a whole number, but it is {_describe(value)}. "
+        message = _(
+            "this should be a whole number, but it is {described}. "
             "Fix: write a whole number, like 3."
-        )
+        ).format(described=_describe(value))
     elif kind in ("float_type", "float_parsing"):
-        message = (
-            f"this should be a number, but it is {_describe(value)}. Fix: write a number, like 1.5."
-        )
+        message = _(
+            "this should be a number, but it is {described}. Fix: write a number, like 1.5."
+        ).format(described=_describe(value))
     elif kind in ("bool_type", "bool_parsing"):
-        message = (
-            f"this should be true or false, but it is {_describe(value)}. Fix: write true or false."
-        )
+        message = _(
+            "this should be true or false, but it is {described}. Fix: write true or false."
+        ).format(described=_describe(value))
     elif kind == "list_type":
-        message = (
-            f"this should be a list, but it is {_describe(value)}. "
+        message = _(
+            "this should be a list, but it is {described}. "
             "Fix: put each item on its own line, starting with '- '."
-        )
+        ).format(described=_describe(value))
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        message = (
-            f"this should be a group of 'key: value' lines, but it is {_describe(value)}. "
+        message = _(
+            "this should be a group of 'key: value' lines, but it is {described}. "
             "Fix: write it as 'key: value' lines, indented under this one."
-        )
+        ).format(described=_describe(value))
     elif kind == "string_pattern_mismatch":
-        message = (
-            f"'{value}' is not a usable id. Fix: use only lower-case letters, digits and "
+        message = _(
+            "'{value}' is not a usable id. Fix: use only lower-case letters, digits and "
             "single hyphens, like 'assets-1'."
-        )
+        ).format(value=value)
     elif kind == "too_short":
         need = ctx.get("min_length", 1)
-        message = f"this needs at least {need} item{'s' if need != 1 else ''}. Fix: add more."
+        message = ngettext(
+            "this needs at least {count} item. Fix: add more.",
+            "this needs at least {count} items. Fix: add more.",
+            need,
+        ).format(count=need)
     elif kind == "string_too_short":
-        need = ctx.get("min_length", 1)
-        message = f"this is too short. Fix: write at least {need} characters."
+        message = _("this is too short. Fix: write at least {count} characters.").format(
+            count=ctx.get("min_length", 1)
+        )
     elif kind == "string_too_long":
-        message = f"this is too long. Fix: use at most {ctx.get('max_length')} characters."
-    elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        limits = {
-            "greater_than": f"more than {ctx.get('gt')}",
-            "greater_than_equal": f"at least {ctx.get('ge')}",
-            "less_than": f"less than {ctx.get('lt')}",
-            "less_than_equal": f"at most {ctx.get('le')}",
-        }
-        message = f"this must be {limits[kind]}, but it is {value}. Fix: change the number."
+        message = _("this is too long. Fix: use at most {count} characters.").format(
+            count=ctx.get("max_length")
+        )
+    elif kind in _LIMITS:
+        limit = ctx.get({"greater_than": "gt", "greater_than_equal": "ge"}.get(kind, ""))
+        limit = ctx.get({"less_than": "lt", "less_than_equal": "le"}.get(kind, ""), limit)
+        message = str(_LIMITS[kind]).format(limit=limit, value=value)
     elif kind == "literal_error":
-        message = f"'{value}' is not allowed here. Fix: use {ctx.get('expected')}."
+        # pydantic lists the choices as "'a', 'b' or 'c'": its 'or' in the person's language.
+        expected = str(ctx.get("expected")).replace("' or '", "'" + _(" or ") + "'")
+        message = _("'{value}' is not allowed here. Fix: use {expected}.").format(
+            value=value, expected=expected
+        )
     elif kind == "value_error":
-        message = str(error["msg"]).removeprefix("Value error, ")
+        message = str(error["msg"]).removeprefix("Value error, ")  # i18n-ok
     else:
-        message = str(error["msg"]) + ". Fix: compare this with docs/authoring.md"
+        # Translators: {message} is pydantic's own words, in English.
+        message = _("{message}. Fix: compare this with docs/authoring.md").format(
+            message=error["msg"]
+        )
     if not message.endswith("."):
         message += "."
     return Problem(path, line, column, where(place), message)
+
+
+# A number outside its limits, by pydantic's name for the limit.
+_LIMITS = {
+    "greater_than": N_(
+        "this must be more than {limit}, but it is {value}. Fix: change the number."
+    ),
+    "greater_than_equal": N_(
+        "this must be at least {limit}, but it is {value}. Fix: change the number."
+    ),
+    "less_than": N_("this must be less than {limit}, but it is {value}. Fix: change the number."),
+    "less_than_equal": N_(
+        "this must be at most {limit}, but it is {value}. Fix: change the number."
+    ),
+}
 
 
 def _key_before(data: Any, at: Path_) -> tuple[str, str] | None:
@@ -935,6 +1017,11 @@ def validation_problems(
 # --------------------------------------------------------------------------- exercises
 
 
+# What Findings.unknown_keys is told a file is (the callers' words, so translated here).
+# Translators: these follow "is not something" in "'x' is not something an answers file holds".
+_HOLDERS = (N_("an answers file"), N_("a group answers file"))
+
+
 class Findings:
     """Problems found in one file, each placed at the line and column of what it is about."""
 
@@ -949,14 +1036,26 @@ class Findings:
 
     def unknown_keys(self, data: dict[str, Any], allowed: tuple[str, ...], what: str) -> None:
         """Top-level names the file should not have, with a guess at what was meant."""
+        holder = _(str(what))
         for key in data:
             if key not in allowed:
                 guess = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                message = (
+                    _(
+                        "'{key}' is not something {what} holds. Did you mean '{guess}'? "
+                        "Fix: use only {allowed}."
+                    )
+                    if guess
+                    else _("'{key}' is not something {what} holds. Fix: use only {allowed}.")
+                )
                 self.add(
                     (key,),
-                    f"'{key}' is not something {what} holds.{hint} "
-                    f"Fix: use only {', '.join(allowed)}.",
+                    message.format(
+                        key=key,
+                        what=holder,
+                        guess=guess[0] if guess else "",
+                        allowed=", ".join(allowed),
+                    ),
                     key=True,
                 )
 

@@ -19,20 +19,37 @@ from coprod_toolkit.cli.common import (
     output_file,
     subject_of,
 )
+from coprod_toolkit.i18n import _, gettext_noop, ngettext, pgettext
 
 if TYPE_CHECKING:
     from coprod_toolkit.models import Exercise
 
 
-@exercise_app.command("list")
+@exercise_app.command(
+    "list",
+    help=gettext_noop(
+        "List the exercises coprod can find, where each comes from, and the languages "
+        "it is in.\n\nExample:\n\n  coprod exercise list"
+    ),
+)
 def exercise_list(exercises: ExercisesOpt = None, plain: PlainShowOpt = False) -> None:
-    """List the exercises coprod can find, and where each comes from.
-
-    Example:
-
-      coprod exercise list
-    """
     _exercise_list(exercises, plain)
+
+
+def kind_words(kind: str) -> str:
+    """An exercise's kind, in words."""
+    return {
+        "assessment": pgettext("kind of exercise", "assessment"),
+        "checklist": pgettext("kind of exercise", "checklist"),
+        "guided": pgettext("kind of exercise", "guided"),
+    }.get(kind, kind)
+
+
+def language_names(codes: list[str]) -> str:
+    """'English, Cymraeg': each language by its own name."""
+    from coprod_toolkit.i18n import name_of
+
+    return ", ".join(name_of(code) for code in codes)
 
 
 def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
@@ -44,49 +61,72 @@ def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
     cat = catalog(exercises)
     bold = not plain and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     for ex_id, found in sorted(cat.exercises.items()):
+        count = found.count
         if found.kind == "guided":
-            size = f"{found.count} steps, for a group (coprod group {ex_id})"
+            size = ngettext(
+                "{count} step, for a group (coprod group {id})",
+                "{count} steps, for a group (coprod group {id})",
+                count,
+            ).format(count=count, id=ex_id)
+        elif found.kind == "checklist":
+            size = ngettext("{count} statement", "{count} statements", count).format(count=count)
         else:
-            size = f"{found.count} {'statements' if found.kind == 'checklist' else 'questions'}"
+            size = ngettext("{count} question", "{count} questions", count).format(count=count)
+        if found.minutes is None:
+            about = _("{kind}, {size}").format(kind=kind_words(found.kind), size=size)
+        else:
+            about = ngettext(
+                "{kind}, {size}, about {count} minute",
+                "{kind}, {size}, about {count} minutes",
+                found.minutes,
+            ).format(kind=kind_words(found.kind), size=size, count=found.minutes)
         shown = printable(ex_id)
         typer.echo(typer.style(shown, bold=True) if bold else shown)
         typer.echo(printable(f"  {found.title}"))
-        typer.echo(
-            printable(
-                f"  {found.kind}, {size}, about {found.minutes} minutes; "
-                f"{found.origin}: {found.path}"
-            )
-        )
+        typer.echo(printable(f"  {about}; {found.origin}: {found.path}"))
+        names = language_names(found.languages)
+        typer.echo(printable("  " + _("Languages: {languages}").format(languages=names)))
     if cat.broken:
         typer.echo()
-        typer.echo(f"{len(cat.broken)} file(s) could not be read as exercises:")
+        count = len(cat.broken)
+        typer.echo(
+            ngettext(
+                "{count} file could not be read as an exercise:",
+                "{count} files could not be read as exercises:",
+                count,
+            ).format(count=count)
+        )
         for path in cat.broken:
             typer.echo(printable(f"  {path}"))
-        typer.echo("To see what is wrong and how to fix it: coprod exercise validate FILE")
+        typer.echo(_("To see what is wrong and how to fix it: coprod exercise validate FILE"))
 
 
-@exercise_app.command("show")
+@exercise_app.command(
+    "show",
+    help=gettext_noop(
+        "Show everything in an exercise: its sections, questions, answers and ids.\n\n"
+        "The question ids are what an answers file (--answers) uses.\n\n"
+        "Example:\n\n  coprod exercise show six-principles --about service"
+    ),
+)
 def exercise_show(
     exercise: Annotated[
-        str, typer.Argument(help="The exercise's id, or the path of its file.", metavar="EXERCISE")
+        str,
+        typer.Argument(
+            help=gettext_noop("The exercise's id, or the path of its file."), metavar="EXERCISE"
+        ),
     ],
     about: Annotated[
         str | None,
         typer.Option(
-            "--about", help="Show the wording for me, service or organisation.", metavar="SUBJECT"
+            "--about",
+            help=gettext_noop("Show the wording for me, service or organisation."),
+            metavar="SUBJECT",
         ),
     ] = None,
     exercises: ExercisesOpt = None,
     plain: PlainShowOpt = False,
 ) -> None:
-    """Show everything in an exercise: its sections, questions, answers and ids.
-
-    The question ids are what an answers file (--answers) uses.
-
-    Example:
-
-      coprod exercise show six-principles --about service
-    """
     _exercise_show(exercise, about, exercises, plain)
 
 
@@ -99,6 +139,7 @@ def _exercise_show(
     from coprod_toolkit.catalog import find
     from coprod_toolkit.prompts import options_for
     from coprod_toolkit.text import one_line, printable
+    from coprod_toolkit.translations import languages
 
     loaded = find(exercise, exercises)
     ex = loaded.exercise
@@ -109,24 +150,39 @@ def _exercise_show(
         console.print(Text(printable(text), style=style))
 
     line(ex.title, "bold")
-    line(f"id: {ex.id}, version {ex.version}; about {ex.minutes} minutes")
+    line(
+        ngettext(
+            "id: {id}, version {version}; about {count} minute",
+            "id: {id}, version {version}; about {count} minutes",
+            ex.minutes,
+        ).format(id=ex.id, version=ex.version, count=ex.minutes)
+    )
     line(one_line(ex.summary))
     if ex.audience:
-        line(f"For: {one_line(ex.audience)}")
-    line("Can be about: " + "; ".join(f"{k} ({v})" for k, v in ex.subjects.items()))
+        line(_("For: {audience}").format(audience=one_line(ex.audience)))
+    subjects = "; ".join(f"{k} ({v})" for k, v in ex.subjects.items())
+    line(_("Can be about: {subjects}").format(subjects=subjects))
+    line(_("Languages: {languages}").format(languages=language_names(languages(loaded))))
     if ex.kind == "guided":
-        line("A guided exercise for a group: run it with coprod group " + ex.id)
+        line(_("A guided exercise for a group: run it with coprod group {id}").format(id=ex.id))
     for index, step in enumerate(ex.steps, 1):
         line()
         line(f"{index}. [{step.id}] {one_line(step.title)}", "bold")
         line(one_line(step.prompt))
         if step.minutes:
-            line(f"   About {step.minutes} minutes to talk, then a round: {one_line(step.round)}")
+            line(
+                "   "
+                + ngettext(
+                    "About {count} minute to talk, then a round: {round}",
+                    "About {count} minutes to talk, then a round: {round}",
+                    step.minutes,
+                ).format(count=step.minutes, round=one_line(step.round))
+            )
         else:
-            line(f"   Then a round: {one_line(step.round)}")
+            line("   " + _("Then a round: {round}").format(round=one_line(step.round)))
     if ex.steps:
         line()
-        line(f"Then the actions: {one_line(ex.actions_prompt)}")
+        line(_("Then the actions: {prompt}").format(prompt=one_line(ex.actions_prompt)))
     number = 0
     for section in ex.sections:
         line()
@@ -137,31 +193,42 @@ def _exercise_show(
             number += 1
             extras = []
             if q.optional and q.type != "text":
-                extras.append("optional")
+                extras.append(_("optional"))
             if q.type == "text" and not q.optional:
-                extras.append("an answer is needed")
+                extras.append(_("an answer is needed"))
             if getattr(q, "reverse", False):
-                extras.append("counted in reverse: agreeing counts against")
+                extras.append(_("counted in reverse: agreeing counts against"))
             if q.weight != 1:
-                extras.append(f"counts {q.weight:g} times")
-            if getattr(q, "blocks", False):
-                extras.append(f"on its own gives '{ex.verdicts[-1].label}'" if ex.verdicts else "")
+                # Translators: {weight} is a number such as 2 or 1.5.
+                extras.append(_("counts {weight} times").format(weight=f"{q.weight:g}"))
+            if getattr(q, "blocks", False) and ex.verdicts:
+                extras.append(
+                    _("on its own gives '{verdict}'").format(verdict=ex.verdicts[-1].label)
+                )
             if q.when is not None:
-                extras.append(f"only asked when {q.when.question} {condition_words(q.when)}")
-            extras = [e for e in extras if e]
+                extras.append(
+                    _("only asked when {question} {condition}").format(
+                        question=q.when.question, condition=condition_words(q.when)
+                    )
+                )
             tail = f" ({', '.join(extras)})" if extras else ""
             line(f"  {number}. [{q.id}] {one_line(ex.wording(q, subject))}{tail}")
             options = options_for(ex, q)
             if options:
-                line("     Answers: " + "; ".join(label for _, label in options))
+                answers = "; ".join(label for _value, label in options)
+                line("     " + _("Answers: {answers}").format(answers=answers))
             else:
-                line(f"     Answer: {allowed(ex, q)}")
+                line("     " + _("Answer: {allowed}").format(allowed=allowed(ex, q)))
     if ex.scoring.bands:
         line()
-        line("What the overall score means", "bold")
-        unit = "out of 100" if ex.scoring.bands_on == "percent" else "points"
+        line(_("What the overall score means"), "bold")
         for band in ex.scoring.bands:
-            line(f"  {band.min}-{band.max} {unit}: {one_line(band.label)}")
+            if ex.scoring.bands_on == "percent":
+                # Translators: a band's range of scores, such as '0-39 out of 100: Early days'.
+                text = _("{min}-{max} out of 100: {label}")
+            else:
+                text = _("{min}-{max} points: {label}")
+            line("  " + text.format(min=band.min, max=band.max, label=one_line(band.label)))
     for text in results_words(ex):
         line(text)
 
@@ -173,68 +240,93 @@ def results_words(ex: Exercise) -> list[str]:
 
     if ex.kind == "guided":
         return []
-    lines = ["", "How results are shown"]
+    lines = ["", _("How results are shown")]
     if ex.kind == "checklist":
         lines.append(
-            "  A verdict from the number of concerns (statements answered the worrying way, "
-            "counted by weight):"
+            "  "
+            + _(
+                "A verdict from the number of concerns (statements answered the worrying way, "
+                "counted by weight):"
+            )
         )
         lines += [f"  {v.min}-{v.max}: {one_line(v.label)}" for v in ex.verdicts]
         if uses_rules(ex):
-            last = ex.verdicts[-1].label if ex.verdicts else "the last verdict"
-            find_out = ex.find_out_first.label if ex.find_out_first else "Find out first"
-            lines.append(f"  Any statement marked 'on its own' gives '{last}', whatever the count.")
-            lines.append(f"  'Not sure' answers that could change the verdict give '{find_out}'.")
+            last = ex.verdicts[-1].label if ex.verdicts else _("the last verdict")
+            find_out = ex.find_out_first.label if ex.find_out_first else _("Find out first")
+            lines.append(
+                "  "
+                + _(
+                    "Any statement marked 'on its own' gives '{verdict}', whatever the count."
+                ).format(verdict=last)
+            )
+            lines.append(
+                "  "
+                + _("'Not sure' answers that could change the verdict give '{verdict}'.").format(
+                    verdict=find_out
+                )
+            )
         else:
-            lines.append("  'Not sure' answers are listed as things to find out.")
+            lines.append("  " + _("'Not sure' answers are listed as things to find out."))
         return lines
     shown = {
-        "percent": "each score out of 100",
-        "total": "each total in points, with the range it can fall in (like '12 of 4-20')",
-        "mean": "the average answer on the scale (like '7 of 10')",
-        "each": "each section's reading on its own, never added into one total",
+        "percent": _("Results show each score out of 100."),
+        "total": _(
+            "Results show each total in points, with the range it can fall in (like '12 of 4-20')."
+        ),
+        "mean": _("Results show the average answer on the scale (like '7 of 10')."),
+        "each": _("Results show each section's reading on its own, never added into one total."),
     }[ex.scoring.shown_as()]
-    lines.append(f"  Results show {shown}.")
-    on = "the total in points" if ex.scoring.bands_on == "raw" else "the score out of 100"
-    lines.append(f"  Bands are read on {on}, rounded half up (62.5 is 63).")
+    lines.append("  " + shown)
+    if ex.scoring.bands_on == "raw":
+        lines.append(
+            "  " + _("Bands are read on the total in points, rounded half up (62.5 is 63).")
+        )
+    else:
+        lines.append(
+            "  " + _("Bands are read on the score out of 100, rounded half up (62.5 is 63).")
+        )
     passes = {
-        "leave_out": "A passed question is left out of the total and its range.",
-        "pro_rate": "A passed question is pro-rated: the total is scaled up to the full range.",
-        "lowest": "A passed question counts as its lowest answer.",
+        "leave_out": _("A passed question is left out of the total and its range."),
+        "pro_rate": _("A passed question is pro-rated: the total is scaled up to the full range."),
+        "lowest": _("A passed question counts as its lowest answer."),
     }[ex.scoring.passes]
-    lines.append(f"  {passes} 'Not sure' and 'does not apply' answers are left out.")
+    lines.append("  " + passes + " " + _("'Not sure' and 'does not apply' answers are left out."))
     if ex.scoring.min_answered:
         lines.append(
-            f"  No band unless at least {ex.scoring.min_answered:.0%} of the scored questions "
-            "are answered."
+            "  "
+            # Translators: {share} is a percentage, such as 75%.
+            + _("No band unless at least {share} of the scored questions are answered.").format(
+                share=f"{ex.scoring.min_answered:.0%}"
+            )
         )
     return lines
 
 
-@exercise_app.command("validate")
+@exercise_app.command(
+    "validate",
+    help=gettext_noop(
+        "Check exercise files: every problem, where it is, and how to fix it.\n\n"
+        "Errors stop an exercise from being used; warnings point at things that work\n"
+        "but are probably not what you meant. Exits with 1 if there is any error.\n\n"
+        "Examples:\n\n"
+        "  coprod exercise validate my-exercise.yaml\n\n"
+        "  coprod exercise validate exercises/ --format json"
+    ),
+)
 def exercise_validate(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Exercise files, or folders of them.", metavar="PATH..."),
+        typer.Argument(help=gettext_noop("Exercise files, or folders of them."), metavar="PATH..."),
     ],
     output: Annotated[
         Literal["text", "json"],
         typer.Option(
-            "--format", help="text for people, json for editors and CI.", metavar="text|json"
+            "--format",
+            help=gettext_noop("text for people, json for editors and CI."),
+            metavar="text|json",
         ),
     ] = "text",
 ) -> None:
-    """Check exercise files: every problem, where it is, and how to fix it.
-
-    Errors stop an exercise from being used; warnings point at things that work
-    but are probably not what you meant. Exits with 1 if there is any error.
-
-    Examples:
-
-      coprod exercise validate my-exercise.yaml
-
-      coprod exercise validate exercises/ --format json
-    """
     _exercise_validate(paths, output)
 
 
@@ -246,7 +338,7 @@ def _exercise_validate(paths: list[Path], output: str) -> None:
     from coprod_toolkit.text import printable
 
     if output not in ("text", "json"):
-        raise UsageProblem(f"--format {output}: use text or json.")
+        raise UsageProblem(_("--format {value}: use text or json.").format(value=output))
     reports, missing = check_paths(paths)
     errors = len(missing) + sum(len(r.errors) for r in reports)
     warnings = sum(len(r.warnings) for r in reports)
@@ -270,51 +362,63 @@ def _exercise_validate(paths: list[Path], output: str) -> None:
     all_errors = [*missing, *(p for r in reports for p in r.errors)]
     all_warnings = [p for r in reports for p in r.warnings]
     if all_errors:
-        typer.echo("Errors (these must be fixed before the exercise can be used):")
+        typer.echo(_("Errors (these must be fixed before the exercise can be used):"))
         for problem in all_errors:
             typer.echo(printable(str(problem)))
     if all_warnings:
         if all_errors:
             typer.echo()
-        typer.echo("Warnings (worth a look, but the exercise still works):")
+        typer.echo(_("Warnings (worth a look, but the exercise still works):"))
         for problem in all_warnings:
             typer.echo(printable(str(problem)))
-    checked = len(reports)
-    broken = sum(1 for r in reports if r.errors)
-    summary = f"Checked {checked} file{'s' if checked != 1 else ''}: "
-    if errors:
-        summary += f"{errors} error{'s' if errors != 1 else ''}"
-        summary += f" in {broken} file{'s' if broken != 1 else ''}" if broken else ""
-    else:
-        summary += "no errors"
-    summary += f", {warnings} warning{'s' if warnings != 1 else ''}."
     if all_errors or all_warnings:
         typer.echo()
-    typer.echo(summary)
+    typer.echo(
+        validate_summary(len(reports), errors, sum(1 for r in reports if r.errors), warnings)
+    )
     raise typer.Exit(1 if errors else 0)
 
 
-@exercise_app.command("schema")
+def validate_summary(checked: int, errors: int, broken: int, warnings: int) -> str:
+    """'Checked 3 files: 2 errors in 1 file, 1 warning.'"""
+    files = ngettext("Checked {count} file", "Checked {count} files", checked).format(count=checked)
+    if errors:
+        found = ngettext("{count} error", "{count} errors", errors).format(count=errors)
+        if broken:
+            found = ngettext(
+                "{errors} in {count} file", "{errors} in {count} files", broken
+            ).format(errors=found, count=broken)
+    else:
+        found = _("no errors")
+    warned = ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
+    # Translators: 'Checked 3 files: 2 errors in 1 file, 1 warning.'
+    return _("{checked}: {errors}, {warnings}.").format(
+        checked=files, errors=found, warnings=warned
+    )
+
+
+@exercise_app.command(
+    "schema",
+    help=gettext_noop(
+        "Print the JSON Schema of the exercise format, for editors that check as you type.\n\n"
+        "In VS Code with the YAML extension, save it beside your exercises and put\n"
+        "this line at the top of an exercise file:\n\n"
+        "  # yaml-language-server: $schema=exercise.schema.json\n\n"
+        "Example:\n\n"
+        "  coprod exercise schema --to exercises/exercise.schema.json"
+    ),
+)
 def exercise_schema(
     to: Annotated[
         Path | None,
         typer.Option(
-            "--to", help="Write the schema to this file instead of the screen.", metavar="FILE"
+            "--to",
+            help=gettext_noop("Write the schema to this file instead of the screen."),
+            metavar="FILE",
         ),
     ] = None,
     old_out: OldOutOpt = None,
 ) -> None:
-    """Print the JSON Schema of the exercise format, for editors that check as you type.
-
-    In VS Code with the YAML extension, save it beside your exercises and put
-    this line at the top of an exercise file:
-
-      # yaml-language-server: $schema=exercise.schema.json
-
-    Example:
-
-      coprod exercise schema --to exercises/exercise.schema.json
-    """
     from coprod_toolkit.authoring import schema_text
 
     out = output_file(to, old_out)
@@ -323,7 +427,7 @@ def exercise_schema(
         typer.echo(text, nl=False)
         return
     _write_new_or_same(out, text)
-    typer.echo(f"Wrote the schema to {out}")
+    typer.echo(_("Wrote the schema to {file}").format(file=out))
 
 
 def _write_new_or_same(path: Path, text: str) -> None:
@@ -332,62 +436,75 @@ def _write_new_or_same(path: Path, text: str) -> None:
 
     if path.exists() and path.read_text(encoding="utf-8", errors="replace") != text:
         raise CoprodError(
-            f"{path} already exists, and coprod will not write over it. "
-            "Fix: choose another name, or move the old file first."
+            _(
+                "{file} already exists, and coprod will not write over it. "
+                "Fix: choose another name, or move the old file first."
+            ).format(file=path)
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as e:
         raise CoprodError(
-            f"Cannot write {path}: {e.strerror}. Fix: choose a folder you can write to."
+            _("Cannot write {file}: {reason}. Fix: choose a folder you can write to.").format(
+                file=path, reason=e.strerror
+            )
         ) from None
 
 
-@exercise_app.command("new")
+@exercise_app.command(
+    "new",
+    help=gettext_noop(
+        "Start a new exercise: a commented file that already works, ready to fill in.\n\n"
+        "In a terminal, coprod asks for anything you leave out. Its notes are in the "
+        "language coprod speaks (--lang).\n\n"
+        "Examples:\n\n"
+        "  coprod exercise new\n\n"
+        '  coprod exercise new --title "Our values" --sections "Respect, Trust" --scale 1-4'
+    ),
+)
 def exercise_new(
     kind: Annotated[
         Literal["assessment", "checklist"] | None,
         typer.Option(
             "--kind",
-            help="assessment (scored questions) or checklist (yes/no statements and a verdict).",
+            help=gettext_noop(
+                "assessment (scored questions) or checklist (yes/no statements and a verdict)."
+            ),
             metavar="assessment|checklist",
         ),
     ] = None,
     title: Annotated[
-        str | None, typer.Option("--title", help="The exercise's title.", metavar="TITLE")
+        str | None,
+        typer.Option("--title", help=gettext_noop("The exercise's title."), metavar="TITLE"),
     ] = None,
     sections: Annotated[
         str | None,
         typer.Option(
             "--sections",
-            help="Its sections, separated by commas (usually one per principle). "
-            "Default: the six principles of co-production.",
+            help=gettext_noop(
+                "Its sections, separated by commas (usually one per principle). "
+                "Default: the six principles of co-production."
+            ),
             metavar="NAMES",
         ),
     ] = None,
     scale: Annotated[
         str | None,
-        typer.Option("--scale", help="The answer scale, like 1-5 or 0-10.", metavar="MIN-MAX"),
+        typer.Option(
+            "--scale", help=gettext_noop("The answer scale, like 1-5 or 0-10."), metavar="MIN-MAX"
+        ),
     ] = None,
     to: Annotated[
         Path | None,
         typer.Option(
-            "--to", help="Where to write it. Default: exercises/ID.yaml here.", metavar="FILE"
+            "--to",
+            help=gettext_noop("Where to write it. Default: exercises/ID.yaml here."),
+            metavar="FILE",
         ),
     ] = None,
     old_out: OldOutOpt = None,
 ) -> None:
-    """Start a new exercise: a commented file that already works, ready to fill in.
-
-    In a terminal, coprod asks for anything you leave out.
-
-    Examples:
-
-      coprod exercise new
-
-      coprod exercise new --title "Our values" --sections "Respect, Trust" --scale 1-4
-    """
     _exercise_new(kind, title, sections, scale, output_file(to, old_out))
 
 
@@ -398,11 +515,15 @@ def _parse_scale(text: str) -> tuple[int, int]:
     try:
         low, high = (int(p.strip()) for p in parts)
     except ValueError:
-        raise UsageProblem(f"--scale {text}: write it as two whole numbers, like 1-5.") from None
+        raise UsageProblem(
+            _("--scale {value}: write it as two whole numbers, like 1-5.").format(value=text)
+        ) from None
     if not 0 <= low < high <= low + 100:
         raise UsageProblem(
-            f"--scale {text}: the first number must be 0 or more and below the second, "
-            "like 1-5 or 0-10."
+            _(
+                "--scale {value}: the first number must be 0 or more and below the second, "
+                "like 1-5 or 0-10."
+            ).format(value=text)
         )
     return low, high
 
@@ -416,8 +537,8 @@ def _exercise_new(
 ) -> None:
     from coprod_toolkit.authoring import (
         SCHEMA_NAME,
-        SIX_PRINCIPLES,
         schema_text,
+        six_principles,
         slugify,
         starter_checklist,
         starter_exercise,
@@ -427,7 +548,7 @@ def _exercise_new(
     from coprod_toolkit.loader import load_exercise
 
     if kind is not None and kind not in ("assessment", "checklist"):
-        raise UsageProblem(f"--kind {kind}: use assessment or checklist.")
+        raise UsageProblem(_("--kind {value}: use assessment or checklist.").format(value=kind))
     asking = interactive() and None in (kind, title, sections) + (
         (scale,) if kind != "checklist" else ()
     )
@@ -436,38 +557,47 @@ def _exercise_new(
         try:
             if kind is None:
                 kind = prompter.choose(
-                    "What kind of exercise?",
+                    _("What kind of exercise?"),
                     [
-                        ("assessment", "An assessment: statements rated on a scale, with scores"),
-                        ("checklist", "A checklist: yes/no statements that end in a verdict"),
+                        (
+                            "assessment",
+                            _("An assessment: statements rated on a scale, with scores"),
+                        ),
+                        ("checklist", _("A checklist: yes/no statements that end in a verdict")),
                     ],
                 )
             if title is None:
-                title = prompter.text("Title of the new exercise") or None
+                title = prompter.text(_("Title of the new exercise")) or None
             if sections is None:
                 sections = (
                     prompter.text(
-                        "Its sections, separated by commas (press Enter for the six principles)"
+                        _("Its sections, separated by commas (press Enter for the six principles)")
                     )
                     or None
                 )
             if scale is None and kind != "checklist":
                 scale = prompter.choose(
-                    "The answer scale",
-                    [("1-5", "1 to 5"), ("1-4", "1 to 4 (no middle)"), ("0-10", "0 to 10")],
+                    _("The answer scale"),
+                    [
+                        ("1-5", _("{low} to {high}").format(low=1, high=5)),
+                        ("1-4", _("{low} to {high} (no middle)").format(low=1, high=4)),
+                        ("0-10", _("{low} to {high}").format(low=0, high=10)),
+                    ],
                 )
         except Interrupted:
-            raise Interrupted("Stopped. No file was written.") from None
-    title = " ".join((title or "My exercise").split())
-    names = [s.strip() for s in (sections or "").split(",") if s.strip()] or SIX_PRINCIPLES
+            raise Interrupted(_("Stopped. No file was written.")) from None
+    title = " ".join((title or _("My exercise")).split())
+    names = [s.strip() for s in (sections or "").split(",") if s.strip()] or six_principles()
     if len(names) > 20:
-        raise UsageProblem("--sections: at most 20 sections, please.")
+        raise UsageProblem(_("--sections: at most 20 sections, please."))
     low, high = _parse_scale(scale or "1-5")
     path = out or Path("exercises") / f"{slugify(title)}.yaml"
     if path.exists():
         raise CoprodError(
-            f"{path} already exists, and coprod will not write over it. "
-            "Fix: choose another title, or give --to FILE."
+            _(
+                "{file} already exists, and coprod will not write over it. "
+                "Fix: choose another title, or give --to FILE."
+            ).format(file=path)
         )
     if kind == "checklist":
         _write_new_or_same(path, starter_checklist(title, names))
@@ -477,42 +607,63 @@ def _exercise_new(
     if not schema.exists():
         _write_new_or_same(schema, schema_text())
     load_exercise(path)  # what we write must work as it stands
-    typer.echo(f"Wrote {path}")
-    typer.echo(f"  (and {schema}, so editors such as VS Code can check it as you type)")
-    typer.echo("Next: open it in a text editor, change the questions, then check it with:")
-    typer.echo(f"  coprod exercise validate {path}")
-    typer.echo(f"  coprod exercise try {path}")
+    typer.echo(_("Wrote {file}").format(file=path))
+    typer.echo(
+        "  "
+        + _("(and {file}, so editors such as VS Code can check it as you type)").format(file=schema)
+    )
+    typer.echo(_("Next: open it in a text editor, change the questions, then check it with:"))
+    typer.echo(f"  coprod exercise validate {path}")  # i18n-ok: a command
+    typer.echo(f"  coprod exercise try {path}")  # i18n-ok: a command
 
 
-@exercise_app.command("try")
+@exercise_app.command(
+    "try",
+    help=gettext_noop(
+        "Run an exercise as a person would meet it, without saving anything.\n\n"
+        "Example:\n\n  coprod exercise try exercises/my-exercise.yaml"
+    ),
+)
 def exercise_try(
     exercise: Annotated[
-        str, typer.Argument(help="The exercise's id, or the path of its file.", metavar="EXERCISE")
+        str,
+        typer.Argument(
+            help=gettext_noop("The exercise's id, or the path of its file."), metavar="EXERCISE"
+        ),
     ],
     about: Annotated[
         str | None,
         typer.Option(
-            "--about", help="Which wording to use: me, service or organisation.", metavar="SUBJECT"
+            "--about",
+            help=gettext_noop("Which wording to use: me, service or organisation."),
+            metavar="SUBJECT",
         ),
     ] = None,
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", help="Take the answers from this file instead.", metavar="FILE"),
+        typer.Option(
+            "--answers",
+            help=gettext_noop("Take the answers from this file instead."),
+            metavar="FILE",
+        ),
     ] = None,
     plain: PlainOpt = False,
     exercises: ExercisesOpt = None,
 ) -> None:
-    """Run an exercise as a person would meet it, without saving anything.
-
-    Example:
-
-      coprod exercise try exercises/my-exercise.yaml
-    """
     from coprod_toolkit.catalog import find
     from coprod_toolkit.cli.assess import run_assess
 
     kind = find(exercise, exercises).exercise.kind
     command = "readiness" if kind == "checklist" else "assess"
     run_assess(
-        exercise, None, about, answers, None, plain, True, exercises, command, "this is a try-out"
+        exercise,
+        None,
+        about,
+        answers,
+        None,
+        plain,
+        True,
+        exercises,
+        command,
+        _("this is a try-out"),
     )

@@ -1,0 +1,212 @@
+"""Messages about files that cannot be read, in Welsh: the same places, the same exits.
+
+`coprod --lang cy exercise validate FILE` on a broken exercise says what is wrong in Welsh
+("I'w drwsio:" for "Fix:"), at the same line and column as in English, leaves with 1 and
+shows no traceback. A message with no Welsh yet is shown in English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coprod_toolkit import i18n
+from coprod_toolkit.cli import app
+from coprod_toolkit.errors import FileProblems, Problem
+from coprod_toolkit.loader import load_exercise
+
+from .conftest import write
+
+runner = CliRunner()
+PLACE = re.compile(r"^(\S+?:\d+:\d+):", re.MULTILINE)
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    yield
+    i18n.set_language("en")
+
+
+def validate(path: Path, lang: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["--lang", lang, "exercise", "validate", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def both(path: Path) -> tuple[str, str]:
+    """The Welsh and the English output, after checking both fail at the same places."""
+    code_cy, welsh = validate(path, "cy")
+    code_en, english = validate(path, "en")
+    assert code_cy == code_en == 1, welsh
+    assert PLACE.findall(welsh) == PLACE.findall(english)
+    assert "{" not in welsh.replace("{min: 1", "")  # every placeholder filled
+    assert "Fix:" not in welsh
+    return welsh, english
+
+
+def test_bad_indentation_is_explained_in_welsh(tmp_path: Path) -> None:
+    path = write(tmp_path, "indent.yaml", "id: x\ntitle: X\n  summary: bad\n")
+    welsh, english = both(path)
+    assert "indent.yaml:3:10: the YAML cannot be read here" in english
+    assert "indent.yaml:3:10: all y YAML ddim cael ei ddarllen yma" in welsh
+    assert "I'w drwsio: rhowch y testun mewn dyfynodau" in welsh
+    assert "'name: value'" in welsh  # the example stays as it is typed
+
+
+def test_a_tab_is_explained_in_welsh(tmp_path: Path) -> None:
+    path = write(tmp_path, "tab.yaml", "id: x\ntitle: X\nsections:\n\t- id: a\n")
+    welsh, _english = both(path)
+    assert "I'w drwsio: mewnolwch â bylchau, byth â thabiau" in welsh
+
+
+def test_an_unknown_key_gets_a_welsh_did_you_mean(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "unknown.yaml",
+        """
+        id: tiny
+        title: Tiny
+        summary: A small exercise.
+        minutes: 2
+        sectoins: []
+        sections:
+          - id: first
+            title: First
+            questions:
+              - id: q1
+                type: scael
+                text: Hello
+        """,
+    )
+    welsh, english = both(path)
+    assert "unknown.yaml:5:1: 'sectoins' is not something coprod knows here." in english
+    assert (
+        "unknown.yaml:5:1: dydy coprod ddim yn adnabod 'sectoins' yma. "
+        "Oeddech chi'n feddwl 'sections'? I'w drwsio: ailenwch ef yn 'sections'."
+    ) in welsh
+    assert "nid yw 'scael' yn fath o gwestiwn. Oeddech chi'n feddwl 'scale'?" in welsh
+
+
+def test_a_value_of_the_wrong_type_is_explained_in_welsh(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "types.yaml",
+        """
+        id: tiny
+        title: Tiny
+        summary: A small exercise.
+        minutes: five
+        sections: {first: 1}
+        """,
+    )
+    welsh, _english = both(path)
+    assert (
+        "types.yaml:4:10: minutes: dylai hwn fod yn rhif cyfan, ond mae'n destun. "
+        "I'w drwsio: ysgrifennwch rif cyfan, fel 3."
+    ) in welsh
+    assert "sections: dylai hwn fod yn rhestr, ond mae'n set o linellau 'key: value'." in welsh
+
+
+def test_a_binary_file_is_explained_in_welsh(tmp_path: Path) -> None:
+    picture = tmp_path / "picture.yaml"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    welsh, _english = both(picture)
+    assert "picture.yaml:1:1: nid testun UTF-8 yw hwn" in welsh
+    program = tmp_path / "program.yaml"
+    program.write_bytes(b"ELF\x00\x01\x02 not text")
+    welsh, english = both(program)
+    assert "program.yaml:1:4: this is not a text file" in english
+    assert "program.yaml:1:4: nid ffeil destun yw hon" in welsh
+
+
+def test_an_empty_file_is_explained_in_welsh(tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text("", encoding="utf-8")
+    code, welsh = validate(path, "cy")
+    assert code == 1
+    assert (
+        "empty.yaml: mae'r ffeil yn wag. I'w drwsio: dechreuwch o enghraifft o ffeil ymarfer."
+        in (welsh)
+    )
+
+
+def test_the_count_of_problems_uses_the_welsh_forms(tmp_path: Path) -> None:
+    def summary(count: int) -> str:
+        problems = [Problem("x.yaml", n + 1, 1, "", "...") for n in range(count)]
+        return str(FileProblems("x.yaml", problems, "answers")).splitlines()[-1]
+
+    assert summary(2) == "2 problems in answers file x.yaml."
+    with i18n.using("cy"):
+        assert summary(1) == "1 problem yn y ffeil atebion x.yaml."
+        assert summary(2) == "2 broblem yn y ffeil atebion x.yaml."
+        assert summary(3) == "3 phroblem yn y ffeil atebion x.yaml."
+        path = write(tmp_path, "dup.yaml", "id: a\nid: b\n")
+        with pytest.raises(FileProblems) as caught:
+            load_exercise(path)
+    text = str(caught.value)
+    assert "mae 'id' yma ddwywaith (y tro cyntaf ar linell 1)." in text
+    assert text.endswith(f"1 problem yn y ffeil ymarfer {path}.")
+
+
+def test_a_checks_message_about_an_exercise_is_in_welsh(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "bands.yaml",
+        """
+        id: tiny
+        title: Tiny
+        summary: A small exercise.
+        minutes: 2
+        scoring:
+          bands_on: raw
+          bands:
+            - {min: 0, max: 1, label: Low, message: Start.}
+            - {min: 3, max: 4, label: High, message: Good.}
+        sections:
+          - id: first
+            title: First
+            questions:
+              - {id: q1, type: scale, text: One?, scale: {min: 0, max: 2, labels: {0: No, 2: Yes}}}
+              - {id: q2, type: scale, text: Two?, scale: {min: 0, max: 2, labels: {0: No, 2: Yes}}}
+        """,
+    )
+    welsh, _english = both(path)
+    assert (
+        "nid yw sgoriau o 2 i 2 yn perthyn i unrhyw fand. I'w drwsio: dechreuwch y band hwn ar 2."
+        in (welsh)
+    )
+
+
+def test_a_message_with_no_welsh_yet_is_shown_in_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue = getattr(i18n.translations("cy"), "_catalog")  # noqa: B009
+    monkeypatch.delitem(
+        catalogue,
+        "'{name}' is not something coprod knows here. Did you mean '{guess}'? "
+        "Fix: rename it to '{guess}'.",
+    )
+    path = write(
+        tmp_path,
+        "unknown.yaml",
+        """
+        id: tiny
+        title: Tiny
+        summary: A small exercise.
+        minutes: 2
+        sectoins: []
+        """,
+    )
+    code, output = validate(path, "cy")
+    assert code == 1
+    assert (
+        "unknown.yaml:5:1: 'sectoins' is not something coprod knows here. "
+        "Did you mean 'sections'? Fix: rename it to 'sections'."
+    ) in output
+    # The rest is still in Welsh.
+    assert "mae 'sections' ar goll. I'w drwsio: ychwanegwch linell 'sections: ...' yma." in output
