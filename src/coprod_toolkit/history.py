@@ -19,6 +19,7 @@ import contextlib
 import json
 import math
 import os
+import re
 import sqlite3
 import time
 import zlib
@@ -264,6 +265,11 @@ def read_record(path: Path) -> Reflection | GroupRecord:
     return _validated(_parse(_text(path), path))
 
 
+_LANGUAGE_LINE = re.compile(
+    r"""^language:[ \t]*(?P<q>['"]?)(?P<code>[a-z]{2,3})(?P=q)[ \t]*$""", re.M
+)
+
+
 def read_summary(path: Path) -> Summary:
     """A reflection's summary, reading only the part of the file before its answers.
 
@@ -278,6 +284,10 @@ def read_summary(path: Path) -> Summary:
         except ValueError:
             head = None
         if isinstance(head, dict) and head.get("command") != "group":
+            if "language" not in head:  # written after the answers, by some other tool
+                found = _LANGUAGE_LINE.search(text, cut)
+                if found:
+                    head["language"] = found["code"]
             try:
                 reflection = _model_validate(Reflection, {**head, "answers": []})
             except ValidationError:
@@ -1064,10 +1074,20 @@ def word_map(
     return _WORDS[key]
 
 
+_IN_BRACKETS = re.compile(r"(?P<before>.*\()(?P<words>[^()]+)(?P<after>\))")
+
+
 def _swap(data: Any, words: dict[str, str], key: str = "") -> Any:
     if isinstance(data, str):
-        if key in _EXERCISE_WORDS:
-            return words.get(data) or words.get(" ".join(data.split())) or data
+        if key not in _EXERCISE_WORDS:
+            return data
+        found = words.get(data) or words.get(" ".join(data.split()))
+        if found:
+            return found
+        # an answer as shown, such as '4 (Mostly true)': the label in its brackets
+        m = _IN_BRACKETS.fullmatch(data)
+        if m and m["words"] in words:
+            return m["before"] + words[m["words"]] + m["after"]
         return data
     if isinstance(data, dict):
         if key == "frameworks":  # a record's framework titles, by framework id
@@ -1101,6 +1121,11 @@ def in_language_in_use(record: Any, extra: list[Path] | None = None) -> Any:
 def title_in_use(s: Summary) -> str:
     """A summary's exercise title in the language in use, where the exercise has it."""
     return word_map(s.exercise, s.language).get(s.title, s.title)
+
+
+def about_in_use(s: Summary) -> str:
+    """What a summary's reflection was about ('my own practice'), in the language in use."""
+    return word_map(s.exercise, s.language).get(s.about_label, s.about_label)
 
 
 def reading_in_use(s: Summary) -> str:

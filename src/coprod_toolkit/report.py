@@ -638,6 +638,15 @@ def answered_in(code: str) -> str:
     return _("(answered in {language})").format(language=name_of(code))
 
 
+def in_language(code: str) -> str:
+    """'in Welsh', inside a sentence in the language in use ('yn Gymraeg')."""
+    if code == "cy":
+        return _("in Welsh")
+    if code == ENGLISH:
+        return _("in English")
+    return _("in {language}").format(language=name_of(code))
+
+
 def language_name(code: str) -> str:
     """A language's name inside a sentence in the language in use: 'Welsh', 'Cymraeg'."""
     if code == "cy":

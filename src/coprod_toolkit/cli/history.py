@@ -181,7 +181,7 @@ def _history(
     # A table is for a screenful; a long history is written as lines, which is far quicker.
     plain = plain or not sys.stdout.isatty() or len(found) > 200
     console = console_for(plain)
-    from coprod_toolkit.history import local_time, reading_in_use, title_in_use
+    from coprod_toolkit.history import about_in_use, local_time, reading_in_use, title_in_use
     from coprod_toolkit.i18n import language
     from coprod_toolkit.report import answered_in
 
@@ -197,7 +197,7 @@ def _history(
                 when=local_time(s.finished),
                 title=title_in_use(s) if s.language != here else s.title,
                 version=version_words.format(version=s.version) if s.version != "1" else "",
-                about=s.about_label,
+                about=about_in_use(s) if s.language != here else s.about_label,
                 who=s.name or anonymous,
                 result=(reading_in_use(s) if s.language != here else s.reading) or no_score,
             )
@@ -317,7 +317,7 @@ def _progress(
     console = console_for(plain)
     from coprod_toolkit.history import title_in_use
     from coprod_toolkit.i18n import language
-    from coprod_toolkit.report import language_name, short_date
+    from coprod_toolkit.report import in_language, short_date
 
     who = name or _("anonymous")
     count = len(result.runs)
@@ -342,14 +342,14 @@ def _progress(
     others = sorted({s.language for s in result.runs} - {language()})
     if others:
         mixed = ngettext(
-            "{count} of these reflections was answered in {languages}; the questions are "
+            "{count} of these reflections was answered {languages}; the questions are "
             "the same, so its scores are compared with the rest.",
-            "{count} of these reflections were answered in {languages}; the questions are "
+            "{count} of these reflections were answered {languages}; the questions are "
             "the same, so their scores are compared with the rest.",
             sum(1 for s in result.runs if s.language in others),
         ).format(
             count=sum(1 for s in result.runs if s.language in others),
-            languages=_(" or ").join(language_name(code) for code in others),
+            languages=_(" or ").join(in_language(code) for code in others),
         )
         note = f"{note} {mixed}" if note else mixed
     if note:
@@ -416,10 +416,11 @@ def _same_subject(
     the newest run is followed.
     """
     from coprod_toolkit.errors import CoprodError
+    from coprod_toolkit.history import about_in_use
 
     labels: dict[str, str] = {}
     for s in runs:
-        labels.setdefault(s.about, s.about_label or s.about)
+        labels.setdefault(s.about, about_in_use(s) or s.about)
     if about is not None:
         wanted = about.strip().casefold().replace("organization", "organisation")
         if wanted not in labels:
