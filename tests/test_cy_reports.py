@@ -243,3 +243,14 @@ def test_bad_input_in_welsh_is_a_message_not_a_traceback(mixed: Path) -> None:
     dated = runner.invoke(app, ["--lang", "cy", "history", "--since", "Mawrth"])
     assert dated.exit_code == 2
     assert "ysgrifennwch y dyddiad fel blwyddyn-mis-diwrnod" in dated.output
+
+
+def test_a_broken_file_is_named_in_the_language_in_use_each_time(mixed: Path) -> None:
+    (mixed / "reflections" / "2026-10-01-1200-six-principles.yaml").write_text(
+        "id: [\n", encoding="utf-8"
+    )
+    welsh = runner.invoke(app, ["--lang", "cy", "history"])
+    assert "Wedi hepgor" in welsh.output and "dydy hi ddim yn YAML dilys" in welsh.output
+    english = runner.invoke(app, ["history"])  # the index now knows the file is broken
+    assert "Skipped" in english.output and "it is not valid YAML" in english.output
+    assert "dydy hi ddim" not in english.output

@@ -207,9 +207,18 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
         return parse_yaml(text, str(path), "reflection")[0]
     except FileProblems as e:
         said = _first_problem(e)
-        if said.startswith(BINARY) or "control character" in said:  # i18n-ok
+        english = said
+        if language() != ENGLISH:  # what kind of problem it is shows in the English words
+            from coprod_toolkit.i18n import using
+
+            with using(ENGLISH):
+                try:
+                    parse_yaml(text, str(path), "reflection")
+                except FileProblems as again:
+                    english = _first_problem(again)
+        if english.startswith(BINARY) or "control character" in english:  # i18n-ok
             raise ValueError(said) from None
-        if "YAML" in said or "nested" in said or "tag" in said:
+        if "YAML" in english or "nested" in english or "tag" in english:
             line = e.problems[0].line if e.problems else 0
             if line:
                 where = _("(line {line}: {problem})").format(line=line, problem=said)
@@ -302,11 +311,25 @@ def read_summary(path: Path) -> Summary:
 
 
 def _summary_or_problem(path: Path) -> tuple[dict[str, Any] | None, str]:
-    """For the index: a summary as plain data, or what is wrong with the file."""
+    """For the index: a summary as plain data, or what is wrong with the file.
+
+    What is wrong is said in the language in use, and the index keeps which language
+    that was (`cy<TAB>...`), so the next person to look, in another language, hears it
+    in theirs.
+    """
     try:
         return asdict(read_summary(path)), ""
     except ValueError as e:
-        return None, str(e)
+        return None, f"{language()}{_TAG}{e}"
+
+
+_TAG = "\t"
+
+
+def _untagged(problem: str) -> tuple[str | None, str]:
+    """('cy', 'the file is empty') from the index's 'cy<TAB>the file is empty'."""
+    code, tab, said = problem.partition(_TAG)
+    return (code, said) if tab else (None, problem)
 
 
 # One record's answers for an export: {"common": {...}, "answers": [[person, section,
@@ -688,7 +711,10 @@ class History:
             "SELECT name, summary, problem FROM files ORDER BY name"  # i18n-ok
         ):
             if summary is None:
-                yield Broken(name, problem or _("it cannot be read"))
+                code, said = _untagged(problem or "")
+                if code != language():  # said in another language: say it again in this one
+                    said = _untagged(_summary_or_problem(self.folder / name)[1])[1]
+                yield Broken(name, said or _("it cannot be read"))
                 continue
             try:
                 yield Summary.from_dict(json.loads(summary))
@@ -709,7 +735,7 @@ class History:
         for name in names:
             summary, problem = _summary_or_problem(self.folder / name)
             if summary is None:
-                problems.append(Broken(name, problem))
+                problems.append(Broken(name, _untagged(problem)[1]))
             else:
                 summaries.append(Summary.from_dict(summary))
         return summaries, problems
