@@ -210,3 +210,55 @@ def test_a_message_with_no_welsh_yet_is_shown_in_english(
     ) in output
     # The rest is still in Welsh.
     assert "mae 'sections' ar goll. I'w drwsio: ychwanegwch linell 'sections: ...' yma." in output
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "welsh"),
+    [
+        ("answers: [\n", "a value is missing here", "mae gwerth ar goll yma"),
+        ('a: "\\q"\n', "a backslash inside double quotes", "mae slaes ôl y tu mewn"),
+        ("%x\na: 1\n", "a line here starts with '%'", "mae llinell yma'n dechrau â '%'"),
+    ],
+)
+def test_libyaml_words_are_put_into_plain_words(
+    tmp_path: Path, text: str, english: str, welsh: str
+) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    in_welsh, in_english = both(path)
+    assert f"the YAML cannot be read here: {english}" in in_english
+    assert f"all y YAML ddim cael ei ddarllen yma: {welsh}" in in_welsh
+
+
+def test_what_is_wrong_leaves_out_the_fix_in_either_language(tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(FileProblems) as english:
+        load_exercise(path)
+    assert english.value.problems[0].what_is_wrong == "the file is empty"
+    with i18n.using("cy"), pytest.raises(FileProblems) as welsh:
+        load_exercise(path)
+    assert welsh.value.problems[0].what_is_wrong == "mae'r ffeil yn wag"
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"ELF\x00\x01 not text", "not-text"),
+        (b"\xff\xfe not UTF-8", "not-text"),
+        (b"a: [1, 2\n", "yaml"),
+        (b"a: !!python/object x\n", "yaml"),
+        (b"a: 1\na: 2\n", "yaml"),
+        (b"", ""),
+    ],
+)
+def test_a_problem_says_its_kind_for_code_in_any_language(
+    tmp_path: Path, data: bytes, kind: str
+) -> None:
+    """Code that acts on a problem (such as history skipping a damaged record) reads its
+    kind, not its words, so it works in every language."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(data)
+    with i18n.using("cy"), pytest.raises(FileProblems) as caught:
+        load_exercise(path)
+    assert caught.value.problems[0].kind == kind

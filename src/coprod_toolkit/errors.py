@@ -5,10 +5,10 @@ Anything that is not a CoprodError is a bug and keeps its traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
-from coprod_toolkit.i18n import N_, _, ngettext
+from coprod_toolkit.i18n import N_, _, available, ngettext, translations
 
 # What each kind of file is called in a message ("3 problems in exercise file x.yaml").
 _FILE_KINDS = {
@@ -48,6 +48,14 @@ class Problem:
     where: str
     message: str
     severity: Literal["error", "warning"] = "error"
+    # What kind of problem, for code that acts on it in any language (never shown):
+    # "not-text" (not a text file at all) or "yaml" (text that is not valid YAML).
+    kind: str = field(default="", compare=False)
+
+    @property
+    def what_is_wrong(self) -> str:
+        """The message without its 'Fix: ...', in any language: 'the file is empty'."""
+        return what_is_wrong(self.message)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -64,6 +72,21 @@ class Problem:
         return (
             f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
         )
+
+
+# Translators: the word that starts how to fix a problem in every message ("Fix: ...").
+# It must be the same word as in the messages' own translations.
+FIX = N_("Fix:")
+
+
+def what_is_wrong(message: str) -> str:
+    """'the file is empty. Fix: start from ...' -> 'the file is empty', whichever language
+    the message is in (the part before that language's word for 'Fix:')."""
+    for code in available():
+        fix = " " + translations(code).gettext(FIX.message)
+        if fix in message:
+            return message.split(fix)[0].rstrip(".")
+    return message.rstrip(".")
 
 
 class FileProblems(CoprodError):

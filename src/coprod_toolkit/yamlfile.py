@@ -172,7 +172,8 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def problem(self, mark: tuple[int, int], at: Path_, message: str) -> None:
-        self.problems.append(Problem(self.path, mark[0], mark[1], where(at), message))
+        # What the careful reader finds (tags, anchors, nesting, repeats) is YAML's shape.
+        self.problems.append(Problem(self.path, mark[0], mark[1], where(at), message, kind="yaml"))
 
     def scalar(self, event: Any, at: Path_) -> Any:
         tag = event.tag
@@ -519,6 +520,7 @@ def decode(data: bytes, shown: str, what: str = "") -> str:
                         "this is not UTF-8 text, so coprod cannot read it. Fix: save the file "
                         "again as UTF-8 (most editors offer it under 'Save as')."
                     ),
+                    kind="not-text",
                 )
             ],
             what,
@@ -581,6 +583,31 @@ _YAML_PROBLEMS = [
         N_("an exercise needs only a few levels; check the indentation"),
     ),
     (
+        "found unknown escape character",  # i18n-ok
+        N_("a backslash inside double quotes starts something YAML does not know"),
+        N_("put the text in single quotes instead, or write two backslashes (\\\\) for one"),
+    ),
+    (
+        "did not find expected node content",  # i18n-ok
+        N_("a value is missing here, such as after '[' or '-'"),
+        N_("finish the list or the value, or put the text in quotes"),
+    ),
+    (
+        "did not find expected <document start>",  # i18n-ok
+        N_("there is more after the end of the file's content (a '...' line)"),
+        N_("remove the '...' line, or what comes after it"),
+    ),
+    (
+        "found unknown directive name",  # i18n-ok
+        N_("a line here starts with '%', which YAML reads as an instruction"),
+        N_("put the text in quotes"),
+    ),
+    (
+        "did not find expected alphabetic or numeric character",  # i18n-ok
+        N_("a '&' or '*' here must be followed by a name"),
+        N_("put the text in quotes"),
+    ),
+    (
         "found unexpected end of stream",  # i18n-ok
         N_("the file ends in the middle of something, such as an unclosed quote or bracket"),
         N_("close every quote and bracket"),
@@ -629,11 +656,11 @@ def _control_character(shown: str, text: str, position: int, character: object) 
             "should not have, so coprod cannot read the file. Fix: delete that character "
             "in a text editor, or type the line again."
         ).format(code=code)
-    return Problem(shown, line, column, "", message)
+    return Problem(shown, line, column, "", message, kind="not-text")
 
 
-def _whole(path: str, message: str) -> Problem:
-    return Problem(path, 0, 0, "", message)
+def _whole(path: str, message: str, kind: str = "") -> Problem:
+    return Problem(path, 0, 0, "", message, kind=kind)
 
 
 def read_yaml(path: Path, what: str = "exercise") -> tuple[dict[str, Any], Marks, bytes]:
@@ -665,7 +692,7 @@ def parse_yaml(text: str, shown: str, what: str = "exercise") -> tuple[dict[str,
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise FileProblems(
             shown,
-            [*reader.problems, Problem(shown, line, column, "", _yaml_message(e))],
+            [*reader.problems, Problem(shown, line, column, "", _yaml_message(e), kind="yaml")],
             what,
         ) from None
     except yaml.reader.ReaderError as e:
@@ -673,7 +700,9 @@ def parse_yaml(text: str, shown: str, what: str = "exercise") -> tuple[dict[str,
         raise FileProblems(shown, [problem], what) from None
     except yaml.YAMLError as e:
         raise FileProblems(
-            shown, [_whole(shown, _("the YAML cannot be read ({reason}).").format(reason=e))], what
+            shown,
+            [_whole(shown, _("the YAML cannot be read ({reason}).").format(reason=e), "yaml")],
+            what,
         ) from None
     if reader.problems:
         raise FileProblems(shown, reader.problems, what)
