@@ -27,7 +27,7 @@ from coprod_toolkit.report_html import html_report
 from coprod_toolkit.session import AssessSession, new_draft
 from coprod_toolkit.storage import dump_yaml
 from coprod_toolkit.translations import localise
-from tests.conftest import ROOT
+from tests.conftest import ROOT, write
 
 runner = CliRunner()
 SIX = load_exercise(ROOT / "exercises" / "six-principles.yaml")
@@ -254,3 +254,83 @@ def test_a_broken_file_is_named_in_the_language_in_use_each_time(mixed: Path) ->
     english = runner.invoke(app, ["history"])  # the index now knows the file is broken
     assert "Skipped" in english.output and "it is not valid YAML" in english.output
     assert "dydy hi ddim" not in english.output
+
+
+TEAM = """
+id: team-check
+title: Team check
+version: "1"
+summary: A small exercise for group reports.
+minutes: 5
+subjects:
+  together: our work together
+scales:
+  truth:
+    min: 1
+    max: 5
+    labels: {1: Never so, 2: Rarely so, 3: Sometimes so, 4: Mostly so, 5: Always so}
+sections:
+  - id: power
+    title: Sharing power
+    questions:
+      - id: decide
+        type: scale
+        scale: truth
+        text: We share decisions.
+"""
+
+TEAM_CY = """
+translates: team-check
+version: "1"
+language: cy
+reviewed: false
+title: Gwiriad tîm
+subjects:
+  together: ein gwaith gyda'n gilydd
+scales:
+  truth:
+    labels: {1: Byth felly, 2: Anaml felly, 3: Weithiau felly, 4: Fel arfer felly, 5: Bob amser}
+sections:
+  power:
+    title: Rhannu grym
+questions:
+  decide:
+    text: Rydyn ni'n rhannu penderfyniadau.
+"""
+
+
+def test_a_mixed_language_group_report_names_each_persons_language(
+    tmp_path: Path, isolated: Path
+) -> None:
+    folder = tmp_path / "exercises"
+    write(folder, "team-check.yaml", TEAM)
+    write(folder, "team-check.cy.yaml", TEAM_CY)
+    answers = write(
+        tmp_path,
+        "session.yaml",
+        """
+        people: ['Ana:cy', Ben]
+        answers:
+          Ana: {decide: 2}
+          Ben: {decide: 5}
+        """,
+    )
+    made = runner.invoke(app, ["group", str(folder / "team-check.yaml"), "--answers", str(answers)])
+    assert made.exit_code == 0, made.output
+    report = ["report", "latest", "--format", "md", "--to", "-", "--exercises", str(folder)]
+    english = runner.invoke(app, report)
+    assert english.exit_code == 0, english.output
+    assert "- **Who:** Ana (answered in Welsh), Ben\n" in english.output
+    assert "| We share decisions. (worth talking about) | 2 (Rarely so) | 5 (Always so) |" in (
+        english.output
+    )
+    welsh = runner.invoke(app, ["--lang", "cy", *report])
+    assert welsh.exit_code == 0, welsh.output
+    assert welsh.output.startswith("# Gwiriad tîm (sesiwn grŵp)\n")
+    assert "- **Pwy:** Ana, Ben (atebwyd yn Saesneg)\n" in welsh.output
+    assert "| Rydyn ni'n rhannu penderfyniadau. (gwerth siarad amdano) | 2 (Anaml felly) | " in (
+        welsh.output
+    )
+    assert "| 5 (Bob amser) |" in welsh.output
+    page = runner.invoke(app, ["--lang", "cy", *report[:2], "--to", "-", *report[-2:]]).output
+    assert '<html lang="cy">' in page and "Ana, Ben (atebwyd yn Saesneg)" in page

@@ -117,7 +117,8 @@ class Summary:
             kind=g.kind,
             about=g.about,
             about_label=g.topic or g.about_label,  # the piece of work the group named
-            name=_("Group: {people}").format(people=", ".join(g.people)),
+            # Data, as --name matches it: shown in the language in use by `name_in_use`.
+            name=GROUP + ", ".join(g.people),
             overall=scores.overall.percent if scores else None,
             band=scores.overall.band if scores else None,
             verdict=g.verdict.label if g.verdict else None,
@@ -148,6 +149,7 @@ class Summary:
 
 
 _SUMMARY_FIELDS = {f.name for f in fields(Summary)}
+GROUP = "Group: "  # i18n-ok: how the index names a group (translated when shown)
 _TEXT_FIELDS = (
     "id",
     "file",
@@ -1134,7 +1136,13 @@ def in_language_in_use(record: Any, extra: list[Path] | None = None) -> Any:
     language the record was answered in.
     """
     source = record_language(record)
-    words = word_map(record.exercise.id, source, None, extra)
+    words = dict(word_map(record.exercise.id, source, None, extra))
+    # In a group, each person saw their answers in their own language.
+    people = getattr(record, "languages", None)
+    for code in sorted(set(people.values()) if isinstance(people, dict) else ()):
+        if isinstance(code, str) and code != source:
+            for text, shown in word_map(record.exercise.id, code, None, extra).items():
+                words.setdefault(text, shown)
     if not words:
         return record
     data = _swap(record.model_dump(mode="python"), words)
@@ -1147,6 +1155,13 @@ def in_language_in_use(record: Any, extra: list[Path] | None = None) -> Any:
 def title_in_use(s: Summary) -> str:
     """A summary's exercise title in the language in use, where the exercise has it."""
     return word_map(s.exercise, s.language).get(s.title, s.title)
+
+
+def name_in_use(s: Summary) -> str | None:
+    """Whose reflection it is, as people read it: a group's in the language in use."""
+    if s.name and s.name.startswith(GROUP):
+        return _("Group: {people}").format(people=s.name.removeprefix(GROUP))
+    return s.name
 
 
 def about_in_use(s: Summary) -> str:

@@ -617,8 +617,22 @@ def _exercise_line(r: Reflection | GroupRecord) -> str:
             id=_md(r.exercise.id), version=_md(r.exercise.version)
         )
     )
+    if getattr(r, "languages", None):  # a group: each person's language is with their name
+        return line
     note = answered_in(record_language(r))
     return f"{line} {note}" if note else line
+
+
+def people_and_languages(record: GroupRecord) -> str:
+    """'Ana (answered in Welsh), Ben': a group's people, with the language of anyone who
+    answered in another language than the one in use."""
+    languages = getattr(record, "languages", None) or {}
+    shown = []
+    for person in record.people:
+        code = languages.get(person) if isinstance(languages, dict) else None
+        note = answered_in(code) if isinstance(code, str) and code else ""
+        shown.append(f"{person} {note}" if note else person)
+    return ", ".join(shown)
 
 
 def record_language(record: object) -> str:
@@ -771,7 +785,7 @@ def group_markdown(record: GroupRecord) -> str:
     out = [
         "# " + _("{title} (a group session)").format(title=_md(r.exercise.title)),
         "",
-        "- **" + _("Who:") + f"** {_md(', '.join(r.people))}",
+        "- **" + _("Who:") + f"** {_md(people_and_languages(r))}",
         "- **" + _("About:") + f"** {_md(r.about_label)}",
         *(["- **" + _("The piece of work:") + f"** {_md(r.topic)}"] if r.topic else []),
         "- **" + _("When:") + f"** {date_and_time(r.finished)}",

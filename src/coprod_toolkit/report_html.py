@@ -22,6 +22,7 @@ from coprod_toolkit.report import (
     fewer_answers,
     long_date,
     overall_text,
+    people_and_languages,
     record_language,
     unknown_sentence,
 )
@@ -139,6 +140,8 @@ def _head(title: str) -> list[str]:
 
 def _answered(record: Reflection | GroupRecord) -> str:
     """' · (answered in Welsh)' when the record is in another language than the page."""
+    if getattr(record, "languages", None):  # a group: each person's language is with their name
+        return ""
     note = answered_in(record_language(record))
     return f" · {escape(note)}" if note else ""
 
@@ -306,7 +309,9 @@ def group_html_report(record: GroupRecord) -> str:
     r = record
     title = t(_("{title} (a group session)").format(title=r.exercise.title))
     meta = _("{who} · about {about} · {date}").format(
-        who=t(", ".join(r.people)), about=t(r.about_label), date=escape(long_date(r.finished))
+        who=t(people_and_languages(r)),
+        about=t(r.about_label),
+        date=escape(long_date(r.finished)),
     )
     out = [
         *_head(title),

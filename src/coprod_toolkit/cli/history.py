@@ -181,7 +181,13 @@ def _history(
     # A table is for a screenful; a long history is written as lines, which is far quicker.
     plain = plain or not sys.stdout.isatty() or len(found) > 200
     console = console_for(plain)
-    from coprod_toolkit.history import about_in_use, local_time, reading_in_use, title_in_use
+    from coprod_toolkit.history import (
+        about_in_use,
+        local_time,
+        name_in_use,
+        reading_in_use,
+        title_in_use,
+    )
     from coprod_toolkit.i18n import language
     from coprod_toolkit.report import answered_in
 
@@ -198,7 +204,7 @@ def _history(
                 title=title_in_use(s) if s.language != here else s.title,
                 version=version_words.format(version=s.version) if s.version != "1" else "",
                 about=about_in_use(s) if s.language != here else s.about_label,
-                who=s.name or anonymous,
+                who=name_in_use(s) or anonymous,
                 result=(reading_in_use(s) if s.language != here else s.reading) or no_score,
             )
             if s.language != here:
@@ -217,7 +223,7 @@ def _history(
                 local_time(s.finished),
                 Text(printable(s.exercise + version + other)),
                 Text(printable(s.about)),
-                Text(printable(s.name or _("anonymous"))),
+                Text(printable(name_in_use(s) or _("anonymous"))),
                 Text(printable(reading_in_use(s) or "-")),
                 Text(printable(s.id)),
             )
