@@ -1145,8 +1145,10 @@ def in_language_in_use(record: Any, extra: list[Path] | None = None) -> Any:
                 words.setdefault(text, shown)
     if not words:
         return record
-    data = _swap(record.model_dump(mode="python"), words)
-    copy = type(record).model_validate(data)
+    try:
+        copy = type(record).model_validate(_swap(record.model_dump(mode="python"), words))
+    except ValueError:  # never stops a report: the record as it was saved
+        return record
     if getattr(copy, "language", None) is None:
         object.__setattr__(copy, "__pydantic_extra__", {"language": source})
     return copy
