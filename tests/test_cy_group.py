@@ -21,7 +21,7 @@ from coprod_toolkit.cli.group import _ask_people
 from coprod_toolkit.group import GroupSession, new_group_draft, shown_answer
 from coprod_toolkit.history import read_record
 from coprod_toolkit.loader import LoadedExercise, load_exercise
-from coprod_toolkit.models import GroupRecord
+from coprod_toolkit.models import GroupDraft, GroupRecord
 from coprod_toolkit.session import Ask
 from coprod_toolkit.translations import localise
 from tests.conftest import ROOT, write
@@ -153,6 +153,31 @@ def test_a_mixed_group_from_an_answers_file_keeps_each_persons_language(
     assert decide["spread"] == 3  # the same answers, whichever language they were given in
 
 
+def test_each_person_may_write_the_scales_words_in_their_own_language(
+    tmp_path: Path, team: Path, isolated: Path
+) -> None:
+    path = write(
+        tmp_path,
+        "session.yaml",
+        """
+        people: ['Ana:cy', Ben]
+        answers:
+          Ana: {decide: Anaml felly, paid: Fel arfer felly}
+          Ben: {decide: Always so, paid: 4}
+        """,
+    )
+    result = runner.invoke(app, ["group", str(team), "--answers", str(path)])
+    assert result.exit_code == 0, result.output
+    decide = saved_record(isolated)["questions"][0]  # type: ignore[index]
+    assert decide["answers"] == {"Ana": 2, "Ben": 5}
+    wrong = write(
+        tmp_path, "wrong.yaml", "people: [Ana, Ben]\nanswers:\n  Ana: {decide: Anaml felly}\n"
+    )
+    result = runner.invoke(app, ["group", str(team), "--answers", str(wrong)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "Anaml felly" in result.output  # Ana answers in English here: said what to write
+
+
 def test_languages_given_with_people_win_over_the_file_and_survive_anonymity(
     tmp_path: Path, team: Path, isolated: Path
 ) -> None:
@@ -269,6 +294,7 @@ def test_each_persons_private_turn_is_in_their_language(team: Path) -> None:
     assert record.languages == {"Ana": "cy", "Ben": "en"}
     decide = next(q for q in record.questions if q.question == "decide")
     assert decide.answers == {"Ana": 2, "Ben": 5} and decide.spread == 3
+    assert decide.text == f"{DECIDE_EN} / {DECIDE_CY}"  # the record is for everyone to read
 
 
 def test_the_agreed_answer_is_asked_in_both_languages(team: Path) -> None:
@@ -374,6 +400,17 @@ def test_old_group_records_without_languages_still_load() -> None:
     assert record.language == "en" and record.languages == {}
     found = read_record(ROOT / "tests/fixtures/group-old/record.yaml")
     assert getattr(found, "language", "en") == "en"
+    old_draft = yaml.safe_load((ROOT / "tests/fixtures/group-old/draft.yaml").read_text())
+    draft = GroupDraft.model_validate(old_draft)
+    assert draft.languages == {} and draft.both_languages is None
+
+
+def test_a_stopped_mixed_group_carries_on_with_everyones_language(team: Path) -> None:
+    s = mixed_session(team, {"Ana": "cy"}, both=True)
+    again = GroupDraft.model_validate(
+        yaml.safe_load(yaml.safe_dump(s.draft.model_dump(mode="json")))
+    )
+    assert again.languages == {"Ana": "cy"} and again.both_languages is True
 
 
 def test_group_words_in_welsh_and_english() -> None:
@@ -403,13 +440,37 @@ def test_a_message_missing_from_the_welsh_catalogue_falls_back_to_english(
     assert lines[0].startswith("Mae pawb")
 
 
-def test_the_group_help_in_welsh() -> None:
-    result = runner.invoke(app, ["--lang", "cy", "group", "--help"])
-    assert result.exit_code == 0
-    assert "Ana:cy" in result.output
+def test_the_group_help_has_its_welsh_in_the_catalogue() -> None:
+    import typer.main
+
+    top = typer.main.get_command(app)
+    command = top.get_command(None, "group")  # type: ignore[attr-defined]
+    assert command is not None and command.help is not None
+    assert "Ana:cy" in command.help  # how to give a person their language is in the help
+    helps = [command.help] + [p.help for p in command.params if getattr(p, "help", None)]
+    assert len(helps) > 5
+    with i18n.using("cy"):
+        welsh = [i18n.translate_help(text) for text in helps]
+    assert welsh[0].startswith("Gwneud ymarfer gyda'ch gilydd fel grŵp")
+    assert all(w != e for w, e in zip(welsh[1:], helps[1:], strict=True) if "group" in e.lower())
+    assert any("--both-languages" in p.opts for p in command.params)
 
 
 # ---------------------------------------------------------------- in a real terminal
+
+
+def private_turn(child: pexpect.spawn, person: str, key: str, text: str, label: str) -> None:
+    """One plain private turn, found by what does not depend on the language of the words
+    around it (those are in the person's language): the '--- name ---' hand-over, the
+    question and its scale, and the prompts' ends."""
+    child.expect(f"--- [^\n]*{person}[^\n]*---")
+    child.send("\r")
+    child.expect_exact(text)
+    child.expect_exact(label)
+    child.expect("1[^\n]*5[^\n]*: ")
+    child.send(key + "\r")
+    child.expect("'b'[^\n]*: ")
+    child.send("\r")
 
 
 def test_a_two_person_mixed_language_session_in_a_terminal(tmp_path: Path, team: Path) -> None:
@@ -433,14 +494,7 @@ def test_a_two_person_mixed_language_session_in_a_terminal(tmp_path: Path, team:
     turns = {"Ana": ("2", DECIDE_CY, "Anaml felly"), "Ben": ("5", DECIDE_EN, "Rarely so")}
     for person in ("Ana", "Ben"):
         key, text, label = turns[person]
-        child.expect(f"{person}, your turn")
-        child.send("\r")
-        child.expect(text.split(",")[0])
-        child.expect(label)
-        child.expect("Type a number from 1 to 5")
-        child.send(key + "\r")
-        child.expect("Press Enter to finish your turn")
-        child.send("\r")
+        private_turn(child, person, key, text.split(",")[0], label)
     child.expect("Everyone's answers:")
     child.expect("The answers are 3 points apart")
     reveal = seen.getvalue().rpartition("Everyone's answers:")[2]
@@ -449,13 +503,9 @@ def test_a_two_person_mixed_language_session_in_a_terminal(tmp_path: Path, team:
     child.expect("Type a number from 1 to")
     child.send("1\r")  # go on
     for person in ("Ben", "Ana"):  # who goes first moves round
-        child.expect(f"{person}, your turn")
-        child.send("\r")
-        child.expect("People are paid for their time.")  # no Welsh yet: English for both
-        child.expect("Type a number from 1 to 5")
-        child.send("4\r")
-        child.expect("Press Enter to finish your turn")
-        child.send("\r")
+        # No Welsh for this question yet: English for both.
+        label = "Fel arfer felly" if person == "Ana" else "Mostly so"  # the scale is in Welsh
+        private_turn(child, person, "4", "People are paid for their time.", label)
     child.expect("Everyone's answers:")
     child.expect("Type a number from 1 to")
     child.send("1\r")
@@ -471,3 +521,37 @@ def test_a_two_person_mixed_language_session_in_a_terminal(tmp_path: Path, team:
     assert record["languages"] == {"Ana": "cy", "Ben": "en"}
     assert record["questions"][0]["answers"] == {"Ana": 2, "Ben": 5}
     assert record["questions"][0]["spread"] == 3
+
+
+def test_a_stopped_mixed_group_resumes_with_each_persons_language(
+    tmp_path: Path, team: Path
+) -> None:
+    from tests.test_group_terminal import spawn
+
+    home = tmp_path / "home"
+    child, _ = spawn(["group", str(team), "--people", "Ana, Ben:cy", "--plain"], home)
+    child.expect("Ben answers in Welsh.")
+    child.expect("Press Enter when everyone is ready to begin")
+    child.send("\r")
+    child.expect("Ana, your turn")
+    child.send("\r")
+    child.expect(DECIDE_EN)
+    child.expect("Type a number from 1 to 5")
+    child.send("3\r")
+    child.expect("Press Enter to finish your turn")
+    child.send("\r")
+    child.expect("--- [^\\n]*Ben[^\\n]*---")
+    child.sendintr()
+    child.expect("Everything the group has said so far is saved")
+    child.expect(pexpect.EOF)
+    child, _ = spawn(["resume", "--exercises", str(team.parent)], home)
+    child.expect("Ben's turn")
+    child.expect("Ben answers in Welsh.")
+    child.expect("Press Enter when everyone is ready to carry on")
+    child.send("\r")
+    child.expect("--- [^\n]*Ben[^\n]*---")
+    child.send("\r")
+    child.expect("Yn ein gwaith")
+    child.expect("Bob amser")
+    child.sendintr()
+    child.expect(pexpect.EOF)

@@ -340,6 +340,23 @@ class GroupPrompter(Protocol):
     ) -> None: ...
 
 
+def original_of(loaded: LoadedExercise) -> LoadedExercise:
+    """An exercise as written, before any translation."""
+    from coprod_toolkit.catalog import load
+    from coprod_toolkit.translations import TranslatedExercise
+
+    return load(loaded.path) if isinstance(loaded, TranslatedExercise) else loaded
+
+
+def exercise_in_language(loaded: LoadedExercise, code: str) -> Exercise:
+    """An exercise in a language: its translation, or English where it has none."""
+    from coprod_toolkit.translations import language_of, localise
+
+    if language_of(loaded) == code:
+        return loaded.exercise
+    return localise(original_of(loaded), code).exercise
+
+
 class GroupSession:
     def __init__(
         self,
@@ -369,9 +386,7 @@ class GroupSession:
     def exercise_in(self, code: str) -> Exercise:
         """The exercise in a language (English where it has no translation into it)."""
         if code not in self._in:
-            from coprod_toolkit.translations import localise
-
-            self._in[code] = localise(self.loaded_original(), code).exercise
+            self._in[code] = exercise_in_language(self.loaded, code)
         return self._in[code]
 
     def shared_languages(self) -> list[str]:
@@ -392,12 +407,7 @@ class GroupSession:
 
     def loaded_original(self) -> LoadedExercise:
         """The exercise as written, before any translation."""
-        from coprod_toolkit.catalog import load
-        from coprod_toolkit.translations import TranslatedExercise
-
-        if not isinstance(self.loaded, TranslatedExercise):
-            return self.loaded
-        return load(self.loaded.path)
+        return original_of(self.loaded)
 
     def shared_wording(self, q: QuestionBase) -> str:
         """A question as the shared screens show it: in each of the group's languages."""
@@ -872,7 +882,7 @@ class GroupSession:
                 QuestionSpread(
                     question=q.id,
                     section=section.id,
-                    text=ex.wording(q, d.about),
+                    text=self.shared_wording(q),  # in both languages when people differ
                     answers={p: answers[p] for p in d.people if p in answers},
                     shown={p: shown_answer(ex, q, answers[p]) for p in d.people if p in answers},
                     spread=spread,
@@ -1005,11 +1015,19 @@ _GROUP_KEYS = (
 
 
 def load_group_answers(
-    path: Path, ex: Exercise, people: list[str] | None, known: list[str] | None = None
+    path: Path,
+    ex: Exercise,
+    people: list[str] | None,
+    known: list[str] | None = None,
+    languages: dict[str, str] | None = None,
+    exercise_in: Callable[[str], Exercise] | None = None,
 ) -> GroupAnswers:
     """A whole group session written down: every person's answers, checked as if typed.
 
     Under `people`, a name may end in a language the exercise is in (`known`): 'Ana:cy'.
+    Each person's answers are read in their language (`languages`, else the file's), so
+    a scale's words may be written as that person saw them (`exercise_in` gives the
+    exercise in a language).
     """
 
     from coprod_toolkit.answers import BadAnswer, parse_answer
@@ -1034,8 +1052,14 @@ def load_group_answers(
             raise FileProblems(shown_path, problems, "answers") from None
     else:
         chosen = {}
+    chosen = {**chosen, **(languages or {})}
     by_name = {p.casefold(): p for p in people}
     result = GroupAnswers(people, {}, {}, {}, [], languages=chosen)
+
+    def words_of(person: str) -> Exercise:
+        code = chosen.get(person)
+        return exercise_in(code) if code is not None and exercise_in is not None else ex
+
     topic = data.get("topic")
     if topic is not None:
         result.topic = " ".join(str(topic).split())[:200] or None
@@ -1086,8 +1110,9 @@ def load_group_answers(
                 continue
             value: AnswerValue = None
             if not (isinstance(raw, str) and raw.strip().casefold() == "pass"):
+                theirs = words_of(person)
                 try:
-                    value = parse_answer(ex, q, raw)
+                    value = parse_answer(theirs, theirs.question(q.id) or q, raw)
                 except BadAnswer as e:
                     add(("answers", name, qid), f"{person}, '{qid}': {e}.")
                     continue

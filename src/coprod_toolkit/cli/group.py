@@ -230,6 +230,7 @@ def _group(
     from coprod_toolkit.group import (
         anonymous_names,
         default_subject,
+        exercise_in_language,
         group_minutes,
         load_group_answers,
         new_group_draft,
@@ -263,7 +264,14 @@ def _group(
     plain = plain or not interactive() or os.environ.get("TERM") == "dumb"
     console = console_for(plain)
     if answers is not None:
-        given = load_group_answers(answers, ex, people, known)
+        given = load_group_answers(
+            answers,
+            ex,
+            people,
+            known,
+            languages=chosen,
+            exercise_in=lambda code: exercise_in_language(loaded, code),
+        )
         names = anonymous_names(len(given.people)) if anonymous else given.people
         rename = dict(zip(given.people, names, strict=True))
         chosen = {**given.languages, **chosen}
@@ -347,21 +355,8 @@ def _group(
     except Interrupted:
         raise Interrupted(stopped) from None
     if chosen:
-        from coprod_toolkit.group import language_name
-
         console.print()
-        for person in people:
-            code = chosen.get(person)
-            if code is not None:
-                console.print(
-                    Text(
-                        one_line(
-                            _("{person} answers in {language}.").format(
-                                person=person, language=language_name(code)
-                            )
-                        )
-                    )
-                )
+        _say_languages(console, people, chosen)
     if anonymous:
         names = anonymous_names(len(people))
         console.print()
@@ -430,6 +425,22 @@ def _group(
     if store is not None:
         store.save_draft(draft)
     _finish_group(loaded, draft, store, prompter, console, plain, out)
+
+
+def _say_languages(console: Console, people: list[str], chosen: dict[str, str]) -> None:
+    """Who answers in which language, for everyone to check before they begin."""
+    from rich.text import Text
+
+    from coprod_toolkit.group import language_name
+    from coprod_toolkit.text import one_line
+
+    for person in people:
+        code = chosen.get(person)
+        if code is not None:
+            said = _("{person} answers in {language}.").format(
+                person=person, language=language_name(code)
+            )
+            console.print(Text(one_line(said)))
 
 
 def _duration(minutes: int) -> str:
@@ -505,6 +516,8 @@ def continue_group(
         console.print(
             Text(printable(_("The piece of work: {topic}.").format(topic=one_line(draft.topic))))
         )
+    if draft.languages:
+        _say_languages(console, draft.people, draft.languages)
     if draft.anonymous:
         console.print(
             Text(
