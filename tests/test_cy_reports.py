@@ -321,16 +321,14 @@ def test_a_mixed_language_group_report_names_each_persons_language(
     english = runner.invoke(app, report)
     assert english.exit_code == 0, english.output
     assert "- **Who:** Ana (answered in Welsh), Ben\n" in english.output
-    assert "| We share decisions. (worth talking about) | 2 (Rarely so) | 5 (Always so) |" in (
-        english.output
-    )
+    # a mixed group's record may keep each question in both languages, as the group saw it
+    assert "We share decisions." in english.output
+    assert "(worth talking about) | 2 (Rarely so) | 5 (Always so) |" in english.output
     welsh = runner.invoke(app, ["--lang", "cy", *report])
     assert welsh.exit_code == 0, welsh.output
     assert welsh.output.startswith("# Gwiriad tîm (sesiwn grŵp)\n")
     assert "- **Pwy:** Ana, Ben (atebwyd yn Saesneg)\n" in welsh.output
-    assert "| Rydyn ni'n rhannu penderfyniadau. (gwerth siarad amdano) | 2 (Anaml felly) | " in (
-        welsh.output
-    )
-    assert "| 5 (Bob amser) |" in welsh.output
+    assert "Rydyn ni'n rhannu penderfyniadau." in welsh.output
+    assert "(gwerth siarad amdano) | 2 (Anaml felly) | 5 (Bob amser) |" in welsh.output
     page = runner.invoke(app, ["--lang", "cy", *report[:2], "--to", "-", *report[-2:]]).output
     assert '<html lang="cy">' in page and "Ana, Ben (atebwyd yn Saesneg)" in page
