@@ -152,7 +152,7 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
     def t(text: str | None) -> str:
         return escape(one_line(text or ""))
 
-    meta = _("{who} · about {about} · {date} · {id}, version {version}").format(
+    meta = escape(_("{who} · about {about} · {date} · {id}, version {version}")).format(
         who=t(r.name) if r.name else escape(_("Anonymous")),
         about=t(r.about_label),
         date=escape(long_date(r.finished)),
@@ -308,7 +308,7 @@ def group_html_report(record: GroupRecord) -> str:
 
     r = record
     title = t(_("{title} (a group session)").format(title=r.exercise.title))
-    meta = _("{who} · about {about} · {date}").format(
+    meta = escape(_("{who} · about {about} · {date}")).format(
         who=t(people_and_languages(r)),
         about=t(r.about_label),
         date=escape(long_date(r.finished)),
