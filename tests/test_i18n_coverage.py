@@ -38,14 +38,6 @@ NOT_YET = [
     # authoring
     # ---
     # language checks, guides, start-up
-    "src/coprod_toolkit/cli/guide.py",
-    "src/coprod_toolkit/cli/language.py",
-    "src/coprod_toolkit/cli/startup.py",
-    "src/coprod_toolkit/guides.py",
-    "src/coprod_toolkit/language.py",
-    "src/coprod_toolkit/language_read.py",
-    "src/coprod_toolkit/language_run.py",
-    "src/coprod_toolkit/language_scan.py",
 ]
 
 CONVERTED = sorted(

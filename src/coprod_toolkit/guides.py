@@ -28,6 +28,7 @@ from pydantic import Field, ValidationError
 
 from coprod_toolkit.base import Slug, Strict, new_list
 from coprod_toolkit.errors import CoprodError, FileProblems, NotFound, Problem
+from coprod_toolkit.i18n import _
 from coprod_toolkit.yamlfile import _Reader, read_text, validation_problems
 
 
@@ -53,7 +54,7 @@ class Guide:
 
 def load_guide(path: Path) -> Guide:
     """Read one guide, or raise FileProblems saying where and how to fix it."""
-    text, _ = read_text(path, "guide")
+    text, _raw = read_text(path, "guide")
     shown = str(path)
     topic = path.stem
     problems: list[Problem] = []
@@ -64,8 +65,10 @@ def load_guide(path: Path) -> Guide:
                 0,
                 0,
                 "",
-                f"'{topic}' is not a usable topic name. Fix: name the file with lower-case "
-                "letters, digits and hyphens, like four-steps.md.",
+                _(
+                    "'{topic}' is not a usable topic name. Fix: name the file with lower-case "
+                    "letters, digits and hyphens, like four-steps.md."
+                ).format(topic=topic),
             )
         )
     lines = text.splitlines()
@@ -76,8 +79,10 @@ def load_guide(path: Path) -> Guide:
                 1,
                 1,
                 "",
-                "a guide starts with a line '---', then 'title: ...', then another '---'. "
-                "Fix: add those three lines at the top.",
+                _(
+                    "a guide starts with a line '---', then 'title: ...', then another '---'. "
+                    "Fix: add those three lines at the top."
+                ),
             )
         )
         raise FileProblems(shown, problems, "guide")
@@ -90,7 +95,7 @@ def load_guide(path: Path) -> Guide:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problems.append(
-            Problem(shown, line, 1, "", "the lines between the '---' lines cannot be read.")
+            Problem(shown, line, 1, "", _("the lines between the '---' lines cannot be read."))
         )
         raise FileProblems(shown, problems, "guide") from None
     problems += reader.problems
@@ -101,7 +106,10 @@ def load_guide(path: Path) -> Guide:
                 1,
                 1,
                 "",
-                "the guide has no title. Fix: add 'title: ...' between the '---' lines at the top.",
+                _(
+                    "the guide has no title. Fix: add 'title: ...' between the '---' lines "
+                    "at the top."
+                ),
             )
         )
         raise FileProblems(shown, problems, "guide")
@@ -132,11 +140,16 @@ class Guides:
                 return guide
         names = list(self.topics) + [a for g in self.topics.values() for a in g.info.aliases]
         guess = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
-        hint = f" Did you mean '{self._topic_of(guess[0])}'?" if guess else ""
+        message = _("There is no guide called '{name}'.").format(name=name)
+        if guess:
+            message += " " + _("Did you mean '{topic}'?").format(topic=self._topic_of(guess[0]))
         listing = "\n".join(f"  {t}" for t in self.topics)
         raise NotFound(
-            f"There is no guide called '{name}'.{hint}\nThe guides:\n{listing}\n"
-            "Run 'coprod guide' to see what each one covers."
+            message
+            + "\n"
+            + _("The guides:")
+            + f"\n{listing}\n"
+            + _("Run 'coprod guide' to see what each one covers.")
         )
 
     def _topic_of(self, name: str) -> str:

@@ -8,6 +8,7 @@ try instead, and examples that must and must not match (which the tests run).
 from __future__ import annotations
 
 import difflib
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from coprod_toolkit.base import Slug, Strict, new_list
 from coprod_toolkit.errors import CoprodError, FileProblems, NotFound, Problem
+from coprod_toolkit.i18n import _
 from coprod_toolkit.language_read import (
     MAX_DOCUMENT_BYTES,
     DocumentError,
@@ -94,8 +96,10 @@ class Entry(Strict):
             words = normal(form).split(" ")
             if words[0] == GAP or words[-1] == GAP:
                 raise ValueError(
-                    f"'{form}': a gap (… or ...) stands for words in the middle of a phrase. "
-                    "Fix: put words before and after it, like 'give … a voice'."
+                    _(
+                        "'{form}': a gap (… or ...) stands for words in the middle of a phrase. "
+                        "Fix: put words before and after it, like 'give … a voice'."
+                    ).format(form=form)
                 )
         return self
 
@@ -105,6 +109,18 @@ class WordList(Strict):
 
     id: Slug
     title: str
+    language: str = Field(
+        "en",
+        pattern=r"^[a-z]{2,3}$",
+        description=(
+            "The language of the words in this list, as a code: en (English), cy (Welsh). "
+            "A document is checked with the lists in its own language."
+        ),
+    )
+    reviewed: bool = Field(
+        True, description="false while the list awaits review by a first-language speaker."
+    )
+    note: str = Field("", description="A note for whoever edits the list; never shown.")
     entries: list[Entry] = Field(default_factory=new_list)
     known_abbreviations: list[str] = Field(
         default_factory=new_list,
@@ -122,21 +138,25 @@ class WordList(Strict):
     def _something(self) -> WordList:
         if not self.entries and not self.known_abbreviations and not self.ordinary_words:
             raise ValueError(
-                "this word list is empty. Fix: add 'entries:', 'known_abbreviations:' "
-                "or 'ordinary_words:'"
+                _(
+                    "this word list is empty. Fix: add 'entries:', 'known_abbreviations:' "
+                    "or 'ordinary_words:'"
+                )
             )
         return self
 
 
 def load_word_list(path: Path) -> WordList:
     """Read and check one word list, or raise FileProblems with every problem in it."""
-    data, marks, _ = read_yaml(path, "word list")
+    data, marks, _raw = read_yaml(path, "word list")  # i18n-ok: the kind of file, for the loader
     shown = str(path)
     try:
         words = WordList.model_validate(data)
     except ValidationError as e:
         raise FileProblems(
-            shown, validation_problems(shown, data, marks, e, WordList), "word list"
+            shown,
+            validation_problems(shown, data, marks, e, WordList),
+            "word list",  # i18n-ok: the kind of file, as errors.py says it
         ) from None
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -151,13 +171,15 @@ def load_word_list(path: Path) -> WordList:
                         line,
                         column,
                         f"entries[{index}]",
-                        f"'{form}' is already listed in entries[{seen[key]}]. "
-                        "Fix: keep it in one entry only.",
+                        _(
+                            "'{form}' is already listed in entries[{index}]. "
+                            "Fix: keep it in one entry only."
+                        ).format(form=form, index=seen[key]),
                     )
                 )
             seen.setdefault(key, index)
     if problems:
-        raise FileProblems(shown, problems, "word list")
+        raise FileProblems(shown, problems, "word list")  # i18n-ok: as above
     return words
 
 
@@ -172,11 +194,21 @@ class WordLists:
     lists: list[WordList]
     broken: list[CoprodError]
 
-    def checker(self) -> Checker:
-        entries = [e for w in self.lists for e in w.entries]
-        known = {a for w in self.lists for a in w.known_abbreviations}
-        ordinary = {a for w in self.lists for a in w.ordinary_words}
-        return Checker(entries, known, ordinary)
+    def checker(self, languages: Collection[str] | None = None) -> Checker:
+        """One checker for the lists in these languages (every list when None).
+
+        Abbreviations are looked for only when one of the languages has a list of them.
+        """
+        chosen = [w for w in self.lists if languages is None or w.language in languages]
+        entries = [e for w in chosen for e in w.entries]
+        known = {a for w in chosen for a in w.known_abbreviations}
+        ordinary = {a for w in chosen for a in w.ordinary_words}
+        abbreviations = languages is None or any(has_abbreviations(w) for w in chosen)
+        return Checker(entries, known, ordinary, abbreviations=abbreviations)
+
+    def languages(self) -> list[str]:
+        """The languages these lists are in, by code."""
+        return sorted({w.language for w in self.lists})
 
     def explain(self, phrase: str) -> Entry:
         wanted = _normal(phrase)
@@ -186,12 +218,22 @@ class WordLists:
                     return entry
         forms = [f for w in self.lists for e in w.entries for f in e.forms()]
         guess = difflib.get_close_matches(wanted, [_normal(f) for f in forms], n=1, cutoff=0.6)
-        hint = f" Did you mean '{guess[0]}'?" if guess else ""
+        message = _("'{phrase}' is not in coprod's word lists.").format(phrase=phrase)
+        if guess:
+            message += " " + _("Did you mean '{topic}'?").format(topic=guess[0])
         raise NotFound(
-            f"'{phrase}' is not in coprod's word lists.{hint} "
-            "Fix: run 'coprod language --explain' with a phrase from the list, "
-            "or see them all in exercises/language/."
+            message
+            + " "
+            + _(
+                "Fix: run 'coprod language --explain' with a phrase from the list, "
+                "or see them all in exercises/language/."
+            )
         )
+
+
+def has_abbreviations(words: WordList) -> bool:
+    """Whether a list says which abbreviations (and capitals) need no spelling out."""
+    return bool(words.known_abbreviations or words.ordinary_words)
 
 
 def word_list_files(folder: Path) -> list[Path]:

@@ -10,6 +10,7 @@ import codecs
 from pathlib import Path
 
 from coprod_toolkit.errors import CoprodError
+from coprod_toolkit.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,13 +38,21 @@ def document_pieces(path: Path) -> Iterator[str]:
     try:
         if path.is_dir():
             raise DocumentError(
-                f"{path}: this is a folder. Fix: name the files in it, like {path}/*.md"
+                _("{path}: this is a folder. Fix: name the files in it, like {path}/*.md").format(
+                    path=path
+                )
             )
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
             raise DocumentError(
-                f"{path}: the file is {size / 1_000_000:.0f} MB; coprod checks documents up to "
-                f"{MAX_DOCUMENT_BYTES // 1_000_000} MB. Fix: split it into smaller files."
+                _(
+                    "{path}: the file is {size} MB; coprod checks documents up to {limit} MB. "
+                    "Fix: split it into smaller files."
+                ).format(
+                    path=path,
+                    size=f"{size / 1_000_000:.0f}",
+                    limit=MAX_DOCUMENT_BYTES // 1_000_000,
+                )
             )
         if path.suffix.lower() == ".docx":
             yield from _docx_pieces(path)
@@ -51,11 +60,17 @@ def document_pieces(path: Path) -> Iterator[str]:
         with path.open("rb") as handle:
             yield from stream_pieces(handle, str(path))
     except FileNotFoundError:
-        raise DocumentError(f"{path}: there is no file here. Fix: check the name.") from None
+        raise DocumentError(
+            _("{path}: there is no file here. Fix: check the name.").format(path=path)
+        ) from None
     except PermissionError:
-        raise DocumentError(f"{path}: coprod is not allowed to read this file.") from None
+        raise DocumentError(
+            _("{path}: coprod is not allowed to read this file.").format(path=path)
+        ) from None
     except OSError as e:
-        raise DocumentError(f"{path}: the file cannot be read ({e.strerror}).") from None
+        raise DocumentError(
+            _("{path}: the file cannot be read ({reason}).").format(path=path, reason=e.strerror)
+        ) from None
 
 
 def stream_pieces(handle: BinaryIO, shown: str) -> Iterator[str]:
@@ -83,22 +98,35 @@ def decode_pieces(blocks: Iterable[bytes], shown: str) -> Iterator[str]:
             total - held + before.rfind(b"\n") + 1 if b"\n" in before else last_break + 1
         )
         return DocumentError(
-            f"{shown}:{line}:{at - start_of_line + 1}: this is not UTF-8 text. "
-            "Fix: save it again as UTF-8 (most editors offer it under 'Save as')."
+            f"{shown}:{line}:{at - start_of_line + 1}: "
+            + _(
+                "this is not UTF-8 text. "
+                "Fix: save it again as UTF-8 (most editors offer it under 'Save as')."
+            )
         )
 
     for block in blocks:
         if total == 0 and b"\x00" in block[:8192]:
             raise DocumentError(
-                f"{shown}: this looks like a binary file, not text. "
-                "Fix: check plain text, Markdown or .docx files."
+                _(
+                    "{path}: this looks like a binary file, not text. "
+                    "Fix: check plain text, Markdown or .docx files."
+                ).format(path=shown)
             )
         if total + len(block) > MAX_DOCUMENT_BYTES:
-            where = "standard input" if shown == "-" else "this"
-            raise DocumentError(
-                f"{shown}: {where} is more than {MAX_DOCUMENT_BYTES // 1_000_000} MB; "
-                "coprod checks documents up to that size. Fix: split it into smaller parts."
+            limit = MAX_DOCUMENT_BYTES // 1_000_000
+            message = (
+                _(
+                    "{path}: standard input is more than {limit} MB; coprod checks documents "
+                    "up to that size. Fix: split it into smaller parts."
+                )
+                if shown == "-"
+                else _(
+                    "{path}: this is more than {limit} MB; coprod checks documents "
+                    "up to that size. Fix: split it into smaller parts."
+                )
             )
+            raise DocumentError(message.format(path=shown, limit=limit))
         held = len(decoder.getstate()[0])
         try:
             text = decoder.decode(block)
@@ -134,7 +162,9 @@ def _docx_pieces(path: Path) -> Iterator[str]:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("word/document.xml")
             if info.file_size > 50_000_000:
-                raise DocumentError(f"{path}: the document is too large to check.")
+                raise DocumentError(
+                    _("{path}: the document is too large to check.").format(path=path)
+                )
             with archive.open(info) as stream:
                 open_elements: list[ElementTree.Element] = []
                 pieces: list[str] = []
@@ -162,6 +192,8 @@ def _docx_pieces(path: Path) -> Iterator[str]:
                     yield "".join(pieces)
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
         raise DocumentError(
-            f"{path}: this is not a Word document that coprod can read. "
-            "Fix: save it again as .docx, or as plain text."
+            _(
+                "{path}: this is not a Word document that coprod can read. "
+                "Fix: save it again as .docx, or as plain text."
+            ).format(path=path)
         ) from None

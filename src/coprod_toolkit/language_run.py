@@ -19,17 +19,18 @@ import sys
 from pathlib import Path
 
 from coprod_toolkit.errors import CoprodError, UsageProblem
-from coprod_toolkit.language_scan import Checker, Finding, Scan
+from coprod_toolkit.i18n import _, ngettext
+from coprod_toolkit.language_scan import Checker, Finding, Scan, advice_for, guess_language
 from coprod_toolkit.text import printable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
     from typing import IO, TextIO
 
-    from coprod_toolkit.language import WordLists
+    from coprod_toolkit.language_scan import Rule
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _SPOOL_BYTES = 1 << 20
 
 
@@ -81,47 +82,115 @@ def _stamp(files: list[Path]) -> list[object]:
     return stamp
 
 
-def cached_checker(folders: list[Path]) -> Checker | None:
-    """The checker from the cache, if the word lists have not changed since it was made."""
+class _List:
+    """One word list, as a run needs it: its language, entries and abbreviations."""
+
+    def __init__(
+        self, language: str, entries: Sequence[Rule], known: list[str], ordinary: list[str]
+    ) -> None:
+        self.language = language
+        self.entries = entries
+        self.known = known
+        self.ordinary = ordinary
+
+
+class Library:
+    """The word lists by language, read from their files or from the cache."""
+
+    def __init__(self, lists: list[_List], alternations: dict[str, str] | None = None) -> None:
+        self.lists = lists
+        self.alternations = alternations or {}  # saved alternations, by language
+        self._checkers: dict[tuple[str, ...], Checker] = {}
+
+    def languages(self) -> list[str]:
+        return sorted({w.language for w in self.lists})
+
+    def has_phrases(self, code: str) -> bool:
+        return any(w.entries for w in self.lists if w.language == code)
+
+    def checker(self, codes: tuple[str, ...]) -> Checker:
+        """One checker for the lists in these languages (abbreviations only if one has them)."""
+        if codes not in self._checkers:
+            chosen = [w for w in self.lists if w.language in codes]
+            self._checkers[codes] = Checker(
+                [e for w in chosen for e in w.entries],
+                {a for w in chosen for a in w.known},
+                {a for w in chosen for a in w.ordinary},
+                self.alternations.get("+".join(codes)),
+                abbreviations=any(w.known or w.ordinary for w in chosen),
+            )
+        return self._checkers[codes]
+
+
+def cached_library(folders: list[Path]) -> Library | None:
+    """The word lists from the cache, if they have not changed since it was made."""
     try:
         stamp = _stamp(_list_files(folders))
         data = json.loads(cache_file().read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("stamp") != stamp:
             return None
-        entries = [_CachedRule(e) for e in data["entries"]]
-        alternation = data["alternation"]
-        if not isinstance(alternation, str):
+        lists = [
+            _List(
+                str(w["language"]),
+                [_CachedRule(e) for e in w["entries"]],
+                [str(a) for a in w["known"]],
+                [str(a) for a in w["ordinary"]],
+            )
+            for w in data["lists"]
+        ]
+        alternations = data["alternations"]
+        if not isinstance(alternations, dict):
             return None
-        return Checker(entries, set(data["known"]), set(data["ordinary"]), alternation)
+        return Library(lists, {str(k): str(v) for k, v in alternations.items()})
     except (OSError, ValueError, KeyError, TypeError):
         return None  # missing, damaged or from another version: build it again
 
 
-def load_checker(folders: list[Path], use_cache: bool) -> Checker:
-    """Every word list in these folders, as one checker; warns about lists it cannot read."""
+def cached_checker(folders: list[Path], codes: tuple[str, ...] = ("en",)) -> Checker | None:
+    """The checker for documents in these languages, from the cache (None if it is stale)."""
+    library = cached_library(folders)
+    return None if library is None else library.checker(codes)
+
+
+def load_library(folders: list[Path], use_cache: bool) -> Library:
+    """Every word list in these folders, by language; warns about lists it cannot read."""
     if use_cache:
-        checker = cached_checker(folders)
-        if checker is not None:
-            return checker
+        library = cached_library(folders)
+        if library is not None:
+            return library
     from coprod_toolkit.language import all_word_lists
 
     stamp = _stamp(_list_files(folders)) if use_cache else None
     lists = all_word_lists(folders)
     for error in lists.broken:
-        sys.stderr.write(printable(f"Skipped a word list that cannot be read:\n{error}\n"))
-    checker = lists.checker()
+        message = _("Skipped a word list that cannot be read:\n{error}").format(error=error)
+        sys.stderr.write(printable(message + "\n"))
+    library = Library(
+        [_List(w.language, w.entries, w.known_abbreviations, w.ordinary_words) for w in lists.lists]
+    )
     if use_cache and not lists.broken:
-        _write_cache(lists, checker, stamp)
-    return checker
+        _write_cache(library, stamp)
+    return library
 
 
-def _write_cache(lists: WordLists, checker: Checker, stamp: list[object] | None) -> None:
+def _write_cache(library: Library, stamp: list[object] | None) -> None:
     data = {
         "stamp": stamp,
-        "alternation": checker.alternation,
-        "entries": [e.model_dump(exclude={"examples"}) for w in lists.lists for e in w.entries],
-        "known": sorted({a for w in lists.lists for a in w.known_abbreviations}),
-        "ordinary": sorted({a for w in lists.lists for a in w.ordinary_words}),
+        "alternations": {
+            code: library.checker((code,)).alternation for code in library.languages()
+        },
+        "lists": [
+            {
+                "language": w.language,
+                "entries": [
+                    e.model_dump(exclude={"examples"})  # type: ignore[attr-defined]
+                    for e in w.entries
+                ],
+                "known": sorted(w.known),
+                "ordinary": sorted(w.ordinary),
+            }
+            for w in library.lists
+        ],
     }
     target = cache_file()
     written = ""
@@ -190,10 +259,36 @@ class _Spool:
             self._file.close()
 
 
-def _check(name: str, checker: Checker, skip_quotes: bool, spool: _Spool, json_out: bool) -> None:
+def _languages(first: str, library: Library, asked: str | None) -> tuple[str, ...]:
+    """The languages to check a document in: as asked, else as its start reads (when that
+    is clear), else the language coprod is speaking, if it has word lists, else English."""
+    if asked is not None:
+        return (asked,)
+    guessed = guess_language(first)
+    if guessed:
+        return tuple(guessed)
+    from coprod_toolkit.i18n import ENGLISH, language
+
+    spoken = language()
+    return (spoken,) if spoken in library.languages() else (ENGLISH,)
+
+
+def _check(
+    name: str,
+    library: Library,
+    asked: str | None,
+    skip_quotes: bool,
+    spool: _Spool,
+    json_out: bool,
+) -> tuple[str, ...]:
+    """Check one document into the spool; give the languages it was checked in."""
+    pieces = _pieces(name)
+    first = next(pieces, "")
+    codes = _languages(first, library, asked)
+    checker = library.checker(codes)
     scan = Scan(checker, name, skip_quotes)
     shown = printable(name)
-    advice_for: dict[int, str] = {}
+    advice_of: dict[int, str] = {}
 
     def keep(findings: list[Finding]) -> None:
         if not findings:
@@ -207,23 +302,27 @@ def _check(name: str, checker: Checker, skip_quotes: bool, spool: _Spool, json_o
             # the file name and each entry's advice are made safe to show once.
             lines = []
             for f in findings:
-                advice = advice_for.get(id(f.suggestions)) if f.kind == "phrase" else None
+                advice = advice_of.get(id(f.suggestions)) if f.kind == "phrase" else None
                 if advice is None:
-                    advice = printable(f"{f.why} Try: {'; '.join(f.suggestions)}.")
+                    advice = printable(advice_for(f.why, f.suggestions))
                     if f.kind == "phrase":  # an entry's own list, alive for the whole run
-                        advice_for[id(f.suggestions)] = advice
+                        advice_of[id(f.suggestions)] = advice
                 phrase = f.phrase if f.phrase.isprintable() else printable(f.phrase)
                 lines.append(f'  {shown}:{f.line}:{f.column}: "{phrase}" — {advice}\n')
             text = "".join(lines)
             spool.add(text, len(findings))
 
-    for piece in _pieces(name):
-        keep(scan.feed(piece))
-        if scan.ignored:
-            break
+    if first:
+        keep(scan.feed(first))
+    if not scan.ignored:
+        for piece in pieces:
+            keep(scan.feed(piece))
+            if scan.ignored:
+                break
     keep(scan.close())
     if scan.ignored:
         spool.count = 0
+    return codes
 
 
 def _indent(text: str, spaces: int) -> str:
@@ -237,17 +336,120 @@ def _indent(text: str, spaces: int) -> str:
 def _report(out: TextIO, name: str, spool: _Spool, json_out: bool, first: bool) -> None:
     if json_out:
         out.write(("" if first else ",") + "\n    {\n")
-        out.write(f'      "path": {json.dumps(name, ensure_ascii=False)},\n')
+        out.write(f'      "path": {json.dumps(name, ensure_ascii=False)},\n')  # i18n-ok
         if spool.count:
-            out.write('      "findings": [')
+            out.write('      "findings": [')  # i18n-ok: JSON
             spool.copy_to(out)
             out.write("\n      ]\n    }")
         else:
-            out.write('      "findings": []\n    }')
+            out.write('      "findings": []\n    }')  # i18n-ok: JSON
     elif spool.count:
-        out.write(printable(f"{name}: {spool.count} to look at") + "\n")
+        out.write(printable(_("{name}: {count} to look at").format(name=name, count=spool.count)))
+        out.write("\n")
         spool.copy_to(out)
         out.write("\n")
+
+
+def name_in_sentence(code: str) -> str:
+    """A language's name inside a sentence, in the language in use: 'Welsh', 'Cymraeg'."""
+    from coprod_toolkit.i18n import name_of
+
+    names = {"en": _("English"), "cy": _("Welsh")}
+    return names.get(code) or name_of(code)
+
+
+def doc_language(value: str, library: Library) -> str:
+    """The --doc-lang value as a language code with word lists, or a usage mistake."""
+    from coprod_toolkit.i18n import name_of, normalise
+
+    code = normalise(value)
+    if code is not None and code in library.languages():
+        return code
+    listed = ", ".join(f"{c} ({name_of(c)})" for c in library.languages())
+    raise UsageProblem(
+        _(
+            "--doc-lang {value}: coprod has no word lists in that language. "
+            "Fix: use one of the languages it has word lists in: {listed}."
+        ).format(value=value, listed=listed)
+    )
+
+
+def _notes(library: Library, checked: dict[str, tuple[str, ...]]) -> list[str]:
+    """What was not checked, or checked in two languages, said once for the whole run."""
+    unchecked_phrases: dict[str, list[str]] = {}
+    unchecked_abbreviations: dict[str, list[str]] = {}
+    both: list[str] = []
+    for name, codes in checked.items():
+        main = next((c for c in codes if c != "en"), codes[0])
+        if not any(library.has_phrases(c) for c in codes):
+            unchecked_phrases.setdefault(main, []).append(name)
+        if not library.checker(codes).abbreviations:
+            unchecked_abbreviations.setdefault(main, []).append(name)
+        if len(codes) > 1:
+            both.append(name)
+    notes: list[str] = []
+    for code, names in unchecked_phrases.items():
+        notes.append(
+            ngettext(
+                "There is no {language} word list of words that undermine co-production yet, "
+                "so this file was not checked for them: {files}.",
+                "There is no {language} word list of words that undermine co-production yet, "
+                "so these files were not checked for them: {files}.",
+                len(names),
+            ).format(language=name_in_sentence(code), files=", ".join(names))
+        )
+    for code, names in unchecked_abbreviations.items():
+        notes.append(
+            ngettext(
+                "There is no {language} list of abbreviations yet, so abbreviations were not "
+                "checked in this file: {files}.",
+                "There is no {language} list of abbreviations yet, so abbreviations were not "
+                "checked in these files: {files}.",
+                len(names),
+            ).format(language=name_in_sentence(code), files=", ".join(names))
+        )
+    if both:
+        notes.append(
+            ngettext(
+                "This file has Welsh and English in it, so it was checked with the word lists "
+                "for both: {files}.",
+                "These files have Welsh and English in them, so they were checked with the "
+                "word lists for both: {files}.",
+                len(both),
+            ).format(files=", ".join(both))
+        )
+    return notes
+
+
+def _summary(counts: list[int], problems: int) -> str:
+    count = sum(counts)
+    clean = sum(1 for c in counts if not c)
+    files_with = len(counts) - clean
+    if count:
+        summary = (
+            ngettext(
+                "Found {count} thing to look at", "Found {count} things to look at", count
+            ).format(count=count)
+            + " "
+            + ngettext("in {files} file", "in {files} files", files_with).format(files=files_with)
+        )
+        if clean:
+            summary += ngettext("; {clean} file clean.", "; {clean} files clean.", clean).format(
+                clean=clean
+            )
+        else:
+            summary += "."
+    elif counts:
+        summary = ngettext(
+            "Nothing found: {clean} file clean.", "Nothing found: {clean} files clean.", clean
+        ).format(clean=clean)
+    else:
+        summary = _("No file could be checked.")
+    if problems:
+        summary += " " + ngettext(
+            "{count} file could not be checked.", "{count} files could not be checked.", problems
+        ).format(count=problems)
+    return summary
 
 
 def run(
@@ -256,26 +458,35 @@ def run(
     skip_quotes: bool,
     folders: list[Path],
     use_cache: bool = False,
+    doc_lang: str | None = None,
 ) -> int:
-    """Check the files, write the report to standard output, and give the exit code."""
+    """Check the files, write the report to standard output, and give the exit code.
+
+    `doc_lang` is the language of every document, when the person says; otherwise each
+    document's language is read from its start.
+    """
     if output not in ("text", "json"):
-        raise UsageProblem(f"--format {output}: use text or json.")
+        raise UsageProblem(_("--format {output}: use text or json.").format(output=output))
     if not files:
         raise UsageProblem(
-            "Give the documents to check, like: coprod language strategy.md "
-            "(or - to read standard input)."
+            _(
+                "Give the documents to check, like: coprod language strategy.md "
+                "(or - to read standard input)."
+            )
         )
-    checker = load_checker(folders, use_cache)
+    library = load_library(folders, use_cache)
+    asked = doc_language(doc_lang, library) if doc_lang is not None else None
     json_out = output == "json"
     out = sys.stdout
     problems: list[str] = []
     counts: list[int] = []
+    checked: dict[str, tuple[str, ...]] = {}
     if json_out:
-        out.write('{\n  "files": [')
+        out.write('{\n  "files": [')  # i18n-ok: JSON
     for name in files:
         with _Spool() as spool:
             try:
-                _check(name, checker, skip_quotes, spool, json_out)
+                checked[name] = _check(name, library, asked, skip_quotes, spool, json_out)
             except CoprodError as e:
                 problems.append(str(e))
                 continue
@@ -283,49 +494,42 @@ def run(
             counts.append(spool.count)
         out.flush()
     count = sum(counts)
+    notes = _notes(library, checked)
     if json_out:
         out.write("\n  ]," if counts else "],")
         problems_json = json.dumps(problems, indent=2, ensure_ascii=False)
-        out.write('\n  "problems": ' + _indent(problems_json, 2).lstrip() + ",")
-        out.write(f'\n  "findings": {count}\n}}\n')
+        out.write('\n  "problems": ' + _indent(problems_json, 2).lstrip() + ",")  # i18n-ok
+        if notes:
+            notes_json = json.dumps(notes, indent=2, ensure_ascii=False)
+            out.write('\n  "notes": ' + _indent(notes_json, 2).lstrip() + ",")  # i18n-ok
+        out.write(f'\n  "findings": {count}\n}}\n')  # i18n-ok: JSON
         return 1 if count or problems else 0
     for problem in problems:
-        sys.stderr.write(printable(f"Could not check {problem}\n"))
-    clean = sum(1 for c in counts if not c)
-    files_with = len(counts) - clean
+        sys.stderr.write(printable(_("Could not check {problem}").format(problem=problem) + "\n"))
+    for note in notes:
+        out.write(printable(note) + "\n")
+    out.write(_summary(counts, len(problems)) + "\n")
     if count:
-        summary = (
-            f"Found {count} thing{'s' if count != 1 else ''} to look at in {files_with} "
-            f"file{'s' if files_with != 1 else ''}"
-        )
-        summary += f"; {clean} file{'s' if clean != 1 else ''} clean." if clean else "."
-    elif counts:
-        summary = f"Nothing found: {clean} file{'s' if clean != 1 else ''} clean."
-    else:
-        summary = "No file could be checked."
-    if problems:
-        summary += f" {len(problems)} file{'s' if len(problems) != 1 else ''} could not be checked."
-    out.write(summary + "\n")
-    if count:
-        out.write('To see why a phrase jars: coprod language --explain "PHRASE"\n')
+        out.write(_('To see why a phrase jars: coprod language --explain "PHRASE"') + "\n")
     return 1 if count or problems else 0
 
 
 def quick(args: list[str]) -> int | None:
     """Run `coprod language ARGS` without typer, or None to leave it to the typer command.
 
-    Only the plain cases are taken: documents, --format text|json, --skip-quotes and
-    --exercises DIR. Help, --explain and anything unexpected go to typer, which
+    Only the plain cases are taken: documents, --format text|json, --skip-quotes,
+    --doc-lang CODE and --exercises DIR. Help, --explain and anything unexpected go to typer, which
     gives the same output and the usual messages.
     """
     files: list[str] = []
     output = "text"
     skip_quotes = False
     extra: list[Path] = []
+    doc_lang: str | None = None
     index = 0
     while index < len(args):
         arg = args[index]
-        if arg in ("--format", "--exercises"):
+        if arg in ("--format", "--exercises", "--doc-lang"):
             if index + 1 >= len(args):
                 return None
             value = args[index + 1]
@@ -334,6 +538,8 @@ def quick(args: list[str]) -> int | None:
                 if value not in ("text", "json"):
                     return None
                 output = value
+            elif arg == "--doc-lang":
+                doc_lang = value
             else:
                 extra.append(Path(value))
             continue
@@ -349,16 +555,18 @@ def quick(args: list[str]) -> int | None:
     from coprod_toolkit.catalog import search_dirs
 
     try:
-        folders = [folder for _, folder in search_dirs(extra)]
+        folders = [folder for _where, folder in search_dirs(extra)]
     except CoprodError:
         return None  # a missing --exercises folder: typer gives the message
     try:
-        return run(files, output, skip_quotes, folders, use_cache=True)
+        return run(files, output, skip_quotes, folders, use_cache=True, doc_lang=doc_lang)
+    except UsageProblem:
+        return None  # a --doc-lang coprod has no word lists for: typer gives the message
     except BrokenPipeError:
         # the reader stopped listening (like `| head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except KeyboardInterrupt:
-        sys.stderr.write("Stopped.\n")
+        sys.stderr.write(_("Stopped.") + "\n")
         return 130

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 else:
     Protocol = object
 
-IGNORE_LINE = "coprod: ignore"
-IGNORE_FILE = "coprod: ignore-file"
+IGNORE_LINE = "coprod: ignore"  # i18n-ok: people type it, in every language
+IGNORE_FILE = "coprod: ignore-file"  # i18n-ok
 GAP = "…"  # in a phrase: one to three words of any kind, as in "give … a voice"
 
 BLOCK = 1 << 18  # characters checked at a time
@@ -130,9 +130,15 @@ class Checker:
         known: set[str],
         ordinary: set[str] | None = None,
         alternation: str | None = None,
+        abbreviations: bool = True,
     ) -> None:
-        """`alternation` is a saved copy of this checker's `alternation`, to start faster."""
+        """`alternation` is a saved copy of this checker's `alternation`, to start faster.
+
+        `abbreviations` is false when there is no list of abbreviations for the language of
+        the document: then abbreviations are not looked for at all.
+        """
         self.entries = entries
+        self.abbreviations = abbreviations
         self.known = known
         self.ordinary = {w.upper() for w in ordinary or ()}
         self._by_form: dict[str, Rule] = {}
@@ -324,10 +330,12 @@ class Finding:
         return "Finding(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self._ORDER) + ")"
 
     def __str__(self) -> str:
-        key = (self.why, *self.suggestions)
+        from coprod_toolkit.i18n import language
+
+        key = (language(), self.why, *self.suggestions)
         advice = _ADVICE.get(key)
         if advice is None:
-            advice = f"{self.why} Try: {'; '.join(self.suggestions)}."
+            advice = advice_for(self.why, self.suggestions)
             if len(_ADVICE) < 1000:
                 _ADVICE[key] = advice
         return f'{self.path}:{self.line}:{self.column}: "{self.phrase}" — {advice}'
@@ -344,7 +352,20 @@ class Finding:
         }
 
 
-ABBREVIATION_WHY = "An abbreviation that is not spelled out shuts out anyone who does not know it."
+def advice_for(why: str, suggestions: list[str]) -> str:
+    """Why a phrase jars and what to try instead, as one sentence after the phrase."""
+    from coprod_toolkit.i18n import _
+
+    return _("{why} Try: {suggestions}.").format(why=why, suggestions="; ".join(suggestions))
+
+
+def abbreviation_advice(word: str) -> tuple[str, list[str]]:
+    """Why an abbreviation that is not spelled out jars, and what to do, in the language in use."""
+    from coprod_toolkit.i18n import _
+
+    why = _("An abbreviation that is not spelled out shuts out anyone who does not know it.")
+    return why, [_("spell it out the first time, like 'Full Name ({word})'").format(word=word)]
+
 
 # Capitals, 2 to 7 of them (and a plural s); that they start a word is checked in Python.
 _ABBREVIATION = re.compile(r"([A-Z][A-Z0-9&]{1,6})s?(?![\w&/-])")
@@ -502,7 +523,8 @@ class Scan:
             in_skipped = _inside(skipped)
             found = [f for f in found if not in_skipped(f[0])]
         # Code is never prose: a word in capitals there is a name, not an abbreviation.
-        found += self._abbreviations(text, cut, _inside(_merge(skipped + code)))
+        if self.checker.abbreviations:
+            found += self._abbreviations(text, cut, _inside(_merge(skipped + code)))
         found.sort(key=lambda f: f[0])
 
         findings: list[Finding] = []
@@ -526,16 +548,9 @@ class Scan:
                 add(Finding(path, line, column, shown, entry.why, entry.suggestions))
             else:
                 word = text[start:end]
+                why, suggestions = abbreviation_advice(word)
                 findings.append(
-                    Finding(
-                        self.path,
-                        line,
-                        column,
-                        word,
-                        ABBREVIATION_WHY,
-                        [f"spell it out the first time, like 'Full Name ({word})'"],
-                        "abbreviation",
-                    )
+                    Finding(self.path, line, column, word, why, suggestions, "abbreviation")
                 )
         return findings
 
@@ -628,3 +643,47 @@ def check_text(
     scan = Scan(checker, path, skip_quotes)
     findings = scan.feed(text) + scan.close()
     return [] if scan.ignored else findings
+
+
+# ------------------------------------------------------------------ the document's language
+
+# Short words that are very common in one language and rare in the other: enough of them
+# tell Welsh from English. Words both languages use ("a", "i", "am") are left out.
+_WELSH_WORDS = frozenset(
+    (  # noqa: SIM905 - a sentence of words reads better than a column of them
+        "yn y yr ac mae mae'r ar gyda ei eu ein eich sy'n sydd wedi ydy yw oedd roedd bod "
+        "hyn hwn hynny fel neu ond gan ni chi nhw ddim dim fy ym yng mewn hefyd cael gael "
+        "i'r o'r a'r â ag dros rhwng sut pwy rydym rydyn ydyn ydym bydd byddwn nad rhaid "
+        "gallu gwneud iawn"
+    ).split()
+)
+_ENGLISH_WORDS = frozenset(
+    (  # noqa: SIM905
+        "the and of to is are was were that this with for it on be we you they have has not "
+        "our their from by at as or will can an in which would there been"
+    ).split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+GUESS_CHARACTERS = 20_000  # how much of the start of a document the guess reads
+_FEWEST_CLUES = 3  # fewer of these common words than this, and the guess is "cannot tell"
+_CLEARLY = 0.75  # the share of clues from one language that makes a document clearly that
+
+
+def guess_language(text: str) -> list[str]:
+    """The language of a text from its commonest short words: ["cy"], ["en"], both
+    (["cy", "en"]: Welsh and English together, as in a bilingual leaflet), or [] when
+    there is too little to tell. Only the start of the text is read.
+    """
+    words = _WORD.findall(text[:GUESS_CHARACTERS].lower().replace("’", "'"))
+    welsh = sum(1 for w in words if w in _WELSH_WORDS)
+    english = sum(1 for w in words if w in _ENGLISH_WORDS)
+    clues = welsh + english
+    if clues < _FEWEST_CLUES:
+        return []
+    if welsh >= _CLEARLY * clues:
+        return ["cy"]
+    if english >= _CLEARLY * clues:
+        return ["en"]
+    if min(welsh, english) >= _FEWEST_CLUES:
+        return ["cy", "en"]
+    return []

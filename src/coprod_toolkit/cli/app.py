@@ -13,23 +13,24 @@ import sys
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from coprod_toolkit import __version__
-from coprod_toolkit.cli import startup
+from coprod_toolkit.cli import click_words, startup
 from coprod_toolkit.errors import CoprodError
-from coprod_toolkit.i18n import gettext_noop, translate_help
+from coprod_toolkit.i18n import _, gettext_noop, translate_help
 
-startup.install()
+click_words.install()
 
 
 def fail(error: CoprodError) -> NoReturn:
     """Print a CoprodError's message on stderr and leave with its exit code."""
+    from coprod_toolkit.errors import ExerciseNotFound, Interrupted
     from coprod_toolkit.text import printable
 
     message = printable(str(error))
-    if not message.startswith(("Stopped", "There is no exercise")) and "\n" not in message:
-        message = "Error: " + message
+    if not isinstance(error, Interrupted | ExerciseNotFound) and "\n" not in message:
+        message = _("Error: {message}").format(message=message)
     sys.stderr.write(message + "\n")
     raise typer.Exit(error.exit_code)
 
@@ -42,7 +43,46 @@ def summary(help_text: str | None) -> str:
     return " ".join(first.split())
 
 
-class CoprodGroup(TyperGroup):
+class _InTheirLanguage:
+    """Help shown in the language in use: kept in English, translated when it is shown.
+
+    The language is chosen (from --lang) before any help is written, so the help of a
+    command, of each of its options, and click's own words ("Usage:") can all follow it.
+    """
+
+    help: str | None
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        english = self.help
+        self.help = translate_help(english) if english else english
+        try:
+            super().format_help_text(ctx, formatter)  # type: ignore[misc]
+        finally:
+            self.help = english
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        params = self.get_params(ctx)  # type: ignore[attr-defined]
+        english = [(param, getattr(param, "help", None)) for param in params]
+        for param, text in english:
+            if text:
+                setattr(param, "help", translate_help(text))  # noqa: B010 - options only
+        try:
+            super().format_options(ctx, formatter)  # type: ignore[misc]
+        finally:
+            for param, text in english:
+                if text:
+                    setattr(param, "help", text)  # noqa: B010
+
+
+class CoprodCommand(_InTheirLanguage, TyperCommand):
+    """A command whose help, options and usage line are in the language in use."""
+
+
+class CoprodGroup(_InTheirLanguage, TyperGroup):
     """A command group that maps errors once for every command, and never cuts a summary."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -67,29 +107,12 @@ class CoprodGroup(TyperGroup):
             if cmd is not None and not cmd.hidden:
                 rows.append((name, cmd.short_help or summary(translate_help(cmd.help or ""))))
         if rows:
-            with formatter.section("Commands"):
+            with formatter.section(_("Commands")):
                 formatter.write_dl(rows)
 
-    def format_help_text(self, ctx: Any, formatter: Any) -> None:
-        # Help is kept in English and translated when shown, after --lang has been read.
-        english = self.help
-        self.help = translate_help(english) if english else english
-        try:
-            super().format_help_text(ctx, formatter)
-        finally:
-            self.help = english
 
-    def format_options(self, ctx: Any, formatter: Any) -> None:
-        english = [(param, getattr(param, "help", None)) for param in self.get_params(ctx)]
-        for param, text in english:
-            if text:
-                setattr(param, "help", translate_help(text))  # noqa: B010 - options only
-        try:
-            super().format_options(ctx, formatter)
-        finally:
-            for param, text in english:
-                if text:
-                    setattr(param, "help", text)  # noqa: B010
+# Each command is built as a CoprodCommand, when it is first used.
+startup.install(CoprodCommand)
 
 
 app = typer.Typer(

@@ -10,6 +10,7 @@ import typer
 
 from coprod_toolkit.cli.app import app
 from coprod_toolkit.cli.common import ExercisesOpt, PlainShowOpt, console_for
+from coprod_toolkit.i18n import _, gettext_noop
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -17,25 +18,27 @@ if TYPE_CHECKING:
     from coprod_toolkit.guides import Guide
 
 
-@app.command()
+@app.command(
+    help=gettext_noop(
+        "Read plain-English guides: the principles, the four steps, when to co-produce "
+        "and more.\n\n"
+        "Examples:\n\n"
+        "  coprod guide\n\n"
+        "  coprod guide principles\n\n"
+        "  coprod guide four-steps --plain"
+    )
+)
 def guide(
     topic: Annotated[
         str | None,
-        typer.Argument(help="The guide to read. Leave out to list them all.", metavar="TOPIC"),
+        typer.Argument(
+            help=gettext_noop("The guide to read. Leave out to list them all."), metavar="TOPIC"
+        ),
     ] = None,
     plain: PlainShowOpt = False,
     exercises: ExercisesOpt = None,
 ) -> None:
-    """Read plain-English guides: the principles, the four steps, when to co-produce and more.
-
-    Examples:
-
-      coprod guide
-
-      coprod guide principles
-
-      coprod guide four-steps --plain
-    """
+    """Read plain-English guides (the help above is what people see)."""
     _guide(topic, plain, exercises)
 
 
@@ -48,13 +51,14 @@ def _guide(topic: str | None, plain: bool, exercises: list[Path] | None) -> None
 
     guides = all_guides([folder for _, folder in search_dirs(exercises)])
     for error in guides.broken:
-        sys.stderr.write(printable(f"Skipped a guide that cannot be read:\n{error}\n"))
+        message = _("Skipped a guide that cannot be read:\n{error}").format(error=error)
+        sys.stderr.write(printable(message + "\n"))
     plain = plain or not sys.stdout.isatty()
     console = console_for(plain)
     if topic is None:
         ordered = guides.ordered()
         width = max((len(g.topic) for g in ordered), default=0)
-        console.print("Guides to co-production. To read one: coprod guide TOPIC")
+        console.print(_("Guides to co-production. To read one: coprod guide TOPIC"))
         console.print()
         from rich.padding import Padding
 
@@ -82,11 +86,10 @@ def render(console: Console, found: Guide, plain: bool) -> None:
     else:
         from rich.markdown import Markdown
 
-        console.print(Text(printable(found.info.title), style="bold underline"))
+        console.print(Text(printable(found.info.title), style="bold underline"))  # i18n-ok
         console.print()
         console.print(Markdown(body))
     if found.info.see_also:
         console.print()
-        console.print(
-            Text("See also: " + ", ".join(f"coprod guide {t}" for t in found.info.see_also))
-        )
+        listed = ", ".join(f"coprod guide {t}" for t in found.info.see_also)  # i18n-ok
+        console.print(Text(_("See also: {guides}").format(guides=listed)))

@@ -88,8 +88,15 @@ def _refuse(value: str, choices: list[str], param: Any, ctx: Any) -> NoReturn:
     """A value that is not one of the choices: a usage error (exit 2) that lists them."""
     from typer import BadParameter
 
-    listed = ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else choices[0]
-    raise BadParameter(f"'{value}' is not one of the choices. Fix: use {listed}.", ctx, param)
+    from coprod_toolkit.i18n import _
+
+    listed = (
+        _("{choices} or {last}").format(choices=", ".join(choices[:-1]), last=choices[-1])
+        if len(choices) > 1
+        else choices[0]
+    )
+    message = _("'{value}' is not one of the choices. Fix: use {listed}.")
+    raise BadParameter(message.format(value=value, listed=listed), ctx, param)
 
 
 class _LazyCommand:
@@ -115,7 +122,7 @@ class _LazyCommand:
         return getattr(self.real(), name)
 
 
-def _lazy_commands() -> None:
+def _lazy_commands(command_class: type | None) -> None:
     try:
         from typer import main
     except ImportError:  # pragma: no cover - typer is a dependency
@@ -123,8 +130,11 @@ def _lazy_commands() -> None:
     build = getattr(main, "get_command_from_info", None)
     if build is None or getattr(build, "_coprod_lazy", False):
         return
+    default_class = getattr(main, "TyperCommand", None)
 
     def get_command_from_info(*, command_info: Any, **kwargs: Any) -> Any:
+        if command_class is not None and command_info.cls in (None, default_class):
+            command_info.cls = command_class
         if command_info.callback is None:
             return build(command_info=command_info, **kwargs)
         return _LazyCommand(build, command_info, kwargs)
@@ -133,9 +143,12 @@ def _lazy_commands() -> None:
     main.get_command_from_info = get_command_from_info  # type: ignore[assignment]
 
 
-def install() -> None:
-    """Put the lighter handling in place, once, where this typer has the pieces it replaces."""
-    _lazy_commands()
+def install(command_class: type | None = None) -> None:
+    """Put the lighter handling in place, once, where this typer has the pieces it replaces.
+
+    `command_class` is what each command is built as (when the command does not say).
+    """
+    _lazy_commands(command_class)
     try:
         from typer import core
     except ImportError:  # pragma: no cover - typer is a dependency
