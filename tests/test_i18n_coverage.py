@@ -22,11 +22,6 @@ NOT_YET = [
     # the assessment
     # ---
     # history and reports
-    "src/coprod_toolkit/cli/history.py",
-    "src/coprod_toolkit/history.py",
-    "src/coprod_toolkit/report.py",
-    "src/coprod_toolkit/report_html.py",
-    "src/coprod_toolkit/storage.py",
     # ---
     # groups
     # ---

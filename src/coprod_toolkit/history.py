@@ -19,6 +19,7 @@ import contextlib
 import json
 import math
 import os
+import re
 import sqlite3
 import time
 import zlib
@@ -31,14 +32,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from coprod_toolkit.i18n import ENGLISH, N_, _, format_date, language, month_name
 from coprod_toolkit.models import GroupRecord, Reflection, whole
+from coprod_toolkit.report import record_language
 
 INDEX_NAME = "index.sqlite"
 OLD_INDEX_NAME = "index.json"
-INDEX_FORMAT = 6
-"""Bump when the table changes: an index of another format is rebuilt."""
+INDEX_FORMAT = 7
+"""Bump when the table changes: an index of another format is rebuilt."""  # i18n-ok
 BATCH = 1000
-"""Files read between two commits (and two progress reports) while rebuilding."""
+"""Files read between two commits (and two progress reports) while rebuilding."""  # i18n-ok
 
 Progress_ = Callable[[int, int], None]
 
@@ -62,7 +65,9 @@ class Summary:
     verdict: str | None
     next_step: str | None
     section_scores: dict[str, float | None] = field(default_factory=dict)
-    """Each section's score out of 100, by section id (titles come from the exercise)."""
+    """Each section's score out of 100, by section id (titles come from the exercise)."""  # i18n-ok
+    language: str = ENGLISH
+    """The language the exercise was answered in."""  # i18n-ok
 
     @property
     def when(self) -> datetime:
@@ -95,6 +100,7 @@ class Summary:
             verdict=r.verdict.label if r.verdict else None,
             next_step=r.next_step,
             section_scores={s.id: s.percent for s in r.scores.sections},
+            language=record_language(r),
         )
 
     @classmethod
@@ -111,19 +117,22 @@ class Summary:
             kind=g.kind,
             about=g.about,
             about_label=g.topic or g.about_label,  # the piece of work the group named
-            name="Group: " + ", ".join(g.people),
+            # Data, as --name matches it: shown in the language in use by `name_in_use`.
+            name=GROUP + ", ".join(g.people),
             overall=scores.overall.percent if scores else None,
             band=scores.overall.band if scores else None,
             verdict=g.verdict.label if g.verdict else None,
             next_step=None,
             section_scores={s.id: s.percent for s in scores.sections} if scores else {},
+            language=record_language(g),
         )
 
     @classmethod
     def from_dict(cls, data: Any) -> Summary:
         """A summary from the index, or ValueError if the entry is not one coprod wrote."""
-        if not isinstance(data, dict) or set(data) != _SUMMARY_FIELDS:
-            raise ValueError("not a summary")
+        if not isinstance(data, dict) or set(data) | {"language"} != _SUMMARY_FIELDS:
+            raise ValueError("not a summary")  # i18n-ok
+        data = {"language": ENGLISH, **data}  # entries from before records had a language
         for key in _TEXT_FIELDS:
             if not isinstance(data[key], str):
                 raise ValueError(key)
@@ -140,7 +149,18 @@ class Summary:
 
 
 _SUMMARY_FIELDS = {f.name for f in fields(Summary)}
-_TEXT_FIELDS = ("id", "file", "finished", "exercise", "version", "title", "kind", "about")
+GROUP = "Group: "  # i18n-ok: how the index names a group (translated when shown)
+_TEXT_FIELDS = (
+    "id",
+    "file",
+    "finished",
+    "exercise",
+    "version",
+    "title",
+    "kind",
+    "about",
+    "language",
+)
 _MAYBE_TEXT_FIELDS = ("about_label", "name", "band", "verdict", "next_step")
 
 
@@ -160,7 +180,7 @@ def read_reflection(path: Path) -> Reflection:
     """One person's reflection, or ValueError saying in plain words what is wrong."""
     record = read_record(path)
     if isinstance(record, GroupRecord):
-        raise ValueError("it holds a group's session, not one person's reflection")
+        raise ValueError(_("it holds a group's session, not one person's reflection"))
     return record
 
 
@@ -177,7 +197,7 @@ def _text(path: Path) -> str:
 
 def _first_problem(e: Any) -> str:
     """'the file is empty. Fix: ...' -> 'the file is empty', for 'Skipped X: ...'."""
-    message = str(e.problems[0].message) if e.problems else "it cannot be read"
+    message = str(e.problems[0].message) if e.problems else _("it cannot be read")
     return message.split(" Fix:")[0].rstrip(".")
 
 
@@ -189,15 +209,29 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
         return parse_yaml(text, str(path), "reflection")[0]
     except FileProblems as e:
         said = _first_problem(e)
-        if said.startswith(BINARY) or "control character" in said:
+        english = said
+        if language() != ENGLISH:  # what kind of problem it is shows in the English words
+            from coprod_toolkit.i18n import using
+
+            with using(ENGLISH):
+                try:
+                    parse_yaml(text, str(path), "reflection")
+                except FileProblems as again:
+                    english = _first_problem(again)
+        if english.startswith(BINARY) or "control character" in english:  # i18n-ok
             raise ValueError(said) from None
-        if "YAML" in said or "nested" in said or "tag" in said:
+        if "YAML" in english or "nested" in english or "tag" in english:
             line = e.problems[0].line if e.problems else 0
+            if line:
+                where = _("(line {line}: {problem})").format(line=line, problem=said)
+            else:
+                where = f"({said})"
             raise ValueError(
-                "it is not valid YAML: it may be cut short or edited by hand"
-                + (f" (line {line}: {said})" if line else f" ({said})")
+                _("it is not valid YAML: it may be cut short or edited by hand") + " " + where
             ) from None
-        raise ValueError(f"it does not hold a reflection ({said})") from None
+        raise ValueError(
+            _("it does not hold a reflection ({problem})").format(problem=said)
+        ) from None
 
 
 def _validated(data: dict[str, Any]) -> Reflection | GroupRecord:
@@ -205,18 +239,46 @@ def _validated(data: dict[str, Any]) -> Reflection | GroupRecord:
         GroupRecord if data.get("command") == "group" else Reflection
     )
     try:
-        return model.model_validate(data)
+        return _model_validate(model, data)
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ValueError(
-            f"it does not hold a complete reflection ({where}: {first['msg']})"
+            _("it does not hold a complete reflection ({where}: {problem})").format(
+                where=where, problem=first["msg"]
+            )
         ) from None
+
+
+def _model_validate(
+    model: type[Reflection] | type[GroupRecord], data: dict[str, Any]
+) -> Reflection | GroupRecord:
+    """A record from its data, with the language it was answered in.
+
+    Records carry `language:` (and a group's `languages:`). Where the model does not
+    know those keys yet, they are kept beside the record, so `record_language` still
+    finds them.
+    """
+    known = model.model_fields
+    kept = {k: data[k] for k in ("language", "languages") if k in data and k not in known}
+    if not kept:
+        return model.model_validate(data)
+    record: Reflection | GroupRecord = model.model_validate(
+        {k: v for k, v in data.items() if k not in kept}
+    )
+    if isinstance(kept.get("language"), str):
+        object.__setattr__(record, "__pydantic_extra__", {"language": kept["language"]})
+    return record
 
 
 def read_record(path: Path) -> Reflection | GroupRecord:
     """A saved reflection or group record, or ValueError saying what is wrong with it."""
     return _validated(_parse(_text(path), path))
+
+
+_LANGUAGE_LINE = re.compile(
+    r"""^language:[ \t]*(?P<q>['"]?)(?P<code>[a-z]{2,3})(?P=q)[ \t]*$""", re.M
+)
 
 
 def read_summary(path: Path) -> Summary:
@@ -233,12 +295,17 @@ def read_summary(path: Path) -> Summary:
         except ValueError:
             head = None
         if isinstance(head, dict) and head.get("command") != "group":
+            if "language" not in head:  # written after the answers, by some other tool
+                found = _LANGUAGE_LINE.search(text, cut)
+                if found:
+                    head["language"] = found["code"]
             try:
-                reflection = Reflection.model_validate({**head, "answers": []})
+                reflection = _model_validate(Reflection, {**head, "answers": []})
             except ValidationError:
                 pass
             else:
-                return Summary.of(reflection, path.name)
+                if isinstance(reflection, Reflection):
+                    return Summary.of(reflection, path.name)
     record = _validated(_parse(text, path))
     if isinstance(record, GroupRecord):
         return Summary.of_group(record, path.name)
@@ -246,16 +313,30 @@ def read_summary(path: Path) -> Summary:
 
 
 def _summary_or_problem(path: Path) -> tuple[dict[str, Any] | None, str]:
-    """For the index: a summary as plain data, or what is wrong with the file."""
+    """For the index: a summary as plain data, or what is wrong with the file.
+
+    What is wrong is said in the language in use, and the index keeps which language
+    that was (`cy<TAB>...`), so the next person to look, in another language, hears it
+    in theirs.
+    """
     try:
         return asdict(read_summary(path)), ""
     except ValueError as e:
-        return None, str(e)
+        return None, f"{language()}{_TAG}{e}"
 
 
+_TAG = "\t"
+
+
+def _untagged(problem: str) -> tuple[str | None, str]:
+    """('cy', 'the file is empty') from the index's 'cy<TAB>the file is empty'."""
+    code, tab, said = problem.partition(_TAG)
+    return (code, said) if tab else (None, problem)
+
+
+# One record's answers for an export: {"common": {...}, "answers": [[person, section,
+# question, text, answer, score], ...]}, plain data only.
 Payload = dict[str, Any]
-"""One record's answers for an export: {"common": {...}, "answers": [[person, section,
-question, text, answer, score], ...]}, plain data only."""
 
 
 def export_payload(r: Reflection | GroupRecord) -> Payload:
@@ -266,10 +347,12 @@ def export_payload(r: Reflection | GroupRecord) -> Payload:
         "exercise": r.exercise.id,
         "version": r.exercise.version,
         "about": r.about,
+        "language": record_language(r),
     }
     answers: list[list[Any]]
     if isinstance(r, GroupRecord):
         answers = [
+            # "passed" is data here (as the index keeps it), the same in every language.
             [member, q.section, q.question, q.text, "passed" if v is None else v, ""]
             for q in r.questions
             for member, v in q.answers.items()
@@ -286,7 +369,8 @@ def export_payload(r: Reflection | GroupRecord) -> Payload:
                 list(action.who),
                 "actions",
                 "action",
-                f"By {action.when.isoformat()}" if action.when else "",
+                # Data, kept in the index whatever the language: the same in every export.
+                f"By {action.when.isoformat()}" if action.when else "",  # i18n-ok
                 action.what,
                 "",
             ]
@@ -322,17 +406,17 @@ def _pack(payload: Payload) -> bytes:
 def _unpack(data: bytes) -> Payload:
     payload = json.loads(zlib.decompress(data))
     if not isinstance(payload, dict) or not isinstance(payload.get("answers"), list):
-        raise ValueError("not an export entry")
+        raise ValueError("not an export entry")  # i18n-ok
     if not isinstance(payload.get("common"), dict):
-        raise ValueError("not an export entry")
+        raise ValueError("not an export entry")  # i18n-ok
     return payload
 
 
 # --------------------------------------------------------------------------- the index
 
-_COLUMNS = "name, mtime_ns, size, exercise, about, person, stamp, summary, problem"
-_INSERT = f"INSERT OR REPLACE INTO files ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_CREATE = """
+_COLUMNS = "name, mtime_ns, size, exercise, about, person, stamp, summary, problem"  # i18n-ok
+_INSERT = f"INSERT OR REPLACE INTO files ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"  # i18n-ok
+_CREATE = """-- the index's tables, not for people # i18n-ok
 CREATE TABLE files (
     name TEXT PRIMARY KEY,
     mtime_ns INTEGER NOT NULL,
@@ -353,6 +437,12 @@ CREATE TABLE answers (
     data BLOB NOT NULL
 );
 """
+
+
+_LATEST = (
+    "SELECT summary FROM files WHERE exercise = ? AND about = ? AND person = ? "  # i18n-ok
+    "AND summary IS NOT NULL ORDER BY stamp DESC, name DESC"
+)
 
 
 def _row(
@@ -412,24 +502,24 @@ class History:
             connection = sqlite3.connect(self.index_path, timeout=30, isolation_level=None)
         try:
             if not memory:
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute("PRAGMA synchronous=NORMAL")
-            (version,) = connection.execute("PRAGMA user_version").fetchone()
+                connection.execute("PRAGMA journal_mode=WAL")  # i18n-ok
+                connection.execute("PRAGMA synchronous=NORMAL")  # i18n-ok
+            (version,) = connection.execute("PRAGMA user_version").fetchone()  # i18n-ok
             if version != INDEX_FORMAT:
-                connection.execute("BEGIN IMMEDIATE")
-                (version,) = connection.execute("PRAGMA user_version").fetchone()
+                connection.execute("BEGIN IMMEDIATE")  # i18n-ok
+                (version,) = connection.execute("PRAGMA user_version").fetchone()  # i18n-ok
                 if version != INDEX_FORMAT:  # nobody else made it meanwhile
-                    connection.execute("DROP TABLE IF EXISTS files")
-                    connection.execute("DROP TABLE IF EXISTS answers")
-                    connection.execute("DROP TABLE IF EXISTS meta")
+                    connection.execute("DROP TABLE IF EXISTS files")  # i18n-ok
+                    connection.execute("DROP TABLE IF EXISTS answers")  # i18n-ok
+                    connection.execute("DROP TABLE IF EXISTS meta")  # i18n-ok
                     for statement in _CREATE.split(";"):
                         if statement.strip():
                             connection.execute(statement)
-                    connection.execute(f"PRAGMA user_version={INDEX_FORMAT}")
+                    connection.execute(f"PRAGMA user_version={INDEX_FORMAT}")  # i18n-ok
                 connection.execute("COMMIT")
-            connection.execute(f"SELECT {_COLUMNS} FROM files LIMIT 0")
-            connection.execute("SELECT name, mtime_ns, size, data FROM answers LIMIT 0")
-            connection.execute("SELECT key, value FROM meta LIMIT 0")
+            connection.execute(f"SELECT {_COLUMNS} FROM files LIMIT 0")  # i18n-ok
+            connection.execute("SELECT name, mtime_ns, size, data FROM answers LIMIT 0")  # i18n-ok
+            connection.execute("SELECT key, value FROM meta LIMIT 0")  # i18n-ok
         except BaseException:
             connection.close()
             raise
@@ -473,7 +563,9 @@ class History:
         except OSError:
             folder_time = None
         if not full and folder_time is not None:
-            listed = connection.execute("SELECT value FROM meta WHERE key = 'listed'").fetchone()
+            listed = connection.execute(
+                "SELECT value FROM meta WHERE key = 'listed'"  # i18n-ok
+            ).fetchone()
             if listed is not None and listed[0] == folder_time:
                 return  # no file added, removed or renamed since the index last listed it all
         known: dict[str, tuple[int, int] | None]
@@ -481,15 +573,19 @@ class History:
             known = {
                 name: (mtime, size)
                 for name, mtime, size in connection.execute(
-                    "SELECT name, mtime_ns, size FROM files"
+                    "SELECT name, mtime_ns, size FROM files"  # i18n-ok
                 )
             }
         else:
-            known = dict.fromkeys(n for (n,) in connection.execute("SELECT name FROM files"))
+            known = dict.fromkeys(
+                n
+                for (n,) in connection.execute("SELECT name FROM files")  # i18n-ok
+            )
         self._read_unread(connection, known, full)
         if folder_time is not None and _trustworthy(folder_time):
             connection.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('listed', ?)", (folder_time,)
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('listed', ?)",  # i18n-ok
+                (folder_time,),
             )
 
     def _read_unread(
@@ -529,8 +625,8 @@ class History:
                 unread.append((name, (stat.st_mtime_ns, stat.st_size)))
         gone = [(name,) for name in known if name not in seen]
         if gone:
-            connection.executemany("DELETE FROM files WHERE name = ?", gone)
-            connection.executemany("DELETE FROM answers WHERE name = ?", gone)
+            connection.executemany("DELETE FROM files WHERE name = ?", gone)  # i18n-ok
+            connection.executemany("DELETE FROM answers WHERE name = ?", gone)  # i18n-ok
         if not unread:
             return
         from coprod_toolkit.parallel import parallel_map
@@ -547,7 +643,7 @@ class History:
                     batch, parallel_map(_summary_or_problem, paths, 200), strict=True
                 )
             ]
-            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("BEGIN IMMEDIATE")  # i18n-ok
             connection.executemany(_INSERT, rows)
             connection.execute("COMMIT")
             if report is not None:
@@ -614,17 +710,23 @@ class History:
         self._update(connection, full=True)
         stale: list[str] = []
         for name, summary, problem in connection.execute(
-            "SELECT name, summary, problem FROM files ORDER BY name"
+            "SELECT name, summary, problem FROM files ORDER BY name"  # i18n-ok
         ):
             if summary is None:
-                yield Broken(name, problem or "it cannot be read")
+                code, said = _untagged(problem or "")
+                if code != language():  # said in another language: say it again in this one
+                    said = _untagged(_summary_or_problem(self.folder / name)[1])[1]
+                yield Broken(name, said or _("it cannot be read"))
                 continue
             try:
                 yield Summary.from_dict(json.loads(summary))
             except (ValueError, TypeError):
                 stale.append(name)
         if stale:  # entries coprod did not write: read those files again
-            connection.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in stale])
+            connection.executemany(
+                "DELETE FROM files WHERE name = ?",  # i18n-ok
+                [(n,) for n in stale],
+            )
             again, broken = self._guarded_again(stale)
             yield from again
             yield from broken
@@ -635,7 +737,7 @@ class History:
         for name in names:
             summary, problem = _summary_or_problem(self.folder / name)
             if summary is None:
-                problems.append(Broken(name, problem))
+                problems.append(Broken(name, _untagged(problem)[1]))
             else:
                 summaries.append(Summary.from_dict(summary))
         return summaries, problems
@@ -651,8 +753,7 @@ class History:
         def work(connection: sqlite3.Connection) -> Summary | None:
             self._update(connection, full=False)
             for (summary,) in connection.execute(
-                "SELECT summary FROM files WHERE exercise = ? AND about = ? AND person = ? "
-                "AND summary IS NOT NULL ORDER BY stamp DESC, name DESC",
+                _LATEST,
                 (exercise, about, (name or "").casefold()),
             ):
                 try:
@@ -686,12 +787,15 @@ class History:
         )
         answers = (path.name, stat.st_mtime_ns, stat.st_size, _pack(export_payload(reflection)))
         with contextlib.suppress(sqlite3.Error, OSError), self._index() as connection:
-            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("BEGIN IMMEDIATE")  # i18n-ok
             connection.execute(_INSERT, row)
-            connection.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", answers)
+            connection.execute(
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",  # i18n-ok
+                answers,
+            )
             if folder_times is not None and _trustworthy(folder_times[1]):
                 connection.execute(
-                    "UPDATE meta SET value = ? WHERE key = 'listed' AND value = ?",
+                    "UPDATE meta SET value = ? WHERE key = 'listed' AND value = ?",  # i18n-ok
                     (folder_times[1], folder_times[0]),
                 )
             connection.execute("COMMIT")
@@ -724,7 +828,7 @@ class History:
                 if connection is not None:
                     with contextlib.suppress(sqlite3.Error):
                         marks = ",".join("?" * len(batch))
-                        query = f"SELECT * FROM answers WHERE name IN ({marks})"
+                        query = f"SELECT * FROM answers WHERE name IN ({marks})"  # i18n-ok
                         for name, mtime, size, data in connection.execute(query, batch):
                             if signatures.get(name) == (mtime, size):
                                 with contextlib.suppress(ValueError, TypeError, zlib.error):
@@ -746,16 +850,17 @@ class History:
                 ]
                 if rows and connection is not None:
                     with contextlib.suppress(sqlite3.Error):
-                        connection.execute("BEGIN IMMEDIATE")
+                        connection.execute("BEGIN IMMEDIATE")  # i18n-ok
                         connection.executemany(
-                            "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", rows
+                            "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",  # i18n-ok
+                            rows,
                         )
                         connection.execute("COMMIT")
                 for name in batch:
                     if name in cached:
                         yield name, cached[name], ""
                     else:
-                        payload, problem = read.get(name, (None, "it is no longer there"))
+                        payload, problem = read.get(name, (None, _("it is no longer there")))
                         yield name, payload, problem
 
 
@@ -772,6 +877,9 @@ def local_time(finished: str) -> str:
     if stamp.tzinfo is None:
         stamp = stamp.astimezone()
     t = _localtime(stamp.timestamp())
+    if language() != ENGLISH:
+        day = format_date(date(t.tm_year, t.tm_mon, t.tm_mday))
+        return f"{day} {t.tm_hour:02d}:{t.tm_min:02d}"
     return f"{t.tm_mday:02d} {_MONTHS[t.tm_mon]} {t.tm_year} {t.tm_hour:02d}:{t.tm_min:02d}"
 
 
@@ -884,32 +992,193 @@ def progress(runs_newest_first: list[Summary], sections: list[tuple[str, str]]) 
     for section_id, title in sections:
         values = [run.section_scores.get(section_id) for run in runs]
         lines.append(Line(section_id, title, values))
-    overall = Line("overall", "Overall", [run.overall for run in runs])
+    overall = Line("overall", str(OVERALL), [run.overall for run in runs])
     return Progress(runs, lines, overall)
 
 
+OVERALL = N_("Overall")
+
+
 def _month(when: datetime) -> str:
-    return f"{when.astimezone():%B %Y}"
+    local = when.astimezone()
+    # Translators: a month and its year, such as 'March 2026'.
+    return _("{month} {year}").format(month=month_name(local.month), year=local.year)
 
 
 def change_words(line: Line, runs: list[Summary]) -> str:
     """'Reciprocity and mutuality rose from 40 to 65 since March 2026.'"""
     first, latest = line.first, line.latest
     if latest is None or first is None:
-        return f"{line.title}: not enough answers to compare."
+        return _("{title}: not enough answers to compare.").format(title=line.title)
     first_index = line.values.index(first)
     since = _month(runs[first_index].when)
     if len(line.known) < 2 or first_index == len(line.values) - 1:
-        return f"{line.title} is at {whole(latest)}; there is nothing earlier to compare with yet."
+        return _("{title} is at {score}; there is nothing earlier to compare with yet.").format(
+            title=line.title, score=whole(latest)
+        )
     a, b = whole(first), whole(latest)
     if b > a:
-        words = f"{line.title} rose from {a} to {b} since {since}"
+        words = _("{title} rose from {first} to {latest} since {month}")
     elif b < a:
-        words = f"{line.title} fell from {a} to {b} since {since}"
+        words = _("{title} fell from {first} to {latest} since {month}")
     else:
-        words = f"{line.title} stayed at {b} since {since}"
+        words = _("{title} stayed at {latest} since {month}")
+    words = words.format(title=line.title, first=a, latest=b, month=since)
     previous = line.previous
     if previous is not None and len(line.known) > 2 and whole(previous) != b:
-        direction = "up" if b > whole(previous) else "down"
-        words += f" ({direction} from {whole(previous)} last time)"
+        if b > whole(previous):
+            words += " " + _("(up from {score} last time)").format(score=whole(previous))
+        else:
+            words += " " + _("(down from {score} last time)").format(score=whole(previous))
     return words + "."
+
+
+# --------------------------------------------------------------------------- other languages
+
+_WORDS: dict[tuple[str, str, str], dict[str, str]] = {}
+
+# The parts of a record that hold the exercise's own words (not a person's).
+_EXERCISE_WORDS = frozenset(
+    (
+        "title",
+        "text",
+        "shown",
+        "band",
+        "label",
+        "message",
+        "about_label",
+        "talk_about",
+        "could_change",
+        "group_shown",
+        "verdict",
+    )
+)
+
+
+def _pair(source: Any, target: Any, found: dict[str, str]) -> None:
+    """Each text of one form of an exercise, beside the same text of another form."""
+    if isinstance(source, str) and isinstance(target, str):
+        if source != target:
+            found.setdefault(source, target)
+            found.setdefault(" ".join(source.split()), target)
+    elif isinstance(source, dict) and isinstance(target, dict):
+        for key in source.keys() & target.keys():
+            _pair(source[key], target[key], found)
+    elif isinstance(source, list) and isinstance(target, list) and len(source) == len(target):
+        for a, b in zip(source, target, strict=True):
+            _pair(a, b, found)
+
+
+def word_map(
+    exercise: str, source: str, target: str | None = None, extra: list[Path] | None = None
+) -> dict[str, str]:
+    """An exercise's words in one language, each beside the same words in another (the
+    language in use by default): for records answered in another language. Empty when
+    the exercise cannot be found, or has no translation either way."""
+    target = language() if target is None else target
+    key = (exercise, source, target)
+    if source == target:
+        return {}
+    if key not in _WORDS:
+        found: dict[str, str] = {}
+        try:
+            from coprod_toolkit.catalog import catalog, load
+            from coprod_toolkit.errors import CoprodError
+            from coprod_toolkit.translations import localise
+
+            try:
+                entry = catalog(extra).exercises.get(exercise)
+                if entry is not None:
+                    loaded = load(entry.path)
+                    _pair(
+                        localise(loaded, source).exercise.model_dump(mode="json"),
+                        localise(loaded, target).exercise.model_dump(mode="json"),
+                        found,
+                    )
+            except (CoprodError, OSError, ValueError):
+                found = {}
+        finally:
+            _WORDS[key] = found
+    return _WORDS[key]
+
+
+_IN_BRACKETS = re.compile(r"(?P<before>.*\()(?P<words>[^()]+)(?P<after>\))")
+
+
+def _swap(data: Any, words: dict[str, str], key: str = "") -> Any:
+    if isinstance(data, str):
+        if key not in _EXERCISE_WORDS:
+            return data
+        found = words.get(data) or words.get(" ".join(data.split()))
+        if found:
+            return found
+        # an answer as shown, such as '4 (Mostly true)': the label in its brackets
+        m = _IN_BRACKETS.fullmatch(data)
+        if m and m["words"] in words:
+            return m["before"] + words[m["words"]] + m["after"]
+        return data
+    if isinstance(data, dict):
+        if key == "frameworks":  # a record's framework titles, by framework id
+            return {k: _swap(v, words, "title") for k, v in data.items()}
+        if key in _EXERCISE_WORDS:  # such as each person's answer as they saw it
+            return {k: _swap(v, words, key) for k, v in data.items()}
+        return {k: _swap(v, words, str(k)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_swap(v, words, key) for v in data]
+    return data
+
+
+def in_language_in_use(record: Any, extra: list[Path] | None = None) -> Any:
+    """A record with its exercise's words (title, statements, sections, readings) in the
+    language in use, when it was answered in another one and the exercise has them.
+
+    People's own words are never changed; nor are scores. The copy still says which
+    language the record was answered in.
+    """
+    source = record_language(record)
+    words = dict(word_map(record.exercise.id, source, None, extra))
+    # In a group, each person saw their answers in their own language.
+    people = getattr(record, "languages", None)
+    for code in sorted(set(people.values()) if isinstance(people, dict) else ()):
+        if isinstance(code, str) and code != source:
+            for text, shown in word_map(record.exercise.id, code, None, extra).items():
+                words.setdefault(text, shown)
+    if not words:
+        return record
+    try:
+        copy = type(record).model_validate(_swap(record.model_dump(mode="python"), words))
+    except ValueError:  # never stops a report: the record as it was saved
+        return record
+    if getattr(copy, "language", None) is None:
+        object.__setattr__(copy, "__pydantic_extra__", {"language": source})
+    return copy
+
+
+def title_in_use(s: Summary) -> str:
+    """A summary's exercise title in the language in use, where the exercise has it."""
+    return word_map(s.exercise, s.language).get(s.title, s.title)
+
+
+def name_in_use(s: Summary) -> str | None:
+    """Whose reflection it is, as people read it: a group's in the language in use."""
+    if s.name and s.name.startswith(GROUP):
+        return _("Group: {people}").format(people=s.name.removeprefix(GROUP))
+    return s.name
+
+
+def about_in_use(s: Summary) -> str:
+    """What a summary's reflection was about ('my own practice'), in the language in use."""
+    return word_map(s.exercise, s.language).get(s.about_label, s.about_label)
+
+
+def reading_in_use(s: Summary) -> str:
+    """A summary's reading ('65 - Strong'), its band or verdict in the language in use."""
+    if s.language == language():
+        return s.reading
+    words = word_map(s.exercise, s.language)
+    if not words:
+        return s.reading
+    band = words.get(s.band, s.band) if s.band else s.band
+    verdict = words.get(s.verdict, s.verdict) if s.verdict else s.verdict
+    shown = Summary(**{**asdict(s), "band": band, "verdict": verdict})
+    return shown.reading

@@ -7,8 +7,10 @@ object, never parsed as markup, and control characters are made visible.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from coprod_toolkit.i18n import ENGLISH, N_, _, format_date, language, name_of, ngettext
 from coprod_toolkit.models import (
     Exercise,
     GroupRecord,
@@ -35,7 +37,9 @@ BAR_WIDTH = 20
 
 
 def _percent(value: float | None) -> str:
-    return "not scored" if value is None else f"{whole(value)} out of 100"
+    if value is None:
+        return _("not scored")
+    return _("{score} out of 100").format(score=whole(value))
 
 
 def figure(value: float, digits: int = 0) -> str:
@@ -47,13 +51,17 @@ def figure(value: float, digits: int = 0) -> str:
 def amount(s: Score, scores: Scores) -> str:
     """A score in the instrument's own numbers: '63 out of 100', '12 of 4–20' or '7 of 10'."""
     if s.percent is None:
-        return "not scored"
+        return _("not scored")
     if scores.show == "each":
-        return s.band or "no reading"
+        return s.band or _("no reading")
     if scores.show == "total":
-        return f"{figure(s.raw)} of {figure(s.min)}–{figure(s.max)}"
+        # Translators: a total out of a range of scores, such as '12 of 4–20'.
+        return _("{total} of {low}–{high}").format(
+            total=figure(s.raw), low=figure(s.min), high=figure(s.max)
+        )
     if scores.show == "mean" and s.mean is not None and scores.scale_max is not None:
-        return f"{figure(s.mean, 1)} of {scores.scale_max}"
+        # Translators: an average answer on a scale, such as '3.5 of 5'.
+        return _("{mean} of {top}").format(mean=figure(s.mean, 1), top=scores.scale_max)
     return _percent(s.percent)
 
 
@@ -67,25 +75,38 @@ def cell(s: Score, scores: Scores) -> str:
 
 
 def column(scores: Scores) -> str:
-    return {"percent": "Out of 100", "total": "Total", "mean": "Average", "each": "Reading"}[
-        scores.show
-    ]
+    return str(COLUMNS[scores.show])
 
 
-def overall_text(scores: Scores, who: str = "Overall") -> str:
-    """'Overall: 63 out of 100 - Support', or 'Total 60 (of 20–100) - Established'."""
+COLUMNS = {
+    "percent": N_("Out of 100"),
+    "total": N_("Total"),
+    "mean": N_("Average"),
+    "each": N_("Reading"),
+}
+
+
+def overall_text(scores: Scores, who: str | None = None) -> str:
+    """'Overall: 63 out of 100 - Support', or 'Total 60 (of 20–100) - Established'.
+
+    `who` is whose result it is ('The group overall'); by default, the one person's.
+    """
     o = scores.overall
     band = f" - {o.band}" if o.band else ""
     if scores.show == "total" and o.percent is not None:
-        lead = "Total" if who == "Overall" else f"{who}: total"
-        return f"{lead} {figure(o.raw)} (of {figure(o.min)}–{figure(o.max)}){band}"
-    return f"{who}: {amount(o, scores)}{band}"
+        numbers = {"total": figure(o.raw), "low": figure(o.min), "high": figure(o.max)}
+        if who is None:
+            text = _("Total {total} (of {low}–{high})").format(**numbers)
+        else:
+            text = _("{who}: total {total} (of {low}–{high})").format(who=who, **numbers)
+        return text + band
+    return _("{who}: {amount}").format(who=who or _("Overall"), amount=amount(o, scores)) + band
 
 
 PASSES = {
-    "leave_out": "a passed question is left out of the total and its range",
-    "pro_rate": "the total is scaled up as if passed questions were answered like the rest",
-    "lowest": "a passed question counts as its lowest answer",
+    "leave_out": N_("a passed question is left out of the total and its range"),
+    "pro_rate": N_("the total is scaled up as if passed questions were answered like the rest"),
+    "lowest": N_("a passed question counts as its lowest answer"),
 }
 
 
@@ -99,9 +120,18 @@ def fewer_answers(scores: Scores) -> list[Line]:
     if o.passed:
         lines.append(
             Line(
-                f"This rests on {o.answered} of {o.questions} answers: {o.passed} "
-                f"{'question was' if o.passed == 1 else 'questions were'} passed, and "
-                f"{PASSES[scores.passes]}."
+                ngettext(
+                    "This rests on {answered} of {questions} answers: {passed} question was "
+                    "passed, and {rule}.",
+                    "This rests on {answered} of {questions} answers: {passed} questions were "
+                    "passed, and {rule}.",
+                    o.passed,
+                ).format(
+                    answered=o.answered,
+                    questions=o.questions,
+                    passed=o.passed,
+                    rule=PASSES[scores.passes],
+                )
             )
         )
     scored = [s.title for s in scores.sections if s.percent is not None]
@@ -111,20 +141,29 @@ def fewer_answers(scores: Scores) -> list[Line]:
         and scores.show != "each"
     ):
         which = _listed(scored)
-        rests = (
-            f"The overall reading rests on {len(scored)} of {len(scores.sections)} "
-            f"{'principles' if any(s.principle for s in scores.sections) else 'sections'} "
-            f"only ({which}): the others have no score, as none of their answers count "
-            "(passed, or answered 'not sure' or 'does not apply')."
-        )
+        if any(s.principle for s in scores.sections):
+            rests = _(
+                "The overall reading rests on {scored} of {total} principles only ({which}): "
+                "the others have no score, as none of their answers count (passed, or "
+                "answered 'not sure' or 'does not apply')."
+            )
+        else:
+            rests = _(
+                "The overall reading rests on {scored} of {total} sections only ({which}): "
+                "the others have no score, as none of their answers count (passed, or "
+                "answered 'not sure' or 'does not apply')."
+            )
+        rests = rests.format(scored=len(scored), total=len(scores.sections), which=which)
         if too_few_sections(scores.sections):
-            rests += " That is fewer than half, so no overall band is given."
+            rests += " " + _("That is fewer than half, so no overall band is given.")
         lines.append(Line(rests))
     if o.answered < o.needed:
         lines.append(
             Line(
-                f"Too few answers for a reading: this exercise needs at least {o.needed} "
-                f"of {o.questions}, so no band is given."
+                _(
+                    "Too few answers for a reading: this exercise needs at least {needed} "
+                    "of {questions}, so no band is given."
+                ).format(needed=o.needed, questions=o.questions)
             )
         )
     return lines
@@ -132,7 +171,10 @@ def fewer_answers(scores: Scores) -> list[Line]:
 
 def _listed(names: list[str]) -> str:
     names = [one_line(n).rstrip(".") for n in names]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    # Translators: the end of a list: 'Assets, Networks and Reciprocity'.
+    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 def bar(percent: float | None, width: int = BAR_WIDTH) -> str:
@@ -147,34 +189,51 @@ def _flat(text: str) -> str:
 
 
 def intro_lines(
-    ex: Exercise, questions: int, saving: str | None, why_not_saved: str = "you chose --no-save"
+    ex: Exercise, questions: int, saving: str | None, why_not_saved: str | None = None
 ) -> list[str]:
-    notes = sum(1 for _, q in ex.questions() if isinstance(q, TextQuestion) and q.optional)
+    notes = sum(1 for _q, q in ex.questions() if isinstance(q, TextQuestion) and q.optional)
     if ex.kind == "checklist":
-        count = f"There are {questions} statements: answer yes, no or not sure to each"
+        count = ngettext(
+            "There is {count} statement: answer yes, no or not sure to it",
+            "There are {count} statements: answer yes, no or not sure to each",
+            questions,
+        ).format(count=questions)
     elif notes and notes < questions:
         # An optional example after a statement is not a question of its own.
-        count = (
-            f"There are {questions - notes} statements, and {notes} optional "
-            f"note{'s' if notes != 1 else ''}"
-        )
+        statements = ngettext(
+            "There is {count} statement", "There are {count} statements", questions - notes
+        ).format(count=questions - notes)
+        count = ngettext(
+            "{statements}, and {notes} optional note",
+            "{statements}, and {notes} optional notes",
+            notes,
+        ).format(statements=statements, notes=notes)
     else:
-        count = f"There are {questions} questions"
+        count = ngettext(
+            "There is {count} question", "There are {count} questions", questions
+        ).format(count=questions)
     lines = [
         ex.title,
         "",
         _flat(ex.summary),
         "",
-        f"{count}; it takes about {ex.minutes} minutes.",
-        "There are no right answers: the most useful answer is the honest one.",
+        ngettext(
+            "{count}; it takes about {minutes} minute.",
+            "{count}; it takes about {minutes} minutes.",
+            ex.minutes,
+        ).format(count=count, minutes=ex.minutes),
+        _("There are no right answers: the most useful answer is the honest one."),
     ]
     if saving:
         lines.append(
-            f"Your answers stay on this computer, in {saving}. They are saved as you go, "
-            "so you can stop with Ctrl-C and carry on later with 'coprod resume'."
+            _(
+                "Your answers stay on this computer, in {folder}. They are saved as you go, "
+                "so you can stop with Ctrl-C and carry on later with 'coprod resume'."
+            ).format(folder=saving)
         )
     else:
-        lines.append(f"Nothing will be saved ({why_not_saved}).")
+        why = why_not_saved if why_not_saved is not None else _("you chose --no-save")
+        lines.append(_("Nothing will be saved ({why}).").format(why=why))
     return lines
 
 
@@ -210,30 +269,52 @@ def result_lines(ex: Exercise, r: Reflection, commands: dict[str, str] | None = 
 
 
 def _verdict_lines(v: Verdict) -> list[Line]:
-    lines = [Line(f"Verdict: {v.label}", "strong")]
+    lines = [Line(_("Verdict: {verdict}").format(verdict=v.label), "strong")]
     if v.message:
         lines.append(Line(_flat(v.message)))
     blocking = set(v.blocking)
     if v.concerns:
         count = len(v.concerns)
-        lines.append(Line(f"{count} thing{'s' if count != 1 else ''} to talk through:", "heading"))
+        lines.append(
+            Line(
+                ngettext(
+                    "{count} thing to talk through:", "{count} things to talk through:", count
+                ).format(count=count),
+                "heading",
+            )
+        )
         for number, c in enumerate(v.concerns, 1):
-            alone = " (on its own, this means wait)" if c.question in blocking else ""
+            alone = " " + _("(on its own, this means wait)") if c.question in blocking else ""
             lines.append(Line(f"{number}. {_flat(c.text)}{alone}", "item"))
             if c.talk_about:
-                lines.append(Line(f"Talk about: {_flat(c.talk_about)}", "detail"))
+                lines.append(
+                    Line(_("Talk about: {text}").format(text=_flat(c.talk_about)), "detail")
+                )
             if c.could_change:
-                lines.append(Line(f"What could change it: {_flat(c.could_change)}", "detail"))
+                lines.append(
+                    Line(
+                        _("What could change it: {text}").format(text=_flat(c.could_change)),
+                        "detail",
+                    )
+                )
     if v.unsure:
         count = len(v.unsure)
-        statements = f"{count} statement{'s' if count != 1 else ''}"
-        lines.append(Line(f"Things to find out ({statements} answered 'not sure'):", "heading"))
+        lines.append(
+            Line(
+                ngettext(
+                    "Things to find out ({count} statement answered 'not sure'):",
+                    "Things to find out ({count} statements answered 'not sure'):",
+                    count,
+                ).format(count=count),
+                "heading",
+            )
+        )
         together = deciding_words(v)
         if together:
             lines.append(Line(together))
         lone = set(v.deciding) if len(v.deciding) == 1 else set()
         for c in v.unsure:
-            key = " (this one alone could change the verdict)" if c.question in lone else ""
+            key = " " + _("(this one alone could change the verdict)") if c.question in lone else ""
             lines.append(Line(f"- {_flat(c.text)}{key}", "item"))
     return lines
 
@@ -248,11 +329,14 @@ def deciding_words(v: Verdict) -> str:
     if count < 2:
         return ""
     if count == len(v.unsure):
-        return "These together could change the verdict, so it is worth finding them out first."
-    return (
-        f"The first {count} of these together could change the verdict, "
-        "so it is worth finding them out first."
-    )
+        return _("These together could change the verdict, so it is worth finding them out first.")
+    return ngettext(
+        "The first {count} of these together could change the verdict, "
+        "so it is worth finding them out first.",
+        "The first {count} of these together could change the verdict, "
+        "so it is worth finding them out first.",
+        count,
+    ).format(count=count)
 
 
 def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list[Line]:
@@ -269,11 +353,11 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
     scored = [s for s in scores.sections if s.percent is not None]
     strongest, weakest = strongest_and_weakest(scores) if len(scored) > 3 else ([], [])
     if strongest:
-        lines.append(Line("Strongest: " + ", ".join(_name(s, scores) for s in strongest) + "."))
-        lines.append(Line("To work on: " + ", ".join(_name(s, scores) for s in weakest) + "."))
+        lines.append(Line(_strongest(strongest, scores)))
+        lines.append(Line(_to_work_on(weakest, scores)))
     elif len(scored) > 3:
         lines.append(
-            Line("Every principle scored about the same, so none stands out as strongest.")
+            Line(_("Every principle scored about the same, so none stands out as strongest."))
         )
     # Few sections (a placement, say): each reading matters. Many: the ones to work on.
     explain = scored if len(scores.sections) <= 3 else weakest
@@ -284,11 +368,12 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
         if s.message and len(scores.sections) <= 3:
             tips.append(_flat(s.message).rstrip("."))
         if section is not None and section.guide:
-            tips.append(f"read more with 'coprod guide {section.guide}'")
+            command = f"coprod guide {section.guide}"  # i18n-ok: a command people type
+            tips.append(_("read more with '{command}'").format(command=command))
         if section is not None:
             tries = [f"'{commands[p]}'" for p in section.practice if p in commands]
             if tries:
-                tips.append("try " + " or ".join(tries))
+                tips.append(_("try {commands}").format(commands=_(" or ").join(tries)))
         if tips:
             reading = f" ({s.band})" if s.band else ""
             lines.append(Line(f"{s.title}{reading}: " + "; ".join(tips) + ".", "item"))
@@ -298,26 +383,36 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
 def unknown_words(ex: Exercise, count: int, answered: int = 1) -> str:
     """'3 statements answered "Does not apply / I don't know"', and what that means."""
     labels = {s.unknown for s in ex.scales.values() if s.unknown}
-    label = labels.pop() if len(labels) == 1 else UNKNOWN_LABEL
+    label = labels.pop() if len(labels) == 1 else str(UNKNOWN_LABEL)
     return unknown_sentence(count, label, answered)
 
 
-UNKNOWN_LABEL = "does not apply / I don't know"
+UNKNOWN_LABEL = N_("does not apply / I don't know")
 
 
 def unknown_sentence(count: int, label: str, answered: int = 1) -> str:
     if not answered:
-        return f"Every statement was answered '{label}', so there is no score."
-    if count == 1:
-        return f"1 statement answered '{label}'. It neither raises nor lowers the score."
-    return (
-        f"{count} statements answered '{label}'. "
-        "They neither raise nor lower the score, which comes from the other answers only."
-    )
+        return _("Every statement was answered '{label}', so there is no score.").format(
+            label=label
+        )
+    return ngettext(
+        "{count} statement answered '{label}'. It neither raises nor lowers the score.",
+        "{count} statements answered '{label}'. "
+        "They neither raise nor lower the score, which comes from the other answers only.",
+        count,
+    ).format(count=count, label=label)
 
 
 def _name(s: SectionScore, scores: Scores) -> str:
     return f"{s.title} ({amount(s, scores)})"
+
+
+def _strongest(rows: list[SectionScore], scores: Scores) -> str:
+    return _("Strongest: {names}.").format(names=", ".join(_name(s, scores) for s in rows))
+
+
+def _to_work_on(rows: list[SectionScore], scores: Scores) -> str:
+    return _("To work on: {names}.").format(names=", ".join(_name(s, scores) for s in rows))
 
 
 def show_result(
@@ -351,12 +446,10 @@ def print_lines(console: Console, lines: list[Line], plain: bool) -> None:
 def _score_table(rows: list[SectionScore], heading: str, scores: Scores) -> list[str]:
     """A Markdown table of scores in the instrument's own numbers, one row per principle."""
     if scores.show == "each":
-        out = ["| Section | Reading |", "|---|---|"]
+        out = ["| " + _("Section") + " | " + _("Reading") + " |", "|---|---|"]
         out += [f"| {_md(s.title)} | {_md(s.band or '-')} |" for s in rows]
         return [*out, ""]
-    if scores.show != "percent":
-        heading = heading.replace("out of 100", "").strip() or column(scores)
-    out = [f"| Principle | {heading} | Reading |", "|---|---|---|"]
+    out = ["| " + _("Principle") + f" | {heading} | " + _("Reading") + " |", "|---|---|---|"]
     for s in rows:
         out.append(f"| {_md(s.title)} | {cell(s, scores)} | {_md(s.band or '')} |")
     return [*out, ""]
@@ -384,19 +477,27 @@ def markdown_lines(lines: list[Line]) -> list[str]:
 
 
 def _score_tables(
-    console: Console, ex: Exercise, scores: Scores, plain: bool, title: str = "Your results"
+    console: Console, ex: Exercise, scores: Scores, plain: bool, title: str | None = None
 ) -> None:
     from rich.text import Text
 
+    title = title or _("Your results")
     groups = [(title, scores.sections)] + [
-        (f"Your results against {ex.frameworks[fid].title}", rows)
+        (
+            _("Your results against {framework}").format(framework=ex.frameworks[fid].title),
+            rows,
+        )
         for fid, rows in scores.frameworks.items()
         if fid in ex.frameworks
     ]
     by_principle = all(s.principle for s in ex.sections)
     if plain:
         for title, rows in groups:
-            heading = f"{title}, principle by principle:" if by_principle else f"{title}:"
+            heading = (
+                _("{title}, principle by principle:").format(title=title)
+                if by_principle
+                else f"{title}:"
+            )
             console.print(Text(printable(heading)))
             for s in rows:
                 band = f" - {s.band}" if s.band and scores.show != "each" else ""
@@ -407,9 +508,9 @@ def _score_tables(
 
     for title, rows in groups:
         table = Table(title=Text(printable(title)), show_header=True, header_style="bold", box=None)
-        table.add_column("Principle" if by_principle else "Section")
+        table.add_column(_("Principle") if by_principle else _("Section"))
         if scores.show == "each":
-            table.add_column("Reading")
+            table.add_column(_("Reading"))
             for s in rows:
                 table.add_row(Text(printable(s.title)), Text(printable(s.band or "-")))
             console.print(table)
@@ -417,7 +518,7 @@ def _score_tables(
             continue
         table.add_column("", no_wrap=True)
         table.add_column(column(scores), justify="right", no_wrap=True)
-        table.add_column("Reading")
+        table.add_column(_("Reading"))
         for s in rows:
             table.add_row(
                 Text(printable(s.title)),
@@ -435,13 +536,13 @@ def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
     out: list[str] = []
     out.append(f"# {_md(r.exercise.title)}")
     out.append("")
-    who = _md(r.name) if r.name else "Anonymous"
-    out.append(f"- **Who:** {who}")
-    out.append(f"- **About:** {_md(r.about_label)}")
-    out.append(f"- **When:** {r.finished.astimezone():%d %B %Y, %H:%M}")
-    out.append(f"- **Exercise:** {_md(r.exercise.id)}, version {_md(r.exercise.version)}")
+    who = _md(r.name) if r.name else _("Anonymous")
+    out.append("- **" + _("Who:") + f"** {who}")
+    out.append("- **" + _("About:") + f"** {_md(r.about_label)}")
+    out.append("- **" + _("When:") + f"** {date_and_time(r.finished)}")
+    out.append(_exercise_line(r))
     out.append("")
-    out.append("## Results")
+    out.append("## " + _("Results"))
     out.append("")
     if r.kind != "checklist":
         groups = [("", r.scores.sections)] + [
@@ -449,29 +550,28 @@ def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
         ]
         for title, rows in groups:
             if title:
-                out.append(f"### Against {_md(title)}")
+                out.append("### " + _("Against {framework}").format(framework=_md(title)))
                 out.append("")
-            out += _score_table(rows, "Score out of 100", r.scores)
+            heading = _("Score out of 100") if r.scores.show == "percent" else _("Score")
+            out += _score_table(rows, heading, r.scores)
     if ex is not None:
         out += markdown_lines(result_lines(ex, r))
         out.append("")
     if r.previous_step is not None:
         p = r.previous_step
-        happened = {"yes": "Yes", "partly": "Partly", "no": "No, not yet"}.get(
-            p.happened or "", "Not said"
-        )
-        out.append("## Last time's next step")
+        happened = str(HAPPENED.get(p.happened or "", HAPPENED[""]))
+        out.append("## " + _("Last time's next step"))
         out.append("")
-        out.append(f"On {p.when.astimezone():%d %B %Y}: {_md(p.text)}  ")
-        out.append(f"Did it happen? **{happened}**  ")
+        out.append(_("On {date}: {text}").format(date=long_date(p.when), text=_md(p.text)) + "  ")
+        out.append(_("Did it happen?") + f" **{happened}**" + "  ")
         if p.learned:
-            out.append(f"What I learned: {_md(p.learned)}")
+            out.append(_("What I learned: {text}").format(text=_md(p.learned)))
         out.append("")
-    out.append("## One thing I will do next")
+    out.append("## " + _("One thing I will do next"))
     out.append("")
-    out.append(_md(r.next_step) if r.next_step else "_Left blank._")
+    out.append(_md(r.next_step) if r.next_step else "_" + _("Left blank.") + "_")
     out.append("")
-    out.append("## Answers")
+    out.append("## " + _("Answers"))
     titles = {s.id: s.title for s in r.scores.sections}
     if ex is not None:
         titles.update({s.id: s.title for s in ex.sections})
@@ -485,9 +585,108 @@ def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
         out.append(f"- {_md(a.text)}  ")
         out.append(f"  **{_md(a.shown)}**")
         if a.note:
-            out.append(f"  Example: {_md(a.note)}")
+            out.append("  " + _("Example: {text}").format(text=_md(a.note)))
     out.append("")
     return "\n".join(out)
+
+
+HAPPENED = {
+    "yes": N_("Yes"),
+    "partly": N_("Partly"),
+    "no": N_("No, not yet"),
+    "": N_("Not said"),
+}
+
+
+# Did last time's next step happen, said inside a sentence.
+HAPPENED_IN_A_SENTENCE = {
+    "yes": N_("yes"),
+    "partly": N_("partly"),
+    "no": N_("not yet"),
+    "": N_("not said"),
+}
+
+
+def _exercise_line(r: Reflection | GroupRecord) -> str:
+    """'- **Exercise:** six-principles, version 2', and the language it was answered in."""
+    line = (
+        "- **"
+        + _("Exercise:")
+        + "** "
+        + _("{id}, version {version}").format(
+            id=_md(r.exercise.id), version=_md(r.exercise.version)
+        )
+    )
+    if getattr(r, "languages", None):  # a group: each person's language is with their name
+        return line
+    note = answered_in(record_language(r))
+    return f"{line} {note}" if note else line
+
+
+def people_and_languages(record: GroupRecord) -> str:
+    """'Ana (answered in Welsh), Ben': a group's people, with the language of anyone who
+    answered in another language than the one in use."""
+    languages = getattr(record, "languages", None) or {}
+    shown = []
+    for person in record.people:
+        code = languages.get(person) if isinstance(languages, dict) else None
+        note = answered_in(code) if isinstance(code, str) and code else ""
+        shown.append(f"{person} {note}" if note else person)
+    return ", ".join(shown)
+
+
+def record_language(record: object) -> str:
+    """The language a record was answered in: its `language`, or English for older records."""
+    code = getattr(record, "language", None)
+    return code if isinstance(code, str) and code else ENGLISH
+
+
+def answered_in(code: str) -> str:
+    """'(answered in Welsh)' for a record in another language than the one in use; else ''."""
+    if code == language():
+        return ""
+    if code == "cy":
+        return _("(answered in Welsh)")
+    if code == ENGLISH:
+        return _("(answered in English)")
+    return _("(answered in {language})").format(language=name_of(code))
+
+
+def in_language(code: str) -> str:
+    """'in Welsh', inside a sentence in the language in use ('yn Gymraeg')."""
+    if code == "cy":
+        return _("in Welsh")
+    if code == ENGLISH:
+        return _("in English")
+    return _("in {language}").format(language=name_of(code))
+
+
+def language_name(code: str) -> str:
+    """A language's name inside a sentence in the language in use: 'Welsh', 'Cymraeg'."""
+    if code == "cy":
+        return _("Welsh")
+    if code == ENGLISH:
+        return _("English")
+    return name_of(code)
+
+
+def long_date(when: datetime | date) -> str:
+    """'3 March 2026', in the language in use and this computer's time zone."""
+    day = when.astimezone().date() if isinstance(when, datetime) else when
+    return format_date(day)
+
+
+def date_and_time(when: datetime) -> str:
+    """'3 March 2026, 15:45'."""
+    # Translators: a date and a time of day, such as '3 March 2026, 15:45'.
+    return _("{date}, {time}").format(date=long_date(when), time=f"{when.astimezone():%H:%M}")
+
+
+def short_date(when: datetime) -> str:
+    """'03 Mar 2026' in English (as coprod always wrote it); the long form in other languages."""
+    if language() == ENGLISH:
+        return f"{when.astimezone():%d %b %Y}"  # i18n-ok: English's short form
+    return long_date(when)
 
 
 def _md(text: str) -> str:
@@ -513,45 +712,55 @@ def group_lines(record: GroupRecord) -> list[Line]:
         shown = record.scores.show not in ("percent", "each")
         each = record.scores.show == "each"
         if not each and (overall.band or len(record.scores.sections) > 3 or shown):
-            lines.append(Line(overall_text(record.scores, "The group overall"), "strong"))
+            lines.append(Line(overall_text(record.scores, _("The group overall")), "strong"))
         if overall.message:
             lines.append(Line(_flat(overall.message)))
         lines.append(
-            Line("(Where the group agreed an answer it counts; otherwise the middle answer.)")
+            Line(_("(Where the group agreed an answer it counts; otherwise the middle answer.)"))
         )
         scored = [s for s in record.scores.sections if s.percent is not None]
         strongest, weakest = strongest_and_weakest(record.scores) if len(scored) > 3 else ([], [])
         if weakest:
-            lines.append(
-                Line("Strongest: " + ", ".join(_name(s, record.scores) for s in strongest) + ".")
-            )
-            lines.append(
-                Line("To work on: " + ", ".join(_name(s, record.scores) for s in weakest) + ".")
-            )
+            lines.append(Line(_strongest(strongest, record.scores)))
+            lines.append(Line(_to_work_on(weakest, record.scores)))
     added = [q for q in record.questions if q.added]
     if added:
-        lines.append(Line("The group's own statements:", "heading"))
+        lines.append(Line(_("The group's own statements:"), "heading"))
         for q in added:
             mark = f": {q.group_shown}" if q.group_shown else ""
             lines.append(Line(f"- {_flat(q.text)}{mark}", "item"))
     spread = widest(record)
     if spread:
-        lines.append(Line("Where you saw things most differently:", "heading"))
+        lines.append(Line(_("Where you saw things most differently:"), "heading"))
         for q in spread:
-            agreed = "; an answer was agreed" if q.agreed else ""
             points = figure(q.spread or 0, 1)
-            lines.append(Line(f"- {_flat(q.text)} ({points} points apart{agreed})", "item"))
+            if q.agreed:
+                apart = _("({points} points apart; an answer was agreed)").format(points=points)
+            else:
+                apart = _("({points} points apart)").format(points=points)
+            lines.append(Line(f"- {_flat(q.text)} {apart}", "item"))
     for step in record.steps:
         total = sum(len(items) for items in step.contributions.values())
-        lines.append(Line(f"{step.title}: {total} contribution{'s' if total != 1 else ''}", "item"))
-    if record.actions:
-        lines.append(Line("Actions:", "heading"))
-        for number, action in enumerate(record.actions, 1):
-            when = f", by {action.when:%d %B %Y}" if action.when else ""
-            lines.append(
-                Line(f"{number}. {_flat(action.what)} ({', '.join(action.who)}{when})", "item")
+        lines.append(
+            Line(
+                ngettext(
+                    "{step}: {count} contribution", "{step}: {count} contributions", total
+                ).format(step=step.title, count=total),
+                "item",
             )
-    lines.append(Line("Taking part:", "heading"))
+        )
+    if record.actions:
+        lines.append(Line(_("Actions:"), "heading"))
+        for number, action in enumerate(record.actions, 1):
+            who = ", ".join(action.who)
+            if action.when:
+                said = _("{what} ({who}, by {date})").format(
+                    what=_flat(action.what), who=who, date=long_date(action.when)
+                )
+            else:
+                said = _("{what} ({who})").format(what=_flat(action.what), who=who)
+            lines.append(Line(f"{number}. {said}", "item"))
+    lines.append(Line(_("Taking part:"), "heading"))
     lines += [Line(text, "item") for text in balance(record.shares, record.passes)]
     return lines
 
@@ -559,34 +768,41 @@ def group_lines(record: GroupRecord) -> list[Line]:
 def show_group_result(console: Console, ex: Exercise, record: GroupRecord, plain: bool) -> None:
     console.print()
     if record.scores is not None:
-        _score_tables(console, ex, record.scores, plain, "The group's results")
+        _score_tables(console, ex, record.scores, plain, _("The group's results"))
     print_lines(console, group_lines(record), plain)
 
 
 def group_markdown(record: GroupRecord) -> str:
     """The group's record for people: everyone's answers side by side, and what was agreed."""
     r = record
+    if r.kind != "guided":
+        given = _("openly") if r.open else _("in private, then shown together")
+        how = "- **" + _("Answers given:") + f"** {given}"
+    else:
+        how = (
+            "- **" + _("Contributions:") + "** " + _("in turn, each person adding what they wanted")
+        )
     out = [
-        f"# {_md(r.exercise.title)} (a group session)",
+        "# " + _("{title} (a group session)").format(title=_md(r.exercise.title)),
         "",
-        f"- **Who:** {_md(', '.join(r.people))}",
-        f"- **About:** {_md(r.about_label)}",
-        *([f"- **The piece of work:** {_md(r.topic)}"] if r.topic else []),
-        f"- **When:** {r.finished.astimezone():%d %B %Y, %H:%M}",
-        f"- **Exercise:** {_md(r.exercise.id)}, version {_md(r.exercise.version)}",
-        f"- **Answers given:** {'openly' if r.open else 'in private, then shown together'}"
-        if r.kind != "guided"
-        else "- **Contributions:** in turn, each person adding what they wanted",
+        "- **" + _("Who:") + f"** {_md(people_and_languages(r))}",
+        "- **" + _("About:") + f"** {_md(r.about_label)}",
+        *(["- **" + _("The piece of work:") + f"** {_md(r.topic)}"] if r.topic else []),
+        "- **" + _("When:") + f"** {date_and_time(r.finished)}",
+        _exercise_line(r),
+        how,
         "",
-        "## What the group found",
+        "## " + _("What the group found"),
         "",
     ]
     if r.scores is not None:
-        out += _score_table(r.scores.sections, "Group score out of 100", r.scores)
+        heading = _("Group score out of 100") if r.scores.show == "percent" else _("Group score")
+        out += _score_table(r.scores.sections, heading, r.scores)
     out += markdown_lines(group_lines(r))
     if r.questions:
-        out += ["", "## Every question", ""]
-        header = "| Question | " + " | ".join(_md(p) for p in r.people) + " | Group |"
+        out += ["", "## " + _("Every question"), ""]
+        people = " | ".join(_md(p) for p in r.people)
+        header = "| " + _("Question") + f" | {people} | " + _("Group") + " |"
         out += [header, "|---|" + "---|" * (len(r.people) + 1)]
         for q in r.questions:
             cells = [_md(answer_cell(q, p)) for p in r.people]
@@ -596,18 +812,19 @@ def group_markdown(record: GroupRecord) -> str:
                 else "-"
             )
             if q.agreed is not None:
-                group = f"**{_md(q.group_shown or _answer_text(q.agreed.answer))}** (agreed)"
-            flag = " (worth talking about)" if q.worth_talking_about else ""
+                agreed = _md(q.group_shown or _answer_text(q.agreed.answer))
+                group = f"**{agreed}** " + _("(agreed)")
+            flag = " " + _("(worth talking about)") if q.worth_talking_about else ""
             if q.added:
-                flag = " (added by the group)"
+                flag = " " + _("(added by the group)")
             out.append(f"| {_md(q.text)}{flag} | " + " | ".join(cells) + f" | {group} |")
         notes = [q for q in r.questions if q.agreed is not None and q.agreed.note]
         if notes:
-            out += ["", "### Why the group agreed", ""]
+            out += ["", "### " + _("Why the group agreed"), ""]
             out += [f"- {_md(q.text)}  \n  {_md(q.agreed.note or '')}" for q in notes if q.agreed]
         examples = [q for q in r.questions if q.notes]
         if examples:
-            out += ["", "### Examples given", ""]
+            out += ["", "### " + _("Examples given"), ""]
             for q in examples:
                 out.append(f"- {_md(q.text)}")
                 out += [f"  - **{_md(p)}:** {_md(n)}" for p, n in q.notes.items()]
@@ -617,7 +834,7 @@ def group_markdown(record: GroupRecord) -> str:
             if items:
                 out += [f"- **{_md(person)}:** " + "; ".join(_md(i) for i in items)]
             else:
-                out += [f"- **{_md(person)}:** passed"]
+                out += [f"- **{_md(person)}:** " + _("passed")]
     out.append("")
     return "\n".join(out)
 
@@ -627,7 +844,7 @@ def answer_cell(q: QuestionSpread, person: str) -> str:
     if person not in q.answers:
         return ""
     if q.answers[person] is None:
-        return "passed"
+        return _("passed")
     return q.shown.get(person) or _answer_text(q.answers[person])
 
 
@@ -644,15 +861,19 @@ def _answer_text(value: object) -> str:
 
 def who_and_when(r: Reflection) -> str:
     """A reflection's heading in a comparison: who, what about, and when."""
-    who = r.name or "Anonymous"
-    return f"{one_line(who)}, about {one_line(r.about_label)} ({r.finished.astimezone():%d %b %Y})"
+    who = r.name or _("Anonymous")
+    said = _("{who}, about {about} ({date})").format(
+        who=one_line(who), about=one_line(r.about_label), date=short_date(r.finished)
+    )
+    note = answered_in(record_language(r))
+    return f"{said} {note}" if note else said
 
 
 def side_by_side_rows(first: Reflection, second: Reflection) -> list[tuple[str, str, str]]:
     """One row per section (matched by id), then the overall reading: title, first, second."""
     if first.kind == "checklist" or second.kind == "checklist":
         rows = []
-        for label, pick in (("Verdict", "label"), ("Concerns", "count")):
+        for label, pick in ((_("Verdict"), "label"), (_("Concerns"), "count")):
             cells = []
             for r in (first, second):
                 v = r.verdict
@@ -661,7 +882,11 @@ def side_by_side_rows(first: Reflection, second: Reflection) -> list[tuple[str, 
                 elif pick == "label":
                     cells.append(v.label)
                 else:
-                    cells.append(f"{len(v.concerns)} (and {len(v.unsure)} not sure)")
+                    cells.append(
+                        _("{concerns} (and {unsure} not sure)").format(
+                            concerns=len(v.concerns), unsure=len(v.unsure)
+                        )
+                    )
             rows.append((label, cells[0], cells[1]))
         return rows
     by_id = {s.id: s for s in second.scores.sections}
@@ -679,7 +904,7 @@ def side_by_side_rows(first: Reflection, second: Reflection) -> list[tuple[str, 
         rows.append((other.title, "-", _with_band(other, second.scores)))
     rows.append(
         (
-            "Overall",
+            _("Overall"),
             _with_band(first.scores.overall, first.scores),
             _with_band(second.scores.overall, second.scores),
         )
@@ -694,13 +919,13 @@ def _with_band(s: Score, scores: Scores) -> str:
 def side_by_side_markdown(first: Reflection, second: Reflection) -> str:
     """Two reflections on the same exercise in one table, for a meeting."""
     out = [
-        f"# {_md(first.exercise.title)}: two reflections side by side",
+        "# " + _("{title}: two reflections side by side").format(title=_md(first.exercise.title)),
         "",
-        f"- **First:** {_md(who_and_when(first))}",
-        f"- **Second:** {_md(who_and_when(second))}",
+        "- **" + _("First:") + f"** {_md(who_and_when(first))}",
+        "- **" + _("Second:") + f"** {_md(who_and_when(second))}",
         "",
     ]
-    heading = "Principle" if first.kind != "checklist" else ""
+    heading = _("Principle") if first.kind != "checklist" else ""
     names = f"{_md(who_and_when(first))} | {_md(who_and_when(second))}"
     out += [f"| {heading} | {names} |", "|---|---|---|"]
     for title, a, b in side_by_side_rows(first, second):
@@ -711,15 +936,26 @@ def side_by_side_markdown(first: Reflection, second: Reflection) -> str:
 
 def beside_closing(first: Reflection, second: Reflection, shapes: bool = False) -> str:
     """Where to start talking; honest when the two looked at different things."""
-    where = "the two shapes differ" if shapes else "the two differ"
     if first.about == second.about:
-        return (
-            f"Where {where} most is often the best place to start talking: each saw "
+        if shapes:
+            return _(
+                "Where the two shapes differ most is often the best place to start talking: "
+                "each saw the same work from where they stand."
+            )
+        return _(
+            "Where the two differ most is often the best place to start talking: each saw "
             "the same work from where they stand."
         )
-    return (
-        f"Where {where} most is often a good place to start talking. These two looked "
-        f"at different things ({one_line(first.about_label)}; "
-        f"{one_line(second.about_label)}), so a difference may come from what each "
-        "looked at, not only from how each sees it."
-    )
+    if shapes:
+        text = _(
+            "Where the two shapes differ most is often a good place to start talking. These "
+            "two looked at different things ({first}; {second}), so a difference may come "
+            "from what each looked at, not only from how each sees it."
+        )
+    else:
+        text = _(
+            "Where the two differ most is often a good place to start talking. These two "
+            "looked at different things ({first}; {second}), so a difference may come from "
+            "what each looked at, not only from how each sees it."
+        )
+    return text.format(first=one_line(first.about_label), second=one_line(second.about_label))

@@ -9,15 +9,21 @@ from __future__ import annotations
 import math
 from html import escape
 
+from coprod_toolkit.i18n import _, language, ngettext
 from coprod_toolkit.models import UNKNOWN, GroupRecord, Reflection
 from coprod_toolkit.report import (
+    HAPPENED_IN_A_SENTENCE,
     UNKNOWN_LABEL,
+    answered_in,
     beside_closing,
     cell,
     column,
     deciding_words,
     fewer_answers,
+    long_date,
     overall_text,
+    people_and_languages,
+    record_language,
     unknown_sentence,
 )
 from coprod_toolkit.scoring import whole
@@ -56,31 +62,41 @@ def radar_svg(
     count = len(titles)
     parts = [
         # room at the sides for long principle names beside the star
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{-MARGIN} 0 {SIZE + 2 * MARGIN} {SIZE}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{-MARGIN} 0 {SIZE + 2 * MARGIN} {SIZE}" '  # i18n-ok
         f'width="{SIZE + 2 * MARGIN}" height="{SIZE}" role="img" aria-labelledby="star-title">',
-        '<title id="star-title">Scores out of 100 for each principle</title>',
+        '<title id="star-title">'  # i18n-ok
+        + escape(_("Scores out of 100 for each principle"))
+        + "</title>",
     ]
     for ring in (25, 50, 75, 100):
         ring_points = radar_points([ring] * count)
-        parts.append(f'<polygon class="ring" points="{_points_attr(ring_points)}"/>')
+        parts.append(f'<polygon class="ring" points="{_points_attr(ring_points)}"/>')  # i18n-ok
     for (x, y), title in zip(radar_points([100] * count), titles, strict=True):
-        parts.append(f'<line class="axis" x1="{CENTRE}" y1="{CENTRE}" x2="{x}" y2="{y}"/>')
+        parts.append(
+            f'<line class="axis" x1="{CENTRE}" y1="{CENTRE}" x2="{x}" y2="{y}"/>'  # i18n-ok
+        )
         lx = CENTRE + (x - CENTRE) * 1.18
         ly = CENTRE + (y - CENTRE) * 1.18
         anchor = "middle" if abs(lx - CENTRE) < 20 else ("start" if lx > CENTRE else "end")
         parts.append(
-            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{escape(one_line(title))}</text>'
+            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{escape(one_line(title))}</text>'  # i18n-ok
         )
     if previous is not None:
-        parts.append(f'<polygon class="previous" points="{_points_attr(radar_points(previous))}"/>')
-    parts.append(f'<polygon class="latest" points="{_points_attr(radar_points(percents))}"/>')
+        parts.append(
+            f'<polygon class="previous" points="{_points_attr(radar_points(previous))}"/>'  # i18n-ok
+        )
+    parts.append(
+        f'<polygon class="latest" points="{_points_attr(radar_points(percents))}"/>'  # i18n-ok
+    )
     if second is not None:
-        parts.append(f'<polygon class="second" points="{_points_attr(radar_points(second))}"/>')
+        parts.append(
+            f'<polygon class="second" points="{_points_attr(radar_points(second))}"/>'  # i18n-ok
+        )
     parts.append("</svg>")
     return "\n".join(parts)
 
 
-STYLE = """
+STYLE = """/* the page's look, not words for people # i18n-ok */
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
        max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
@@ -108,7 +124,26 @@ svg text { font-size: 12px; fill: #333; }
 
 def _unknown_label(r: Reflection) -> str:
     """The words the person saw for 'does not apply / I don't know'."""
-    return next((a.shown for a in r.answers if a.answer == UNKNOWN), UNKNOWN_LABEL)
+    return next((a.shown for a in r.answers if a.answer == UNKNOWN), str(UNKNOWN_LABEL))
+
+
+def _head(title: str) -> list[str]:
+    """The start of a page, in the language in use: <html lang="cy"> for Welsh."""
+    return [
+        "<!DOCTYPE html>",  # i18n-ok
+        f'<html lang="{escape(language())}"><head><meta charset="utf-8">',  # i18n-ok
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',  # i18n-ok
+        f"<title>{title}</title>",
+        f"<style>{STYLE}</style></head><body>",
+    ]
+
+
+def _answered(record: Reflection | GroupRecord) -> str:
+    """' · (answered in Welsh)' when the record is in another language than the page."""
+    if getattr(record, "languages", None):  # a group: each person's language is with their name
+        return ""
+    note = answered_in(record_language(record))
+    return f" · {escape(note)}" if note else ""
 
 
 def html_report(r: Reflection, previous: Reflection | None = None) -> str:
@@ -117,31 +152,36 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
     def t(text: str | None) -> str:
         return escape(one_line(text or ""))
 
+    meta = escape(_("{who} · about {about} · {date} · {id}, version {version}")).format(
+        who=t(r.name) if r.name else escape(_("Anonymous")),
+        about=t(r.about_label),
+        date=escape(long_date(r.finished)),
+        id=t(r.exercise.id),
+        version=t(r.exercise.version),
+    )
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{t(r.exercise.title)}</title>",
-        f"<style>{STYLE}</style></head><body>",
+        *_head(t(r.exercise.title)),
         f"<h1>{t(r.exercise.title)}</h1>",
-        f'<p class="meta">{t(r.name) if r.name else "Anonymous"} · about {t(r.about_label)} · '
-        f"{r.finished.astimezone():%d %B %Y} · {t(r.exercise.id)}, version {t(r.exercise.version)}</p>",
+        f'<p class="meta">{meta}{_answered(r)}</p>',  # i18n-ok
     ]
     if r.kind == "checklist" and r.verdict is not None:
         v = r.verdict
+        verdict = t(_("Verdict: {verdict}").format(verdict=v.label))
         out.append(
-            f'<div class="reading"><strong>Verdict: {t(v.label)}</strong><br>{t(v.message)}</div>'
+            f'<div class="reading"><strong>{verdict}</strong><br>{t(v.message)}</div>'  # i18n-ok
         )
         if v.concerns:
-            out.append("<h2>To talk through</h2><ol>")
+            out.append("<h2>" + t(_("To talk through")) + "</h2><ol>")
             for c in v.concerns:
                 extra = ""
                 if c.talk_about:
-                    extra += f"<br>Talk about: {t(c.talk_about)}"
+                    extra += "<br>" + t(_("Talk about: {text}").format(text=c.talk_about))
                 if c.could_change:
-                    extra += f"<br>What could change it: {t(c.could_change)}"
+                    extra += "<br>" + t(
+                        _("What could change it: {text}").format(text=c.could_change)
+                    )
                 alone = (
-                    " <strong>(on its own, this means wait)</strong>"
+                    " <strong>" + t(_("(on its own, this means wait)")) + "</strong>"
                     if c.question in v.blocking
                     else ""
                 )
@@ -149,7 +189,12 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             out.append("</ol>")
         if v.unsure:
             count = len(v.unsure)
-            out.append(f"<h2>Things to find out ({count} answered &lsquo;not sure&rsquo;)</h2>")
+            heading = ngettext(
+                "Things to find out ({count} answered ‘not sure’)",
+                "Things to find out ({count} answered ‘not sure’)",
+                count,
+            ).format(count=count)
+            out.append(f"<h2>{t(heading)}</h2>")
             together = deciding_words(v)
             if together:
                 out.append(f"<p>{t(together)}</p>")
@@ -158,7 +203,7 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             out += [
                 f"<li>{t(c.text)}"
                 + (
-                    " <strong>(this one alone could change the verdict)</strong>"
+                    " <strong>" + t(_("(this one alone could change the verdict)")) + "</strong>"
                     if c.question in lone
                     else ""
                 )
@@ -176,21 +221,25 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
             before = [by_id.get(s.id) for s in sections]
         if len(sections) >= 3:
             out.append(radar_svg(titles, latest, before))
-            key = '<p class="key"><span>Filled: this time</span>'
+            key = '<p class="key"><span>' + t(_("Filled: this time")) + "</span>"  # i18n-ok
             if previous is not None:
-                key += f"<span>Dashed: {previous.finished.astimezone():%d %B %Y}</span>"
+                dashed = _("Dashed: {date}").format(date=long_date(previous.finished))
+                key += f"<span>{t(dashed)}</span>"
             out.append(key + "</p>")
-        out.append(f"<table><tr><th>Principle</th><th>{column(r.scores)}</th><th>Reading</th>")
+        out.append(
+            "<table><tr><th>" + t(_("Principle")) + f"</th><th>{t(column(r.scores))}</th>"
+            f"<th>" + t(_("Reading")) + "</th>"
+        )
         if before is not None:
-            out.append("<th>Last time (out of 100)</th>")
+            out.append("<th>" + t(_("Last time (out of 100)")) + "</th>")
         out.append("</tr>")
         each = r.scores.show == "each"  # sections measure different things: no points shown
         for index, s in enumerate(sections):
             score = "" if each else t(cell(s, r.scores))
-            row = f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td>"
+            row = f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td>"  # i18n-ok
             if before is not None:
                 last = before[index]
-                row += f"<td class='num'>{'-' if last is None else whole(last)}</td>"
+                row += f"<td class='num'>{'-' if last is None else whole(last)}</td>"  # i18n-ok
             out.append(row + "</tr>")
         out.append("</table>")
         overall = r.scores.overall
@@ -202,42 +251,49 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
         if overall.percent is not None and each:
             remarks = [line.text for line in fewer_answers(r.scores)] + unknown
             if remarks:
-                out.append(f'<div class="reading">{"<br>".join(t(x) for x in remarks)}</div>')
+                out.append(
+                    f'<div class="reading">{"<br>".join(t(x) for x in remarks)}</div>'  # i18n-ok
+                )
         elif overall.percent is not None:
             remarks = [line.text for line in fewer_answers(r.scores)] + unknown
             if overall.message:
                 remarks.insert(0, overall.message)
             out.append(
-                f'<div class="reading"><strong>{t(overall_text(r.scores))}</strong>'
+                f'<div class="reading"><strong>{t(overall_text(r.scores))}</strong>'  # i18n-ok
                 + "".join(f"<br>{t(remark)}" for remark in remarks)
                 + "</div>"
             )
         elif unknown:
-            out.append(f'<div class="reading">{t(unknown[0])}</div>')
+            out.append(f'<div class="reading">{t(unknown[0])}</div>')  # i18n-ok
     notes = [
         a
         for a in r.answers
         if isinstance(a.answer, str) and a.points is None and a.shown == a.answer
     ]
     if notes:
-        out.append("<h2>Notes</h2><ul>")
+        out.append("<h2>" + t(_("Notes")) + "</h2><ul>")
         out += [f"<li><em>{t(a.text)}</em><br>{t(a.shown)}</li>" for a in notes]
         out.append("</ul>")
-    out.append("<h2>Action plan</h2>")
+    out.append("<h2>" + t(_("Action plan")) + "</h2>")
     if r.previous_step is not None:
         p = r.previous_step
-        happened = {"yes": "yes", "partly": "partly", "no": "not yet"}.get(
-            p.happened or "", "not said"
+        happened = str(HAPPENED_IN_A_SENTENCE.get(p.happened or "", HAPPENED_IN_A_SENTENCE[""]))
+        said = _("Last time ({date}): {text}. Did it happen? {answer}.").format(
+            date=long_date(p.when), text=one_line(p.text), answer=happened
         )
-        out.append(
-            f"<p>Last time ({p.when.astimezone():%d %B %Y}): {t(p.text)}. Did it happen? {happened}."
-            + (f" Learned: {t(p.learned)}" if p.learned else "")
-            + "</p>"
-        )
+        if p.learned:
+            said += " " + _("Learned: {text}").format(text=one_line(p.learned))
+        out.append(f"<p>{t(said)}</p>")
+    blank = "<em>" + t(_("left blank")) + "</em>"
     out.append(
-        f"<p><strong>One thing I will do next:</strong> {t(r.next_step) or '<em>left blank</em>'}</p>"
+        "<p><strong>"
+        + t(_("One thing I will do next:"))
+        + f"</strong> {t(r.next_step) or blank}</p>"
     )
-    out.append("<h2>Every answer</h2><table><tr><th>Question</th><th>Answer</th></tr>")
+    out.append(
+        "<h2>" + t(_("Every answer")) + "</h2><table><tr><th>" + t(_("Question")) + "</th>"
+        "<th>" + t(_("Answer")) + "</th></tr>"
+    )
     out += [f"<tr><td>{t(a.text)}</td><td>{t(a.shown)}</td></tr>" for a in r.answers]
     out.append("</table></body></html>")
     return "\n".join(out) + "\n"
@@ -251,51 +307,66 @@ def group_html_report(record: GroupRecord) -> str:
         return escape(one_line("" if text is None else str(text)))
 
     r = record
+    title = t(_("{title} (a group session)").format(title=r.exercise.title))
+    meta = escape(_("{who} · about {about} · {date}")).format(
+        who=t(people_and_languages(r)),
+        about=t(r.about_label),
+        date=escape(long_date(r.finished)),
+    )
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{t(r.exercise.title)} (a group session)</title>",
-        f"<style>{STYLE}</style></head><body>",
-        f"<h1>{t(r.exercise.title)} (a group session)</h1>",
-        f'<p class="meta">{t(", ".join(r.people))} · about {t(r.about_label)} · '
-        f"{r.finished.astimezone():%d %B %Y}</p>",
+        *_head(title),
+        f"<h1>{title}</h1>",
+        f'<p class="meta">{meta}{_answered(r)}</p>',  # i18n-ok
     ]
     if r.topic:
-        out.append(f'<p class="meta">The piece of work: {t(r.topic)}</p>')
+        out.append(
+            '<p class="meta">'  # i18n-ok
+            + t(_("The piece of work: {topic}").format(topic=r.topic))
+            + "</p>"
+        )
     if r.scores is not None and len(r.scores.sections) >= 3:
         out.append(
             radar_svg([s.title for s in r.scores.sections], [s.percent for s in r.scores.sections])
         )
     if r.scores is not None:
-        heading = "Group score out of 100" if r.scores.show == "percent" else "Group score"
-        out.append(f"<table><tr><th>Principle</th><th>{heading}</th><th>Reading</th></tr>")
+        heading = _("Group score out of 100") if r.scores.show == "percent" else _("Group score")
+        out.append(
+            "<table><tr><th>" + t(_("Principle")) + f"</th><th>{t(heading)}</th>"
+            f"<th>" + t(_("Reading")) + "</th></tr>"
+        )
         for s in r.scores.sections:
             score = "" if r.scores.show == "each" else t(cell(s, r.scores))
             out.append(
-                f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td></tr>"
+                f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td></tr>"  # i18n-ok
             )
         out.append("</table>")
-    out.append('<div class="reading">')
+    out.append('<div class="reading">')  # i18n-ok
     out += [f"{t(line.text)}<br>" for line in group_lines(r)]
     out.append("</div>")
     if r.questions:
-        out.append("<h2>The spread, question by question</h2><table><tr><th>Question</th>")
+        out.append(
+            "<h2>" + t(_("The spread, question by question")) + "</h2>"
+            "<table><tr><th>" + t(_("Question")) + "</th>"
+        )
         out += [f"<th>{t(p)}</th>" for p in r.people]
-        out.append("<th>Spread</th><th>Group</th></tr>")
+        out.append("<th>" + t(_("Spread")) + "</th><th>" + t(_("Group")) + "</th></tr>")
         for q in r.questions:
             cells = "".join(f"<td>{t(answer_cell(q, p))}</td>" for p in r.people)
             spread = "" if q.spread is None else f"{q.spread:g}"
             if q.worth_talking_about:
-                spread = f"{spread} (worth talking about)" if spread else "worth talking about"
+                spread = (
+                    f"{spread} " + t(_("(worth talking about)")) + ""
+                    if spread
+                    else t(_("worth talking about"))
+                )
             group_text = q.group_shown or ("" if q.group_answer is None else str(q.group_answer))
-            group = t(group_text) + " (agreed)" if q.agreed else t(group_text)
-            text = t(q.text) + (" (added by the group)" if q.added else "")
+            group = t(group_text) + " " + t(_("(agreed)")) if q.agreed else t(group_text)
+            text = t(q.text) + (" " + t(_("(added by the group)")) if q.added else "")
             out.append(f"<tr><td>{text}</td>{cells}<td>{spread}</td><td>{group}</td></tr>")
         out.append("</table>")
         examples = [q for q in r.questions if q.notes]
         if examples:
-            out.append("<h2>Examples given</h2><ul>")
+            out.append("<h2>" + t(_("Examples given")) + "</h2><ul>")
             for q in examples:
                 given = "; ".join(f"<strong>{t(p)}:</strong> {t(n)}" for p, n in q.notes.items())
                 out.append(f"<li>{t(q.text)}: {given}</li>")
@@ -303,7 +374,7 @@ def group_html_report(record: GroupRecord) -> str:
     for step in r.steps:
         out.append(f"<h2>{t(step.title)}</h2><ul>")
         for person, items in step.contributions.items():
-            said = "; ".join(t(i) for i in items) if items else "<em>passed</em>"
+            said = "; ".join(t(i) for i in items) if items else "<em>" + t(_("passed")) + "</em>"
             out.append(f"<li><strong>{t(person)}:</strong> {said}</li>")
         out.append("</ul>")
     out.append("</body></html>")
@@ -317,15 +388,14 @@ def side_by_side_html(first: Reflection, second: Reflection) -> str:
     def t(text: str | None) -> str:
         return escape(one_line(text or ""))
 
-    title = f"{first.exercise.title}: two reflections side by side"
+    title = _("{title}: two reflections side by side").format(title=first.exercise.title)
+    version = _("{id}, version {version}").format(
+        id=first.exercise.id, version=first.exercise.version
+    )
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{t(title)}</title>",
-        f"<style>{STYLE}</style></head><body>",
+        *_head(t(title)),
         f"<h1>{t(title)}</h1>",
-        f'<p class="meta">{t(first.exercise.id)}, version {t(first.exercise.version)}</p>',
+        f'<p class="meta">{t(version)}</p>',  # i18n-ok
     ]
     sections = first.scores.sections
     if first.kind != "checklist" and len(sections) >= 3:
@@ -337,10 +407,12 @@ def side_by_side_html(first: Reflection, second: Reflection) -> str:
                 second=[by_id.get(s.id) for s in sections],
             )
         )
+        first_key = _("Filled blue, solid line: {who}").format(who=who_and_when(first))
+        second_key = _("Orange, dotted line: {who}").format(who=who_and_when(second))
         out.append(
-            '<p class="key">'
-            f'<span><i class="swatch first"></i>Filled blue, solid line: {t(who_and_when(first))}</span>'
-            f'<span><i class="swatch second"></i>Orange, dotted line: {t(who_and_when(second))}</span>'
+            '<p class="key">'  # i18n-ok
+            f'<span><i class="swatch first"></i>{t(first_key)}</span>'
+            f'<span><i class="swatch second"></i>{t(second_key)}</span>'
             "</p>"
         )
     out.append(
@@ -350,6 +422,8 @@ def side_by_side_html(first: Reflection, second: Reflection) -> str:
     for row_title, a, b in side_by_side_rows(first, second):
         out.append(f"<tr><td>{t(row_title)}</td><td>{t(a)}</td><td>{t(b)}</td></tr>")
     out.append("</table>")
-    out.append(f'<div class="reading">{t(beside_closing(first, second, shapes=True))}</div>')
+    out.append(
+        f'<div class="reading">{t(beside_closing(first, second, shapes=True))}</div>'  # i18n-ok
+    )
     out.append("</body></html>")
     return "\n".join(out) + "\n"

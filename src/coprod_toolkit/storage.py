@@ -20,6 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from coprod_toolkit.errors import CoprodError, StorageError
+from coprod_toolkit.i18n import N_, _
 from coprod_toolkit.models import Draft, GroupDraft, GroupRecord, Reflection
 
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -42,16 +43,27 @@ def dump_yaml(data: Any) -> str:
     return text
 
 
-def _explain(error: OSError, folder: Path) -> str:
-    reason = {
-        13: "coprod is not allowed to write there",
-        1: "coprod is not allowed to write there",
-        30: "that place is read-only",
-        28: "the disk is full",
-        20: "part of that path is a file, not a folder",
-        2: "part of that path does not exist",
-    }.get(error.errno or 0, error.strerror or "it cannot be written")
-    return f"Cannot save in {folder}: {reason}."
+REASONS = {
+    13: N_("coprod is not allowed to write there"),
+    1: N_("coprod is not allowed to write there"),
+    30: N_("that place is read-only"),
+    28: N_("the disk is full"),
+    20: N_("part of that path is a file, not a folder"),
+    2: N_("part of that path does not exist"),
+}
+
+# How to put right a folder that cannot be saved in.
+ELSEWHERE = N_(
+    "Fix: choose another folder with --out DIR, or set COPROD_HOME to a folder you can write to."
+)
+
+
+def _explain(error: OSError, folder: Path, writing: bool = False) -> str:
+    known = REASONS.get(error.errno or 0)
+    reason = str(known) if known is not None else error.strerror or _("it cannot be written")
+    if writing:
+        return _("Cannot write to {folder}: {reason}.").format(folder=folder, reason=reason)
+    return _("Cannot save in {folder}: {reason}.").format(folder=folder, reason=reason)
 
 
 def _folder_time(folder: Path) -> int:
@@ -110,8 +122,8 @@ class Store:
         self.root = root
         self.reflections = root / "reflections"
         self.drafts = root / "drafts"
+        # The reflections folder's times just before and after the last save (for the index).
         self.folder_times: tuple[int, int] | None = None
-        """The reflections folder's times just before and after the last save (for the index)."""
 
     def _folder(self, folder: Path) -> Path:
         try:
@@ -121,15 +133,13 @@ class Store:
                     part.chmod(0o700)
                 elif not part.is_dir():
                     raise StorageError(
-                        f"Cannot save in {part}: it is a file, not a folder. "
-                        "Fix: choose another folder with --out DIR, "
-                        "or set COPROD_HOME to a folder you can write to."
+                        _("Cannot save in {folder}: it is a file, not a folder.").format(
+                            folder=part
+                        )
+                        + f" {ELSEWHERE}"
                     )
         except OSError as e:
-            raise StorageError(
-                _explain(e, folder) + " Fix: choose another folder with --out DIR, "
-                "or set COPROD_HOME to a folder you can write to."
-            ) from None
+            raise StorageError(_explain(e, folder) + f" {ELSEWHERE}") from None
         return folder
 
     def check_writable(self) -> None:
@@ -144,16 +154,13 @@ class Store:
             try:
                 if folder == self.reflections:
                     if not os.access(folder, os.W_OK | os.X_OK):
-                        raise PermissionError(errno.EACCES, "Permission denied")
+                        raise PermissionError(errno.EACCES, "Permission denied")  # i18n-ok
                     continue
                 fd, name = tempfile.mkstemp(dir=folder, prefix=".check-")
                 os.close(fd)
                 os.unlink(name)
             except OSError as e:
-                raise StorageError(
-                    _explain(e, folder) + " Fix: choose another folder with --out DIR, "
-                    "or set COPROD_HOME to a folder you can write to."
-                ) from None
+                raise StorageError(_explain(e, folder) + f" {ELSEWHERE}") from None
 
     # ------------------------------------------------------------------ writing
 
@@ -230,7 +237,7 @@ class Store:
             after = _folder_time(folder)
             self.folder_times = (before, after) if before and after else None
             return paths
-        raise StorageError(f"Cannot find a free file name in {folder}.")
+        raise StorageError(_("Cannot find a free file name in {folder}.").format(folder=folder))
 
     # ------------------------------------------------------------------ reflections
 
@@ -268,7 +275,9 @@ class Store:
                 raise StorageError(_explain(e, self.drafts)) from None
             os.close(fd)
             return run_id
-        raise StorageError(f"Cannot find a free file name in {self.drafts}.")
+        raise StorageError(
+            _("Cannot find a free file name in {folder}.").format(folder=self.drafts)
+        )
 
     def save_draft(self, draft: Draft | GroupDraft) -> None:
         self._replace(self.drafts, f"{draft.id}.yaml", dump_yaml(draft.model_dump(mode="json")))
@@ -288,7 +297,7 @@ class Store:
             return
         self._folder(self.drafts)
         lock = self.drafts / f".{draft_id}.lock"
-        for _ in range(10):
+        for _attempt in range(10):
             try:
                 fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
             except OSError as e:
@@ -298,9 +307,11 @@ class Store:
             except OSError:
                 os.close(fd)
                 raise DraftInUse(
-                    f"The run {draft_id} is open in another window or by another person "
-                    "right now, so it cannot be carried on here as well (it would be saved "
-                    "twice). Fix: finish it there, or wait until it is closed and try again."
+                    _(
+                        "The run {id} is open in another window or by another person "
+                        "right now, so it cannot be carried on here as well (it would be saved "
+                        "twice). Fix: finish it there, or wait until it is closed and try again."
+                    ).format(id=draft_id)
                 ) from None
             try:
                 same = os.fstat(fd).st_ino == os.stat(lock).st_ino
@@ -310,7 +321,9 @@ class Store:
                 break
             os.close(fd)  # the lock file was removed and made again meanwhile: lock the new one
         else:
-            raise DraftInUse(f"The run {draft_id} is busy. Fix: try again in a moment.")
+            raise DraftInUse(
+                _("The run {id} is busy. Fix: try again in a moment.").format(id=draft_id)
+            )
         try:
             yield
         finally:
@@ -332,7 +345,7 @@ class Store:
     def load_draft(self, path: Path) -> Draft | GroupDraft:
         from coprod_toolkit.yamlfile import read_yaml, validation_problems
 
-        data, marks, _ = read_yaml(path, "draft")
+        data, marks, _raw = read_yaml(path, "draft")
         model: type[Draft] | type[GroupDraft] = (
             GroupDraft if data.get("command") == "group" else Draft
         )
@@ -370,22 +383,29 @@ def write_output(target: Path, chunks: Iterable[str], force: bool = False) -> No
     name: never over an existing file unless `force`, and never through a
     symbolic link (with `force` the link itself is replaced, not what it points to).
     """
-    fix = "Fix: choose another name with --to FILE, or add --force to replace it."
+    fix = _("Fix: choose another name with --to FILE, or add --force to replace it.")
+    exists = _("{file} already exists, and coprod will not write over it.").format(file=target)
+    another_place = _("Fix: choose another place with --to FILE.")
     if os.path.islink(target) and not force:
         raise StorageError(
-            f"{target} is a link to another place, and coprod will not write through it. {fix}"
+            _("{file} is a link to another place, and coprod will not write through it.").format(
+                file=target
+            )
+            + f" {fix}"
         )
     if target.is_dir() and not target.is_symlink():
-        raise StorageError(f"{target} is a folder. Fix: give the name of a file with --to FILE.")
+        raise StorageError(
+            _("{file} is a folder. Fix: give the name of a file with --to FILE.").format(
+                file=target
+            )
+        )
     if os.path.lexists(target) and not force:
-        raise StorageError(f"{target} already exists, and coprod will not write over it. {fix}")
+        raise StorageError(f"{exists} {fix}")
     folder = target.parent
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=".coprod-", suffix=".part")
     except OSError as e:
-        raise StorageError(
-            _explain(e, folder) + " Fix: choose another place with --to FILE."
-        ) from None
+        raise StorageError(f"{_explain(e, folder)} {another_place}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             for chunk in chunks:
@@ -397,14 +417,9 @@ def write_output(target: Path, chunks: Iterable[str], force: bool = False) -> No
         else:
             _claim(temp, target)
     except FileExistsError:
-        raise StorageError(
-            f"{target} already exists, and coprod will not write over it. {fix}"
-        ) from None
+        raise StorageError(f"{exists} {fix}") from None
     except OSError as e:
-        raise StorageError(
-            _explain(e, folder).replace("Cannot save in", "Cannot write to")
-            + " Fix: choose another place with --to FILE."
-        ) from None
+        raise StorageError(f"{_explain(e, folder, writing=True)} {another_place}") from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)

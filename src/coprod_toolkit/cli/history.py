@@ -11,34 +11,45 @@ import typer
 
 from coprod_toolkit.cli.app import app
 from coprod_toolkit.cli.common import AboutOpt, ExercisesOpt, OutOpt, PlainShowOpt, console_for
+from coprod_toolkit.i18n import _, gettext_noop, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from coprod_toolkit.history import Broken, Summary
+    from coprod_toolkit.models import GroupRecord, Reflection
 
 ExerciseFilter = Annotated[
     str | None,
-    typer.Option("--exercise", help="Only this exercise (its id).", metavar="ID"),
+    typer.Option("--exercise", help=gettext_noop("Only this exercise (its id)."), metavar="ID"),
 ]
 NameFilter = Annotated[
-    str | None, typer.Option("--name", help="Only this person or group.", metavar="NAME")
+    str | None,
+    typer.Option("--name", help=gettext_noop("Only this person or group."), metavar="NAME"),
 ]
 SinceFilter = Annotated[
-    str | None, typer.Option("--since", help="Only from this day on.", metavar="YYYY-MM-DD")
+    str | None,
+    typer.Option("--since", help=gettext_noop("Only from this day on."), metavar="YYYY-MM-DD"),
 ]
 UntilFilter = Annotated[
-    str | None, typer.Option("--until", help="Only up to this day.", metavar="YYYY-MM-DD")
+    str | None,
+    typer.Option("--until", help=gettext_noop("Only up to this day."), metavar="YYYY-MM-DD"),
 ]
 FormatOpt = Annotated[
     Literal["text", "json"],
-    typer.Option("--format", help="text for people, json for other tools.", metavar="text|json"),
+    typer.Option(
+        "--format",
+        help=gettext_noop("text for people, json for other tools."),
+        metavar="text|json",
+    ),
 ]
 
 
 ForceOpt = Annotated[
     bool,
-    typer.Option("--force", help="Replace the file given with --to if it is already there."),
+    typer.Option(
+        "--force", help=gettext_noop("Replace the file given with --to if it is already there.")
+    ),
 ]
 
 
@@ -51,7 +62,9 @@ def _day(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise UsageProblem(
-            f"{option} {value}: write the date as year-month-day, like 2026-03-31."
+            _("{option} {value}: write the date as year-month-day, like 2026-03-31.").format(
+                option=option, value=value
+            )
         ) from None
 
 
@@ -62,7 +75,10 @@ def index_progress() -> Callable[[int, int], None] | None:
 
     def show(done: int, total: int) -> None:
         end = "\n" if done >= total else ""
-        sys.stderr.write(f"\rReading your saved reflections: {done:,} of {total:,}{end}")
+        counted = _("Reading your saved reflections: {done} of {total}").format(
+            done=f"{done:,}", total=f"{total:,}"
+        )
+        sys.stderr.write(f"\r{counted}{end}")
         sys.stderr.flush()
 
     return show
@@ -108,10 +124,20 @@ def _skipped(root: Path, broken: list[Broken]) -> None:
     from coprod_toolkit.text import printable
 
     for b in broken:
-        sys.stderr.write(printable(f"Skipped {root / 'reflections' / b.file}: {b.message}.\n"))
+        said = _("Skipped {file}: {problem}.").format(
+            file=root / "reflections" / b.file, problem=b.message
+        )
+        sys.stderr.write(printable(said + "\n"))
 
 
-@app.command()
+@app.command(
+    help=gettext_noop(
+        "List your saved reflections, newest first.\n\n"
+        "Examples:\n\n"
+        "  coprod history\n\n"
+        "  coprod history --exercise six-principles --name Sam --since 2026-01-01"
+    )
+)
 def history(
     exercise: ExerciseFilter = None,
     name: NameFilter = None,
@@ -121,14 +147,6 @@ def history(
     out: OutOpt = None,
     plain: PlainShowOpt = False,
 ) -> None:
-    """List your saved reflections, newest first.
-
-    Examples:
-
-      coprod history
-
-      coprod history --exercise six-principles --name Sam --since 2026-01-01
-    """
     _history(exercise, name, since, until, output, out, plain)
 
 
@@ -147,13 +165,13 @@ def _history(
     from coprod_toolkit.errors import UsageProblem
 
     if output not in ("text", "json"):
-        raise UsageProblem(f"--format {output}: use text or json.")
+        raise UsageProblem(_("--format {value}: use text or json.").format(value=output))
     found = _summaries(out, exercise, name, since, until)
     if output == "json":
         typer.echo(json.dumps([asdict(s) for s in found], indent=2, ensure_ascii=False))
         return
     if not found:
-        typer.echo("No saved reflections match. Start one with: coprod assess")
+        typer.echo(_("No saved reflections match. Start one with: coprod assess"))
         return
     from rich.table import Table
     from rich.text import Text
@@ -163,39 +181,72 @@ def _history(
     # A table is for a screenful; a long history is written as lines, which is far quicker.
     plain = plain or not sys.stdout.isatty() or len(found) > 200
     console = console_for(plain)
-    if plain:
-        from coprod_toolkit.history import local_time
+    from coprod_toolkit.history import (
+        about_in_use,
+        local_time,
+        name_in_use,
+        reading_in_use,
+        title_in_use,
+    )
+    from coprod_toolkit.i18n import language
+    from coprod_toolkit.report import answered_in
 
-        lines = [
-            f"{s.id}: {local_time(s.finished)}, {s.title}"
-            f"{f' (version {s.version})' if s.version != '1' else ''}, "
-            f"about {s.about_label}, {s.name or 'anonymous'}: {s.reading or 'no score'}"
-            for s in found
-        ]
+    here = language()
+    if plain:
+        anonymous, no_score = _("anonymous"), _("no score")
+        version_words = _(" (version {version})")
+        line = _("{id}: {when}, {title}{version}, about {about}, {who}: {result}")
+        lines = []
+        for s in found:
+            shown = line.format(
+                id=s.id,
+                when=local_time(s.finished),
+                title=title_in_use(s) if s.language != here else s.title,
+                version=version_words.format(version=s.version) if s.version != "1" else "",
+                about=about_in_use(s) if s.language != here else s.about_label,
+                who=name_in_use(s) or anonymous,
+                result=(reading_in_use(s) if s.language != here else s.reading) or no_score,
+            )
+            if s.language != here:
+                shown += " " + answered_in(s.language)
+            lines.append(shown)
         sys.stdout.write(printable("\n".join(lines)) + "\n")
         sys.stdout.flush()
     else:
         table = Table(show_header=True, header_style="bold", box=None)
-        for column in ("When", "Exercise", "About", "Who", "Result", "Id"):
+        for column in (_("When"), _("Exercise"), _("About"), _("Who"), _("Result"), _("Id")):
             table.add_column(column)
         for s in found:
             version = f" (v{s.version})" if s.version != "1" else ""
+            other = " " + answered_in(s.language) if s.language != here else ""
             table.add_row(
-                f"{s.when.astimezone():%d %b %Y %H:%M}",
-                Text(printable(s.exercise + version)),
+                local_time(s.finished),
+                Text(printable(s.exercise + version + other)),
                 Text(printable(s.about)),
-                Text(printable(s.name or "anonymous")),
-                Text(printable(s.reading or "-")),
+                Text(printable(name_in_use(s) or _("anonymous"))),
+                Text(printable(reading_in_use(s) or "-")),
                 Text(printable(s.id)),
             )
         console.print(table)
-    console.print(f"{len(found)} reflection{'s' if len(found) != 1 else ''}.")
+    console.print(
+        ngettext("{count} reflection.", "{count} reflections.", len(found)).format(count=len(found))
+    )
 
 
-@app.command()
+@app.command(
+    help=gettext_noop(
+        "See how each principle's score has changed over time, for one person or group.\n\n"
+        'Only reflections on the same subject are compared: "about me" runs with "about '
+        'me" runs, "about service" runs with "about service" runs.\n\n'
+        "Examples:\n\n"
+        "  coprod progress\n\n"
+        "  coprod progress six-principles --name Sam --about service"
+    )
+)
 def progress(
     exercise: Annotated[
-        str, typer.Argument(help="The exercise to follow over time.", metavar="EXERCISE")
+        str,
+        typer.Argument(help=gettext_noop("The exercise to follow over time."), metavar="EXERCISE"),
     ] = "six-principles",
     name: NameFilter = None,
     about: AboutOpt = None,
@@ -203,17 +254,6 @@ def progress(
     plain: PlainShowOpt = False,
     exercises: ExercisesOpt = None,
 ) -> None:
-    """See how each principle's score has changed over time, for one person or group.
-
-    Only reflections on the same subject are compared: "about me" runs with "about
-    me" runs, "about service" runs with "about service" runs.
-
-    Examples:
-
-      coprod progress
-
-      coprod progress six-principles --name Sam --about service
-    """
     _progress(exercise, name, out, plain, exercises, about)
 
 
@@ -237,33 +277,38 @@ def _progress(
 
         find(exercise, exercises)  # an id that is no exercise at all is a usage mistake
         typer.echo(
-            f"There are no saved results for '{exercise}' yet. Start with: coprod assess {exercise}"
+            _("There are no saved results for '{id}' yet. Start with: coprod assess {id}").format(
+                id=exercise
+            )
         )
         return
     names = sorted({s.name or "" for s in runs}, key=str.casefold)
     if name is None:
         if len(names) > 1:
-            listed = ", ".join(n or "(anonymous)" for n in names)
+            listed = ", ".join(n or _("(anonymous)") for n in names)
             raise CoprodError(
-                f"Several people have results for '{exercise}': {listed}.\n"
-                "Fix: say whose progress to show, like: "
-                f'coprod progress {exercise} --name "{next((n for n in names if n), "")}"'
+                _(
+                    "Several people have results for '{id}': {listed}.\n"
+                    "Fix: say whose progress to show, like: "
+                    'coprod progress {id} --name "{name}"'
+                ).format(id=exercise, listed=listed, name=next((n for n in names if n), ""))
             )
         name = names[0]
     mine = [s for s in runs if (s.name or "").casefold() == name.casefold()]
     if not mine:
         raise NotFound(
-            f"There are no results for '{name}' on '{exercise}'. "
-            f"Fix: use one of: {', '.join(n or '(anonymous)' for n in names)}."
+            _("There are no results for '{name}' on '{id}'. Fix: use one of: {listed}.").format(
+                name=name, id=exercise, listed=", ".join(n or _("(anonymous)") for n in names)
+            )
         )
     mine, note = _same_subject(mine, about, exercise)
     versions = sorted({s.version for s in mine})
     if len(versions) > 1:  # a new version asks different questions: say so, plainly
-        note = (note + " " if note else "") + (
+        note = (note + " " if note else "") + _(
             "The questions changed between these reflections (versions "
-            f"{', '.join(versions[:-1])} and {versions[-1]} of the exercise), so a change "
+            "{versions} and {last} of the exercise), so a change "
             "in score may come from the new questions, not only from a change in the work."
-        )
+        ).format(versions=", ".join(versions[:-1]), last=versions[-1])
     sections: list[tuple[str, str]]
     try:
         from coprod_toolkit.catalog import find
@@ -276,18 +321,43 @@ def _progress(
     result = progress(mine, sections)
     plain = plain or not sys.stdout.isatty()
     console = console_for(plain)
-    first, last = result.runs[0].when.astimezone(), result.runs[-1].when.astimezone()
-    who = name or "anonymous"
+    from coprod_toolkit.history import title_in_use
+    from coprod_toolkit.i18n import language
+    from coprod_toolkit.report import in_language, short_date
+
+    who = name or _("anonymous")
     count = len(result.runs)
     console.print(
         Text(
             printable(
-                f"Progress for {who}: {result.runs[-1].title} ({count} reflection"
-                f"{'s' if count != 1 else ''}, {first:%d %b %Y} to {last:%d %b %Y})"
+                ngettext(
+                    "Progress for {who}: {title} ({count} reflection, {first} to {last})",
+                    "Progress for {who}: {title} ({count} reflections, {first} to {last})",
+                    count,
+                ).format(
+                    who=who,
+                    title=title_in_use(result.runs[-1]),
+                    count=count,
+                    first=short_date(result.runs[0].when),
+                    last=short_date(result.runs[-1].when),
+                )
             ),
             style="" if plain else "bold",
         )
     )
+    others = sorted({s.language for s in result.runs} - {language()})
+    if others:
+        mixed = ngettext(
+            "{count} of these reflections was answered {languages}; the questions are "
+            "the same, so its scores are compared with the rest.",
+            "{count} of these reflections were answered {languages}; the questions are "
+            "the same, so their scores are compared with the rest.",
+            sum(1 for s in result.runs if s.language in others),
+        ).format(
+            count=sum(1 for s in result.runs if s.language in others),
+            languages=_(" or ").join(in_language(code) for code in others),
+        )
+        note = f"{note} {mixed}" if note else mixed
     if note:
         console.print(Text(printable(note)), soft_wrap=True)
     console.print()
@@ -302,28 +372,39 @@ def _progress(
         change = round(b) - round(a)
         return f"{change:+d}" if change else "0"
 
+    headings = [_("First"), _("Last time"), _("Now"), _("Since first"), _("Since last time")]
+    widths = [max(len(h), 3) for h in headings]
+    over_time = _("Over time")
+    chart_width = max(12, len(over_time))
     if not plain:
         console.print(
             Text(
-                f"{'':{width}}  {'Over time':12}  First  Last time  Now  "
-                "Since first  Since last time",
+                f"{'':{width}}  {over_time:{chart_width}}  " + "  ".join(headings),
                 style="bold",
             )
         )
+    in_words = _(
+        "{title}: first {first}, last time {previous}, now {latest} "
+        "(change since first {since_first}, since last time {since_last})"
+    )
     for line in [*result.lines, result.overall]:
         was, previous, latest = number(line.first), number(line.previous), number(line.latest)
         since_first = signed(line.first, line.latest)
         since_last = signed(line.previous, line.latest)
         if plain:
-            shown = (
-                f"{line.title}: first {was}, last time {previous}, now {latest} "
-                f"(change since first {since_first}, since last time {since_last})"
+            shown = in_words.format(
+                title=line.title,
+                first=was,
+                previous=previous,
+                latest=latest,
+                since_first=since_first,
+                since_last=since_last,
             )
         else:
             chart = sparkline(line.values[-12:])
-            shown = (
-                f"{line.title:{width}}  {chart:12}  {was:>5}  {previous:>9}  {latest:>3}  "
-                f"{since_first:>11}  {since_last:>15}"
+            cells = [was, previous, latest, since_first, since_last]
+            shown = f"{line.title:{width}}  {chart:{chart_width}}  " + "  ".join(
+                f"{c:>{w}}" for c, w in zip(cells, widths, strict=True)
             )
         console.print(Text(printable(shown)), soft_wrap=True)
     console.print()
@@ -341,50 +422,73 @@ def _same_subject(
     the newest run is followed.
     """
     from coprod_toolkit.errors import CoprodError
+    from coprod_toolkit.history import about_in_use
 
     labels: dict[str, str] = {}
     for s in runs:
-        labels.setdefault(s.about, s.about_label or s.about)
+        labels.setdefault(s.about, about_in_use(s) or s.about)
     if about is not None:
         wanted = about.strip().casefold().replace("organization", "organisation")
         if wanted not in labels:
             listed = ", ".join(sorted(labels))
             raise CoprodError(
-                f"There are no results about '{about}' on '{exercise}' here. "
-                f"Fix: use --about with one of: {listed}."
+                _(
+                    "There are no results about '{about}' on '{id}' here. "
+                    "Fix: use --about with one of: {listed}."
+                ).format(about=about, id=exercise, listed=listed)
             )
     else:
         wanted = runs[0].about
     others = sorted(k for k in labels if k != wanted)
     note = ""
     if others:
-        note = (
-            f"These are the reflections about {labels[wanted]}. There are others about "
-            + ", ".join(labels[k] for k in others)
-            + f": see them with --about {others[0]}."
+        note = _(
+            "These are the reflections about {subject}. There are others about {others}: "
+            "see them with --about {first}."
+        ).format(
+            subject=labels[wanted], others=", ".join(labels[k] for k in others), first=others[0]
         )
     return [s for s in runs if s.about == wanted], note
 
 
-@app.command()
+@app.command(
+    help=gettext_noop(
+        "Make a report of one reflection to print or take to a meeting.\n\n"
+        "The web page works offline in any browser and prints cleanly to PDF. It shows a "
+        "star chart of the principles, with your previous run drawn faintly behind it. "
+        "With --beside, two reflections on the same exercise share one star and one table.\n\n"
+        "Examples:\n\n"
+        "  coprod report latest\n\n"
+        "  coprod report 2026-11-23-1545-six-principles --format md\n\n"
+        "  coprod report 2026-11-23-1545-six-principles --beside 2026-11-24-1000-six-principles"
+    )
+)
 def report(
     ref: Annotated[
         str,
         typer.Argument(
-            help="Which reflection: latest, an id from 'coprod history', "
-            "or the path of its .yaml file.",
+            help=gettext_noop(
+                "Which reflection: latest, an id from 'coprod history', "
+                "or the path of its .yaml file."
+            ),
             metavar="REF",
         ),
     ] = "latest",
     output: Annotated[
         Literal["html", "md"],
-        typer.Option("--format", help="html (a web page) or md (Markdown).", metavar="html|md"),
+        typer.Option(
+            "--format",
+            help=gettext_noop("html (a web page) or md (Markdown)."),
+            metavar="html|md",
+        ),
     ] = "html",
     to: Annotated[
         Path | None,
         typer.Option(
             "--to",
-            help="Where to write it (- for the screen). Default: REF.html in this folder.",
+            help=gettext_noop(
+                "Where to write it (- for the screen). Default: REF.html in this folder."
+            ),
             metavar="FILE",
         ),
     ] = None,
@@ -395,28 +499,16 @@ def report(
         str | None,
         typer.Option(
             "--beside",
-            help="Another reflection on the same exercise to put beside this one "
-            "(for example a person's and a staff member's): both shapes on one star.",
+            help=gettext_noop(
+                "Another reflection on the same exercise to put beside this one "
+                "(for example a person's and a staff member's): both shapes on one star."
+            ),
             metavar="REF",
         ),
     ] = None,
 ) -> None:
-    """Make a report of one reflection to print or take to a meeting.
-
-    The web page works offline in any browser and prints cleanly to PDF. It shows a
-    star chart of the principles, with your previous run drawn faintly behind it.
-    With --beside, two reflections on the same exercise share one star and one table.
-
-    Examples:
-
-      coprod report latest
-
-      coprod report 2026-11-23-1545-six-principles --format md
-
-      coprod report 2026-11-23-1545-six-principles --beside 2026-11-24-1000-six-principles
-    """
     if beside is not None:
-        _report_beside(ref, beside, output, to, out, force)
+        _report_beside(ref, beside, output, to, out, force, exercises)
         return
     _report(ref, output, to, out, exercises, force)
 
@@ -431,25 +523,50 @@ def _find_reflection_path(ref: str, summaries: list[Summary], root: Path) -> Pat
         return Path(ref).expanduser()
     if ref == "latest":
         if not summaries:
-            raise CoprodError("There are no saved reflections yet. Start one with: coprod assess")
+            raise CoprodError(
+                _("There are no saved reflections yet. Start one with: coprod assess")
+            )
         return root / "reflections" / summaries[0].file
     match = next((s for s in summaries if s.id == ref), None)
     if match is None:
         nearest = difflib.get_close_matches(ref, [s.id for s in summaries], n=3, cutoff=0.4)
-        listing = "".join(f"\n  {n}" for n in nearest) or "\n  (none close; see coprod history)"
-        raise NotFound(f"There is no reflection called '{ref}'. The nearest:{listing}")
+        listing = "".join(f"\n  {n}" for n in nearest) or "\n  " + _(
+            "(none close; see coprod history)"
+        )
+        raise NotFound(
+            _("There is no reflection called '{ref}'. The nearest:").format(ref=ref) + listing
+        )
     return root / "reflections" / match.file
 
 
+def _read_for_report(path: Path) -> Reflection | GroupRecord:
+    """A saved record for a report, or a clear error saying why it cannot be one."""
+    from coprod_toolkit.errors import CoprodError
+    from coprod_toolkit.history import read_record
+
+    try:
+        return read_record(path)
+    except ValueError as e:
+        raise CoprodError(
+            _("{file}: cannot make a report, because {problem}.").format(file=path, problem=e)
+        ) from None
+
+
 def _report_beside(
-    ref: str, beside: str, output: str, to: Path | None, out: Path | None, force: bool
+    ref: str,
+    beside: str,
+    output: str,
+    to: Path | None,
+    out: Path | None,
+    force: bool,
+    exercises: list[Path] | None = None,
 ) -> None:
     """Two reflections on one exercise, side by side: one star, two shapes, one table."""
     from rich.table import Table
     from rich.text import Text
 
     from coprod_toolkit.errors import CoprodError, UsageProblem
-    from coprod_toolkit.history import read_record
+    from coprod_toolkit.history import in_language_in_use
     from coprod_toolkit.models import Reflection
     from coprod_toolkit.report import side_by_side_markdown, side_by_side_rows, who_and_when
     from coprod_toolkit.report_html import side_by_side_html
@@ -457,34 +574,35 @@ def _report_beside(
     from coprod_toolkit.text import printable
 
     if output not in ("html", "md"):
-        raise UsageProblem(f"--format {output}: use html or md.")
+        raise UsageProblem(_("--format {value}: use html or md.").format(value=output))
     root = out.expanduser() if out else default_home()
     summaries = _summaries(out)
     records: list[Reflection] = []
     paths: list[Path] = []
     for name in (ref, beside):
         path = _find_reflection_path(name, summaries, root)
-        try:
-            found = read_record(path)
-        except ValueError as e:
-            raise CoprodError(f"{path}: cannot make a report, because {e}.") from None
+        found = _read_for_report(path)
         if not isinstance(found, Reflection):
             raise CoprodError(
-                f"{path} is a group session, and --beside puts two people's own reflections "
-                "side by side. Fix: make the group's report on its own: coprod report "
-                f"{path.stem}"
+                _(
+                    "{file} is a group session, and --beside puts two people's own reflections "
+                    "side by side. Fix: make the group's report on its own: coprod report "
+                    "{id}"
+                ).format(file=path, id=path.stem)
             )
-        records.append(found)
+        records.append(in_language_in_use(found, exercises))
         paths.append(path)
     first, second = records
     if first.exercise.id != second.exercise.id:
         raise CoprodError(
-            f"These two reflections are on different exercises ('{first.exercise.id}' and "
-            f"'{second.exercise.id}'), so their results do not line up. Fix: choose two "
-            "reflections on the same exercise; 'coprod history --exercise ID' lists them."
+            _(
+                "These two reflections are on different exercises ('{first}' and "
+                "'{second}'), so their results do not line up. Fix: choose two "
+                "reflections on the same exercise; 'coprod history --exercise ID' lists them."
+            ).format(first=first.exercise.id, second=second.exercise.id)
         )
     if paths[0].resolve() == paths[1].resolve():
-        raise UsageProblem("--beside names the same reflection twice. Fix: choose another one.")
+        raise UsageProblem(_("--beside names the same reflection twice. Fix: choose another one."))
     if str(to) != "-":  # the report itself goes to the screen: no table before it
         console = console_for(not sys.stdout.isatty())
         table = Table(show_header=True, header_style="bold", box=None)
@@ -509,37 +627,19 @@ def _report(
     exercises: list[Path] | None,
     force: bool = False,
 ) -> None:
-    import difflib
-
-    from coprod_toolkit.errors import CoprodError, NotFound, UsageProblem
-    from coprod_toolkit.history import read_record, read_reflection
+    from coprod_toolkit.errors import CoprodError, UsageProblem
+    from coprod_toolkit.history import in_language_in_use, read_reflection
     from coprod_toolkit.models import GroupRecord
     from coprod_toolkit.report import group_markdown, markdown
     from coprod_toolkit.report_html import group_html_report, html_report
     from coprod_toolkit.storage import default_home
 
     if output not in ("html", "md"):
-        raise UsageProblem(f"--format {output}: use html or md.")
+        raise UsageProblem(_("--format {value}: use html or md.").format(value=output))
     root = out.expanduser() if out else default_home()
     summaries = _summaries(out)
-    path: Path
-    if ref.endswith((".yaml", ".yml")) or "/" in ref:
-        path = Path(ref).expanduser()
-    elif ref == "latest":
-        if not summaries:
-            raise CoprodError("There are no saved reflections yet. Start one with: coprod assess")
-        path = root / "reflections" / summaries[0].file
-    else:
-        match = next((s for s in summaries if s.id == ref), None)
-        if match is None:
-            nearest = difflib.get_close_matches(ref, [s.id for s in summaries], n=3, cutoff=0.4)
-            listing = "".join(f"\n  {n}" for n in nearest) or "\n  (none close; see coprod history)"
-            raise NotFound(f"There is no reflection called '{ref}'. The nearest:{listing}")
-        path = root / "reflections" / match.file
-    try:
-        found = read_record(path)
-    except ValueError as e:
-        raise CoprodError(f"{path}: cannot make a report, because {e}.") from None
+    path = _find_reflection_path(ref, summaries, root)
+    found = in_language_in_use(_read_for_report(path), exercises)
     if isinstance(found, GroupRecord):
         text = group_markdown(found) if output == "md" else group_html_report(found)
         _write_report(to or Path(f"{path.stem}.{output}"), text, output, force)
@@ -556,7 +656,9 @@ def _report(
     previous = None
     if earlier:
         try:
-            previous = read_reflection(root / "reflections" / earlier[0].file)
+            previous = in_language_in_use(
+                read_reflection(root / "reflections" / earlier[0].file), exercises
+            )
         except ValueError:
             previous = None
     if output == "md":
@@ -581,12 +683,21 @@ def _write_report(target: Path, text: str, output: str, force: bool = False) -> 
         sys.stdout.flush()
         return
     write_output(target, [text], force)
-    typer.echo(f"Wrote {target}")
+    typer.echo(_("Wrote {file}").format(file=target))
     if output == "html":
-        typer.echo("Open it in any web browser; use the browser's Print to make a PDF.")
+        typer.echo(_("Open it in any web browser; use the browser's Print to make a PDF."))
 
 
-@app.command()
+@app.command(
+    help=gettext_noop(
+        "Export every answer, one row each, for a spreadsheet or your own analysis.\n\n"
+        "In a CSV file, any answer that starts with =, +, -, @ or a tab gets a ' in front, "
+        "so a spreadsheet shows it as text and never runs it as a formula.\n\n"
+        "Examples:\n\n"
+        "  coprod export --to answers.csv\n\n"
+        "  coprod export --exercise six-principles --anonymous --format jsonl"
+    )
+)
 def export(
     exercise: ExerciseFilter = None,
     name: NameFilter = None,
@@ -594,16 +705,23 @@ def export(
     until: UntilFilter = None,
     output: Annotated[
         Literal["csv", "jsonl"],
-        typer.Option("--format", help="csv (for spreadsheets) or jsonl.", metavar="csv|jsonl"),
+        typer.Option(
+            "--format",
+            help=gettext_noop("csv (for spreadsheets) or jsonl."),
+            metavar="csv|jsonl",
+        ),
     ] = "csv",
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="Leave names out: people become Person 1, 2, ...")
+        bool,
+        typer.Option(
+            "--anonymous", help=gettext_noop("Leave names out: people become Person 1, 2, ...")
+        ),
     ] = False,
     to: Annotated[
         Path | None,
         typer.Option(
             "--to",
-            help="Write to this file instead of the screen (- for the screen).",
+            help=gettext_noop("Write to this file instead of the screen (- for the screen)."),
             metavar="FILE",
         ),
     ] = None,
@@ -612,24 +730,15 @@ def export(
         bool | None,
         typer.Option(
             "--bom/--no-bom",
-            help="Start the CSV with a byte-order mark, so Excel reads accents rightly. "
-            "Default: yes in a file written with --to, no on the screen or in a pipe.",
+            help=gettext_noop(
+                "Start the CSV with a byte-order mark, so Excel reads accents rightly. "
+                "Default: yes in a file written with --to, no on the screen or in a pipe."
+            ),
             show_default=False,
         ),
     ] = None,
     out: OutOpt = None,
 ) -> None:
-    """Export every answer, one row each, for a spreadsheet or your own analysis.
-
-    In a CSV file, any answer that starts with =, +, -, @ or a tab gets a ' in front,
-    so a spreadsheet shows it as text and never runs it as a formula.
-
-    Examples:
-
-      coprod export --to answers.csv
-
-      coprod export --exercise six-principles --anonymous --format jsonl
-    """
     _export(exercise, name, since, until, output, anonymous, to, out, force, bom)
 
 
@@ -645,6 +754,7 @@ EXPORT_COLUMNS = [
     "text",
     "answer",
     "score",
+    "language",
 ]
 
 _FORMULA_FIRST = frozenset("=+-@\t\r")
@@ -678,12 +788,15 @@ def _export(
     import json
 
     from coprod_toolkit.errors import UsageProblem
-    from coprod_toolkit.history import History
+    from coprod_toolkit.history import History, word_map
+    from coprod_toolkit.i18n import ENGLISH, language
     from coprod_toolkit.storage import default_home, write_output
     from coprod_toolkit.text import printable
 
+    here = language()
+
     if output not in ("csv", "jsonl"):
-        raise UsageProblem(f"--format {output}: use csv or jsonl.")
+        raise UsageProblem(_("--format {value}: use csv or jsonl.").format(value=output))
     root = out.expanduser() if out else default_home()
     found = _files(out, exercise, name, since, until)  # oldest first
     people: dict[str, str] = {}
@@ -695,7 +808,9 @@ def _export(
         """The person's name, or the same 'Person N' for them throughout the export."""
         if not anonymous:
             return name or ""
-        return people.setdefault((name or "").casefold(), f"Person {len(people) + 1}")
+        return people.setdefault(
+            (name or "").casefold(), _("Person {number}").format(number=len(people) + 1)
+        )
 
     def rows(cell: Callable[[object], object]) -> Iterator[list[object]]:
         """One row per answer (in EXPORT_COLUMNS order), oldest reflection first.
@@ -706,9 +821,14 @@ def _export(
         history = History(root)
         for file, payload, problem in history.answers(found):
             if payload is None:
-                sys.stderr.write(printable(f"Skipped {file}: {problem}.\n"))
+                said = _("Skipped {file}: {problem}.").format(file=file, problem=problem)
+                sys.stderr.write(printable(said + "\n"))
                 continue
             c = payload["common"]
+            answered = c.get("language") or ENGLISH
+            language_cell = cell(answered)
+            # The exercise's words in the language in use, where it has them.
+            words = word_map(c["exercise"], answered) if answered != here else {}
             common = [
                 cell(c["reflection"]),
                 cell(c["finished"]),
@@ -732,9 +852,10 @@ def _export(
                     who,
                     cell(section),
                     cell(question),
-                    cell(text),
+                    cell(words.get(text, text) if isinstance(text, str) else text),
                     cell(";".join(answer) if isinstance(answer, list) else answer),
                     score,
+                    language_cell,
                 ]
 
     def chunks() -> Iterator[str]:
@@ -766,7 +887,12 @@ def _export(
     assert to is not None
     write_output(to, chunks(), force)
     steps = counted.get("steps", 0)
-    extra = f" and {steps} ideas and actions from group steps" if steps else ""
-    typer.echo(
-        f"Wrote {counted['rows'] - steps} answers{extra} from {len(found)} reflections to {to}"
-    )
+    answers = counted["rows"] - steps
+    if steps:
+        said = _(
+            "Wrote {answers} answers and {steps} ideas and actions from group steps "
+            "from {count} reflections to {file}"
+        )
+    else:
+        said = _("Wrote {answers} answers from {count} reflections to {file}")
+    typer.echo(said.format(answers=answers, steps=steps, count=len(found), file=to))
