@@ -154,7 +154,7 @@ def test_the_markdown_report_in_welsh(mixed: Path) -> None:
     assert "- **Pryd:** 1 Medi 2026, 12:00" in text
     assert "- **Ymarfer:** six-principles, fersiwn 2\n" in text
     assert "## Canlyniadau" in text and "| Egwyddor | Sgôr allan o 100 | Darlleniad |" in text
-    assert "## Un peth y gwnaf i nesaf" in text and "Gofyn i Jo gyd-gadeirio." in text
+    assert "## Un peth y byddaf yn ei wneud nesaf" in text and "Gofyn i Jo gyd-gadeirio." in text
     assert "**At ei gilydd: 75 allan o 100 - Cryf**" in text
 
 
@@ -227,7 +227,7 @@ def test_a_string_with_no_welsh_yet_falls_back_to_english(
     result = runner.invoke(app, ["--lang", "cy", "report", WELSH_ID, "--format", "md", "--to", "-"])
     assert result.exit_code == 0, result.output
     assert "## Results" in result.output  # no Welsh for this one: English
-    assert "## Un peth y gwnaf i nesaf" in result.output  # the rest stays Welsh
+    assert "## Un peth y byddaf yn ei wneud nesaf" in result.output  # the rest stays Welsh
 
 
 def test_bad_input_in_welsh_is_a_message_not_a_traceback(mixed: Path) -> None:
