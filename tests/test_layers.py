@@ -72,3 +72,19 @@ def test_pydantic_gets_any_other_name_from_its_real_plugin_loader() -> None:
         "assert PYDANTIC_ENTRY_POINT_GROUP == 'pydantic'\n"
     )
     loaded_modules(code)
+
+
+def test_an_english_run_does_not_build_the_translation_models() -> None:
+    """Translations are read only when a language other than English is in use."""
+    code = (
+        "import sys\n"
+        "from coprod_toolkit import i18n\n"
+        "i18n.set_language('en')\n"
+        "from coprod_toolkit.catalog import find\n"
+        "from coprod_toolkit.loader import language_of, languages\n"
+        "loaded = find('six-principles')\n"
+        "assert language_of(loaded) == 'en' and 'cy' in languages(loaded)\n"
+    )
+    modules = loaded_modules(code)
+    assert "coprod_toolkit.loader" in modules
+    assert "coprod_toolkit.translations" not in modules

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from coprod_toolkit.errors import FileProblems, Problem
-from coprod_toolkit.i18n import N_, _
+from coprod_toolkit.i18n import ENGLISH, FILE_NAME, N_, _
 from coprod_toolkit.models import (
     Band,
     Exercise,
@@ -779,3 +779,35 @@ def _check_ranges(bands: list[Band], at: Path_, add: Any, low: int, high: int, w
             (*at, len(bands) - 1, "max"),
             str(said["end"]).format(low=previous.max + 1, last=high),
         )
+
+
+# --------------------------------------------------------------------------- its languages
+# Here rather than in translations.py, which builds the translation file's models: a
+# command run in English asks these questions without paying for that.
+
+
+def language_of(loaded: LoadedExercise) -> str:
+    """The language an exercise is shown in (a translations.TranslatedExercise says its
+    own): for the saved record."""
+    code = getattr(loaded, "language", ENGLISH)
+    return code if isinstance(code, str) else ENGLISH
+
+
+def translation_files(loaded: LoadedExercise) -> dict[str, Path]:
+    """The translations beside an exercise's file, by language code."""
+    found: dict[str, Path] = {}
+    folder = loaded.path.parent
+    stems = {loaded.exercise.id, loaded.path.stem}
+    try:
+        for path in sorted(folder.iterdir()):
+            m = FILE_NAME.match(path.name)
+            if m and m["id"] in stems and path.is_file():
+                found.setdefault(m["lang"], path)
+    except OSError:
+        pass
+    return found
+
+
+def languages(loaded: LoadedExercise) -> list[str]:
+    """The languages an exercise can be done in: English, then each translation's."""
+    return [ENGLISH, *sorted(translation_files(loaded))]

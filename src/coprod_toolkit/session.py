@@ -143,7 +143,7 @@ def now() -> datetime:
 def new_draft(
     loaded: LoadedExercise, run_id: str, about: str, name: str | None, command: str = "assess"
 ) -> Draft:
-    from coprod_toolkit.translations import language_of
+    from coprod_toolkit.loader import language_of
 
     ex = loaded.exercise
     started = now()
@@ -325,7 +325,7 @@ class AssessSession:
 
     def reflection(self, about_label: str) -> Reflection:
         """The finished record: only the questions that were asked, in order."""
-        from coprod_toolkit.translations import language_of
+        from coprod_toolkit.loader import language_of
 
         records = []
         for section, q in self.asked():

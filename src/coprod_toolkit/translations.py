@@ -30,6 +30,9 @@ from coprod_toolkit.i18n import (
     normalise,
 )
 from coprod_toolkit.loader import LoadedExercise, load_exercise
+from coprod_toolkit.loader import language_of as language_of  # where they were first
+from coprod_toolkit.loader import languages as languages
+from coprod_toolkit.loader import translation_files as translation_files
 from coprod_toolkit.models import Band, Exercise, Reading, Scale, ScaleQuestion
 from coprod_toolkit.yamlfile import Marks, Path_, read_yaml, validation_problems, where
 
@@ -329,31 +332,6 @@ class TranslatedExercise(LoadedExercise):
 
     language: str
     translation: Path
-
-
-def language_of(loaded: LoadedExercise) -> str:
-    """The language an exercise is shown in: for the saved record."""
-    return loaded.language if isinstance(loaded, TranslatedExercise) else ENGLISH
-
-
-def translation_files(loaded: LoadedExercise) -> dict[str, Path]:
-    """The translations beside an exercise's file, by language code."""
-    found: dict[str, Path] = {}
-    folder = loaded.path.parent
-    stems = {loaded.exercise.id, loaded.path.stem}
-    try:
-        for path in sorted(folder.iterdir()):
-            m = FILE_NAME.match(path.name)
-            if m and m["id"] in stems and path.is_file():
-                found.setdefault(m["lang"], path)
-    except OSError:
-        pass
-    return found
-
-
-def languages(loaded: LoadedExercise) -> list[str]:
-    """The languages an exercise can be done in: English, then each translation's."""
-    return [ENGLISH, *sorted(translation_files(loaded))]
 
 
 def localise(loaded: LoadedExercise, code: str | None = None) -> LoadedExercise:

@@ -206,13 +206,15 @@ def ask_language(loaded: LoadedExercise, prompter: PlainPrompter) -> LoadedExerc
     """Which language to do an exercise in, when it has more than one and the person did
     not name one: the exercise and coprod's own words then both use it, for the whole run."""
     from coprod_toolkit.catalog import load
-    from coprod_toolkit.i18n import language, name_of, set_language
-    from coprod_toolkit.translations import TranslatedExercise, languages, localise
+    from coprod_toolkit.i18n import ENGLISH, language, name_of, set_language
+    from coprod_toolkit.loader import language_of, languages
 
-    original = load(loaded.path) if isinstance(loaded, TranslatedExercise) else loaded
+    original = load(loaded.path) if language_of(loaded) != ENGLISH else loaded
     codes = languages(original)
     if len(codes) < 2 or language_was_chosen():
         return loaded
+    from coprod_toolkit.translations import localise
+
     current = language()
     ordered = sorted(codes, key=lambda code: code != current)  # the one in use first
     prompter.say()
@@ -611,14 +613,16 @@ def _in_language_of(draft: Draft | GroupDraft, loaded: LoadedExercise) -> Loaded
     """A run carries on in the language it was started in, unless the person names one.
     (A group's languages are the group session's own business.)"""
     from coprod_toolkit.catalog import load
-    from coprod_toolkit.i18n import set_language
+    from coprod_toolkit.i18n import ENGLISH, set_language
+    from coprod_toolkit.loader import language_of, languages
     from coprod_toolkit.models import GroupDraft
-    from coprod_toolkit.translations import TranslatedExercise, language_of, languages, localise
 
     wanted = None if isinstance(draft, GroupDraft) else draft.language
     if not wanted or wanted == language_of(loaded) or language_was_chosen():
         return loaded
-    original = load(loaded.path) if isinstance(loaded, TranslatedExercise) else loaded
+    from coprod_toolkit.translations import localise
+
+    original = load(loaded.path) if language_of(loaded) != ENGLISH else loaded
     if wanted not in languages(original):
         return loaded
     set_language(wanted)
