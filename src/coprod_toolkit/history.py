@@ -196,9 +196,11 @@ def _text(path: Path) -> str:
 
 
 def _first_problem(e: Any) -> str:
-    """'the file is empty. Fix: ...' -> 'the file is empty', for 'Skipped X: ...'."""
-    message = str(e.problems[0].message) if e.problems else _("it cannot be read")
-    return message.split(" Fix:")[0].rstrip(".")
+    """'the file is empty. Fix: ...' -> 'the file is empty', for 'Skipped X: ...', in the
+    language the message is in."""
+    if not e.problems:
+        return _("it cannot be read")
+    return str(e.problems[0].what_is_wrong)
 
 
 def _parse(text: str, path: Path) -> dict[str, Any]:
