@@ -144,7 +144,9 @@ def test_the_count_of_problems_uses_the_welsh_forms(tmp_path: Path) -> None:
     with i18n.using("cy"):
         assert summary(1) == "1 problem yn y ffeil atebion x.yaml."
         assert summary(2) == "2 broblem yn y ffeil atebion x.yaml."
-        assert summary(3) == "3 phroblem yn y ffeil atebion x.yaml."
+        # "problem" is feminine: "tair problem" (no mutation), "chwe phroblem".
+        assert summary(3) == "3 problem yn y ffeil atebion x.yaml."
+        assert summary(6) == "6 phroblem yn y ffeil atebion x.yaml."
         path = write(tmp_path, "dup.yaml", "id: a\nid: b\n")
         with pytest.raises(FileProblems) as caught:
             load_exercise(path)
