@@ -122,7 +122,7 @@ def test_progress_compares_both_on_one_line(mixed: Path) -> None:
     )
     assert "Atebwyd 1 o'r myfyrdodau hyn yn Saesneg" in welsh.output
     assert "Asedau: y cyntaf 25, y tro diwethaf 25, nawr 75" in welsh.output
-    assert "Codod Asedau o 25 i 75 ers Mawrth 2026." in welsh.output
+    assert "Cododd Asedau o 25 i 75 ers Mawrth 2026." in welsh.output
 
 
 def test_the_html_report_in_welsh(mixed: Path) -> None:
