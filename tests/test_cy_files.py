@@ -87,9 +87,9 @@ def test_an_unknown_key_gets_a_welsh_did_you_mean(tmp_path: Path) -> None:
     assert "unknown.yaml:5:1: 'sectoins' is not something coprod knows here." in english
     assert (
         "unknown.yaml:5:1: dydy coprod ddim yn adnabod 'sectoins' yma. "
-        "Oeddech chi'n feddwl 'sections'? I'w drwsio: ailenwch ef yn 'sections'."
+        "Oeddech chi'n golygu 'sections'? I'w drwsio: ailenwch ef yn 'sections'."
     ) in welsh
-    assert "nid yw 'scael' yn fath o gwestiwn. Oeddech chi'n feddwl 'scale'?" in welsh
+    assert "nid yw 'scael' yn fath o gwestiwn. Oeddech chi'n golygu 'scale'?" in welsh
 
 
 def test_a_value_of_the_wrong_type_is_explained_in_welsh(tmp_path: Path) -> None:
