@@ -762,6 +762,22 @@ class PlainPrompter:
             )
 
 
+class _MenuTitle(str):
+    """A menu choice's words, folded two ways: for the line that shows the answer picked
+    (the string itself), and under its own text in the menu (questionary puts a title
+    in the menu with str.format, which calls __format__)."""
+
+    menu: str
+
+    def __new__(cls, words: str, menu: str) -> _MenuTitle:
+        title = super().__new__(cls, words)
+        title.menu = menu
+        return title
+
+    def __format__(self, spec: str) -> str:
+        return self.menu
+
+
 class TerminalPrompter(PlainPrompter):
     """Arrow-key menus with questionary, for people at an ordinary terminal."""
 
@@ -826,6 +842,36 @@ class TerminalPrompter(PlainPrompter):
             bell = "\a"
         self._control("\r" + line[:width].ljust(width) + bell)
 
+    def _columns(self) -> int:
+        """The terminal's width: the one prompt_toolkit draws on, when a test gives one."""
+        import shutil
+
+        output = self._io.get("output")
+        if output is not None:
+            return int(output.get_size().columns)
+        return shutil.get_terminal_size().columns
+
+    def _fold(self, label: str, indent: int, room: int = 0) -> str:
+        """A menu choice folded between words to the terminal's width, each further line
+        starting under the first one's text, so no choice is ever cut off at the edge.
+        `room`: the width kept free before each line, when more than the indent."""
+        import textwrap
+
+        width = max(20, self._columns() - max(indent, room) - 1)
+        lines = textwrap.wrap(label, width=width, break_on_hyphens=False)
+        return ("\n" + " " * indent).join(lines) or label
+
+    def _fold_titles(self, choices: list[Any], message: str, indent: int, room: int = 0) -> None:
+        """Every choice folded for the menu, and for the line " {message} {answer}" that
+        stays on screen once one is picked (folded under the answer, when there is room)."""
+        after = len(message) + 2
+        for choice in choices:
+            if isinstance(choice.title, str):
+                words = choice.title
+                if after + 20 <= self._columns():
+                    words = self._fold(words, after)
+                choice.title = _MenuTitle(words, self._fold(choice.title, indent, room))
+
     def text(self, message: str, default: str | None = None, note: str = "") -> str:
         import questionary
 
@@ -842,6 +888,8 @@ class TerminalPrompter(PlainPrompter):
         import questionary
 
         choices = [questionary.Choice(label, value=value) for value, label in options]
+        # " » " before each choice (this menu has no shortcut keys)
+        self._fold_titles(choices, printable(message), 3)
         start = next((c for c in choices if c.value == default), None)
         result: str = _answer(
             questionary.select(
@@ -925,6 +973,8 @@ class TerminalPrompter(PlainPrompter):
                     questionary.Choice(label, value, checked=value in current)
                     for value, label in options
                 ]
+                # " » ○ " before each one; a single one ticked is shown after "Your answer: ["
+                self._fold_titles([*choices, *extras], message, 5, len(message) + 3)
                 picked: list[str] = _answer(
                     questionary.checkbox(
                         message,
@@ -960,13 +1010,16 @@ class TerminalPrompter(PlainPrompter):
             if default is None:
                 # The menu starts on a line that is not an answer, so Enter never picks one.
                 choices.insert(0, questionary.Choice(_(CHOOSE_LINE), CHOOSE, shortcut_key=False))
+            shortcuts = len(choices) + len(extras) <= 30
+            # " » 4) " before each choice, or " » " without shortcut keys
+            self._fold_titles([*choices, *extras], message, 6 if shortcuts else 3)
             result = _answer(
                 questionary.select(
                     message,
                     choices=[*choices, questionary.Separator(" "), *extras] if extras else choices,
                     default=default,  # type: ignore[arg-type]
                     qmark="",
-                    use_shortcuts=len(choices) + len(extras) <= 30,
+                    use_shortcuts=shortcuts,
                     use_jk_keys=False,
                     instruction=_("(arrow keys or a number, then Enter)"),
                     **self._io,
