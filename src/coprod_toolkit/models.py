@@ -565,6 +565,7 @@ class Draft(Strict):
     notes: dict[str, str] = Field(
         default_factory=dict, description="Question id -> the example or evidence given."
     )
+    plain: bool = Field(False, description="Started with --plain: resume stays plain.")
 
 
 class Score(Strict):

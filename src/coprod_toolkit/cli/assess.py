@@ -388,6 +388,7 @@ def run_assess(
         run_id = store.reserve_id(run_id)
     draft = new_draft(loaded, run_id, subject, name, command)
     draft.previous_step = earlier
+    draft.plain = plain  # a run started plain (a screen reader) carries on plain after resume
     if store is None:
         _finish(loaded, draft, store, prompter, console, plain, out, exercises, why_not_saved)
         return
@@ -470,8 +471,11 @@ def _resume(
             )
         )
     plain = plain or os.environ.get("TERM") == "dumb"
-    console = console_for(plain)
-    prompter = prompter_for(plain)
+    # A run started with --plain (a screen reader, a simple terminal) carries on plain, and
+    # so does the list to choose from when any run on it was started plain.
+    listed = plain or any(d.plain for d in drafts)
+    console = console_for(listed)
+    prompter = prompter_for(listed)
     if draft_id is not None:
         draft = matches[0]
     elif len(drafts) == 1:
@@ -485,6 +489,10 @@ def _resume(
         except Interrupted:
             raise Interrupted(_("Stopped. Nothing was changed.")) from None
         draft = next(d for d in drafts if d.id == chosen)
+    plain = plain or draft.plain
+    if plain != listed:
+        console = console_for(plain)
+        prompter = prompter_for(plain)
     with store.claim(draft.id):  # a second window on the same run stops here
         _carry_on(_reloaded(store, draft), store, console, prompter, plain, out, exercises)
 
