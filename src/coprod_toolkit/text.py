@@ -55,3 +55,15 @@ def fit(text: str, stream: TextIO) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def typed_command() -> list[str] | None:
+    """The words typed after `coprod` to start this run, when coprod was started as a
+    command (not when it is called from other code, such as a test)."""
+    import sys
+    from pathlib import Path
+
+    started_as = Path(sys.argv[0]).name if sys.argv else ""
+    if started_as in ("coprod", "coprod.exe", "__main__.py"):
+        return sys.argv[1:]
+    return None
