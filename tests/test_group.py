@@ -115,7 +115,7 @@ def test_people_are_checked() -> None:
     with pytest.raises(UsageProblem, match="and 13 were given"):
         check_people([f"P{n}" for n in range(13)])
     with pytest.raises(
-        UsageProblem, match=r"Two people are called 'ana'. Fix: add something to tell them apart"
+        UsageProblem, match=r"Two people are called 'Ana'. Fix: add something to tell them apart"
     ):
         check_people(["Ana", "ana"])
     with pytest.raises(UsageProblem, match="Name 2 is empty"):
@@ -129,7 +129,7 @@ def test_bad_people_on_the_command_line(tmp_path: Path) -> None:
         "Error: A group session is for 2 to 12 people, and 1 was given."
     )
     result = runner.invoke(app, ["group", "--people", "Ana, Ben, ana", "--answers", "x.yaml"])
-    assert "Two people are called 'ana'" in result.output
+    assert "Two people are called 'Ana'" in result.output
 
 
 def test_who_goes_first_moves_round() -> None:

@@ -87,7 +87,7 @@ def check_people(names: list[str]) -> list[str]:
                 _(
                     "Two people are called '{name}'. Fix: add something to tell them apart, "
                     "like '{name} K' and '{name} M'."
-                ).format(name=name)
+                ).format(name=seen[key])  # as it was typed first
             )
         seen[key] = name
     return people

@@ -144,6 +144,9 @@ def _turn_over(person: str, following: str | None) -> str:
 class PlainPrompter:
     """Numbered answers typed as text, for screen readers and simple terminals."""
 
+    # A text's default is not put in the field to edit: Enter takes it, anything typed replaces it.
+    prefills = False
+
     def __init__(
         self,
         read: Callable[[str], str] = input,
@@ -376,6 +379,14 @@ class PlainPrompter:
                 return None
             if typed.isdigit() and 1 <= int(typed) <= len(rows):
                 return int(typed) - 1
+            if len(rows) == 1:
+                self.say(
+                    _(
+                        "'{typed}' is not the number here. Type 1, or press Enter to see "
+                        "your results."
+                    ).format(typed=one_line(typed))
+                )
+                continue
             self.say(
                 _("'{typed}' is not one of the numbers 1 to {count}.").format(
                     typed=typed, count=len(rows)
@@ -608,6 +619,14 @@ class PlainPrompter:
                 return None
             if typed.isdigit() and 1 <= int(typed) <= len(items):
                 break
+            if len(items) == 1:
+                self.say(
+                    _(
+                        "'{typed}' is not the number here. Type 1, or press Enter to leave "
+                        "it as it is."
+                    ).format(typed=one_line(typed))
+                )
+                continue
             self.say(
                 _("'{typed}' is not one of the numbers 1 to {count}.").format(
                     typed=one_line(typed), count=len(items)
@@ -739,6 +758,36 @@ class PlainPrompter:
             )
 
 
+STRAY = "__typed__"
+
+
+def _refuse_typing(question: Any, typed: list[str]) -> None:
+    """Letters typed at a menu are kept in `typed` (Backspace takes them off again), and
+    Enter after them ends the menu with STRAY instead of the answer it is on."""
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    keys = KeyBindings()
+
+    @keys.add(Keys.Any)
+    def _letter(event: Any) -> None:
+        if event.data.isprintable():
+            typed.append(event.data)
+
+    @keys.add(Keys.Backspace)
+    def _rub_out(event: Any) -> None:
+        if typed:
+            typed.pop()
+
+    @keys.add(Keys.ControlM, eager=True, filter=Condition(lambda: bool(typed)))
+    def _refuse(event: Any) -> None:
+        event.app.exit(result=STRAY)
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys])
+
+
 class _MenuTitle(str):
     """A menu choice's words, folded two ways: for the line that shows the answer picked
     (the string itself), and under its own text in the menu (questionary puts a title
@@ -767,6 +816,8 @@ class TerminalPrompter(PlainPrompter):
         """`io` passes prompt_toolkit's input= and output= through, for tests."""
         super().__init__(read=read, write=write)
         self._io = io
+
+    prefills = True  # a text's default is in the field, to edit
 
     # A private turn happens in the terminal's second screen (the one full-screen programs
     # use), which keeps no scrollback; on leaving it, the screen and its scrollback are
@@ -868,12 +919,27 @@ class TerminalPrompter(PlainPrompter):
         # " » " before each choice (this menu has no shortcut keys)
         self._fold_titles(choices, printable(message), 3)
         start = next((c for c in choices if c.value == default), None)
-        result: str = _answer(
-            questionary.select(
-                printable(message), choices=choices, default=start, qmark="", **self._io
+        while True:
+            typed: list[str] = []
+            question = questionary.select(
+                printable(message),
+                choices=choices,
+                default=start,
+                qmark="",
+                use_jk_keys=False,
+                **self._io,
             )
-        )
-        return result
+            _refuse_typing(question, typed)
+            result: str = _answer(question)
+            if result != STRAY:
+                return result
+            # Words typed at a menu ('perhaps', then Enter) never pick the answer it is on.
+            self.say(
+                _(
+                    "Sorry, '{typed}' is not one of the answers. Use the arrow keys to "
+                    "choose one, then press Enter."
+                ).format(typed=one_line("".join(typed)))
+            )
 
     def ask(self, a: Ask) -> AnswerValue | Back | Pass:
         import questionary

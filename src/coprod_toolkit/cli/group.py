@@ -168,7 +168,9 @@ def _ask_people(prompter: PlainPrompter, known: list[str]) -> tuple[list[str], d
         )
     names: list[str] = []
     languages: dict[str, str] = {}
-    again: str | None = None  # the name, kept when its language code needs fixing
+    # What was typed, kept when its language code needs fixing: in a menu terminal the field
+    # is filled with all of it, to correct; plain offers the name for Enter to take as it is.
+    again: str | None = None
     while True:
         asked = _("Person {number}").format(number=len(names) + 1)
         typed = " ".join(prompter.text(asked, again).split())
@@ -177,7 +179,8 @@ def _ask_people(prompter: PlainPrompter, known: list[str]) -> tuple[list[str], d
             typed, code = person_language(typed, known) if ":" in typed else (typed, None)
         except UsageProblem as e:
             prompter.say(str(e))
-            again = typed.rpartition(":")[0].strip() or None
+            again = typed if getattr(prompter, "prefills", False) else None
+            again = again or typed.rpartition(":")[0].strip() or None
             continue
         if not typed:
             if code is None and len(names) >= MIN_PEOPLE:
