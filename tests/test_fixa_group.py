@@ -4,6 +4,7 @@ answer, and messages read naturally with one thing to choose and names as typed.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from prompt_toolkit.input import create_pipe_input
@@ -13,6 +14,7 @@ from coprod_toolkit import i18n
 from coprod_toolkit.cli.group import _ask_people
 from coprod_toolkit.errors import UsageProblem
 from coprod_toolkit.group import check_people
+from coprod_toolkit.loader import load_exercise
 from coprod_toolkit.prompts import PlainPrompter, TerminalPrompter
 from coprod_toolkit.session import ReviewRow
 
@@ -103,3 +105,22 @@ def test_two_people_with_one_name_are_shown_as_typed_first() -> None:
     with pytest.raises(UsageProblem) as e:
         check_people(["Ana", "ana"])
     assert "like 'Ana K' and 'Ana M'" in str(e.value)
+
+
+@pytest.mark.parametrize(("for_group", "said"), [(False, "passed"), (True, "no agreed answer")])
+def test_changing_a_pass_says_it_was_a_pass(tmp_path: Path, for_group: bool, said: str) -> None:
+    from tests.conftest import MINIMAL, write
+    from tests.test_prompts import ask_for
+
+    loaded = load_exercise(write(tmp_path, "tiny.yaml", MINIMAL))
+    ask = ask_for(
+        loaded, "q1", answered=True, current=None, can_pass=True, person="Ana", for_group=for_group
+    )
+    prompter, printed = scripted([""])
+    assert prompter.ask(ask) is None  # Enter keeps the pass
+    assert f"Your answer so far: {said} (press Enter to keep it)" in printed
+    assert not any("skipped" in line for line in printed)
+    with i18n.using("cy"):
+        prompter, printed = scripted([""])
+        prompter.ask(ask)
+    assert any("wedi pasio" in line or "cytunwyd" in line for line in printed)

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from coprod_toolkit.answers import MAX_TEXT, BadAnswer, allowed, parse_answer, shown
 from coprod_toolkit.errors import Interrupted
-from coprod_toolkit.group import Reveal
+from coprod_toolkit.group import Reveal, shown_answer
 from coprod_toolkit.i18n import _, gettext_noop, ngettext, pgettext
 from coprod_toolkit.models import (
     UNKNOWN,
@@ -243,10 +243,11 @@ class PlainPrompter:
             # Plain text cannot be wiped later, so a private answer is never printed back.
             self.say(_("You have answered this already: press Enter to keep that answer."))
         elif a.answered:
+            so_far = shown(ex, q, a.current)
+            if a.can_pass and a.current is None:  # a pass, not a question skipped
+                so_far = _("no agreed answer") if a.for_group else shown_answer(ex, q, None)
             self.say(
-                _("Your answer so far: {answer} (press Enter to keep it)").format(
-                    answer=shown(ex, q, a.current)
-                )
+                _("Your answer so far: {answer} (press Enter to keep it)").format(answer=so_far)
             )
         if a.private:
             self.say(_("What you type is hidden, so no one can scroll back to read it."))
