@@ -75,6 +75,13 @@ def _wrap(text: str, indent: str = "") -> str:
     )
 
 
+def _fits_on_line(text: str) -> bool:
+    """Whether a line fits the terminal's width, so the terminal does not cut a word in two."""
+    import shutil
+
+    return len(text) < shutil.get_terminal_size().columns
+
+
 def _fit(text: str) -> str:
     """Long lines folded between words at the terminal's width, so no word is split.
 
@@ -836,7 +843,12 @@ class TerminalPrompter(PlainPrompter):
         start = next((c for c in choices if c.value == default), None)
         result: str = _answer(
             questionary.select(
-                printable(message), choices=choices, default=start, qmark="", **self._io
+                printable(message),
+                choices=choices,
+                default=start,
+                qmark="",
+                instruction=_("(Use arrow keys)"),
+                **self._io,
             )
         )
         return result
@@ -877,12 +889,17 @@ class TerminalPrompter(PlainPrompter):
                         else _("; type '{back}' on its own to go back")
                     ).format(back=back)
                 hint += _("; up to {count} characters").format(count=MAX_TEXT)
+                instruction: str | None = f"({hint})"
+                if not _fits_on_line(f" {message}  {instruction} "):
+                    # on its own lines, folded between words, rather than cut mid-word
+                    self.say(_wrap(f"({hint})"))
+                    instruction = None
                 typed: str = _answer(
                     questionary.text(
                         message,
                         default=draft,
                         qmark="",
-                        instruction=f"({hint})",
+                        instruction=instruction,
                         **self._io,
                     )
                 )

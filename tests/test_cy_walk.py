@@ -1,0 +1,64 @@
+"""A Welsh-speaking person's first walk through coprod, in a real pseudo-terminal and
+through the command line: what they saw that was English, broken or lost, and is fixed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pexpect
+
+from tests.test_terminal import spawn
+
+
+def _start_welsh_assessment(home: Path) -> pexpect.spawn:
+    child = spawn(["--lang", "cy", "assess"], home)
+    child.expect("Ar beth ydych chi'n myfyrio?")
+    return child
+
+
+def test_the_first_menu_says_how_to_use_it_in_welsh(tmp_path: Path) -> None:
+    child = _start_welsh_assessment(tmp_path)
+    child.expect("Fy ymarfer fy hun")
+    assert "Use arrow keys" not in child.before
+    assert "Defnyddiwch y bysellau saeth" in child.before
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+
+
+def test_a_long_welsh_hint_is_folded_between_words_not_cut(tmp_path: Path) -> None:
+    child = _start_welsh_assessment(tmp_path)
+    child.send("\r")
+    child.expect("ddienw")
+    child.send("\r")
+    for number in range(1, 7):
+        child.expect(f"Cwestiwn {number} o 50")
+        child.expect("yna Enter")
+        child.send("4\r")
+    child.expect("Cwestiwn 7 o 50")
+    child.expect("Eich ateb:")
+    # the hint is too long for one line beside the prompt: it comes first, on lines of its
+    # own folded between words, so the terminal does not cut "nod" into "no" and "d"
+    assert "hyd at 5000 nod)" in " ".join(child.before.split())
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+
+
+def test_resume_says_what_the_run_is_about_in_welsh(tmp_path: Path) -> None:
+    child = _start_welsh_assessment(tmp_path)
+    child.send("\r")
+    child.expect("ddienw")
+    child.send("Siân\r")
+    child.expect("Cwestiwn 1 o 50")
+    child.expect("yna Enter")
+    child.send("4\r")
+    child.expect("Cwestiwn 2 o 50")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child = spawn(["--lang", "cy", "resume"], tmp_path)
+    child.expect("Yn parhau gyda")
+    child.expect(r"\(1 ateb\)")
+    said = " ".join(child.before.split())
+    assert "am fy ymarfer fy hun" in said
+    assert "am me" not in said
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
