@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from coprod_toolkit import i18n
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -32,6 +34,9 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
+    # and no language left over from a test before (a command run with --lang cy keeps
+    # Welsh in use in this process): chosen again from COPROD_LANG when first asked
+    monkeypatch.setattr(i18n, "_active", None)
     return home
 
 

@@ -62,3 +62,26 @@ def test_resume_says_what_the_run_is_about_in_welsh(tmp_path: Path) -> None:
     assert "am me" not in said
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
+
+
+def test_long_welsh_answers_are_said_in_full_not_cut_at_the_edge(tmp_path: Path) -> None:
+    child = spawn(["--lang", "cy", "assess", "placement"], tmp_path)
+    child.expect("ddienw")
+    child.send("\r")
+    child.expect("Cwestiwn 1 o 3")
+    child.expect("Eich ateb:")
+    listed = " ".join(child.before.split())
+    # each answer in full, with the key that picks it, before the menu ...
+    assert "1) Rydyn ni'n dod i wybod am y broblem" in listed
+    assert "yna'n gweithio arni ein hunain." in listed
+    assert "ar waith gyda'n gilydd." in listed
+    # ... and the menu's own lines cut at a word, saying so
+    child.expect("…")
+    child.send("2")
+    child.send("\r")
+    child.expect("Cwestiwn 2 o 3")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    # the key named in the list picked that answer
+    (draft,) = (tmp_path / "drafts").glob("*.yaml")
+    assert "consultation" in draft.read_text(encoding="utf-8")

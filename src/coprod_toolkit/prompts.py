@@ -114,6 +114,35 @@ def _fit(text: str) -> str:
     return "\n".join(lines)
 
 
+def _folded_choices(choices: list[Any], others: list[Any], keyed: bool) -> str:
+    """Answers too long for one line of the menu, said in full above it, folded between
+    words; the menu then shows each of them cut at a word, ending in '…'. Returns what to
+    say first ("" when every answer fits). The terminal would otherwise cut them mid-word.
+    """
+    import shutil
+    import textwrap
+
+    from questionary.prompts.common import InquirerControl
+
+    room = shutil.get_terminal_size().columns - 8  # "  » 1) " and a column to spare
+    if all(len(str(c.title)) <= room for c in choices):
+        return ""
+    if keyed:  # the keys questionary would give, given now so the list can name them
+        taken = {c.shortcut_key for c in [*choices, *others] if not c.auto_shortcut}
+        free = iter(k for k in InquirerControl.SHORTCUT_KEYS if k not in taken)
+        for c in choices:
+            if c.auto_shortcut:
+                c.shortcut_key = next(free, None)
+    lines = []
+    for c in choices:
+        full = str(c.title)
+        key = c.shortcut_key if keyed and isinstance(c.shortcut_key, str) else "-"
+        lines.append(_wrap(f"{key}) {full}" if key != "-" else f"- {full}", indent="   "))
+        if len(full) > room:
+            c.title = textwrap.shorten(full, width=max(20, room), placeholder=" …")
+    return "\n".join(lines)
+
+
 def _answer(question: Any) -> Any:
     """Ask a questionary question; Ctrl-C and a closed input become Interrupted."""
     try:
@@ -933,6 +962,9 @@ class TerminalPrompter(PlainPrompter):
                     questionary.Choice(label, value, checked=value in current)
                     for value, label in options
                 ]
+                folded = _folded_choices(choices, extras, keyed=False)
+                if folded:
+                    self.say(folded)
                 picked: list[str] = _answer(
                     questionary.checkbox(
                         message,
@@ -968,13 +1000,19 @@ class TerminalPrompter(PlainPrompter):
             if default is None:
                 # The menu starts on a line that is not an answer, so Enter never picks one.
                 choices.insert(0, questionary.Choice(_(CHOOSE_LINE), CHOOSE, shortcut_key=False))
+            shortcuts = len(choices) + len(extras) <= 30
+            folded = _folded_choices(
+                [c for c in choices if c.value != CHOOSE], extras, keyed=shortcuts
+            )
+            if folded:
+                self.say(folded)
             result = _answer(
                 questionary.select(
                     message,
                     choices=[*choices, questionary.Separator(" "), *extras] if extras else choices,
                     default=default,  # type: ignore[arg-type]
                     qmark="",
-                    use_shortcuts=len(choices) + len(extras) <= 30,
+                    use_shortcuts=shortcuts,
                     use_jk_keys=False,
                     instruction=_("(arrow keys or a number, then Enter)"),
                     **self._io,
