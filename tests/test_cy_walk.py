@@ -85,3 +85,20 @@ def test_long_welsh_answers_are_said_in_full_not_cut_at_the_edge(tmp_path: Path)
     # the key named in the list picked that answer
     (draft,) = (tmp_path / "drafts").glob("*.yaml")
     assert "consultation" in draft.read_text(encoding="utf-8")
+
+
+def test_who_answers_in_welsh_is_said_with_the_mutation() -> None:
+    from rich.console import Console
+
+    from coprod_toolkit import i18n
+    from coprod_toolkit.cli.group import _say_languages
+
+    console = Console(record=True, width=100)
+    with i18n.using("cy"):
+        _say_languages(console, ["Ana", "Ben"], {"Ana": "cy", "Ben": "en"})
+    said = console.export_text()
+    assert "Mae Ana yn ateb yn Gymraeg." in said
+    assert "Mae Ben yn ateb yn Saesneg." in said
+    console = Console(record=True, width=100)
+    _say_languages(console, ["Ana", "Ben"], {"Ana": "cy", "Ben": "en"})
+    assert "Ana answers in Welsh.\nBen answers in English." in console.export_text()
