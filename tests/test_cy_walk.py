@@ -102,3 +102,19 @@ def test_who_answers_in_welsh_is_said_with_the_mutation() -> None:
     console = Console(record=True, width=100)
     _say_languages(console, ["Ana", "Ben"], {"Ana": "cy", "Ben": "en"})
     assert "Ana answers in Welsh.\nBen answers in English." in console.export_text()
+
+
+def test_the_history_table_says_what_a_run_was_about_in_welsh(
+    tmp_path: Path, isolated: Path
+) -> None:
+    from tests.test_cy_assess import readiness_answers, run
+
+    run(["--lang", "cy", "readiness", "--answers", str(readiness_answers(tmp_path))])
+    child = spawn(["--lang", "cy", "history"], isolated)  # a terminal: the table
+    child.expect("1 myfyrdod.")
+    table = child.before
+    child.expect(pexpect.EOF)
+    assert "Am beth" in table
+    assert "y darn hwn o waith" in " ".join(table.split())
+    assert " me " not in table
+    assert "(v2)" not in table and "fersiwn" in table

@@ -217,12 +217,17 @@ def _history(
         for column in (_("When"), _("Exercise"), _("About"), _("Who"), _("Result"), _("Id")):
             table.add_column(column)
         for s in found:
-            version = f" (v{s.version})" if s.version != "1" else ""
+            exercise = (
+                _("{exercise} (v{version})").format(exercise=s.exercise, version=s.version)
+                if s.version != "1"
+                else s.exercise
+            )
             other = " " + answered_in(s.language) if s.language != here else ""
             table.add_row(
                 local_time(s.finished),
-                Text(printable(s.exercise + version + other)),
-                Text(printable(s.about)),
+                Text(printable(exercise + other)),
+                # what it was about in words ('my own practice'), as the lines say it
+                Text(printable(about_in_use(s) if s.language != here else s.about_label)),
                 Text(printable(name_in_use(s) or _("anonymous"))),
                 Text(printable(reading_in_use(s) or "-")),
                 Text(printable(s.id)),
