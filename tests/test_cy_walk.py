@@ -3,6 +3,7 @@ through the command line: what they saw that was English, broken or lost, and is
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pexpect
@@ -118,3 +119,29 @@ def test_the_history_table_says_what_a_run_was_about_in_welsh(
     assert "y darn hwn o waith" in " ".join(table.split())
     assert " me " not in table
     assert "(v2)" not in table and "fersiwn" in table
+
+
+def _six_principles_answers(folder: Path) -> Path:
+    import yaml
+
+    from coprod_toolkit.loader import load_exercise
+    from tests.conftest import ROOT, write
+
+    ex = load_exercise(ROOT / "exercises" / "six-principles.yaml").exercise
+    answers = {q.id: 4 for _, q in ex.questions() if q.type == "scale"}
+    return write(folder, "six.yaml", yaml.safe_dump({"answers": answers}))
+
+
+def test_welsh_progress_fits_the_terminal_with_long_titles_folded(
+    tmp_path: Path, isolated: Path
+) -> None:
+    from tests.test_cy_assess import run
+
+    run(["--lang", "cy", "assess", "--answers", str(_six_principles_answers(tmp_path))])
+    child = spawn(["--lang", "cy", "progress"], isolated)
+    child.expect(pexpect.EOF)
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", child.before).replace("\r", "").split("\n")
+    heading = next(line for line in lines if "Dros amser" in line)
+    assert heading.rstrip().endswith("Ers y tro diwethaf")  # one line, not two
+    assert all(len(line) <= 100 for line in lines), max(lines, key=len)
+    assert any(line.startswith("Y tu hwnt i'r chwe") for line in lines)

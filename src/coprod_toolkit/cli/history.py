@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -364,7 +365,8 @@ def _progress(
         )
         note = f"{note} {mixed}" if note else mixed
     if note:
-        console.print(Text(printable(note)), soft_wrap=True)
+        # folded between words on a terminal; whole lines for another program
+        console.print(Text(printable(note)), soft_wrap=not console.is_terminal)
     console.print()
     width = max(len(line.title) for line in [*result.lines, result.overall])
 
@@ -381,6 +383,12 @@ def _progress(
     widths = [max(len(h), 3) for h in headings]
     over_time = _("Over time")
     chart_width = max(12, len(over_time))
+    room = console.width - (2 + chart_width + 2 + sum(widths) + 2 * (len(widths) - 1))
+    if not plain and console.is_terminal and width > room:
+        if room < 16:
+            plain = True  # too narrow for the columns: each line in words instead
+        else:
+            width = room  # long titles folded onto lines of their own, between words
     if not plain:
         console.print(
             Text(
@@ -408,9 +416,11 @@ def _progress(
         else:
             chart = sparkline(line.values[-12:])
             cells = [was, previous, latest, since_first, since_last]
-            shown = f"{line.title:{width}}  {chart:{chart_width}}  " + "  ".join(
+            title, *more = textwrap.wrap(line.title, width) or [""]
+            shown = f"{title:{width}}  {chart:{chart_width}}  " + "  ".join(
                 f"{c:>{w}}" for c, w in zip(cells, widths, strict=True)
             )
+            shown = "\n".join([shown, *more])
         console.print(Text(printable(shown)), soft_wrap=True)
     console.print()
     for line in result.lines:
