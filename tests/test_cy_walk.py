@@ -145,3 +145,18 @@ def test_welsh_progress_fits_the_terminal_with_long_titles_folded(
     assert heading.rstrip().endswith("Ers y tro diwethaf")  # one line, not two
     assert all(len(line) <= 100 for line in lines), max(lines, key=len)
     assert any(line.startswith("Y tu hwnt i'r chwe") for line in lines)
+
+
+def test_the_usage_line_is_in_welsh_too() -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    said = CliRunner().invoke(app, ["--lang", "cy", "--help"]).output
+    assert "Defnydd: coprod [OPSIYNAU] GORCHYMYN [YMRESYMIADAU]..." in said
+    wrong = CliRunner().invoke(app, ["--lang", "cy", "report", "--format", "pdf"])
+    assert wrong.exit_code == 2
+    assert "Defnydd: coprod report [OPSIYNAU] [REF]" in wrong.output
+    assert "OPTIONS" not in wrong.output
+    english = CliRunner().invoke(app, ["--help"]).output
+    assert "Usage: coprod [OPTIONS] COMMAND [ARGS]..." in english
