@@ -49,7 +49,7 @@ _USAGE_WORDS: dict[str, Any] = {
     # Translators: in "Usage: coprod [OPTIONS]": the options listed under "Options".
     "[OPTIONS]": lambda: _("[OPTIONS]"),
     # Translators: in "Usage: coprod [OPTIONS] COMMAND [ARGS]...": a command, then its own words.
-    "COMMAND [ARGS]...": lambda: _("COMMAND [ARGS]..."),
+    "COMMAND [ARGS]...": lambda: _("COMMAND [ARGS]..."),  # i18n-ok: the key is click's
 }
 
 
