@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from coprod_toolkit import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,7 +20,7 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "home"
     monkeypatch.setenv("COPROD_HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -34,10 +33,12 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
-    # and no language left over from a test before (a command run with --lang cy keeps
-    # Welsh in use in this process): chosen again from COPROD_LANG when first asked
-    monkeypatch.setattr(i18n, "_active", None)
-    return home
+    from coprod_toolkit import i18n
+
+    # A test that ran in Welsh (or stopped part-way through) leaves the next one in English.
+    i18n.set_language("en")
+    yield home
+    i18n.set_language("en")
 
 
 MINIMAL = """

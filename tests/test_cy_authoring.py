@@ -211,3 +211,19 @@ def test_a_missing_welsh_string_falls_back_to_english(
     monkeypatch.setitem(i18n._cache, "cy", _Without(real, "{count} question"))
     out = cy("exercise", "list")
     assert "asesiad, 50 questions, tua 30 munud" in out  # the plural, in English
+
+
+@pytest.mark.parametrize("command", ["list", "show", "validate", "new", "schema", "try"])
+def test_each_command_s_help_in_welsh(command: str) -> None:
+    out = cy("exercise", command, "--help")
+    english = en("exercise", command, "--help")
+    assert out != english
+    # Every one of them has an example (Enghraifft) or examples (Enghreifftiau).
+    assert "Enghraifft:" in out or "Enghreifftiau:" in out
+    assert "Example" not in out
+
+
+def test_the_list_of_commands_in_welsh() -> None:
+    out = cy("exercise", "--help")
+    assert "Gwirio ffeiliau ymarfer: pob problem, ble mae hi, a sut i'w thrwsio." in out
+    assert "Dechrau ymarfer newydd" in out

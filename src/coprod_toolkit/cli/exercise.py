@@ -137,9 +137,9 @@ def _exercise_show(
 
     from coprod_toolkit.answers import allowed, condition_words
     from coprod_toolkit.catalog import find
+    from coprod_toolkit.loader import languages
     from coprod_toolkit.prompts import options_for
     from coprod_toolkit.text import one_line, printable
-    from coprod_toolkit.translations import languages
 
     loaded = find(exercise, exercises)
     ex = loaded.exercise
