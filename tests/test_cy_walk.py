@@ -160,3 +160,18 @@ def test_the_usage_line_is_in_welsh_too() -> None:
     assert "OPTIONS" not in wrong.output
     english = CliRunner().invoke(app, ["--help"]).output
     assert "Usage: coprod [OPTIONS] COMMAND [ARGS]..." in english
+
+
+def test_exercise_new_folds_its_welsh_lines_between_words(tmp_path: Path, isolated: Path) -> None:
+    child = spawn(
+        [
+            *("--lang", "cy", "exercise", "new", "--kind", "assessment"),
+            *("--title", "Gwerthoedd", "--sections", "Parch, Ymddiriedaeth", "--scale", "1-5"),
+        ],
+        isolated,
+    )
+    child.expect(pexpect.EOF)
+    lines = child.before.replace("\r", "").split("\n")
+    assert any("Wedi ysgrifennu" in line for line in lines)
+    assert all(len(line) <= 100 for line in lines), max(lines, key=len)
+    assert "wrth i chi deipio" in " ".join(child.before.split())

@@ -607,12 +607,18 @@ def _exercise_new(
     if not schema.exists():
         _write_new_or_same(schema, schema_text())
     load_exercise(path)  # what we write must work as it stands
-    typer.echo(_("Wrote {file}").format(file=path))
+    from coprod_toolkit.text import fit  # folded between words on a terminal
+
+    typer.echo(fit(_("Wrote {file}").format(file=path)))
     typer.echo(
-        "  "
-        + _("(and {file}, so editors such as VS Code can check it as you type)").format(file=schema)
+        fit(
+            "  "
+            + _("(and {file}, so editors such as VS Code can check it as you type)").format(
+                file=schema
+            )
+        )
     )
-    typer.echo(_("Next: open it in a text editor, change the questions, then check it with:"))
+    typer.echo(fit(_("Next: open it in a text editor, change the questions, then check it with:")))
     typer.echo(f"  coprod exercise validate {path}")  # i18n-ok: a command
     typer.echo(f"  coprod exercise try {path}")  # i18n-ok: a command
 
