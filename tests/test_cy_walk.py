@@ -175,3 +175,15 @@ def test_exercise_new_folds_its_welsh_lines_between_words(tmp_path: Path, isolat
     assert any("Wedi ysgrifennu" in line for line in lines)
     assert all(len(line) <= 100 for line in lines), max(lines, key=len)
     assert "wrth i chi deipio" in " ".join(child.before.split())
+
+
+def test_a_condition_says_its_answer_in_welsh() -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    said = CliRunner().invoke(app, ["--lang", "cy", "exercise", "show", "senior-leaders"])
+    assert said.exit_code == 0
+    flat = " ".join(said.output.split())
+    assert "pan fydd has-policy yn ie)" in flat
+    assert "yn yes" not in flat
