@@ -187,3 +187,21 @@ def test_a_condition_says_its_answer_in_welsh() -> None:
     flat = " ".join(said.output.split())
     assert "pan fydd has-policy yn ie)" in flat
     assert "yn yes" not in flat
+
+
+def test_exercise_list_folds_a_long_line_before_its_path(tmp_path: Path, isolated: Path) -> None:
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "x"  # a path short enough for a line of its own, too long to share
+    folder.mkdir(parents=True)
+    text = (ROOT / "exercises" / "senior-leaders.yaml").read_text(encoding="utf-8")
+    (folder / "leaders-copy.yaml").write_text(
+        text.replace("id: senior-leaders", "id: leaders-copy", 1), encoding="utf-8"
+    )
+    child = spawn(["--lang", "cy", "exercise", "list", "--exercises", str(folder)], isolated)
+    child.expect(pexpect.EOF)
+    lines = child.before.replace("\r", "").split("\n")
+    assert all(len(line) <= 100 for line in lines), max(lines, key=len)
+    path = str(folder / "leaders-copy.yaml")
+    assert len(path) < 96, path
+    assert any(line.strip() == path for line in lines)

@@ -56,7 +56,7 @@ def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
     # Printed without rich: listing reads only the cached summaries, and starts as fast
     # as typer itself (issue 15).
     from coprod_toolkit.catalog import catalog
-    from coprod_toolkit.text import printable
+    from coprod_toolkit.text import fit, printable
 
     cat = catalog(exercises)
     bold = not plain and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -82,10 +82,11 @@ def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
             ).format(kind=kind_words(found.kind), size=size, count=found.minutes)
         shown = printable(ex_id)
         typer.echo(typer.style(shown, bold=True) if bold else shown)
-        typer.echo(printable(f"  {found.title}"))
-        typer.echo(printable(f"  {about}; {found.origin}: {found.path}"))
+        # folded between words on a terminal, so a long path is not cut in two
+        typer.echo(fit(printable(f"  {found.title}")))
+        typer.echo(fit(printable(f"  {about}; {found.origin}: {found.path}")))
         names = language_names(found.languages)
-        typer.echo(printable("  " + _("Languages: {languages}").format(languages=names)))
+        typer.echo(fit(printable("  " + _("Languages: {languages}").format(languages=names))))
     if cat.broken:
         typer.echo()
         count = len(cat.broken)
@@ -98,7 +99,7 @@ def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
         )
         for path in cat.broken:
             typer.echo(printable(f"  {path}"))
-        typer.echo(_("To see what is wrong and how to fix it: coprod exercise validate FILE"))
+        typer.echo(fit(_("To see what is wrong and how to fix it: coprod exercise validate FILE")))
 
 
 @exercise_app.command(
