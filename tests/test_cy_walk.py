@@ -205,3 +205,20 @@ def test_exercise_list_folds_a_long_line_before_its_path(tmp_path: Path, isolate
     path = str(folder / "leaders-copy.yaml")
     assert len(path) < 96, path
     assert any(line.strip() == path for line in lines)
+
+
+def test_the_welsh_history_table_shows_each_id_whole(tmp_path: Path, isolated: Path) -> None:
+    from tests.test_cy_assess import readiness_answers, run
+
+    six = str(_six_principles_answers(tmp_path))
+    run(["--lang", "en", "assess", "--answers", six, "--name", "Siân"])
+    run(["--lang", "cy", "assess", "--answers", six, "--name", "Siân"])
+    run(["--lang", "cy", "readiness", "--answers", str(readiness_answers(tmp_path))])
+    ids = sorted(p.stem for p in (isolated / "reflections").glob("*.yaml"))
+    child = spawn(["--lang", "cy", "history"], isolated)
+    child.expect("3 myfyrdod.")
+    table = re.sub(r"\x1b\[[0-9;]*m", "", child.before)
+    child.expect(pexpect.EOF)
+    for made in ids:
+        assert made in table, (made, table)
+    assert "six-principles " in table and "…" not in table

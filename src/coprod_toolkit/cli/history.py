@@ -215,8 +215,18 @@ def _history(
         sys.stdout.flush()
     else:
         table = Table(show_header=True, header_style="bold", box=None)
-        for column in (_("When"), _("Exercise"), _("About"), _("Who"), _("Result"), _("Id")):
+        # ids are what other commands need: whole, never cut short with '…'
+        # (a width of their own: rich would otherwise narrow them before the columns
+        # of words, which fold between words)
+        table.add_column(_("When"))
+        heading = _("Exercise")
+        longest = max((len(s.exercise) for s in found), default=0)
+        table.add_column(heading, width=max(min(longest, 24), len(heading)), overflow="fold")
+        for column in (_("About"), _("Who"), _("Result")):
             table.add_column(column)
+        heading = _("Id")
+        longest = max((len(s.id) for s in found), default=0)
+        table.add_column(heading, width=max(min(longest, 40), len(heading)), no_wrap=True)
         for s in found:
             exercise = (
                 _("{exercise} (v{version})").format(exercise=s.exercise, version=s.version)
