@@ -222,3 +222,22 @@ def test_the_welsh_history_table_shows_each_id_whole(tmp_path: Path, isolated: P
     for made in ids:
         assert made in table, (made, table)
     assert "six-principles " in table and "…" not in table
+
+
+def test_a_long_welsh_plain_prompt_is_folded_between_words(tmp_path: Path) -> None:
+    child = spawn(["--lang", "cy", "assess", "--plain", "--no-save"], tmp_path)
+    child.expect("Teipiwch rif o 1 i 5")
+    child.send("1\r")
+    child.expect("ddienw")
+    child.send("\r")
+    child.expect("Cwestiwn 1 o 50")
+    child.send("u\r")
+    child.expect("Cwestiwn 2 o 50")
+    child.expect(r"'b' i\s+fynd\s+yn\s+ôl\):")
+    prompt = child.before[child.before.rindex("Teipiwch rif") :] + child.after
+    lines = prompt.replace("\r", "").split("\n")
+    assert len(lines) == 2 and all(len(line) < 100 for line in lines), lines
+    child.send("4\r")
+    child.expect("Cwestiwn 3 o 50")  # the answer typed after a folded prompt is taken
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)

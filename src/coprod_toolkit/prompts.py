@@ -89,6 +89,13 @@ def _fit(text: str) -> str:
     return fit(text)
 
 
+def _fit_prompt(prompt: str) -> str:
+    """A prompt folded between words like any other text, keeping its space at the end
+    (where the answer is typed)."""
+    text = prompt.rstrip(" ")
+    return _fit(text) + prompt[len(text) :]
+
+
 def _folded_choices(choices: list[Any], others: list[Any], keyed: bool) -> str:
     """Answers too long for one line of the menu, said in full above it, folded between
     words; the menu then shows each of them cut at a word, ending in '…'. Returns what to
@@ -186,7 +193,10 @@ class PlainPrompter:
         self._write(shown)
 
     def _input(self, prompt: str) -> str:
-        return _guard(lambda: self._read(printable(prompt)))
+        shown = printable(prompt)
+        if self._read is input:
+            shown = _fit_prompt(shown)
+        return _guard(lambda: self._read(shown))
 
     def _hidden_input(self, prompt: str) -> str:
         """Typed without showing on screen (no escape codes: the terminal's echo is off)."""
@@ -198,7 +208,7 @@ class PlainPrompter:
         if self._read is input and sys.stdin.isatty():
             import getpass
 
-            return _guard(lambda: getpass.getpass(printable(prompt)))
+            return _guard(lambda: getpass.getpass(_fit_prompt(printable(prompt))))
         return self._input(prompt)
 
     def text(self, message: str, default: str | None = None, note: str = "") -> str:
