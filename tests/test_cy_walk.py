@@ -241,3 +241,28 @@ def test_a_long_welsh_plain_prompt_is_folded_between_words(tmp_path: Path) -> No
     child.expect("Cwestiwn 3 o 50")  # the answer typed after a folded prompt is taken
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
+
+
+def test_a_long_welsh_menu_question_is_folded_between_words(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    code = (
+        "from coprod_toolkit import i18n\n"
+        "from coprod_toolkit.prompts import TerminalPrompter\n"
+        "i18n.set_language('cy')\n"
+        "print('DEWIS', TerminalPrompter().choose(\"Mae'r ymarfer hwn wedi newid ers i chi "
+        "ddechrau (fersiwn 1, nawr 2). Mae 3 o'ch 5 ateb yn dal i ffitio. Beth hoffech chi "
+        "ei wneud?\", [('keep', 'Cadw'), ('again', 'Dechrau eto')]))\n"
+    )
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    child = pexpect.spawn(
+        sys.executable, ["-c", code], env=env, encoding="utf-8", timeout=20, dimensions=(30, 100)
+    )
+    child.expect("Dechrau eto")
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "\n", child.before)
+    # the question is folded before "ffitio", with the terminal's width to spare
+    assert re.search(r"yn dal i\s*\n", shown), shown
+    child.send("\r")
+    child.expect("DEWIS keep")
+    child.expect(pexpect.EOF)

@@ -855,13 +855,25 @@ class TerminalPrompter(PlainPrompter):
 
         choices = [questionary.Choice(label, value=value) for value, label in options]
         start = next((c for c in choices if c.value == default), None)
+        instruction = _("(Use arrow keys)")
+        shown = printable(message)
+        if not _fits_on_line(f" {shown} {instruction} "):
+            # folded between words, the last line left room for the instruction
+            import shutil
+            import textwrap
+
+            width = max(20, shutil.get_terminal_size().columns - 2)
+            lines = textwrap.wrap(shown, width - 1, break_long_words=False) or [""]
+            shown = "\n".join(lines)
+            if len(lines[-1]) + len(instruction) + 3 > width:
+                shown += "\n"  # the instruction on a line of its own
         result: str = _answer(
             questionary.select(
-                printable(message),
+                shown,
                 choices=choices,
                 default=start,
                 qmark="",
-                instruction=_("(Use arrow keys)"),
+                instruction=instruction,
                 **self._io,
             )
         )
