@@ -266,3 +266,24 @@ def test_a_long_welsh_menu_question_is_folded_between_words(tmp_path: Path) -> N
     child.send("\r")
     child.expect("DEWIS keep")
     child.expect(pexpect.EOF)
+
+
+def test_a_long_welsh_text_question_is_folded_between_words(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    code = (
+        "from coprod_toolkit.prompts import TerminalPrompter\n"
+        "print('TESTUN', TerminalPrompter().text(\"Am ba ddarn o waith mae'r grŵp yn siarad? "
+        'Rhowch enw iddo mewn ychydig eiriau, fel bod y cofnod yn dweud am beth oedd e"))\n'
+    )
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    child = pexpect.spawn(
+        sys.executable, ["-c", code], env=env, encoding="utf-8", timeout=20, dimensions=(30, 100)
+    )
+    child.expect("oedd e")
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "\n", child.before)
+    assert re.search(r"y cofnod\s*\n\s*yn dweud", shown), shown
+    child.send("Grŵp gofalwyr\r")
+    child.expect("TESTUN Grŵp gofalwyr")
+    child.expect(pexpect.EOF)

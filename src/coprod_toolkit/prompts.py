@@ -89,6 +89,23 @@ def _fit(text: str) -> str:
     return fit(text)
 
 
+def _folded_question(message: str, after: str) -> str:
+    """A menu's or a text box's question folded between words when it is too long for the
+    terminal's line, leaving room on its last line for what follows it (a hint, or the
+    answer already there); the terminal would otherwise cut it mid-word."""
+    import shutil
+    import textwrap
+
+    if _fits_on_line(f" {message} {after} "):
+        return message
+    width = max(20, shutil.get_terminal_size().columns - 2)
+    lines = textwrap.wrap(message, width - 1, break_long_words=False) or [""]
+    shown = "\n".join(lines)
+    if len(lines[-1]) + len(after) + 3 > width:
+        shown += "\n"  # what follows on a line of its own
+    return shown
+
+
 def _fit_prompt(prompt: str) -> str:
     """A prompt folded between words like any other text, keeping its space at the end
     (where the answer is typed)."""
@@ -843,9 +860,8 @@ class TerminalPrompter(PlainPrompter):
 
         if note:
             self.say(note)
-        answer: str = _answer(
-            questionary.text(printable(message), default=default or "", qmark="", **self._io)
-        )
+        shown = _folded_question(printable(message), default or "")
+        answer: str = _answer(questionary.text(shown, default=default or "", qmark="", **self._io))
         return answer.strip()
 
     def choose(
@@ -856,17 +872,7 @@ class TerminalPrompter(PlainPrompter):
         choices = [questionary.Choice(label, value=value) for value, label in options]
         start = next((c for c in choices if c.value == default), None)
         instruction = _("(Use arrow keys)")
-        shown = printable(message)
-        if not _fits_on_line(f" {shown} {instruction} "):
-            # folded between words, the last line left room for the instruction
-            import shutil
-            import textwrap
-
-            width = max(20, shutil.get_terminal_size().columns - 2)
-            lines = textwrap.wrap(shown, width - 1, break_long_words=False) or [""]
-            shown = "\n".join(lines)
-            if len(lines[-1]) + len(instruction) + 3 > width:
-                shown += "\n"  # the instruction on a line of its own
+        shown = _folded_question(printable(message), instruction)
         result: str = _answer(
             questionary.select(
                 shown,
