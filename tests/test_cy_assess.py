@@ -484,3 +484,27 @@ def test_a_checklist_asked_for_with_assess_is_explained_in_welsh(tmp_path: Path)
         "Rhestr wirio yw 'readiness'. I'w drwsio: rhedwch hi gyda: coprod readiness readiness"
         in result.output
     )
+
+
+def test_a_typed_word_is_understood_with_or_without_its_accents() -> None:
+    from coprod_toolkit import i18n
+    from coprod_toolkit.prompts import typed_word
+
+    with i18n.using("cy"):
+        assert typed_word("nôl", "back") and typed_word("nol", "back")
+        assert typed_word("NÔL", "back") and typed_word("back", "back")
+        assert not typed_word("nid", "back")
+
+
+def test_welsh_yes_and_no_can_be_the_verb_of_the_question() -> None:
+    """'Ydych chi...?' is answered 'Ydw' or 'Nac ydw', not only 'Ie' or 'Na'."""
+    from coprod_toolkit.answers import parse_answer
+    from coprod_toolkit.catalog import find
+    from coprod_toolkit.models import YesNoQuestion
+
+    ex = find("readiness").exercise
+    q = next(q for _s, q in ex.questions() if isinstance(q, YesNoQuestion))
+    for word in ("ie", "do", "oes", "ydw", "Ydy", "ydyn"):
+        assert parse_answer(ex, q, word) == "yes"
+    for word in ("na", "naddo", "nac oes", "nac ydw", "Nac ydy", "nac ydyn"):
+        assert parse_answer(ex, q, word) == "no"

@@ -136,7 +136,7 @@ def test_validate_warns_of_a_missing_and_an_extra_text_in_a_folder_below(tiny: P
     welsh_run = runner.invoke(app, ["--lang", "cy", "exercise", "validate", str(top)])
     assert welsh_run.exit_code == 0, welsh_run.output
     flat = " ".join(welsh_run.output.split())
-    assert "Rhybuddion (gwerth edrych arnyn nhw, ond mae'r ymarfer yn dal i weithio):" in flat
+    assert "Rhybuddion (mae'n werth edrych arnyn nhw, ond mae'r ymarfer yn dal i weithio):" in flat
     assert "mae 10 testun heb eu cyfieithu eto" in flat
     assert "questions.power-1.help" in flat
     assert "questions.power-9: does gan yr ymarfer ddim byd yma i'w gyfieithu" in flat
@@ -153,7 +153,7 @@ def test_exercise_new_in_welsh_writes_a_file_that_validates() -> None:
     assert "# Ein gwerthoedd: ymarfer coprod. Nodiadau i chi yw'r llinellau" in text
     assert "# Sut mae pobl yn gofyn amdano: coprod assess ein-gwerthoedd" in text
     assert "\nscoring:\n  bands_on: percent\n  bands:\n" in text
-    assert "Ar y ffordd yn dda" in text
+    assert "Ymhell ar y ffordd" in text
     loaded, problems = check_file(path)
     assert problems == []
     assert loaded is not None

@@ -87,9 +87,9 @@ def test_an_unknown_key_gets_a_welsh_did_you_mean(tmp_path: Path) -> None:
     assert "unknown.yaml:5:1: 'sectoins' is not something coprod knows here." in english
     assert (
         "unknown.yaml:5:1: dydy coprod ddim yn adnabod 'sectoins' yma. "
-        "Oeddech chi'n feddwl 'sections'? I'w drwsio: ailenwch ef yn 'sections'."
+        "Oeddech chi'n golygu 'sections'? I'w drwsio: ailenwch ef yn 'sections'."
     ) in welsh
-    assert "nid yw 'scael' yn fath o gwestiwn. Oeddech chi'n feddwl 'scale'?" in welsh
+    assert "nid yw 'scael' yn fath o gwestiwn. Oeddech chi'n golygu 'scale'?" in welsh
 
 
 def test_a_value_of_the_wrong_type_is_explained_in_welsh(tmp_path: Path) -> None:
@@ -144,7 +144,9 @@ def test_the_count_of_problems_uses_the_welsh_forms(tmp_path: Path) -> None:
     with i18n.using("cy"):
         assert summary(1) == "1 problem yn y ffeil atebion x.yaml."
         assert summary(2) == "2 broblem yn y ffeil atebion x.yaml."
-        assert summary(3) == "3 phroblem yn y ffeil atebion x.yaml."
+        # "problem" is feminine: "tair problem" (no mutation), "chwe phroblem".
+        assert summary(3) == "3 problem yn y ffeil atebion x.yaml."
+        assert summary(6) == "6 phroblem yn y ffeil atebion x.yaml."
         path = write(tmp_path, "dup.yaml", "id: a\nid: b\n")
         with pytest.raises(FileProblems) as caught:
             load_exercise(path)

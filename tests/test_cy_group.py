@@ -421,7 +421,7 @@ def test_group_words_in_welsh_and_english() -> None:
         assert _duration(2) == "2 funud"
         assert _duration(125) == "2 awr 5 munud"
         assert private_turns_note(False)[0].startswith("Mae pawb yn ateb yn eu tro")
-        assert balance({"Ana": 1}, {"Ana": 3})[1].startswith("Cafwyd 3 gwaith pasio")
+        assert balance({"Ana": 1}, {"Ana": 3})[1].startswith("Nifer y troeon y pasiodd rhywun: 3.")
     assert _duration(1) == "1 minute"
     assert _duration(150) == "2 hours 30 minutes"
 

@@ -122,7 +122,7 @@ def test_progress_compares_both_on_one_line(mixed: Path) -> None:
     )
     assert "Atebwyd 1 o'r myfyrdodau hyn yn Saesneg" in welsh.output
     assert "Asedau: y cyntaf 25, y tro diwethaf 25, nawr 75" in welsh.output
-    assert "Codod Asedau o 25 i 75 ers Mawrth 2026." in welsh.output
+    assert "Cododd Asedau o 25 i 75 ers Mawrth 2026." in welsh.output
 
 
 def test_the_html_report_in_welsh(mixed: Path) -> None:
@@ -329,6 +329,6 @@ def test_a_mixed_language_group_report_names_each_persons_language(
     assert welsh.output.startswith("# Gwiriad tîm (sesiwn grŵp)\n")
     assert "- **Pwy:** Ana, Ben (atebwyd yn Saesneg)\n" in welsh.output
     assert "Rydyn ni'n rhannu penderfyniadau." in welsh.output
-    assert "(gwerth siarad amdano) | 2 (Anaml felly) | 5 (Bob amser) |" in welsh.output
+    assert "(mae'n werth siarad amdano) | 2 (Anaml felly) | 5 (Bob amser) |" in welsh.output
     page = runner.invoke(app, ["--lang", "cy", *report[:2], "--to", "-", *report[-2:]]).output
     assert '<html lang="cy">' in page and "Ana, Ben (atebwyd yn Saesneg)" in page

@@ -24,8 +24,20 @@ from coprod_toolkit.scoring import visible
 from coprod_toolkit.yamlfile import Findings, read_standard_input, read_yaml
 
 # Typed or written answers are taken in English and in Welsh, whatever the language in use.
-YES = ("yes", "y", "ie", "do", "oes")
-NO = ("no", "n", "na", "naddo", "nac oes")  # i18n-ok: answers a person may type
+# Welsh answers a yes/no question with the verb of the question: "Ydych chi...?" "Ydw."
+YES = ("yes", "y", "ie", "do", "oes", "ydw", "ydy", "ydyn", "ydan", "ydyw")
+NO = (  # i18n-ok: answers a person may type
+    "no",
+    "n",
+    "na",
+    "naddo",
+    "nac oes",  # i18n-ok
+    "nac ydw",  # i18n-ok
+    "nac ydy",  # i18n-ok
+    "nac ydyn",  # i18n-ok
+    "nac ydan",  # i18n-ok
+    "nac ydyw",  # i18n-ok
+)
 NOT_SURE = (
     "not sure",  # i18n-ok: an answer a person may type, in either language
     "not_sure",

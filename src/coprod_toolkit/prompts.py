@@ -165,10 +165,19 @@ def _typed_words() -> dict[str, str]:
     }
 
 
+def _plain(word: str) -> str:
+    """A word without its accents, in lower case: 'Nôl' -> 'nol' (not every keyboard has ô)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def typed_word(typed: str, english: str) -> bool:
-    """Whether a person typed a command word: the English one, or the word in their language."""
-    word = typed.strip().casefold()
-    return word in (english, _typed_words().get(english, english).casefold())
+    """Whether a person typed a command word: the English one, or the word in their
+    language, with or without its accents."""
+    word = _plain(typed)
+    return word in (english, _plain(_typed_words().get(english, english)))
 
 
 def _guard(call: Callable[[], T]) -> T:
