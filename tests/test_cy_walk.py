@@ -287,3 +287,38 @@ def test_a_long_welsh_text_question_is_folded_between_words(tmp_path: Path) -> N
     child.send("Grŵp gofalwyr\r")
     child.expect("TESTUN Grŵp gofalwyr")
     child.expect(pexpect.EOF)
+
+
+def test_a_mixed_groups_step_screen_is_in_both_languages() -> None:
+    from coprod_toolkit import i18n
+    from coprod_toolkit.group import GroupSession, new_group_draft
+    from coprod_toolkit.loader import load_exercise
+    from coprod_toolkit.models import Step
+    from coprod_toolkit.translations import localise
+    from tests.conftest import ROOT
+    from tests.test_group_session import Script
+
+    class Steps(Script):
+        def __init__(self) -> None:
+            super().__init__({})
+            self.steps: list[Step] = []
+
+        def show_step(self, step: Step, number: int, total: int) -> None:
+            self.steps.append(step)
+
+    def first_step(languages: dict[str, str]) -> Step:
+        with i18n.using("cy"):
+            loaded = localise(load_exercise(ROOT / "exercises" / "four-steps.yaml"))
+            draft = new_group_draft(
+                loaded, "g", "me", ["Ana", "Ben"], False, True, languages=languages
+            )
+            script = Steps()
+            GroupSession(loaded, draft).run(script)  # type: ignore[arg-type]
+        return script.steps[0]
+
+    english = load_exercise(ROOT / "exercises" / "four-steps.yaml").exercise.steps[0]
+    mixed = first_step({"Ana": "cy", "Ben": "en"})
+    assert mixed.title.endswith(" / " + english.title)  # Ben can read it too
+    assert english.prompt in mixed.prompt
+    welsh_only = first_step({})
+    assert english.title not in welsh_only.title and " / " not in welsh_only.title
