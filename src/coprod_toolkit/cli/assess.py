@@ -257,7 +257,7 @@ def _offer_other_languages(codes: list[str], prompter: PlainPrompter) -> None:
 
     rest = " ".join(shlex.quote(arg) for arg in sys.argv[1:])
     for code in codes:
-        command = f"coprod --lang {code} {rest}".rstrip()
+        command = f"coprod --lang {code} {rest}".rstrip()  # i18n-ok: a command
         with using(code):
             # Translators: shown in the language it offers, so name YOUR language here
             # ("...in Welsh too" becomes "...yn Gymraeg hefyd"). {command} is a command.
