@@ -116,7 +116,7 @@ def person_language(typed: str, known: list[str]) -> tuple[str, str | None]:
         return name, None
     found = i18n.normalise(code)
     if found not in known:
-        example = name or "Ana"
+        example = name or "Ana"  # i18n-ok: a name, as an example
         other = next((c for c in known if c != i18n.ENGLISH), i18n.ENGLISH)
         if len(known) < 2:
             raise UsageProblem(
@@ -398,6 +398,25 @@ class GroupSession:
 
             codes += [c for c in languages(self.loaded_original()) if c not in codes][:1]
         return codes
+
+    def shared_step(self, step: Step) -> Step:
+        """A step as the shared screen shows it: its words in each of the group's languages,
+        so that everyone can read what the group is to talk about."""
+        found = []
+        for code in self.shared_languages():
+            steps = self.exercise_in(code).steps
+            found.append(next((s for s in steps if s.id == step.id), step))
+
+        def joined(words: list[str | None]) -> str:
+            return " / ".join(dict.fromkeys(w for w in words if w))
+
+        return step.model_copy(
+            update={
+                "title": joined([s.title for s in found]) or step.title,
+                "prompt": joined([s.prompt for s in found]) or step.prompt,
+                "help": joined([s.help for s in found]) or step.help,
+            }
+        )
 
     def loaded_original(self) -> LoadedExercise:
         """The exercise as written, before any translation."""
@@ -796,7 +815,7 @@ class GroupSession:
         steps = self.exercise.steps
         while d.position < len(steps):
             step = steps[d.position]
-            prompter.show_step(step, d.position + 1, len(steps))
+            prompter.show_step(self.shared_step(step), d.position + 1, len(steps))
             if d.turn == 0 and step.minutes and d.time_left != 0:
 
                 def tick(left: int) -> None:

@@ -75,13 +75,42 @@ def _wrap(text: str, indent: str = "") -> str:
     )
 
 
+def _fits_on_line(text: str) -> bool:
+    """Whether a line fits the terminal's width, so the terminal does not cut a word in two."""
+    import shutil
+
+    return len(text) < shutil.get_terminal_size().columns
+
+
 def _fit(text: str) -> str:
     """Long lines folded between words at the terminal's width (see text.fit)."""
-    import sys
-
     from coprod_toolkit.text import fit
 
-    return fit(text, sys.stdout)
+    return fit(text)
+
+
+def _folded_question(message: str, after: str) -> str:
+    """A menu's or a text box's question folded between words when it is too long for the
+    terminal's line, leaving room on its last line for what follows it (a hint, or the
+    answer already there); the terminal would otherwise cut it mid-word."""
+    import shutil
+    import textwrap
+
+    if _fits_on_line(f" {message} {after} "):
+        return message
+    width = max(20, shutil.get_terminal_size().columns - 2)
+    lines = textwrap.wrap(message, width - 1, break_long_words=False) or [""]
+    shown = "\n".join(lines)
+    if len(lines[-1]) + len(after) + 3 > width:
+        shown += "\n"  # what follows on a line of its own
+    return shown
+
+
+def _fit_prompt(prompt: str) -> str:
+    """A prompt folded between words like any other text, keeping its space at the end
+    (where the answer is typed)."""
+    text = prompt.rstrip(" ")
+    return _fit(text) + prompt[len(text) :]
 
 
 def _answer(question: Any) -> Any:
@@ -164,7 +193,10 @@ class PlainPrompter:
         self._write(shown)
 
     def _input(self, prompt: str) -> str:
-        return _guard(lambda: self._read(printable(prompt)))
+        shown = printable(prompt)
+        if self._read is input:
+            shown = _fit_prompt(shown)
+        return _guard(lambda: self._read(shown))
 
     def _hidden_input(self, prompt: str) -> str:
         """Typed without showing on screen (no escape codes: the terminal's echo is off)."""
@@ -176,7 +208,7 @@ class PlainPrompter:
         if self._read is input and sys.stdin.isatty():
             import getpass
 
-            return _guard(lambda: getpass.getpass(printable(prompt)))
+            return _guard(lambda: getpass.getpass(_fit_prompt(printable(prompt))))
         return self._input(prompt)
 
     def text(self, message: str, default: str | None = None, note: str = "") -> str:
@@ -893,7 +925,7 @@ class TerminalPrompter(PlainPrompter):
     def _fold_titles(self, choices: list[Any], message: str, indent: int, room: int = 0) -> None:
         """Every choice folded for the menu, and for the line " {message} {answer}" that
         stays on screen once one is picked (folded under the answer, when there is room)."""
-        after = len(message) + 2
+        after = len(message.rsplit("\n", 1)[-1]) + 2  # the question's last line
         for choice in choices:
             if isinstance(choice.title, str):
                 words = choice.title
@@ -906,9 +938,8 @@ class TerminalPrompter(PlainPrompter):
 
         if note:
             self.say(note)
-        answer: str = _answer(
-            questionary.text(printable(message), default=default or "", qmark="", **self._io)
-        )
+        shown = _folded_question(printable(message), default or "")
+        answer: str = _answer(questionary.text(shown, default=default or "", qmark="", **self._io))
         return answer.strip()
 
     def choose(
@@ -917,16 +948,19 @@ class TerminalPrompter(PlainPrompter):
         import questionary
 
         choices = [questionary.Choice(label, value=value) for value, label in options]
-        # " » " before each choice (this menu has no shortcut keys)
-        self._fold_titles(choices, printable(message), 3)
         start = next((c for c in choices if c.value == default), None)
+        instruction = _("(Use arrow keys)")
+        shown = _folded_question(printable(message), instruction)
+        # " » " before each choice (this menu has no shortcut keys)
+        self._fold_titles(choices, shown, 3)
         while True:
             typed: list[str] = []
             question = questionary.select(
-                printable(message),
+                shown,
                 choices=choices,
                 default=start,
                 qmark="",
+                instruction=instruction,
                 use_jk_keys=False,
                 **self._io,
             )
@@ -978,12 +1012,17 @@ class TerminalPrompter(PlainPrompter):
                         else _("; type '{back}' on its own to go back")
                     ).format(back=back)
                 hint += _("; up to {count} characters").format(count=MAX_TEXT)
+                instruction: str | None = f"({hint})"
+                if not _fits_on_line(f" {message}  {instruction} "):
+                    # on its own lines, folded between words, rather than cut mid-word
+                    self.say(_wrap(f"({hint})"))
+                    instruction = None
                 typed: str = _answer(
                     questionary.text(
                         message,
                         default=draft,
                         qmark="",
-                        instruction=f"({hint})",
+                        instruction=instruction,
                         **self._io,
                     )
                 )

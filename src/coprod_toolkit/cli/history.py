@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -214,15 +215,30 @@ def _history(
         sys.stdout.flush()
     else:
         table = Table(show_header=True, header_style="bold", box=None)
-        for column in (_("When"), _("Exercise"), _("About"), _("Who"), _("Result"), _("Id")):
+        # ids are what other commands need: whole, never cut short with '…'
+        # (a width of their own: rich would otherwise narrow them before the columns
+        # of words, which fold between words)
+        table.add_column(_("When"))
+        heading = _("Exercise")
+        longest = max((len(s.exercise) for s in found), default=0)
+        table.add_column(heading, width=max(min(longest, 24), len(heading)), overflow="fold")
+        for column in (_("About"), _("Who"), _("Result")):
             table.add_column(column)
+        heading = _("Id")
+        longest = max((len(s.id) for s in found), default=0)
+        table.add_column(heading, width=max(min(longest, 40), len(heading)), no_wrap=True)
         for s in found:
-            version = f" (v{s.version})" if s.version != "1" else ""
+            exercise = (
+                _("{exercise} (v{version})").format(exercise=s.exercise, version=s.version)
+                if s.version != "1"
+                else s.exercise
+            )
             other = " " + answered_in(s.language) if s.language != here else ""
             table.add_row(
                 local_time(s.finished),
-                Text(printable(s.exercise + version + other)),
-                Text(printable(s.about)),
+                Text(printable(exercise + other)),
+                # what it was about in words ('my own practice'), as the lines say it
+                Text(printable(about_in_use(s) if s.language != here else s.about_label)),
                 Text(printable(name_in_use(s) or _("anonymous"))),
                 Text(printable(reading_in_use(s) or "-")),
                 Text(printable(s.id)),
@@ -359,7 +375,8 @@ def _progress(
         )
         note = f"{note} {mixed}" if note else mixed
     if note:
-        console.print(Text(printable(note)), soft_wrap=True)
+        # folded between words on a terminal; whole lines for another program
+        console.print(Text(printable(note)), soft_wrap=not console.is_terminal)
     console.print()
     width = max(len(line.title) for line in [*result.lines, result.overall])
 
@@ -376,6 +393,12 @@ def _progress(
     widths = [max(len(h), 3) for h in headings]
     over_time = _("Over time")
     chart_width = max(12, len(over_time))
+    room = console.width - (2 + chart_width + 2 + sum(widths) + 2 * (len(widths) - 1))
+    if not plain and console.is_terminal and width > room:
+        if room < 16:
+            plain = True  # too narrow for the columns: each line in words instead
+        else:
+            width = room  # long titles folded onto lines of their own, between words
     if not plain:
         console.print(
             Text(
@@ -403,9 +426,11 @@ def _progress(
         else:
             chart = sparkline(line.values[-12:])
             cells = [was, previous, latest, since_first, since_last]
-            shown = f"{line.title:{width}}  {chart:{chart_width}}  " + "  ".join(
+            title, *more = textwrap.wrap(line.title, width) or [""]
+            shown = f"{title:{width}}  {chart:{chart_width}}  " + "  ".join(
                 f"{c:>{w}}" for c, w in zip(cells, widths, strict=True)
             )
+            shown = "\n".join([shown, *more])
         console.print(Text(printable(shown)), soft_wrap=True)
     console.print()
     for line in result.lines:
