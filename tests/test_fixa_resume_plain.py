@@ -68,3 +68,19 @@ def test_a_run_started_with_menus_carries_on_with_menus(tmp_path: Path) -> None:
     child.expect("then Enter")  # the arrow-key menu
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+def test_menus_brings_the_menus_back_to_a_plain_run(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    stop_after(home, ["--about", "me", "--name", "Ben", "--plain"], 1, plain=True)
+    child = spawn(["resume", "--menus"], home)
+    child.expect("Carrying on with The six principles of co-production, Ben")
+    child.expect("Question 2 of")
+    child.expect("then Enter")  # the arrow-key menu
+    child.send("4")
+    child.send("\r")
+    child.expect("Question 3 of")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    draft_file = next((home / "drafts").glob("*.yaml"))
+    assert yaml.safe_load(draft_file.read_text())["plain"] is False  # menus from now on

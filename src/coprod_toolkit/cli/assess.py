@@ -463,14 +463,28 @@ def resume(
     ] = None,
     out: OutOpt = None,
     plain: PlainOpt = False,
+    menus: Annotated[
+        bool,
+        typer.Option(
+            "--menus",
+            help=gettext_noop(
+                "Arrow-key menus again, for a run that was started with --plain "
+                "(without this, it carries on plain)."
+            ),
+        ),
+    ] = False,
     exercises: ExercisesOpt = None,
 ) -> None:
     """coprod resume: its help is RESUME_HELP, translated when shown."""
-    _resume(draft_id, out, plain, exercises)
+    _resume(draft_id, out, plain, exercises, menus)
 
 
 def _resume(
-    draft_id: str | None, out: Path | None, plain: bool, exercises: list[Path] | None
+    draft_id: str | None,
+    out: Path | None,
+    plain: bool,
+    exercises: list[Path] | None,
+    menus: bool = False,
 ) -> None:
 
     from coprod_toolkit.errors import Interrupted, NoTerminal, NotFound
@@ -513,7 +527,7 @@ def _resume(
     plain = plain or os.environ.get("TERM") == "dumb"
     # A run started with --plain (a screen reader, a simple terminal) carries on plain, and
     # so does the list to choose from when any run on it was started plain.
-    listed = plain or any(d.plain for d in drafts)
+    listed = plain or (not menus and any(d.plain for d in drafts))
     console = console_for(listed)
     prompter = prompter_for(listed)
     if draft_id is not None:
@@ -529,12 +543,14 @@ def _resume(
         except Interrupted:
             raise Interrupted(_("Stopped. Nothing was changed.")) from None
         draft = next(d for d in drafts if d.id == chosen)
-    plain = plain or draft.plain
+    plain = plain or (draft.plain and not menus)
     if plain != listed:
         console = console_for(plain)
         prompter = prompter_for(plain)
     with store.claim(draft.id):  # a second window on the same run stops here
-        _carry_on(_reloaded(store, draft), store, console, prompter, plain, out, exercises)
+        held = _reloaded(store, draft)
+        held.plain = held.plain and not menus  # --menus: menus from now on
+        _carry_on(held, store, console, prompter, plain, out, exercises)
 
 
 def _reloaded(store: Store, draft: Draft | GroupDraft) -> Draft | GroupDraft:
