@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -105,3 +106,21 @@ def test_every_placement_answer_is_readable_whole(language: str, columns: int) -
             for _value, label in options:
                 assert words(label) in words(shown), label
             assert all(len(line) <= columns for line in lines(shown))
+
+
+def test_long_ticked_answers_are_shown_whole(tmp_path: Path) -> None:
+    from tests.conftest import MINIMAL, write
+    from tests.test_prompts import ask_for
+
+    often = "Often, when the people who use the service are asked and have time to prepare"
+    never = "Never, because nobody has yet found a way to ask the people who use it directly"
+    yaml_text = (
+        MINIMAL.replace("type: choice", "type: multi")
+        .replace("label: Often", f"label: '{often}'")
+        .replace("label: Never", f"label: '{never}'")
+    )
+    loaded = load_exercise(write(tmp_path, "tiny.yaml", yaml_text))
+    picked, shown = on_screen(80, " " + ENTER, lambda p: p.ask(ask_for(loaded, "q5")))
+    assert picked == ["a"]
+    assert words(often) in words(shown) and words(never) in words(shown)
+    assert all(len(line) <= 80 for line in lines(shown))
