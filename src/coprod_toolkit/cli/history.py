@@ -16,6 +16,8 @@ from coprod_toolkit.i18n import _, gettext_noop, ngettext
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from rich.console import Console
+
     from coprod_toolkit.history import Broken, Summary
     from coprod_toolkit.models import GroupRecord, Reflection
 
@@ -173,9 +175,6 @@ def _history(
     if not found:
         typer.echo(_("No saved reflections match. Start one with: coprod assess"))
         return
-    from rich.table import Table
-    from rich.text import Text
-
     from coprod_toolkit.text import printable
 
     # A table is for a screenful; a long history is written as lines, which is far quicker.
@@ -213,24 +212,60 @@ def _history(
         sys.stdout.write(printable("\n".join(lines)) + "\n")
         sys.stdout.flush()
     else:
-        table = Table(show_header=True, header_style="bold", box=None)
-        for column in (_("When"), _("Exercise"), _("About"), _("Who"), _("Result"), _("Id")):
-            table.add_column(column)
-        for s in found:
-            version = f" (v{s.version})" if s.version != "1" else ""
-            other = " " + answered_in(s.language) if s.language != here else ""
-            table.add_row(
-                local_time(s.finished),
-                Text(printable(s.exercise + version + other)),
-                Text(printable(s.about)),
-                Text(printable(name_in_use(s) or _("anonymous"))),
-                Text(printable(reading_in_use(s) or "-")),
-                Text(printable(s.id)),
-            )
-        console.print(table)
+        print_history_table(console, found)
     console.print(
         ngettext("{count} reflection.", "{count} reflections.", len(found)).format(count=len(found))
     )
+
+
+def print_history_table(console: Console, found: list[Summary]) -> None:
+    """The history as a table on a terminal; the Id is never cut short.
+
+    When the whole table does not fit the terminal's width, each reflection takes two
+    lines instead: its Id on the first, the rest below it.
+    """
+    from rich.measure import Measurement
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    from coprod_toolkit.history import about_in_use, local_time, name_in_use, reading_in_use
+    from coprod_toolkit.i18n import language
+    from coprod_toolkit.report import answered_in
+    from coprod_toolkit.text import printable
+
+    here = language()
+    rows = []
+    for s in found:
+        version = f" (v{s.version})" if s.version != "1" else ""
+        other = " " + answered_in(s.language) if s.language != here else ""
+        rows.append(
+            (
+                local_time(s.finished),
+                printable(s.exercise + version + other),
+                printable(about_in_use(s) if s.language != here else s.about_label),
+                printable(name_in_use(s) or _("anonymous")),
+                printable(reading_in_use(s) or "-"),
+                printable(s.id),
+            )
+        )
+    table = Table(show_header=True, header_style="bold", box=None)
+    for column in (_("When"), _("Exercise"), _("About"), _("Who"), _("Result")):
+        table.add_column(column)
+    table.add_column(_("Id"), no_wrap=True, overflow="ignore")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    wide = console.options.update_width(10_000)
+    if Measurement.get(console, wide, table).maximum <= console.width:
+        console.print(table)
+        return
+    for when, exercise, about, who, result, ident in rows:
+        console.print(Text(ident, style="bold"), no_wrap=True, overflow="ignore", crop=False)
+        # Translators: one reflection in a narrow terminal, below its Id.
+        rest = _("{when}, {exercise}, about {about}, {who}: {result}").format(
+            when=when, exercise=exercise, about=about, who=who, result=result
+        )
+        console.print(Padding(Text(rest), (0, 0, 0, 2)))
 
 
 @app.command(

@@ -1,0 +1,48 @@
+"""A new user's review of history, progress, export and damaged files (fix b)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from typer.testing import CliRunner
+
+from coprod_toolkit.cli import app
+from coprod_toolkit.cli.history import print_history_table
+from coprod_toolkit.history import History
+from tests.test_history import day, make
+
+runner = CliRunner()
+
+
+def _table(home: Path, width: int) -> str:
+    found, _ = History(home).read()
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system=None, highlight=False, markup=False)
+    print_history_table(console, found)
+    return out.getvalue()
+
+
+def test_the_history_table_never_cuts_an_id(isolated: Path) -> None:
+    make(isolated, day(3))
+    make(isolated, day(4), name="Someone with a long name")
+    ids = sorted(p.stem for p in (isolated / "reflections").glob("*.yaml"))
+    for width in (60, 80, 100, 160):
+        shown = _table(isolated, width)
+        lines = shown.splitlines()
+        assert "…" not in shown, shown
+        for ident in ids:
+            assert any(ident in line.split() for line in lines), (width, shown)
+        assert all(len(line.rstrip()) <= width for line in lines), shown
+
+
+def test_the_history_table_says_what_a_reflection_is_about_as_the_file_does(
+    isolated: Path,
+) -> None:
+    make(isolated, day(3))  # about: me, about_label: my own practice
+    for width in (80, 200):
+        shown = " ".join(_table(isolated, width).split())
+        assert "my own practice" in shown, shown
+    piped = runner.invoke(app, ["history"]).output
+    assert "about my own practice" in piped
