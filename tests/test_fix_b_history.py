@@ -46,3 +46,26 @@ def test_the_history_table_says_what_a_reflection_is_about_as_the_file_does(
         assert "my own practice" in shown, shown
     piped = runner.invoke(app, ["history"]).output
     assert "about my own practice" in piped
+
+
+def test_progress_numbers_stay_whole_and_on_their_row_at_80_columns(isolated: Path) -> None:
+    from coprod_toolkit.cli.history import progress_table
+    from coprod_toolkit.history import SPARKS, progress
+    from tests.test_history import SIX
+
+    make(isolated, day(3), 2)
+    make(isolated, day(9), 3, by_section={"reciprocity": 4})
+    found, _ = History(isolated).read()
+    sections = [(s.id, s.title) for s in SIX.exercise.sections if s.scored]
+    result = progress(found, sections)
+    for width in (60, 80, 100):
+        out = io.StringIO()
+        console = Console(file=out, width=width, color_system=None, highlight=False)
+        console.print(progress_table(result, width))
+        lines = out.getvalue().splitlines()
+        assert all(len(line.rstrip()) <= width for line in lines), out.getvalue()
+        charted = [line for line in lines if any(c in line for c in SPARKS)]
+        rows = {line.split()[0]: line.split()[-5:] for line in charted}
+        assert rows["Assets"] == ["25", "25", "50", "+25", "+25"], out.getvalue()
+        assert rows["Reciprocity"] == ["25", "25", "75", "+50", "+50"], out.getvalue()
+        assert rows["Overall"][-1].startswith("+"), out.getvalue()

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from rich.console import Console
+    from rich.table import Table
 
-    from coprod_toolkit.history import Broken, Summary
+    from coprod_toolkit.history import Broken, Line, Progress, Summary
     from coprod_toolkit.models import GroupRecord, Reflection
 
 ExerciseFilter = Annotated[
@@ -303,7 +304,7 @@ def _progress(
     from rich.text import Text
 
     from coprod_toolkit.errors import CoprodError, NotFound
-    from coprod_toolkit.history import change_words, progress, sparkline
+    from coprod_toolkit.history import change_words, progress
     from coprod_toolkit.text import printable
 
     runs = [s for s in _summaries(out, exercise) if s.kind != "checklist"]
@@ -394,9 +395,33 @@ def _progress(
         )
         note = f"{note} {mixed}" if note else mixed
     if note:
-        console.print(Text(printable(note)), soft_wrap=True)
+        console.print(Text(printable(note)))
     console.print()
-    width = max(len(line.title) for line in [*result.lines, result.overall])
+    if plain:
+        in_words = _(
+            "{title}: first {first}, last time {previous}, now {latest} "
+            "(change since first {since_first}, since last time {since_last})"
+        )
+        for line in [*result.lines, result.overall]:
+            was, previous, latest, since_first, since_last = _progress_cells(line)
+            shown = in_words.format(
+                title=line.title,
+                first=was,
+                previous=previous,
+                latest=latest,
+                since_first=since_first,
+                since_last=since_last,
+            )
+            console.print(Text(printable(shown)), soft_wrap=True)
+    else:
+        console.print(progress_table(result, console.width))
+    console.print()
+    for line in result.lines:
+        console.print(Text(printable(change_words(line, result.runs))))
+
+
+def _progress_cells(line: Line) -> list[str]:
+    """First, last time, now, change since first, change since last time: as text."""
 
     def number(value: float | None) -> str:
         return "-" if value is None else str(round(value))
@@ -407,44 +432,54 @@ def _progress(
         change = round(b) - round(a)
         return f"{change:+d}" if change else "0"
 
+    return [
+        number(line.first),
+        number(line.previous),
+        number(line.latest),
+        signed(line.first, line.latest),
+        signed(line.previous, line.latest),
+    ]
+
+
+def progress_table(result: Progress, width: int) -> Table:
+    """Each section's scores over time, for a terminal `width` wide: titles and headings
+    wrap to fit, numbers never split."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from coprod_toolkit.history import sparkline
+    from coprod_toolkit.text import printable
+
     headings = [_("First"), _("Last time"), _("Now"), _("Since first"), _("Since last time")]
-    widths = [max(len(h), 3) for h in headings]
-    over_time = _("Over time")
-    chart_width = max(12, len(over_time))
-    if not plain:
-        console.print(
-            Text(
-                f"{'':{width}}  {over_time:{chart_width}}  " + "  ".join(headings),
-                style="bold",
-            )
-        )
-    in_words = _(
-        "{title}: first {first}, last time {previous}, now {latest} "
-        "(change since first {since_first}, since last time {since_last})"
+    rows = [
+        (printable(line.title), sparkline(line.values[-12:]), *_progress_cells(line))
+        for line in [*result.lines, result.overall]
+    ]
+    # Room the numbers need with their headings on one line; past the width, the
+    # headings wrap word by word, so the titles keep room to be read.
+    wide = (
+        max(len(r[0]) for r in rows)
+        + max(len(_("Over time")), 12)
+        + sum(len(h) for h in headings)
+        + 2 * len(headings)
+        + 2
     )
-    for line in [*result.lines, result.overall]:
-        was, previous, latest = number(line.first), number(line.previous), number(line.latest)
-        since_first = signed(line.first, line.latest)
-        since_last = signed(line.previous, line.latest)
-        if plain:
-            shown = in_words.format(
-                title=line.title,
-                first=was,
-                previous=previous,
-                latest=latest,
-                since_first=since_first,
-                since_last=since_last,
-            )
-        else:
-            chart = sparkline(line.values[-12:])
-            cells = [was, previous, latest, since_first, since_last]
-            shown = f"{line.title:{width}}  {chart:{chart_width}}  " + "  ".join(
-                f"{c:>{w}}" for c, w in zip(cells, widths, strict=True)
-            )
-        console.print(Text(printable(shown)), soft_wrap=True)
-    console.print()
-    for line in result.lines:
-        console.print(Text(printable(change_words(line, result.runs))))
+
+    def narrowest(heading: str) -> int | None:
+        if wide <= width:
+            return None
+        return max(5, *(len(word) for word in heading.split()))
+
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("", ratio=1, min_width=12)
+    table.add_column(_("Over time"), no_wrap=True)
+    for heading in headings:
+        table.add_column(heading, justify="right", max_width=narrowest(heading))
+    for title, chart, *cells in rows:
+        table.add_row(
+            Text(title), Text(chart, no_wrap=True), *(Text(c, no_wrap=True) for c in cells)
+        )
+    return table
 
 
 def _same_subject(
