@@ -69,3 +69,38 @@ def test_progress_numbers_stay_whole_and_on_their_row_at_80_columns(isolated: Pa
         assert rows["Assets"] == ["25", "25", "50", "+25", "+25"], out.getvalue()
         assert rows["Reciprocity"] == ["25", "25", "75", "+50", "+50"], out.getvalue()
         assert rows["Overall"][-1].startswith("+"), out.getvalue()
+
+
+def test_placement_progress_lists_each_sections_reading_not_scores(tmp_path: Path) -> None:
+    for where, depth in (("co-design", "support"), ("co-production", "transformation")):
+        path = tmp_path / "p.yaml"
+        path.write_text(f"answers: {{where: {where}, how-deep: {depth}}}\n")
+        result = runner.invoke(app, ["assess", "placement", "--answers", str(path)])
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["progress", "placement"])
+    assert result.exit_code == 0, result.output
+    text = result.output
+    for word in ("Overall", "rose", "first 75", "100"):
+        assert word not in text, text
+    lines = text.splitlines()
+    fits, deep = lines.index("Where this work fits"), lines.index("How deep it goes")
+    assert [line.split(": ")[-1] for line in lines[fits + 1 : fits + 3]] == [
+        "Co-design",
+        "Co-production",
+    ]
+    assert [line.split(": ")[-1] for line in lines[deep + 1 : deep + 3]] == [
+        "Support",
+        "Transformation",
+    ]
+
+
+def test_checklist_progress_shows_its_verdicts_over_time(tmp_path: Path) -> None:
+    from tests.test_checklists import readiness_answers
+
+    path = readiness_answers(tmp_path)
+    assert runner.invoke(app, ["readiness", "--answers", str(path)]).exit_code == 0
+    result = runner.invoke(app, ["progress", "readiness"])
+    assert result.exit_code == 0, result.output
+    assert "no saved results" not in result.output
+    assert "What the checklist said each time:" in result.output
+    assert result.output.rstrip().endswith(": Ready"), result.output

@@ -305,9 +305,10 @@ def _progress(
 
     from coprod_toolkit.errors import CoprodError, NotFound
     from coprod_toolkit.history import change_words, progress
+    from coprod_toolkit.storage import default_home
     from coprod_toolkit.text import printable
 
-    runs = [s for s in _summaries(out, exercise) if s.kind != "checklist"]
+    runs = _summaries(out, exercise)
     if not runs:
         from coprod_toolkit.catalog import find
 
@@ -346,11 +347,15 @@ def _progress(
             "in score may come from the new questions, not only from a change in the work."
         ).format(versions=", ".join(versions[:-1]), last=versions[-1])
     sections: list[tuple[str, str]]
+    # A checklist's verdicts, and the readings of an exercise that shows each section
+    # on its own (categories, not scores), are listed over time: no sums, no "rose".
+    readings = any(s.kind == "checklist" for s in mine)
     try:
         from coprod_toolkit.catalog import find
 
         current = find(exercise, exercises).exercise
         sections = [(s.id, s.title) for s in current.sections if s.scored]
+        readings = readings or current.scoring.shown_as() == "each"
     except CoprodError:
         # the exercise is gone: the newest run's own sections, named from their ids
         sections = [(sid, sid.replace("-", " ").capitalize()) for sid in mine[0].section_scores]
@@ -397,6 +402,10 @@ def _progress(
     if note:
         console.print(Text(printable(note)))
     console.print()
+    if readings:
+        root = out.expanduser() if out else default_home()
+        _readings_over_time(console, result.runs, root, exercises, plain)
+        return
     if plain:
         in_words = _(
             "{title}: first {first}, last time {previous}, now {latest} "
@@ -418,6 +427,50 @@ def _progress(
     console.print()
     for line in result.lines:
         console.print(Text(printable(change_words(line, result.runs))))
+
+
+def _readings_over_time(
+    console: Console,
+    runs: list[Summary],
+    root: Path,
+    exercises: list[Path] | None,
+    plain: bool,
+) -> None:
+    """Each reflection's reading, oldest first: a checklist's verdict, or each section's
+    band when the exercise shows each section on its own."""
+    from rich.text import Text
+
+    from coprod_toolkit.history import in_language_in_use, local_time, read_record
+    from coprod_toolkit.text import printable
+
+    records = []
+    for s in runs:
+        try:
+            record = read_record(root / "reflections" / s.file)
+        except ValueError:
+            continue
+        records.append((local_time(s.finished), in_language_in_use(record, exercises)))
+    if not records:
+        return
+    bold = "" if plain else "bold"
+    each = _("{when}: {reading}")
+    no_reading = _("no reading")
+    if all(r.kind == "checklist" for _when, r in records):
+        console.print(Text(_("What the checklist said each time:"), style=bold))
+        for when, r in records:
+            label = r.verdict.label if r.verdict else no_reading
+            console.print(Text(printable("  " + each.format(when=when, reading=label))))
+        return
+    titles: dict[str, str] = {}
+    for _when, r in records:
+        for section in r.scores.sections if r.scores else ():
+            titles[section.id] = section.title  # the newest title wins
+    for section_id, title in titles.items():
+        console.print(Text(printable(title), style=bold))
+        for when, r in records:
+            found = [x for x in (r.scores.sections if r.scores else ()) if x.id == section_id]
+            label = (found[0].band if found else None) or no_reading
+            console.print(Text(printable("  " + each.format(when=when, reading=label))))
 
 
 def _progress_cells(line: Line) -> list[str]:
