@@ -250,11 +250,12 @@ def test_an_older_record_without_a_language_reads_as_english(
 
 @pytest.fixture
 def from_the_computer(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Welsh from the computer's settings: the person has not named a language for coprod."""
+    """Nothing names a language: no --lang, no COPROD_LANG, a computer set to plain 'C'.
+    (A computer set to Welsh or English counts as a choice: see test_language_choice.py.)"""
     monkeypatch.delenv("COPROD_LANG", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
-    monkeypatch.setenv("LANG", "cy_GB.UTF-8")
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setattr(app_module, "language_choice", None)
 
 
@@ -331,7 +332,8 @@ def test_no_language_question_for_an_exercise_in_one_language(
 
 
 def welsh_spawn(args: list[str], home: Path, locale: str = "cy_GB.UTF-8") -> pexpect.spawn:
-    """coprod in a pseudo-terminal on a computer set to Welsh, with no --lang or COPROD_LANG."""
+    """coprod in a pseudo-terminal on a computer set to Welsh (or `locale`), with no --lang
+    or COPROD_LANG."""
     saved = {k: os.environ.get(k) for k in ("COPROD_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
     try:
         for key in ("COPROD_LANG", "LC_ALL", "LC_MESSAGES"):
@@ -349,15 +351,16 @@ def welsh_spawn(args: list[str], home: Path, locale: str = "cy_GB.UTF-8") -> pex
 def test_a_welsh_assessment_in_a_terminal(tmp_path: Path) -> None:
     home = tmp_path / "home"
     exercise = tiny(tmp_path / "ex")
-    child = welsh_spawn(["assess", str(exercise), "--plain", "--about", "me"], home)
-    child.expect("Pa iaith hoffech chi ei defnyddio\\?")
-    child.expect("1. Cymraeg")
-    child.expect("2. English")
-    child.expect("bwyswch Enter i ddewis Cymraeg: ")
+    # Nothing names a language, so coprod asks (in English, as it falls back to English).
+    child = welsh_spawn(["assess", str(exercise), "--plain", "--about", "me"], home, "C.UTF-8")
+    child.expect("Which language would you like to use\\?")
+    child.expect("1. English")
+    child.expect("2. Cymraeg")
+    child.expect("or press Enter for English: ")
     child.send("Cymraeg os gwelwch yn dda\r")
-    child.expect("Nid yw 'Cymraeg os gwelwch yn dda' yn un o'r rhifau")
-    child.expect("bwyswch Enter i ddewis Cymraeg: ")
-    child.send("\r")
+    child.expect("'Cymraeg os gwelwch yn dda' is not one of the numbers")
+    child.expect("or press Enter for English: ")
+    child.send("2\r")
     child.expect("Bach")
     child.expect("Eich enw")
     child.send("Ana\r")
@@ -393,23 +396,39 @@ def test_a_welsh_assessment_in_a_terminal(tmp_path: Path) -> None:
     assert record["scores"]["overall"]["band"] == "Uchel"
 
 
-def test_choosing_english_at_the_language_question_switches_everything(tmp_path: Path) -> None:
+def test_choosing_at_the_language_question_switches_everything(tmp_path: Path) -> None:
     home = tmp_path / "home"
     exercise = tiny(tmp_path / "ex")
-    child = welsh_spawn(["assess", str(exercise), "--about", "me", "--name", "Ana"], home)
-    child.expect("Pa iaith hoffech chi ei defnyddio\\?")
-    child.expect("English")
-    child.send("\x1b[B")  # arrow down, to English
+    child = welsh_spawn(
+        ["assess", str(exercise), "--about", "me", "--name", "Ana"], home, "C.UTF-8"
+    )
+    child.expect("Which language would you like to use\\?")
+    child.expect("Cymraeg")
+    child.send("\x1b[B")  # arrow down, to Cymraeg
     child.send("\r")
-    child.expect("Tiny")
-    child.expect("Question 1 of 4")
-    child.expect("I do one thing.")
-    child.send("\x03")  # Ctrl-C: stopped, the draft kept, in English
-    child.expect("Stopped. Your answers so far are saved.")
+    child.expect("Bach")
+    child.expect("Cwestiwn 1 o 4")
+    child.expect("Rwy'n gwneud un peth.")
+    child.send("\x03")  # Ctrl-C: stopped, the draft kept, in Welsh
+    child.expect("Wedi stopio. Mae eich atebion hyd yma wedi'u cadw.")
     child.expect(pexpect.EOF)
     child.close()
     (draft,) = (home / "drafts").glob("*.yaml")
-    assert yaml.safe_load(draft.read_text(encoding="utf-8"))["language"] == "en"
+    assert yaml.safe_load(draft.read_text(encoding="utf-8"))["language"] == "cy"
+
+
+def test_a_computer_set_to_welsh_is_not_asked_and_is_offered_english(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    exercise = tiny(tmp_path / "ex")
+    child = welsh_spawn(["assess", str(exercise), "--plain", "--about", "me"], home)
+    child.expect("You can do this exercise in English too:")
+    child.expect("--lang en assess")
+    child.expect("Bach")
+    assert "Pa iaith" not in child.before
+    child.expect("Eich enw")
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()
 
 
 def test_no_language_question_with_lang_and_a_run_carries_on_in_its_language(
@@ -449,9 +468,9 @@ def test_no_language_question_with_lang_and_a_run_carries_on_in_its_language(
 def test_the_readiness_checklist_in_welsh_in_a_terminal(tmp_path: Path) -> None:
     home = tmp_path / "home"
     child = welsh_spawn(["readiness", "--plain", "--name", "Ana"], home)
-    child.expect("Pa iaith hoffech chi ei defnyddio\\?")
-    child.expect("i ddewis Cymraeg: ")
-    child.send("\r")
+    # A computer set to Welsh: Welsh, with English offered in English, and nothing asked.
+    child.expect("You can do this exercise in English too:")
+    child.expect("coprod --lang en readiness")
     asked = 0
     while True:
         found = child.expect(["Cwestiwn \\d+ o \\d+", "Teipiwch rif ateb i'w newid"])

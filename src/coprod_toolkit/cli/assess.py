@@ -30,6 +30,7 @@ from coprod_toolkit.i18n import _, gettext_noop, ngettext
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from coprod_toolkit.i18n import Choice
     from coprod_toolkit.loader import LoadedExercise
     from coprod_toolkit.models import Draft, Exercise, GroupDraft, PreviousStep
     from coprod_toolkit.prompts import PlainPrompter
@@ -190,21 +191,39 @@ def practice_commands(ex: Exercise, extra: list[Path] | None) -> dict[str, str]:
 # --------------------------------------------------------------------------- language
 
 
-def language_was_chosen() -> bool:
-    """Whether the person named a language for this run (--lang or COPROD_LANG), rather
-    than coprod taking it from the computer's settings."""
+def _language_choice() -> Choice:
+    """The language chosen for this run, and where from (--lang, COPROD_LANG, the computer)."""
     import importlib
 
     from coprod_toolkit.i18n import choose
 
     app_module = importlib.import_module("coprod_toolkit.cli.app")
-    choice = getattr(app_module, "language_choice", None) or choose()
-    return choice.source in ("--lang", "COPROD_LANG")
+    choice: Choice | None = getattr(app_module, "language_choice", None)
+    return choice or choose()
+
+
+def language_was_chosen() -> bool:
+    """Whether the person named a language for this run (--lang or COPROD_LANG), rather
+    than coprod taking it from the computer's settings."""
+    return _language_choice().source in ("--lang", "COPROD_LANG")
+
+
+def language_from_computer() -> bool:
+    """Whether the computer's own language settings named a language coprod speaks."""
+    from coprod_toolkit.i18n import LOCALE_VARIABLES
+
+    choice = _language_choice()
+    return choice.source in LOCALE_VARIABLES and choice.asked == choice.language
 
 
 def ask_language(loaded: LoadedExercise, prompter: PlainPrompter) -> LoadedExercise:
     """Which language to do an exercise in, when it has more than one and the person did
-    not name one: the exercise and coprod's own words then both use it, for the whole run."""
+    not name one: the exercise and coprod's own words then both use it, for the whole run.
+
+    When the computer's settings name a language coprod speaks, that is taken as the
+    person's choice and nothing is asked (so nobody is asked on every run); the other
+    languages are offered in one line each, written in that language.
+    """
     from coprod_toolkit.catalog import load
     from coprod_toolkit.i18n import ENGLISH, language, name_of, set_language
     from coprod_toolkit.loader import language_of, languages
@@ -213,9 +232,12 @@ def ask_language(loaded: LoadedExercise, prompter: PlainPrompter) -> LoadedExerc
     codes = languages(original)
     if len(codes) < 2 or language_was_chosen():
         return loaded
+    current = language()
+    if language_from_computer() and current in codes:
+        _offer_other_languages([c for c in codes if c != current], prompter)
+        return loaded
     from coprod_toolkit.translations import localise
 
-    current = language()
     ordered = sorted(codes, key=lambda code: code != current)  # the one in use first
     prompter.say()
     chosen = prompter.choose(
@@ -225,6 +247,23 @@ def ask_language(loaded: LoadedExercise, prompter: PlainPrompter) -> LoadedExerc
     )
     set_language(chosen)
     return localise(original, chosen)
+
+
+def _offer_other_languages(codes: list[str], prompter: PlainPrompter) -> None:
+    """One line per other language, in that language, with the command that uses it."""
+    import shlex
+
+    from coprod_toolkit.i18n import using
+
+    rest = " ".join(shlex.quote(arg) for arg in sys.argv[1:])
+    for code in codes:
+        command = f"coprod --lang {code} {rest}".rstrip()
+        with using(code):
+            # Translators: shown in the language it offers, so name YOUR language here
+            # ("...in Welsh too" becomes "...yn Gymraeg hefyd"). {command} is a command.
+            prompter.say(
+                _("You can do this exercise in English too: {command}").format(command=command)
+            )
 
 
 # --------------------------------------------------------------------------- assess
