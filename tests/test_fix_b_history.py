@@ -104,3 +104,23 @@ def test_checklist_progress_shows_its_verdicts_over_time(tmp_path: Path) -> None
     assert "no saved results" not in result.output
     assert "What the checklist said each time:" in result.output
     assert result.output.rstrip().endswith(": Ready"), result.output
+
+
+def test_export_counts_in_words_that_agree_with_the_number(isolated: Path) -> None:
+    reflection = make(isolated, day(3))
+    result = runner.invoke(app, ["export", "--to", "a.csv"])
+    assert result.exit_code == 0, result.output
+    answers = len(reflection.answers)
+    assert f"Wrote {answers} answers from 1 reflection to a.csv" in result.output
+    assert b"\r\n" in Path("a.csv").read_bytes()  # a file keeps CSV's own line ends
+
+
+def test_export_on_a_terminal_shows_plain_lines(isolated: Path) -> None:
+    from tests.test_terminal import spawn
+
+    make(isolated, day(3))
+    child = spawn(["export"], isolated)
+    seen = child.read()  # everything, to the end
+    child.close()
+    assert "six-principles" in seen
+    assert "\\x0d" not in seen, seen[:400]

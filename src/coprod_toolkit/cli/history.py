@@ -985,7 +985,8 @@ def _export(
         """The export as text, a little at a time, so memory stays flat."""
         if output == "csv":
             buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\r\n")
+            # A file keeps CSV's line ends (\r\n); a terminal shows plain lines.
+            writer = csv.writer(buffer, lineterminator="\n" if terminal else "\r\n")
             if bom or (bom is None and not screen):
                 yield "\ufeff"
             writer.writerow(EXPORT_COLUMNS)
@@ -1011,11 +1012,20 @@ def _export(
     write_output(to, chunks(), force)
     steps = counted.get("steps", 0)
     answers = counted["rows"] - steps
+    answer_words = ngettext("{count} answer", "{count} answers", answers).format(count=answers)
+    reflection_words = ngettext("{count} reflection", "{count} reflections", len(found)).format(
+        count=len(found)
+    )
     if steps:
-        said = _(
-            "Wrote {answers} answers and {steps} ideas and actions from group steps "
-            "from {count} reflections to {file}"
-        )
+        step_words = ngettext(
+            "{count} idea or action from group steps",
+            "{count} ideas and actions from group steps",
+            steps,
+        ).format(count=steps)
+        said = _("Wrote {answers} and {steps} from {reflections} to {file}")
     else:
-        said = _("Wrote {answers} answers from {count} reflections to {file}")
-    typer.echo(said.format(answers=answers, steps=steps, count=len(found), file=to))
+        step_words = ""
+        said = _("Wrote {answers} from {reflections} to {file}")
+    typer.echo(
+        said.format(answers=answer_words, steps=step_words, reflections=reflection_words, file=to)
+    )
