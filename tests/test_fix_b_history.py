@@ -124,3 +124,55 @@ def test_export_on_a_terminal_shows_plain_lines(isolated: Path) -> None:
     child.close()
     assert "six-principles" in seen
     assert "\\x0d" not in seen, seen[:400]
+
+
+def _damage(home: Path, source: Path) -> tuple[Path, Path]:
+    import yaml
+
+    data = yaml.safe_load(source.read_text())
+    data["finished"] = ""
+    dated = home / "reflections" / "2026-01-05-0000-baddate.yaml"
+    dated.write_text(yaml.safe_dump(data))
+    data = yaml.safe_load(source.read_text())
+    del data["scores"]["sections"][0]["id"]
+    typed = home / "reflections" / "2026-01-06-0000-wrongtype.yaml"
+    typed.write_text(yaml.safe_dump(data))
+    return dated, typed
+
+
+def test_damaged_files_are_named_in_plain_words_after_the_output(isolated: Path) -> None:
+    kept = make(isolated, day(3))
+    source = isolated / "reflections" / f"{kept.id}.yaml"
+    dated, typed = _damage(isolated, source)
+    result = runner.invoke(app, ["history"])
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert text.index("1 reflection.") < text.index("Skipped"), text
+    assert (
+        f"Skipped {dated}: it does not hold a complete reflection: the date it was finished "
+        "is missing or not a date." in text
+    )
+    assert (
+        f"Skipped {typed}: it does not hold a complete reflection: the line 'id:' under "
+        "'scores:' is missing." in text
+    )
+    for programmer in ("Input should", "Field required", "sections.0"):
+        assert programmer not in text, text
+    report = runner.invoke(app, ["report", str(source), "--to", "r.html"])
+    assert report.exit_code == 0, report.output
+    assert report.output.index("Wrote r.html") < report.output.index("Skipped"), report.output
+
+
+def test_a_report_of_a_damaged_reflection_says_it_is_there_but_cannot_be_read(
+    isolated: Path,
+) -> None:
+    kept = make(isolated, day(3))
+    _, typed = _damage(isolated, isolated / "reflections" / f"{kept.id}.yaml")
+    result = runner.invoke(app, ["report", typed.stem])
+    assert result.exit_code != 0
+    flat = " ".join(result.output.split())
+    assert "There is no reflection called" not in flat
+    assert (
+        f"The reflection '{typed.stem}' is there ({typed}), but it cannot be read, because it "
+        "does not hold a complete reflection: the line 'id:' under 'scores:' is missing." in flat
+    ), flat

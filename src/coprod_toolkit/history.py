@@ -38,7 +38,7 @@ from coprod_toolkit.report import record_language
 
 INDEX_NAME = "index.sqlite"
 OLD_INDEX_NAME = "index.json"
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 """Bump when the table changes: an index of another format is rebuilt."""  # i18n-ok
 BATCH = 1000
 """Files read between two commits (and two progress reports) while rebuilding."""  # i18n-ok
@@ -243,13 +243,41 @@ def _validated(data: dict[str, Any]) -> Reflection | GroupRecord:
     try:
         return _model_validate(model, data)
     except ValidationError as e:
-        first = e.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
         raise ValueError(
-            _("it does not hold a complete reflection ({where}: {problem})").format(
-                where=where, problem=first["msg"]
+            _("it does not hold a complete reflection: {problem}").format(
+                problem=_plain_problem(e.errors()[0])
             )
         ) from None
+
+
+_DATES = {"finished": N_("the date it was finished"), "started": N_("the date it was started")}
+
+
+def _plain_problem(error: Any) -> str:
+    """What is wrong with one part of a saved file, in words a person can act on:
+    'the date it was finished is missing or not a date', never pydantic's own text.
+
+    The part is always definite ('the date...', 'the line...'); in Welsh it is written
+    without its article, which the sentence around it carries ("mae'r {part}")."""
+    keys = [str(k) for k in error["loc"] if isinstance(k, str)]
+    kind = str(error["type"])
+    if len(keys) == 1 and keys[0] in _DATES:
+        part = _(str(_DATES[keys[0]]))
+    elif len(keys) > 1:
+        part = _("the line '{key}:' under '{top}:'").format(key=keys[-1], top=keys[0])
+    elif keys:
+        part = _("the line '{key}:'").format(key=keys[0])
+    else:
+        part = _("the file")
+    if kind == "missing":
+        return _("{part} is missing").format(part=part)
+    if "date" in kind or "time" in kind:
+        return _("{part} is missing or not a date").format(part=part)
+    if kind == "finite_number":
+        return _("{part} is not a number coprod can use").format(part=part)
+    if kind == "extra_forbidden":
+        return _("{part} is not one coprod knows").format(part=part)
+    return _("{part} does not hold what coprod wrote there").format(part=part)
 
 
 def _model_validate(

@@ -123,14 +123,38 @@ def _files(
 
 
 def _skipped(root: Path, broken: list[Broken]) -> None:
-    """Name each file that could not be read, on stderr, and carry on."""
+    """Name each file that could not be read, on stderr, after the command's output."""
+    for b in broken:
+        _warn_after(
+            _("Skipped {file}: {problem}.").format(
+                file=root / "reflections" / b.file, problem=b.message
+            )
+        )
+
+
+def _warn_after(said: str) -> None:
+    """A warning on stderr once the command has said what it came to say, so it never
+    sits above (or in the middle of) the output a person asked for."""
+    from typer._click.globals import get_current_context  # typer's own click
+
     from coprod_toolkit.text import printable
 
-    for b in broken:
-        said = _("Skipped {file}: {problem}.").format(
-            file=root / "reflections" / b.file, problem=b.message
-        )
-        sys.stderr.write(printable(said + "\n"))
+    line = printable(said + "\n")
+    context = get_current_context(silent=True)
+    if context is None:
+        sys.stderr.write(line)
+        return
+    waiting: list[str] | None = context.meta.get("coprod.warnings")
+    if waiting is None:
+        waiting = context.meta["coprod.warnings"] = []
+
+        def show() -> None:
+            sys.stdout.flush()
+            sys.stderr.write("".join(waiting))
+            sys.stderr.flush()
+
+        context.call_on_close(show)
+    waiting.append(line)
 
 
 @app.command(
@@ -652,6 +676,7 @@ def _find_reflection_path(ref: str, summaries: list[Summary], root: Path) -> Pat
         return root / "reflections" / summaries[0].file
     match = next((s for s in summaries if s.id == ref), None)
     if match is None:
+        _cannot_read(ref, root)
         nearest = difflib.get_close_matches(ref, [s.id for s in summaries], n=3, cutoff=0.4)
         listing = "".join(f"\n  {n}" for n in nearest) or "\n  " + _(
             "(none close; see coprod history)"
@@ -660,6 +685,26 @@ def _find_reflection_path(ref: str, summaries: list[Summary], root: Path) -> Pat
             _("There is no reflection called '{ref}'. The nearest:").format(ref=ref) + listing
         )
     return root / "reflections" / match.file
+
+
+def _cannot_read(ref: str, root: Path) -> None:
+    """When the reflection named is in the folder but cannot be read: say so, and why."""
+    from coprod_toolkit.errors import CoprodError
+    from coprod_toolkit.history import read_record
+
+    for suffix in (".yaml", ".yml"):
+        path = root / "reflections" / (ref + suffix)
+        if path.name != ref + suffix or not path.exists():
+            continue
+        try:
+            read_record(path)
+        except ValueError as e:
+            raise CoprodError(
+                _(
+                    "The reflection '{ref}' is there ({file}), but it cannot be read, "
+                    "because {problem}."
+                ).format(ref=ref, file=path, problem=e)
+            ) from None
 
 
 def _read_for_report(path: Path) -> Reflection | GroupRecord:
@@ -944,8 +989,7 @@ def _export(
         history = History(root)
         for file, payload, problem in history.answers(found):
             if payload is None:
-                said = _("Skipped {file}: {problem}.").format(file=file, problem=problem)
-                sys.stderr.write(printable(said + "\n"))
+                _warn_after(_("Skipped {file}: {problem}.").format(file=file, problem=problem))
                 continue
             c = payload["common"]
             answered = c.get("language") or ENGLISH
