@@ -148,7 +148,7 @@ def test_a_bad_about(tmp_path: Path) -> None:
     assert result.output == (
         "Error: --about team: this exercise can be about me (my own practice), service "
         "(my service or team), organisation (my organisation), support (the support and services "
-        "I use), together (our work together, as a group or project). "
+        "I use) or together (our work together, as a group or project). "
         "Fix: use one of those words.\n"
     )
 
@@ -224,3 +224,12 @@ def test_results_are_also_shown_against_an_extra_framework(tmp_path: Path, isola
     assert "  Honesty: 0 out of 100" in result.output
     report = next((isolated / "reflections").glob("*.md")).read_text()
     assert "### Against Our values" in report and "| Respect | 100 |" in report
+
+
+def test_an_about_for_an_exercise_with_one_subject(tmp_path: Path) -> None:
+    result = invoke("readiness", "--about", "service", "--answers", str(tmp_path / "none.yaml"))
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: --about service: this exercise can only be about me (this piece of work). "
+        "Fix: leave --about out, or use --about me.\n"
+    )

@@ -41,3 +41,15 @@ def test_fitting_leaves_short_lines_and_piped_output_alone(
     folded = prompts._fit("  " + long.strip())
     assert all(len(line) <= 59 and line.startswith("  word") for line in folded.splitlines())
     assert prompts._fit("short line") == "short line"
+
+
+def test_an_error_in_a_terminal_breaks_between_words(tmp_path: Path) -> None:
+    child = spawn(["group", "--people", "Ana"], tmp_path / "home")  # 100 columns
+    child.expect(__import__("pexpect").EOF)
+    said = child.before.replace("\r\n", "\n").strip()
+    lines = said.splitlines()
+    assert len(lines) > 1 and max(len(line) for line in lines) < 100
+    joined = " ".join(line.strip() for line in lines)
+    assert "Error: " in joined and " fo r " not in joined  # no word split in two
+    for line in lines[:-1]:  # every break falls between two words
+        assert not line.endswith(" ")

@@ -405,3 +405,22 @@ def test_the_list_of_exercises_shows_translated_titles(folder: Path) -> None:
     assert "Gwiriad bach" in welsh_list.output
     assert "A tiny check" not in welsh_list.output
     assert "Ydy cydgynhyrchu'n iawn i ni nawr?" in welsh_list.output  # built in
+
+
+def test_a_translation_given_where_an_exercise_is_wanted_says_what_to_type(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.catalog import builtin_dir
+    from coprod_toolkit.cli import app
+
+    path = builtin_dir() / "placement.cy.yaml"
+    monkeypatch.setattr("sys.argv", ["coprod", "exercise", "try", str(path)])
+    result = CliRunner().invoke(app, ["exercise", "try", str(path)])
+    assert result.exit_code == 2
+    assert " ".join(result.output.split()) == (
+        f"Error: {path} holds the words of the exercise 'placement' in Welsh: it is not an "
+        "exercise of its own. Fix: name the exercise and the language instead: "
+        "coprod --lang cy exercise try placement"
+    )

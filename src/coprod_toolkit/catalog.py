@@ -400,10 +400,42 @@ def localise(loaded: LoadedExercise) -> LoadedExercise:
     return in_language(loaded)
 
 
+def _not_a_translation(path: Path, name: str) -> None:
+    """A translation file given where an exercise is wanted: say what it is, and what to
+    type instead (the same command, with the exercise's id and the language)."""
+    from coprod_toolkit.i18n import is_translation_file, name_in_sentence
+
+    if not is_translation_file(path):
+        return
+    from coprod_toolkit.translations import read_translation
+
+    try:
+        tr, _marks = read_translation(path)
+    except CoprodError:
+        return  # not readable as a translation either: the exercise loader says why
+    from coprod_toolkit.text import typed_command
+
+    typed = typed_command() or ["assess", name]
+    words = [tr.translates if arg == name else arg for arg in typed]
+    if tr.translates not in words:
+        words.append(tr.translates)
+    command = " ".join(["coprod", "--lang", tr.language, *words])
+    raise UsageProblem(
+        _(
+            "{path} holds the words of the exercise '{id}' in {language}: it is not an "
+            "exercise of its own. Fix: name the exercise and the language instead: {command}"
+        ).format(
+            path=path, id=tr.translates, language=name_in_sentence(tr.language), command=command
+        )
+    )
+
+
 def find(name: str, extra: list[Path] | None = None) -> LoadedExercise:
     """An exercise by id, or by the path of its file. Reads in full only the file wanted."""
     if name.endswith((".yaml", ".yml")) or os.sep in name:
-        return localise(load(Path(name).expanduser()))
+        path = Path(name).expanduser()
+        _not_a_translation(path, name)
+        return localise(load(path))
     cache = _Cache()
     try:
         files = _all_files(extra)

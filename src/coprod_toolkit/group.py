@@ -93,13 +93,7 @@ def check_people(names: list[str]) -> list[str]:
     return people
 
 
-LANGUAGE_NAMES = {"en": N_("English"), "cy": N_("Welsh")}
-
-
-def language_name(code: str) -> str:
-    """A language's name for a sentence in the language in use: 'Welsh', 'Cymraeg'."""
-    found = LANGUAGE_NAMES.get(code)
-    return str(found) if found is not None else i18n.name_of(code)
+language_name = i18n.name_in_sentence  # a language's name inside a sentence
 
 
 def language_list(known: list[str]) -> str:

@@ -73,6 +73,24 @@ def name_of(code: str) -> str:
     return NAMES.get(code, code)
 
 
+def name_in_sentence(code: str) -> str:
+    """A language's name inside a sentence in the language in use: 'Welsh' ('Cymraeg')."""
+    if code == "cy":
+        return _("Welsh")
+    if code == ENGLISH:
+        return _("English")
+    return name_of(code)
+
+
+def in_language(code: str) -> str:
+    """'in Welsh', inside a sentence in the language in use ('yn Gymraeg')."""
+    if code == "cy":
+        return _("in Welsh")
+    if code == ENGLISH:
+        return _("in English")
+    return _("in {language}").format(language=name_of(code))
+
+
 @dataclass(frozen=True)
 class Choice:
     """Which language to use, where the choice came from, and a warning if it could not be met."""

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from coprod_toolkit.errors import CoprodError, UsageProblem
-from coprod_toolkit.i18n import _, ngettext
+from coprod_toolkit.i18n import _, name_in_sentence, ngettext
 from coprod_toolkit.language_scan import Checker, Finding, Scan, advice_for, guess_language
 from coprod_toolkit.text import printable
 
@@ -348,14 +348,6 @@ def _report(out: TextIO, name: str, spool: _Spool, json_out: bool, first: bool) 
         out.write("\n")
         spool.copy_to(out)
         out.write("\n")
-
-
-def name_in_sentence(code: str) -> str:
-    """A language's name inside a sentence, in the language in use: 'Welsh', 'Cymraeg'."""
-    from coprod_toolkit.i18n import name_of
-
-    names = {"en": _("English"), "cy": _("Welsh")}
-    return names.get(code) or name_of(code)
 
 
 def doc_language(value: str, library: Library) -> str:

@@ -76,35 +76,12 @@ def _wrap(text: str, indent: str = "") -> str:
 
 
 def _fit(text: str) -> str:
-    """Long lines folded between words at the terminal's width, so no word is split.
-
-    Only on a terminal: text piped to another program keeps its lines whole.
-    Each line keeps its own indent; lines that fit are left exactly as they are.
-    """
-    import shutil
+    """Long lines folded between words at the terminal's width (see text.fit)."""
     import sys
-    import textwrap
 
-    if not sys.stdout.isatty():
-        return text
-    width = max(40, shutil.get_terminal_size().columns - 1)
-    lines = []
-    for line in text.split("\n"):
-        if len(line) <= width:
-            lines.append(line)
-            continue
-        indent = line[: len(line) - len(line.lstrip())]
-        lines.append(
-            textwrap.fill(
-                line.strip(),
-                width=width,
-                initial_indent=indent,
-                subsequent_indent=indent,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-        )
-    return "\n".join(lines)
+    from coprod_toolkit.text import fit
+
+    return fit(text, sys.stdout)
 
 
 def _answer(question: Any) -> Any:

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from coprod_toolkit.i18n import ENGLISH, N_, _, format_date, language, name_of, ngettext
+from coprod_toolkit.i18n import in_language as in_language  # for cli/history
 from coprod_toolkit.models import (
     Exercise,
     GroupRecord,
@@ -650,24 +651,6 @@ def answered_in(code: str) -> str:
     if code == ENGLISH:
         return _("(answered in English)")
     return _("(answered in {language})").format(language=name_of(code))
-
-
-def in_language(code: str) -> str:
-    """'in Welsh', inside a sentence in the language in use ('yn Gymraeg')."""
-    if code == "cy":
-        return _("in Welsh")
-    if code == ENGLISH:
-        return _("in English")
-    return _("in {language}").format(language=name_of(code))
-
-
-def language_name(code: str) -> str:
-    """A language's name inside a sentence in the language in use: 'Welsh', 'Cymraeg'."""
-    if code == "cy":
-        return _("Welsh")
-    if code == ENGLISH:
-        return _("English")
-    return name_of(code)
 
 
 def long_date(when: datetime | date) -> str:

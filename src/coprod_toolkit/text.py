@@ -9,6 +9,7 @@ the screen. Rich markup is escaped where rich prints (see report.py).
 from __future__ import annotations
 
 import re
+from typing import TextIO
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -20,3 +21,49 @@ def printable(text: str) -> str:
 def one_line(text: str) -> str:
     """Printable, on one line: for names and list entries."""
     return printable(" ".join(text.split()))
+
+
+def fit(text: str, stream: TextIO) -> str:
+    """Long lines folded between words at the terminal's width, so no word is split.
+
+    Only when `stream` is a terminal: text piped to another program or a file keeps its
+    lines whole. Each line keeps its own indent; lines that fit are left as they are.
+    """
+    import shutil
+    import textwrap
+
+    try:
+        if not stream.isatty():
+            return text
+    except (AttributeError, ValueError):
+        return text
+    width = max(40, shutil.get_terminal_size().columns - 1)
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        lines.append(
+            textwrap.fill(
+                line.strip(),
+                width=width,
+                initial_indent=indent,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(lines)
+
+
+def typed_command() -> list[str] | None:
+    """The words typed after `coprod` to start this run, when coprod was started as a
+    command (not when it is called from other code, such as a test)."""
+    import sys
+    from pathlib import Path
+
+    started_as = Path(sys.argv[0]).name if sys.argv else ""
+    if started_as in ("coprod", "coprod.exe", "__main__.py"):
+        return sys.argv[1:]
+    return None

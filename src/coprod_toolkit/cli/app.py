@@ -26,12 +26,12 @@ click_words.install()
 def fail(error: CoprodError) -> NoReturn:
     """Print a CoprodError's message on stderr and leave with its exit code."""
     from coprod_toolkit.errors import ExerciseNotFound, Interrupted
-    from coprod_toolkit.text import printable
+    from coprod_toolkit.text import fit, printable
 
     message = printable(str(error))
     if not isinstance(error, Interrupted | ExerciseNotFound) and "\n" not in message:
         message = _("Error: {message}").format(message=message)
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(fit(message, sys.stderr) + "\n")
     raise typer.Exit(error.exit_code)
 
 

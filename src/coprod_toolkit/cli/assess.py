@@ -254,10 +254,11 @@ def _offer_other_languages(codes: list[str], prompter: PlainPrompter) -> None:
     import shlex
 
     from coprod_toolkit.i18n import using
+    from coprod_toolkit.text import typed_command
 
-    rest = " ".join(shlex.quote(arg) for arg in sys.argv[1:])
+    rest = " ".join(shlex.quote(arg) for arg in typed_command() or ["assess"])
     for code in codes:
-        command = f"coprod --lang {code} {rest}".rstrip()
+        command = f"coprod --lang {code} {rest}".rstrip()  # i18n-ok: a command
         with using(code):
             # Translators: shown in the language it offers, so name YOUR language here
             # ("...in Welsh too" becomes "...yn Gymraeg hefyd"). {command} is a command.

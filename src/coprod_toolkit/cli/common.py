@@ -61,10 +61,13 @@ AboutOpt = Annotated[
     typer.Option(
         "--about",
         help=gettext_noop(
-            "What you are reflecting on: me (your own practice), service (your service "
-            "or team) or organisation."
+            "What you are reflecting on. The six principles can be about: me (your own "
+            "practice), service (your service or team), organisation, support (the support "
+            "you get, as someone who draws on care and support, or a carer) or together (a "
+            "group's shared work). Other exercises offer fewer: 'coprod exercise show NAME' "
+            "lists them. Leave out to be asked."
         ),
-        metavar="me|service|organisation",
+        metavar="WORD",
     ),
 ]
 AnswersOpt = Annotated[
@@ -208,11 +211,20 @@ def subject_of(ex: Exercise, about: str | None) -> str:
     wanted = about.strip().casefold().replace("organization", "organisation")
     if wanted in ex.subjects:
         return wanted
-    choices = ", ".join(f"{k} ({v})" for k, v in ex.subjects.items())
+    choices = [f"{k} ({v})" for k, v in ex.subjects.items()]
+    if len(choices) == 1:
+        raise UsageProblem(
+            _(
+                "--about {about}: this exercise can only be about {choice}. "
+                "Fix: leave --about out, or use --about {word}."
+            ).format(about=about, choice=choices[0], word=next(iter(ex.subjects)))
+        )
+    # Translators: the last two of a list of choices, such as "me (...) or service (...)".
+    listed = _("{some} or {last}").format(some=", ".join(choices[:-1]), last=choices[-1])
     raise UsageProblem(
         _(
             "--about {about}: this exercise can be about {choices}. Fix: use one of those words."
-        ).format(about=about, choices=choices)
+        ).format(about=about, choices=listed)
     )
 
 
