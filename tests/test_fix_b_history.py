@@ -92,6 +92,10 @@ def test_placement_progress_lists_each_sections_reading_not_scores(tmp_path: Pat
         "Support",
         "Transformation",
     ]
+    listed = runner.invoke(app, ["history"]).output  # history shows the readings too
+    assert listed.count("placement") == 2
+    assert ": Co-production; Transformation" in listed and ": Co-design; Support" in listed
+    assert ": 67" not in listed and ": 100" not in listed, listed
 
 
 def test_checklist_progress_shows_its_verdicts_over_time(tmp_path: Path) -> None:

@@ -78,8 +78,8 @@ class Summary:
         """The result in a few words: '65 - Support', or a checklist's verdict."""
         if self.kind == "checklist":
             return self.verdict or ""
-        if self.overall is None:
-            return ""
+        if self.overall is None:  # an exercise that shows each section on its own
+            return self.band or ""
         return f"{whole(self.overall)}" + (f" - {self.band}" if self.band else "")
 
     @classmethod
@@ -95,8 +95,8 @@ class Summary:
             about=r.about,
             about_label=r.about_label,
             name=r.name,
-            overall=r.scores.overall.percent,
-            band=r.scores.overall.band,
+            overall=None if r.scores.show == "each" else r.scores.overall.percent,
+            band=_each_band(r.scores) if r.scores.show == "each" else r.scores.overall.band,
             verdict=r.verdict.label if r.verdict else None,
             next_step=r.next_step,
             section_scores={s.id: s.percent for s in r.scores.sections},
@@ -119,8 +119,10 @@ class Summary:
             about_label=g.topic or g.about_label,  # the piece of work the group named
             # Data, as --name matches it: shown in the language in use by `name_in_use`.
             name=GROUP + ", ".join(g.people),
-            overall=scores.overall.percent if scores else None,
-            band=scores.overall.band if scores else None,
+            overall=scores.overall.percent if scores and scores.show != "each" else None,
+            band=(_each_band(scores) if scores.show == "each" else scores.overall.band)
+            if scores
+            else None,
             verdict=g.verdict.label if g.verdict else None,
             next_step=None,
             section_scores={s.id: s.percent for s in scores.sections} if scores else {},
@@ -146,6 +148,12 @@ class Summary:
             raise ValueError("scores")
         datetime.fromisoformat(data["finished"])
         return cls(**data)
+
+
+def _each_band(scores: Any) -> str | None:
+    """The readings of an exercise that shows each section on its own ('Co-design;
+    Support'): categories, never added into one score."""
+    return "; ".join(s.band or "-" for s in scores.sections) or None
 
 
 _SUMMARY_FIELDS = {f.name for f in fields(Summary)}
@@ -1208,7 +1216,7 @@ def reading_in_use(s: Summary) -> str:
     words = word_map(s.exercise, s.language)
     if not words:
         return s.reading
-    band = words.get(s.band, s.band) if s.band else s.band
+    band = "; ".join(words.get(b, b) for b in s.band.split("; ")) if s.band else s.band
     verdict = words.get(s.verdict, s.verdict) if s.verdict else s.verdict
     shown = Summary(**{**asdict(s), "band": band, "verdict": verdict})
     return shown.reading
