@@ -180,3 +180,17 @@ def test_a_report_of_a_damaged_reflection_says_it_is_there_but_cannot_be_read(
         f"The reflection '{typed.stem}' is there ({typed}), but it cannot be read, because it "
         "does not hold a complete reflection: the line 'id:' under 'scores:' is missing." in flat
     ), flat
+
+
+def test_placement_progress_in_welsh_lists_the_welsh_readings(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("answers: {where: co-design, how-deep: support}\n")
+    assert runner.invoke(app, ["assess", "placement", "--answers", str(path)]).exit_code == 0
+    result = runner.invoke(app, ["--lang", "cy", "progress", "placement"])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "Cyd-ddylunio" in flat and "Overall" not in flat and "{" not in flat, flat
+    assert "mae'r canlyniadau'n cael eu rhestru gyda'r lleill" in flat, flat
+    checklist = runner.invoke(app, ["--lang", "cy", "progress", "readiness"])
+    assert checklist.exit_code == 0
+    assert "coprod readiness readiness" in checklist.output  # nothing saved yet: say how

@@ -336,12 +336,12 @@ def _progress(
     if not runs:
         from coprod_toolkit.catalog import find
 
-        find(exercise, exercises)  # an id that is no exercise at all is a usage mistake
-        typer.echo(
-            _("There are no saved results for '{id}' yet. Start with: coprod assess {id}").format(
-                id=exercise
-            )
-        )
+        # an id that is no exercise at all is a usage mistake
+        if find(exercise, exercises).exercise.kind == "checklist":
+            said = _("There are no saved results for '{id}' yet. Start with: coprod readiness {id}")
+        else:
+            said = _("There are no saved results for '{id}' yet. Start with: coprod assess {id}")
+        typer.echo(said.format(id=exercise))
         return
     names = sorted({s.name or "" for s in runs}, key=str.casefold)
     if name is None:
@@ -412,12 +412,23 @@ def _progress(
     )
     others = sorted({s.language for s in result.runs} - {language()})
     if others:
-        mixed = ngettext(
-            "{count} of these reflections was answered {languages}; the questions are "
-            "the same, so its scores are compared with the rest.",
-            "{count} of these reflections were answered {languages}; the questions are "
-            "the same, so their scores are compared with the rest.",
-            sum(1 for s in result.runs if s.language in others),
+        elsewhere = sum(1 for s in result.runs if s.language in others)
+        mixed = (
+            ngettext(
+                "{count} of these reflections was answered {languages}; the questions are "
+                "the same, so its results are listed with the rest.",
+                "{count} of these reflections were answered {languages}; the questions are "
+                "the same, so their results are listed with the rest.",
+                elsewhere,
+            )
+            if readings
+            else ngettext(
+                "{count} of these reflections was answered {languages}; the questions are "
+                "the same, so its scores are compared with the rest.",
+                "{count} of these reflections were answered {languages}; the questions are "
+                "the same, so their scores are compared with the rest.",
+                elsewhere,
+            )
         ).format(
             count=sum(1 for s in result.runs if s.language in others),
             languages=_(" or ").join(in_language(code) for code in others),
