@@ -42,8 +42,10 @@ def test_the_history_table_says_what_a_reflection_is_about_as_the_file_does(
 ) -> None:
     make(isolated, day(3))  # about: me, about_label: my own practice
     for width in (80, 200):
-        shown = " ".join(_table(isolated, width).split())
-        assert "my own practice" in shown, shown
+        shown = _table(isolated, width)
+        assert "my own" in shown and "practice" in shown, shown  # folded at 80 columns
+        assert " me " not in shown, shown
+    assert "my own practice" in _table(isolated, 200)
     piped = runner.invoke(app, ["history"]).output
     assert "about my own practice" in piped
 

@@ -312,7 +312,9 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
                     id=q.id,
                     other=q.when.question,
                     condition=condition_words(q.when),
-                    given=_("not answered") if earlier is None else repr(earlier),
+                    given=_("not answered")
+                    if earlier is None
+                    else repr(value_words(earlier) if isinstance(earlier, str) else earlier),
                 ),
                 key=True,
             )
@@ -331,12 +333,23 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
     return result
 
 
+def value_words(value: object) -> str:
+    """An answer's value as a person says it, in the language in use ('yes' is 'ie')."""
+    if value == "yes":
+        return _("yes")
+    if value == "no":
+        return pgettext("an answer", "no")
+    if value == "not_sure":
+        return pgettext("an answer", "not sure")
+    return str(value)
+
+
 def condition_words(when: When) -> str:
     """A `when` in words: 'is yes', 'is one of a, b', 'is at least 3'."""
     if when.equals is not None:
-        return _("is {value}").format(value=when.equals)
+        return _("is {value}").format(value=value_words(when.equals))
     if when.any_of is not None:
-        return _("is one of {values}").format(values=", ".join(str(v) for v in when.any_of))
+        return _("is one of {values}").format(values=", ".join(value_words(v) for v in when.any_of))
     if when.at_least is not None and when.at_most is not None:
         return _("is at least {least} and at most {most}").format(
             least=f"{when.at_least:g}", most=f"{when.at_most:g}"

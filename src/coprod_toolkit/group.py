@@ -399,6 +399,25 @@ class GroupSession:
             codes += [c for c in languages(self.loaded_original()) if c not in codes][:1]
         return codes
 
+    def shared_step(self, step: Step) -> Step:
+        """A step as the shared screen shows it: its words in each of the group's languages,
+        so that everyone can read what the group is to talk about."""
+        found = []
+        for code in self.shared_languages():
+            steps = self.exercise_in(code).steps
+            found.append(next((s for s in steps if s.id == step.id), step))
+
+        def joined(words: list[str | None]) -> str:
+            return " / ".join(dict.fromkeys(w for w in words if w))
+
+        return step.model_copy(
+            update={
+                "title": joined([s.title for s in found]) or step.title,
+                "prompt": joined([s.prompt for s in found]) or step.prompt,
+                "help": joined([s.help for s in found]) or step.help,
+            }
+        )
+
     def loaded_original(self) -> LoadedExercise:
         """The exercise as written, before any translation."""
         return original_of(self.loaded)
@@ -796,7 +815,7 @@ class GroupSession:
         steps = self.exercise.steps
         while d.position < len(steps):
             step = steps[d.position]
-            prompter.show_step(step, d.position + 1, len(steps))
+            prompter.show_step(self.shared_step(step), d.position + 1, len(steps))
             if d.turn == 0 and step.minutes and d.time_left != 0:
 
                 def tick(left: int) -> None:

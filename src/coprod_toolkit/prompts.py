@@ -75,13 +75,71 @@ def _wrap(text: str, indent: str = "") -> str:
     )
 
 
+def _fits_on_line(text: str) -> bool:
+    """Whether a line fits the terminal's width, so the terminal does not cut a word in two."""
+    import shutil
+
+    return len(text) < shutil.get_terminal_size().columns
+
+
 def _fit(text: str) -> str:
     """Long lines folded between words at the terminal's width (see text.fit)."""
-    import sys
-
     from coprod_toolkit.text import fit
 
-    return fit(text, sys.stdout)
+    return fit(text)
+
+
+def _folded_question(message: str, after: str) -> str:
+    """A menu's or a text box's question folded between words when it is too long for the
+    terminal's line, leaving room on its last line for what follows it (a hint, or the
+    answer already there); the terminal would otherwise cut it mid-word."""
+    import shutil
+    import textwrap
+
+    if _fits_on_line(f" {message} {after} "):
+        return message
+    width = max(20, shutil.get_terminal_size().columns - 2)
+    lines = textwrap.wrap(message, width - 1, break_long_words=False) or [""]
+    shown = "\n".join(lines)
+    if len(lines[-1]) + len(after) + 3 > width:
+        shown += "\n"  # what follows on a line of its own
+    return shown
+
+
+def _fit_prompt(prompt: str) -> str:
+    """A prompt folded between words like any other text, keeping its space at the end
+    (where the answer is typed)."""
+    text = prompt.rstrip(" ")
+    return _fit(text) + prompt[len(text) :]
+
+
+def _folded_choices(choices: list[Any], others: list[Any], keyed: bool) -> str:
+    """Answers too long for one line of the menu, said in full above it, folded between
+    words; the menu then shows each of them cut at a word, ending in '…'. Returns what to
+    say first ("" when every answer fits). The terminal would otherwise cut them mid-word.
+    """
+    import shutil
+    import textwrap
+
+    from questionary.prompts.common import InquirerControl
+
+    room = shutil.get_terminal_size().columns - 8  # "  » 1) " and a column to spare
+    if all(len(str(c.title)) <= room for c in choices):
+        return ""
+    if keyed:  # the keys questionary would give, given now so the list can name them
+        taken = {c.shortcut_key for c in [*choices, *others] if not c.auto_shortcut}
+        free = iter(k for k in InquirerControl.SHORTCUT_KEYS if k not in taken)
+        for c in choices:
+            if c.auto_shortcut:
+                c.shortcut_key = next(free, None)
+    lines = []
+    for c in choices:
+        full = str(c.title)
+        key = c.shortcut_key if keyed and isinstance(c.shortcut_key, str) else "-"
+        lines.append(_wrap(f"{key}) {full}" if key != "-" else f"- {full}", indent="   "))
+        if len(full) > room:
+            c.title = textwrap.shorten(full, width=max(20, room), placeholder=" …")
+    return "\n".join(lines)
 
 
 def _answer(question: Any) -> Any:
@@ -161,7 +219,10 @@ class PlainPrompter:
         self._write(shown)
 
     def _input(self, prompt: str) -> str:
-        return _guard(lambda: self._read(printable(prompt)))
+        shown = printable(prompt)
+        if self._read is input:
+            shown = _fit_prompt(shown)
+        return _guard(lambda: self._read(shown))
 
     def _hidden_input(self, prompt: str) -> str:
         """Typed without showing on screen (no escape codes: the terminal's echo is off)."""
@@ -173,7 +234,7 @@ class PlainPrompter:
         if self._read is input and sys.stdin.isatty():
             import getpass
 
-            return _guard(lambda: getpass.getpass(printable(prompt)))
+            return _guard(lambda: getpass.getpass(_fit_prompt(printable(prompt))))
         return self._input(prompt)
 
     def text(self, message: str, default: str | None = None, note: str = "") -> str:
@@ -808,9 +869,8 @@ class TerminalPrompter(PlainPrompter):
 
         if note:
             self.say(note)
-        answer: str = _answer(
-            questionary.text(printable(message), default=default or "", qmark="", **self._io)
-        )
+        shown = _folded_question(printable(message), default or "")
+        answer: str = _answer(questionary.text(shown, default=default or "", qmark="", **self._io))
         return answer.strip()
 
     def choose(
@@ -820,9 +880,16 @@ class TerminalPrompter(PlainPrompter):
 
         choices = [questionary.Choice(label, value=value) for value, label in options]
         start = next((c for c in choices if c.value == default), None)
+        instruction = _("(Use arrow keys)")
+        shown = _folded_question(printable(message), instruction)
         result: str = _answer(
             questionary.select(
-                printable(message), choices=choices, default=start, qmark="", **self._io
+                shown,
+                choices=choices,
+                default=start,
+                qmark="",
+                instruction=instruction,
+                **self._io,
             )
         )
         return result
@@ -863,12 +930,17 @@ class TerminalPrompter(PlainPrompter):
                         else _("; type '{back}' on its own to go back")
                     ).format(back=back)
                 hint += _("; up to {count} characters").format(count=MAX_TEXT)
+                instruction: str | None = f"({hint})"
+                if not _fits_on_line(f" {message}  {instruction} "):
+                    # on its own lines, folded between words, rather than cut mid-word
+                    self.say(_wrap(f"({hint})"))
+                    instruction = None
                 typed: str = _answer(
                     questionary.text(
                         message,
                         default=draft,
                         qmark="",
-                        instruction=f"({hint})",
+                        instruction=instruction,
                         **self._io,
                     )
                 )
@@ -902,6 +974,9 @@ class TerminalPrompter(PlainPrompter):
                     questionary.Choice(label, value, checked=value in current)
                     for value, label in options
                 ]
+                folded = _folded_choices(choices, extras, keyed=False)
+                if folded:
+                    self.say(folded)
                 picked: list[str] = _answer(
                     questionary.checkbox(
                         message,
@@ -937,13 +1012,19 @@ class TerminalPrompter(PlainPrompter):
             if default is None:
                 # The menu starts on a line that is not an answer, so Enter never picks one.
                 choices.insert(0, questionary.Choice(_(CHOOSE_LINE), CHOOSE, shortcut_key=False))
+            shortcuts = len(choices) + len(extras) <= 30
+            folded = _folded_choices(
+                [c for c in choices if c.value != CHOOSE], extras, keyed=shortcuts
+            )
+            if folded:
+                self.say(folded)
             result = _answer(
                 questionary.select(
                     message,
                     choices=[*choices, questionary.Separator(" "), *extras] if extras else choices,
                     default=default,  # type: ignore[arg-type]
                     qmark="",
-                    use_shortcuts=len(choices) + len(extras) <= 30,
+                    use_shortcuts=shortcuts,
                     use_jk_keys=False,
                     instruction=_("(arrow keys or a number, then Enter)"),
                     **self._io,

@@ -23,15 +23,18 @@ def one_line(text: str) -> str:
     return printable(" ".join(text.split()))
 
 
-def fit(text: str, stream: TextIO) -> str:
+def fit(text: str, stream: TextIO | None = None) -> str:
     """Long lines folded between words at the terminal's width, so no word is split.
 
-    Only when `stream` is a terminal: text piped to another program or a file keeps its
-    lines whole. Each line keeps its own indent; lines that fit are left as they are.
+    Only when `stream` (standard output unless given) is a terminal: text piped to
+    another program or a file keeps its lines whole. Each line keeps its own indent;
+    lines that fit are left as they are.
     """
     import shutil
+    import sys
     import textwrap
 
+    stream = sys.stdout if stream is None else stream
     try:
         if not stream.isatty():
             return text

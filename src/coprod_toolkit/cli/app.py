@@ -43,6 +43,16 @@ def summary(help_text: str | None) -> str:
     return " ".join(first.split())
 
 
+# click's words in a usage line, beside "Usage:": said in the language in use, as the
+# headings under them ("Options", "Commands", "Arguments") are.
+_USAGE_WORDS: dict[str, Any] = {
+    # Translators: in "Usage: coprod [OPTIONS]": the options listed under "Options".
+    "[OPTIONS]": lambda: _("[OPTIONS]"),
+    # Translators: in "Usage: coprod [OPTIONS] COMMAND [ARGS]...": a command, then its own words.
+    "COMMAND [ARGS]...": lambda: _("COMMAND [ARGS]..."),  # i18n-ok: the key is click's
+}
+
+
 class _InTheirLanguage:
     """Help shown in the language in use: kept in English, translated when it is shown.
 
@@ -53,7 +63,10 @@ class _InTheirLanguage:
     help: str | None
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        pieces = [
+            _USAGE_WORDS[piece]() if piece in _USAGE_WORDS else piece
+            for piece in self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        ]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
 
     def format_help_text(self, ctx: Any, formatter: Any) -> None:

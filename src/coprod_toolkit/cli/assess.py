@@ -520,7 +520,7 @@ def _resume(
         try:
             chosen = prompter.choose(
                 _("Which run do you want to carry on with?"),
-                [(d.id, _draft_label(d)) for d in drafts],
+                [(d.id, _draft_label(d, _subjects_of(d, exercises))) for d in drafts],
             )
         except Interrupted:
             raise Interrupted(_("Stopped. Nothing was changed.")) from None
@@ -599,7 +599,11 @@ def _carry_on(
     loaded = _in_language_of(draft, loaded)
     ex = loaded.exercise
     console.print(
-        Text(printable(_("Carrying on with {run}.").format(run=one_line(_draft_label(draft)))))
+        Text(
+            printable(
+                _("Carrying on with {run}.").format(run=one_line(_draft_label(draft, ex.subjects)))
+            )
+        )
     )
     if isinstance(draft, GroupDraft):
         from coprod_toolkit.cli.group import continue_group
@@ -669,7 +673,28 @@ def _in_language_of(draft: Draft | GroupDraft, loaded: LoadedExercise) -> Loaded
     return localise(original, wanted)
 
 
-def _draft_label(draft: Draft | GroupDraft) -> str:
+def _subjects_of(draft: Draft | GroupDraft, exercises: list[Path] | None) -> dict[str, str]:
+    """The words for what a run reflects on, from its exercise when coprod can find it."""
+    from coprod_toolkit.catalog import find
+    from coprod_toolkit.errors import CoprodError
+
+    try:
+        return dict(find(draft.exercise.id, exercises).exercise.subjects)
+    except CoprodError:
+        return {}
+
+
+def _about_words(about: str, subjects: dict[str, str] | None) -> str:
+    """What a run is about, in the exercise's words ('my own practice'), not its id ('me')."""
+    label = (subjects or {}).get(about, "")
+    if not label:
+        return about
+    if len(label) > 1 and label[1].islower():
+        label = label[0].lower() + label[1:]  # inside a sentence: "about my own practice"
+    return label
+
+
+def _draft_label(draft: Draft | GroupDraft, subjects: dict[str, str] | None = None) -> str:
     from coprod_toolkit.i18n import format_date
     from coprod_toolkit.models import GroupDraft
 
@@ -685,12 +710,15 @@ def _draft_label(draft: Draft | GroupDraft) -> str:
         return _("{title}, {name}, about {about}, last answered {when} ({answers})").format(
             title=draft.exercise.title,
             name=draft.name,
-            about=draft.about,
+            about=_about_words(draft.about, subjects),
             when=when,
             answers=answers,
         )
     return _("{title}, about {about}, last answered {when} ({answers})").format(
-        title=draft.exercise.title, about=draft.about, when=when, answers=answers
+        title=draft.exercise.title,
+        about=_about_words(draft.about, subjects),
+        when=when,
+        answers=answers,
     )
 
 

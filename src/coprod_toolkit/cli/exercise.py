@@ -56,7 +56,7 @@ def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
     # Printed without rich: listing reads only the cached summaries, and starts as fast
     # as typer itself (issue 15).
     from coprod_toolkit.catalog import catalog
-    from coprod_toolkit.text import printable
+    from coprod_toolkit.text import fit, printable
 
     cat = catalog(exercises)
     bold = not plain and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -82,10 +82,11 @@ def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
             ).format(kind=kind_words(found.kind), size=size, count=found.minutes)
         shown = printable(ex_id)
         typer.echo(typer.style(shown, bold=True) if bold else shown)
-        typer.echo(printable(f"  {found.title}"))
-        typer.echo(printable(f"  {about}; {found.origin}: {found.path}"))
+        # folded between words on a terminal, so a long path is not cut in two
+        typer.echo(fit(printable(f"  {found.title}")))
+        typer.echo(fit(printable(f"  {about}; {found.origin}: {found.path}")))
         names = language_names(found.languages)
-        typer.echo(printable("  " + _("Languages: {languages}").format(languages=names)))
+        typer.echo(fit(printable("  " + _("Languages: {languages}").format(languages=names))))
     if cat.broken:
         typer.echo()
         count = len(cat.broken)
@@ -98,7 +99,7 @@ def _exercise_list(exercises: list[Path] | None, plain: bool) -> None:
         )
         for path in cat.broken:
             typer.echo(printable(f"  {path}"))
-        typer.echo(_("To see what is wrong and how to fix it: coprod exercise validate FILE"))
+        typer.echo(fit(_("To see what is wrong and how to fix it: coprod exercise validate FILE")))
 
 
 @exercise_app.command(
@@ -607,12 +608,18 @@ def _exercise_new(
     if not schema.exists():
         _write_new_or_same(schema, schema_text())
     load_exercise(path)  # what we write must work as it stands
-    typer.echo(_("Wrote {file}").format(file=path))
+    from coprod_toolkit.text import fit  # folded between words on a terminal
+
+    typer.echo(fit(_("Wrote {file}").format(file=path)))
     typer.echo(
-        "  "
-        + _("(and {file}, so editors such as VS Code can check it as you type)").format(file=schema)
+        fit(
+            "  "
+            + _("(and {file}, so editors such as VS Code can check it as you type)").format(
+                file=schema
+            )
+        )
     )
-    typer.echo(_("Next: open it in a text editor, change the questions, then check it with:"))
+    typer.echo(fit(_("Next: open it in a text editor, change the questions, then check it with:")))
     typer.echo(f"  coprod exercise validate {path}")  # i18n-ok: a command
     typer.echo(f"  coprod exercise try {path}")  # i18n-ok: a command
 

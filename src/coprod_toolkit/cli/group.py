@@ -437,9 +437,16 @@ def _say_languages(console: Console, people: list[str], chosen: dict[str, str]) 
     for person in people:
         code = chosen.get(person)
         if code is not None:
-            said = _("{person} answers in {language}.").format(
-                person=person, language=language_name(code)
-            )
+            # a sentence for each language coprod speaks, as Welsh mutates the name after
+            # "yn" ("yn Gymraeg")
+            if code == "cy":
+                said = _("{person} answers in Welsh.").format(person=person)
+            elif code == "en":
+                said = _("{person} answers in English.").format(person=person)
+            else:
+                said = _("{person} answers in {language}.").format(
+                    person=person, language=language_name(code)
+                )
             console.print(Text(one_line(said)))
 
 

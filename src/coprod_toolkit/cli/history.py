@@ -262,28 +262,52 @@ def print_history_table(console: Console, found: list[Summary]) -> None:
     here = language()
     rows = []
     for s in found:
-        version = f" (v{s.version})" if s.version != "1" else ""
+        exercise = (
+            _("{exercise} (v{version})").format(exercise=s.exercise, version=s.version)
+            if s.version != "1"
+            else s.exercise
+        )
         other = " " + answered_in(s.language) if s.language != here else ""
         rows.append(
             (
                 local_time(s.finished),
-                printable(s.exercise + version + other),
+                printable(exercise + other),
                 printable(about_in_use(s) if s.language != here else s.about_label),
                 printable(name_in_use(s) or _("anonymous")),
                 printable(reading_in_use(s) or "-"),
                 printable(s.id),
             )
         )
+    headings = [_("When"), _("Exercise"), _("About"), _("Who"), _("Result"), _("Id")]
+    # Each column at least as wide as its longest word, so no word is ever cut: the
+    # columns of words fold between words, the Id never folds.
+    fewest = [
+        max(len(word) for cell in [heading, *(row[i] for row in rows)] for word in cell.split())
+        for i, heading in enumerate(headings)
+    ]
+    longest = max((len(s.exercise) for s in found), default=0)
+    fewest[1] = max(min(longest, 24), len(headings[1]), fewest[1])
+    fewest[5] = max(len(row[5]) for row in rows)
     table = Table(show_header=True, header_style="bold", box=None)
-    for column in (_("When"), _("Exercise"), _("About"), _("Who"), _("Result")):
-        table.add_column(column)
-    table.add_column(_("Id"), no_wrap=True, overflow="ignore")
+    for i, heading in enumerate(headings):
+        if i in (1, 5):  # the exercise and the Id: widths of their own
+            table.add_column(heading, width=fewest[i], overflow="fold", no_wrap=i == 5)
+        else:
+            table.add_column(heading, min_width=fewest[i], overflow="fold")
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
     wide = console.options.update_width(10_000)
-    if Measurement.get(console, wide, table).maximum <= console.width:
-        console.print(table)
-        return
+    if Measurement.get(console, wide, table).maximum <= console.width or (
+        sum(fewest) + 2 * len(fewest) <= console.width
+    ):
+        with console.capture() as captured:
+            console.print(table)
+        shown = captured.get()
+        lines = shown.splitlines()
+        if all(any(row[5] in line for line in lines) for row in rows):  # every Id whole
+            console.file.write(shown)
+            console.file.flush()
+            return
     for when, exercise, about, who, result, ident in rows:
         console.print(Text(ident, style="bold"), no_wrap=True, overflow="ignore", crop=False)
         # Translators: one reflection in a narrow terminal, below its Id.
@@ -435,7 +459,8 @@ def _progress(
         )
         note = f"{note} {mixed}" if note else mixed
     if note:
-        console.print(Text(printable(note)))
+        # folded between words on a terminal; whole lines for another program
+        console.print(Text(printable(note)), soft_wrap=not console.is_terminal)
     console.print()
     if readings:
         root = out.expanduser() if out else default_home()
@@ -543,10 +568,11 @@ def progress_table(result: Progress, width: int) -> Table:
         (printable(line.title), sparkline(line.values[-12:]), *_progress_cells(line))
         for line in [*result.lines, result.overall]
     ]
-    # Room the numbers need with their headings on one line; past the width, the
-    # headings wrap word by word, so the titles keep room to be read.
+    # Room the numbers need with their headings on one line, and 20 characters for the
+    # titles (which fold between words); past the width, the headings fold word by
+    # word too, so the titles keep room to be read.
     wide = (
-        max(len(r[0]) for r in rows)
+        min(max(len(r[0]) for r in rows), 20)
         + max(len(_("Over time")), 12)
         + sum(len(h) for h in headings)
         + 2 * len(headings)
