@@ -8,6 +8,7 @@ through `_()`, `ngettext()`, `N_()` or `gettext_noop()`. A string people never r
 from __future__ import annotations
 
 import ast
+import re
 import textwrap
 
 import pytest
@@ -52,6 +53,10 @@ NOT_FOR_PEOPLE = {"Field", "compile", "match", "search", "startswith", "endswith
 
 
 def _looks_like_words(text: str) -> bool:
+    """Words for people: several of them, or one capitalised word on its own such as a
+    heading or a label ("Score", "Notes:"), which is easy to miss."""
+    if re.fullmatch(r"[A-Z][a-z]{2,}[:.!?]?", text.strip()):
+        return True
     return " " in text.strip() and sum(c.isalpha() for c in text) >= 3
 
 
@@ -76,6 +81,30 @@ def bypassing(source: str) -> list[tuple[int, str]]:
             )
             if name in MARKERS or name in NOT_FOR_PEOPLE:
                 skip.update(id(sub) for sub in ast.walk(node))
+        # Keys looked up and values compared are for code: data["Name"], x == "Yes".
+        if isinstance(node, ast.Subscript):
+            skip.update(id(sub) for sub in ast.walk(node.slice))
+        if isinstance(node, ast.Compare):
+            skip.update(id(sub) for sub in ast.walk(node))
+        # The names a module exports.
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            skip.update(id(sub) for sub in ast.walk(node.value))
+    # `# i18n-ok` on any line of a statement covers the strings in it (for a statement
+    # with a body, such as `if`, the lines before its body). The innermost statement wins.
+    span: dict[int, tuple[int, int]] = {}
+    for statement in ast.walk(tree):  # outer statements come before the ones inside them
+        if not isinstance(statement, ast.stmt):
+            continue
+        body = getattr(statement, "body", None)
+        last = (
+            body[0].lineno - 1
+            if isinstance(body, list) and body
+            else statement.end_lineno or statement.lineno
+        )
+        for sub in ast.walk(statement):
+            span[id(sub)] = (statement.lineno, max(statement.lineno, last))
     found = []
     for node in ast.walk(tree):
         if (
@@ -83,9 +112,10 @@ def bypassing(source: str) -> list[tuple[int, str]]:
             and isinstance(node.value, str)
             and id(node) not in skip
             and _looks_like_words(node.value)
-            and "# i18n-ok" not in lines[node.lineno - 1]
         ):
-            found.append((node.lineno, node.value))
+            first, last = span.get(id(node), (node.lineno, node.lineno))
+            if not any("# i18n-ok" in line for line in lines[first - 1 : last]):
+                found.append((node.lineno, node.value))
     return sorted(found)
 
 
@@ -118,3 +148,20 @@ def test_the_check_finds_a_string_that_bypasses_the_catalogue() -> None:
         (9, "You have "),
         (10, "Something went wrong here."),
     ]
+
+
+def test_the_check_finds_a_single_word_label_and_leaves_code_alone() -> None:
+    source = textwrap.dedent(
+        '''
+        __all__ = ["Checker", "Finding"]
+
+        def f(data: dict[str, str], x: str) -> None:
+            print("Score")
+            print(data["Name"], x == "Yes")
+            folder = "Library" / "Caches"  # i18n-ok: folders
+            table = (
+                "Notes",
+            )  # i18n-ok: a statement over several lines
+        '''
+    )
+    assert bypassing(source) == [(5, "Score")]

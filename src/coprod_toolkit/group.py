@@ -116,7 +116,7 @@ def person_language(typed: str, known: list[str]) -> tuple[str, str | None]:
         return name, None
     found = i18n.normalise(code)
     if found not in known:
-        example = name or "Ana"
+        example = name or "Ana"  # i18n-ok: a name, as an example
         other = next((c for c in known if c != i18n.ENGLISH), i18n.ENGLISH)
         if len(known) < 2:
             raise UsageProblem(

@@ -37,7 +37,7 @@ ENGLISH = "en"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 # Each language's name in that language, for lists and the choice of language.
-NAMES = {"en": "English", "cy": "Cymraeg"}
+NAMES = {"en": "English", "cy": "Cymraeg"}  # i18n-ok: each in its own words
 
 # Where the language can come from, in the order they are tried.
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")

@@ -54,11 +54,12 @@ class _CachedRule:
 
 def cache_file() -> Path:
     """Where the checked word lists are kept between runs (the user's cache folder)."""
+    # The names of folders (i18n-ok), not words for people.
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "coprod" / "Cache" / "language.json"
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")  # i18n-ok
+        return base / "coprod" / "Cache" / "language.json"  # i18n-ok
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "coprod" / "language.json"
+        return Path.home() / "Library" / "Caches" / "coprod" / "language.json"  # i18n-ok
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "coprod" / "language.json"
 
