@@ -60,7 +60,7 @@ def test_contributions_and_actions_are_exported(isolated: Path) -> None:
     ]
     written = runner.invoke(app, ["export", "--to", "out.csv"])
     assert written.exit_code == 0, written.output
-    assert "Wrote 0 answers and 4 ideas and actions from group steps from 1 reflections" in (
+    assert "Wrote 0 answers and 4 ideas and actions from group steps from 1 reflection" in (
         " ".join(written.output.split())
     )
 

@@ -170,7 +170,7 @@ def test_nan_and_infinite_scores_are_skipped_with_a_warning(isolated: Path) -> N
         assert result.exit_code == 0, (command, result.output)
         assert "Traceback" not in result.output
         assert f"Skipped {path}: it does not hold a complete reflection" in result.output
-        assert "finite number" in result.output
+        assert "is not a number coprod can use" in result.output
         assert f"Skipped {other}:" in result.output
     result = runner.invoke(app, ["history"])
     assert kept.id in result.output and "1 reflection." in result.output

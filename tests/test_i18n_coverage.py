@@ -152,7 +152,7 @@ def test_the_check_finds_a_string_that_bypasses_the_catalogue() -> None:
 
 def test_the_check_finds_a_single_word_label_and_leaves_code_alone() -> None:
     source = textwrap.dedent(
-        '''
+        """
         __all__ = ["Checker", "Finding"]
 
         def f(data: dict[str, str], x: str) -> None:
@@ -162,6 +162,6 @@ def test_the_check_finds_a_single_word_label_and_leaves_code_alone() -> None:
             table = (
                 "Notes",
             )  # i18n-ok: a statement over several lines
-        '''
+        """
     )
     assert bypassing(source) == [(5, "Score")]

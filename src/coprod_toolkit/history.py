@@ -38,7 +38,7 @@ from coprod_toolkit.report import record_language
 
 INDEX_NAME = "index.sqlite"
 OLD_INDEX_NAME = "index.json"
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 """Bump when the table changes: an index of another format is rebuilt."""  # i18n-ok
 BATCH = 1000
 """Files read between two commits (and two progress reports) while rebuilding."""  # i18n-ok
@@ -78,8 +78,8 @@ class Summary:
         """The result in a few words: '65 - Support', or a checklist's verdict."""
         if self.kind == "checklist":
             return self.verdict or ""
-        if self.overall is None:
-            return ""
+        if self.overall is None:  # an exercise that shows each section on its own
+            return self.band or ""
         return f"{whole(self.overall)}" + (f" - {self.band}" if self.band else "")
 
     @classmethod
@@ -95,8 +95,8 @@ class Summary:
             about=r.about,
             about_label=r.about_label,
             name=r.name,
-            overall=r.scores.overall.percent,
-            band=r.scores.overall.band,
+            overall=None if r.scores.show == "each" else r.scores.overall.percent,
+            band=_each_band(r.scores) if r.scores.show == "each" else r.scores.overall.band,
             verdict=r.verdict.label if r.verdict else None,
             next_step=r.next_step,
             section_scores={s.id: s.percent for s in r.scores.sections},
@@ -119,8 +119,10 @@ class Summary:
             about_label=g.topic or g.about_label,  # the piece of work the group named
             # Data, as --name matches it: shown in the language in use by `name_in_use`.
             name=GROUP + ", ".join(g.people),
-            overall=scores.overall.percent if scores else None,
-            band=scores.overall.band if scores else None,
+            overall=scores.overall.percent if scores and scores.show != "each" else None,
+            band=(_each_band(scores) if scores.show == "each" else scores.overall.band)
+            if scores
+            else None,
             verdict=g.verdict.label if g.verdict else None,
             next_step=None,
             section_scores={s.id: s.percent for s in scores.sections} if scores else {},
@@ -146,6 +148,12 @@ class Summary:
             raise ValueError("scores")
         datetime.fromisoformat(data["finished"])
         return cls(**data)
+
+
+def _each_band(scores: Any) -> str | None:
+    """The readings of an exercise that shows each section on its own ('Co-design;
+    Support'): categories, never added into one score."""
+    return "; ".join(s.band or "-" for s in scores.sections) or None
 
 
 _SUMMARY_FIELDS = {f.name for f in fields(Summary)}
@@ -243,13 +251,41 @@ def _validated(data: dict[str, Any]) -> Reflection | GroupRecord:
     try:
         return _model_validate(model, data)
     except ValidationError as e:
-        first = e.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
         raise ValueError(
-            _("it does not hold a complete reflection ({where}: {problem})").format(
-                where=where, problem=first["msg"]
+            _("it does not hold a complete reflection: {problem}").format(
+                problem=_plain_problem(e.errors()[0])
             )
         ) from None
+
+
+_DATES = {"finished": N_("the date it was finished"), "started": N_("the date it was started")}
+
+
+def _plain_problem(error: Any) -> str:
+    """What is wrong with one part of a saved file, in words a person can act on:
+    'the date it was finished is missing or not a date', never pydantic's own text.
+
+    The part is always definite ('the date...', 'the line...'); in Welsh it is written
+    without its article, which the sentence around it carries ("mae'r {part}")."""
+    keys = [str(k) for k in error["loc"] if isinstance(k, str)]
+    kind = str(error["type"])
+    if len(keys) == 1 and keys[0] in _DATES:
+        part = _(str(_DATES[keys[0]]))
+    elif len(keys) > 1:
+        part = _("the line '{key}:' under '{top}:'").format(key=keys[-1], top=keys[0])
+    elif keys:
+        part = _("the line '{key}:'").format(key=keys[0])
+    else:
+        part = _("the file")
+    if kind == "missing":
+        return _("{part} is missing").format(part=part)
+    if "date" in kind or "time" in kind:
+        return _("{part} is missing or not a date").format(part=part)
+    if kind == "finite_number":
+        return _("{part} is not a number coprod can use").format(part=part)
+    if kind == "extra_forbidden":
+        return _("{part} is not one coprod knows").format(part=part)
+    return _("{part} does not hold what coprod wrote there").format(part=part)
 
 
 def _model_validate(
@@ -1194,7 +1230,7 @@ def reading_in_use(s: Summary) -> str:
     words = word_map(s.exercise, s.language)
     if not words:
         return s.reading
-    band = words.get(s.band, s.band) if s.band else s.band
+    band = "; ".join(words.get(b, b) for b in s.band.split("; ")) if s.band else s.band
     verdict = words.get(s.verdict, s.verdict) if s.verdict else s.verdict
     shown = Summary(**{**asdict(s), "band": band, "verdict": verdict})
     return shown.reading

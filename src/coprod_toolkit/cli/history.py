@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import textwrap
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -17,7 +16,10 @@ from coprod_toolkit.i18n import _, gettext_noop, ngettext
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from coprod_toolkit.history import Broken, Summary
+    from rich.console import Console
+    from rich.table import Table
+
+    from coprod_toolkit.history import Broken, Line, Progress, Summary
     from coprod_toolkit.models import GroupRecord, Reflection
 
 ExerciseFilter = Annotated[
@@ -121,14 +123,38 @@ def _files(
 
 
 def _skipped(root: Path, broken: list[Broken]) -> None:
-    """Name each file that could not be read, on stderr, and carry on."""
+    """Name each file that could not be read, on stderr, after the command's output."""
+    for b in broken:
+        _warn_after(
+            _("Skipped {file}: {problem}.").format(
+                file=root / "reflections" / b.file, problem=b.message
+            )
+        )
+
+
+def _warn_after(said: str) -> None:
+    """A warning on stderr once the command has said what it came to say, so it never
+    sits above (or in the middle of) the output a person asked for."""
+    from typer._click.globals import get_current_context  # typer's own click
+
     from coprod_toolkit.text import printable
 
-    for b in broken:
-        said = _("Skipped {file}: {problem}.").format(
-            file=root / "reflections" / b.file, problem=b.message
-        )
-        sys.stderr.write(printable(said + "\n"))
+    line = printable(said + "\n")
+    context = get_current_context(silent=True)
+    if context is None:
+        sys.stderr.write(line)
+        return
+    waiting: list[str] | None = context.meta.get("coprod.warnings")
+    if waiting is None:
+        waiting = context.meta["coprod.warnings"] = []
+
+        def show() -> None:
+            sys.stdout.flush()
+            sys.stderr.write("".join(waiting))
+            sys.stderr.flush()
+
+        context.call_on_close(show)
+    waiting.append(line)
 
 
 @app.command(
@@ -174,9 +200,6 @@ def _history(
     if not found:
         typer.echo(_("No saved reflections match. Start one with: coprod assess"))
         return
-    from rich.table import Table
-    from rich.text import Text
-
     from coprod_toolkit.text import printable
 
     # A table is for a screenful; a long history is written as lines, which is far quicker.
@@ -214,39 +237,84 @@ def _history(
         sys.stdout.write(printable("\n".join(lines)) + "\n")
         sys.stdout.flush()
     else:
-        table = Table(show_header=True, header_style="bold", box=None)
-        # ids are what other commands need: whole, never cut short with '…'
-        # (a width of their own: rich would otherwise narrow them before the columns
-        # of words, which fold between words)
-        table.add_column(_("When"))
-        heading = _("Exercise")
-        longest = max((len(s.exercise) for s in found), default=0)
-        table.add_column(heading, width=max(min(longest, 24), len(heading)), overflow="fold")
-        for column in (_("About"), _("Who"), _("Result")):
-            table.add_column(column)
-        heading = _("Id")
-        longest = max((len(s.id) for s in found), default=0)
-        table.add_column(heading, width=max(min(longest, 40), len(heading)), no_wrap=True)
-        for s in found:
-            exercise = (
-                _("{exercise} (v{version})").format(exercise=s.exercise, version=s.version)
-                if s.version != "1"
-                else s.exercise
-            )
-            other = " " + answered_in(s.language) if s.language != here else ""
-            table.add_row(
-                local_time(s.finished),
-                Text(printable(exercise + other)),
-                # what it was about in words ('my own practice'), as the lines say it
-                Text(printable(about_in_use(s) if s.language != here else s.about_label)),
-                Text(printable(name_in_use(s) or _("anonymous"))),
-                Text(printable(reading_in_use(s) or "-")),
-                Text(printable(s.id)),
-            )
-        console.print(table)
+        print_history_table(console, found)
     console.print(
         ngettext("{count} reflection.", "{count} reflections.", len(found)).format(count=len(found))
     )
+
+
+def print_history_table(console: Console, found: list[Summary]) -> None:
+    """The history as a table on a terminal; the Id is never cut short.
+
+    When the whole table does not fit the terminal's width, each reflection takes two
+    lines instead: its Id on the first, the rest below it.
+    """
+    from rich.measure import Measurement
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    from coprod_toolkit.history import about_in_use, local_time, name_in_use, reading_in_use
+    from coprod_toolkit.i18n import language
+    from coprod_toolkit.report import answered_in
+    from coprod_toolkit.text import printable
+
+    here = language()
+    rows = []
+    for s in found:
+        exercise = (
+            _("{exercise} (v{version})").format(exercise=s.exercise, version=s.version)
+            if s.version != "1"
+            else s.exercise
+        )
+        other = " " + answered_in(s.language) if s.language != here else ""
+        rows.append(
+            (
+                local_time(s.finished),
+                printable(exercise + other),
+                printable(about_in_use(s) if s.language != here else s.about_label),
+                printable(name_in_use(s) or _("anonymous")),
+                printable(reading_in_use(s) or "-"),
+                printable(s.id),
+            )
+        )
+    headings = [_("When"), _("Exercise"), _("About"), _("Who"), _("Result"), _("Id")]
+    # Each column at least as wide as its longest word, so no word is ever cut: the
+    # columns of words fold between words, the Id never folds.
+    fewest = [
+        max(len(word) for cell in [heading, *(row[i] for row in rows)] for word in cell.split())
+        for i, heading in enumerate(headings)
+    ]
+    longest = max((len(s.exercise) for s in found), default=0)
+    fewest[1] = max(min(longest, 24), len(headings[1]), fewest[1])
+    fewest[5] = max(len(row[5]) for row in rows)
+    table = Table(show_header=True, header_style="bold", box=None)
+    for i, heading in enumerate(headings):
+        if i in (1, 5):  # the exercise and the Id: widths of their own
+            table.add_column(heading, width=fewest[i], overflow="fold", no_wrap=i == 5)
+        else:
+            table.add_column(heading, min_width=fewest[i], overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    wide = console.options.update_width(10_000)
+    if Measurement.get(console, wide, table).maximum <= console.width or (
+        sum(fewest) + 2 * len(fewest) <= console.width
+    ):
+        with console.capture() as captured:
+            console.print(table)
+        shown = captured.get()
+        lines = shown.splitlines()
+        if all(any(row[5] in line for line in lines) for row in rows):  # every Id whole
+            console.file.write(shown)
+            console.file.flush()
+            return
+    for when, exercise, about, who, result, ident in rows:
+        console.print(Text(ident, style="bold"), no_wrap=True, overflow="ignore", crop=False)
+        # Translators: one reflection in a narrow terminal, below its Id.
+        rest = _("{when}, {exercise}, about {about}, {who}: {result}").format(
+            when=when, exercise=exercise, about=about, who=who, result=result
+        )
+        console.print(Padding(Text(rest), (0, 0, 0, 2)))
 
 
 @app.command(
@@ -284,19 +352,20 @@ def _progress(
     from rich.text import Text
 
     from coprod_toolkit.errors import CoprodError, NotFound
-    from coprod_toolkit.history import change_words, progress, sparkline
+    from coprod_toolkit.history import change_words, progress
+    from coprod_toolkit.storage import default_home
     from coprod_toolkit.text import printable
 
-    runs = [s for s in _summaries(out, exercise) if s.kind != "checklist"]
+    runs = _summaries(out, exercise)
     if not runs:
         from coprod_toolkit.catalog import find
 
-        find(exercise, exercises)  # an id that is no exercise at all is a usage mistake
-        typer.echo(
-            _("There are no saved results for '{id}' yet. Start with: coprod assess {id}").format(
-                id=exercise
-            )
-        )
+        # an id that is no exercise at all is a usage mistake
+        if find(exercise, exercises).exercise.kind == "checklist":
+            said = _("There are no saved results for '{id}' yet. Start with: coprod readiness {id}")
+        else:
+            said = _("There are no saved results for '{id}' yet. Start with: coprod assess {id}")
+        typer.echo(said.format(id=exercise))
         return
     names = sorted({s.name or "" for s in runs}, key=str.casefold)
     if name is None:
@@ -326,11 +395,15 @@ def _progress(
             "in score may come from the new questions, not only from a change in the work."
         ).format(versions=", ".join(versions[:-1]), last=versions[-1])
     sections: list[tuple[str, str]]
+    # A checklist's verdicts, and the readings of an exercise that shows each section
+    # on its own (categories, not scores), are listed over time: no sums, no "rose".
+    readings = any(s.kind == "checklist" for s in mine)
     try:
         from coprod_toolkit.catalog import find
 
         current = find(exercise, exercises).exercise
         sections = [(s.id, s.title) for s in current.sections if s.scored]
+        readings = readings or current.scoring.shown_as() == "each"
     except CoprodError:
         # the exercise is gone: the newest run's own sections, named from their ids
         sections = [(sid, sid.replace("-", " ").capitalize()) for sid in mine[0].section_scores]
@@ -363,12 +436,23 @@ def _progress(
     )
     others = sorted({s.language for s in result.runs} - {language()})
     if others:
-        mixed = ngettext(
-            "{count} of these reflections was answered {languages}; the questions are "
-            "the same, so its scores are compared with the rest.",
-            "{count} of these reflections were answered {languages}; the questions are "
-            "the same, so their scores are compared with the rest.",
-            sum(1 for s in result.runs if s.language in others),
+        elsewhere = sum(1 for s in result.runs if s.language in others)
+        mixed = (
+            ngettext(
+                "{count} of these reflections was answered {languages}; the questions are "
+                "the same, so its results are listed with the rest.",
+                "{count} of these reflections were answered {languages}; the questions are "
+                "the same, so their results are listed with the rest.",
+                elsewhere,
+            )
+            if readings
+            else ngettext(
+                "{count} of these reflections was answered {languages}; the questions are "
+                "the same, so its scores are compared with the rest.",
+                "{count} of these reflections were answered {languages}; the questions are "
+                "the same, so their scores are compared with the rest.",
+                elsewhere,
+            )
         ).format(
             count=sum(1 for s in result.runs if s.language in others),
             languages=_(" or ").join(in_language(code) for code in others),
@@ -378,7 +462,79 @@ def _progress(
         # folded between words on a terminal; whole lines for another program
         console.print(Text(printable(note)), soft_wrap=not console.is_terminal)
     console.print()
-    width = max(len(line.title) for line in [*result.lines, result.overall])
+    if readings:
+        root = out.expanduser() if out else default_home()
+        _readings_over_time(console, result.runs, root, exercises, plain)
+        return
+    if plain:
+        in_words = _(
+            "{title}: first {first}, last time {previous}, now {latest} "
+            "(change since first {since_first}, since last time {since_last})"
+        )
+        for line in [*result.lines, result.overall]:
+            was, previous, latest, since_first, since_last = _progress_cells(line)
+            shown = in_words.format(
+                title=line.title,
+                first=was,
+                previous=previous,
+                latest=latest,
+                since_first=since_first,
+                since_last=since_last,
+            )
+            console.print(Text(printable(shown)), soft_wrap=True)
+    else:
+        console.print(progress_table(result, console.width))
+    console.print()
+    for line in result.lines:
+        console.print(Text(printable(change_words(line, result.runs))))
+
+
+def _readings_over_time(
+    console: Console,
+    runs: list[Summary],
+    root: Path,
+    exercises: list[Path] | None,
+    plain: bool,
+) -> None:
+    """Each reflection's reading, oldest first: a checklist's verdict, or each section's
+    band when the exercise shows each section on its own."""
+    from rich.text import Text
+
+    from coprod_toolkit.history import in_language_in_use, local_time, read_record
+    from coprod_toolkit.text import printable
+
+    records = []
+    for s in runs:
+        try:
+            record = read_record(root / "reflections" / s.file)
+        except ValueError:
+            continue
+        records.append((local_time(s.finished), in_language_in_use(record, exercises)))
+    if not records:
+        return
+    bold = "" if plain else "bold"
+    each = _("{when}: {reading}")
+    no_reading = _("no reading")
+    if all(r.kind == "checklist" for _when, r in records):
+        console.print(Text(_("What the checklist said each time:"), style=bold))
+        for when, r in records:
+            label = r.verdict.label if r.verdict else no_reading
+            console.print(Text(printable("  " + each.format(when=when, reading=label))))
+        return
+    titles: dict[str, str] = {}
+    for _when, r in records:
+        for section in r.scores.sections if r.scores else ():
+            titles[section.id] = section.title  # the newest title wins
+    for section_id, title in titles.items():
+        console.print(Text(printable(title), style=bold))
+        for when, r in records:
+            found = [x for x in (r.scores.sections if r.scores else ()) if x.id == section_id]
+            label = (found[0].band if found else None) or no_reading
+            console.print(Text(printable("  " + each.format(when=when, reading=label))))
+
+
+def _progress_cells(line: Line) -> list[str]:
+    """First, last time, now, change since first, change since last time: as text."""
 
     def number(value: float | None) -> str:
         return "-" if value is None else str(round(value))
@@ -389,52 +545,55 @@ def _progress(
         change = round(b) - round(a)
         return f"{change:+d}" if change else "0"
 
+    return [
+        number(line.first),
+        number(line.previous),
+        number(line.latest),
+        signed(line.first, line.latest),
+        signed(line.previous, line.latest),
+    ]
+
+
+def progress_table(result: Progress, width: int) -> Table:
+    """Each section's scores over time, for a terminal `width` wide: titles and headings
+    wrap to fit, numbers never split."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from coprod_toolkit.history import sparkline
+    from coprod_toolkit.text import printable
+
     headings = [_("First"), _("Last time"), _("Now"), _("Since first"), _("Since last time")]
-    widths = [max(len(h), 3) for h in headings]
-    over_time = _("Over time")
-    chart_width = max(12, len(over_time))
-    room = console.width - (2 + chart_width + 2 + sum(widths) + 2 * (len(widths) - 1))
-    if not plain and console.is_terminal and width > room:
-        if room < 16:
-            plain = True  # too narrow for the columns: each line in words instead
-        else:
-            width = room  # long titles folded onto lines of their own, between words
-    if not plain:
-        console.print(
-            Text(
-                f"{'':{width}}  {over_time:{chart_width}}  " + "  ".join(headings),
-                style="bold",
-            )
-        )
-    in_words = _(
-        "{title}: first {first}, last time {previous}, now {latest} "
-        "(change since first {since_first}, since last time {since_last})"
+    rows = [
+        (printable(line.title), sparkline(line.values[-12:]), *_progress_cells(line))
+        for line in [*result.lines, result.overall]
+    ]
+    # Room the numbers need with their headings on one line, and 20 characters for the
+    # titles (which fold between words); past the width, the headings fold word by
+    # word too, so the titles keep room to be read.
+    wide = (
+        min(max(len(r[0]) for r in rows), 20)
+        + max(len(_("Over time")), 12)
+        + sum(len(h) for h in headings)
+        + 2 * len(headings)
+        + 2
     )
-    for line in [*result.lines, result.overall]:
-        was, previous, latest = number(line.first), number(line.previous), number(line.latest)
-        since_first = signed(line.first, line.latest)
-        since_last = signed(line.previous, line.latest)
-        if plain:
-            shown = in_words.format(
-                title=line.title,
-                first=was,
-                previous=previous,
-                latest=latest,
-                since_first=since_first,
-                since_last=since_last,
-            )
-        else:
-            chart = sparkline(line.values[-12:])
-            cells = [was, previous, latest, since_first, since_last]
-            title, *more = textwrap.wrap(line.title, width) or [""]
-            shown = f"{title:{width}}  {chart:{chart_width}}  " + "  ".join(
-                f"{c:>{w}}" for c, w in zip(cells, widths, strict=True)
-            )
-            shown = "\n".join([shown, *more])
-        console.print(Text(printable(shown)), soft_wrap=True)
-    console.print()
-    for line in result.lines:
-        console.print(Text(printable(change_words(line, result.runs))))
+
+    def narrowest(heading: str) -> int | None:
+        if wide <= width:
+            return None
+        return max(5, *(len(word) for word in heading.split()))
+
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("", ratio=1, min_width=12)
+    table.add_column(_("Over time"), no_wrap=True)
+    for heading in headings:
+        table.add_column(heading, justify="right", max_width=narrowest(heading))
+    for title, chart, *cells in rows:
+        table.add_row(
+            Text(title), Text(chart, no_wrap=True), *(Text(c, no_wrap=True) for c in cells)
+        )
+    return table
 
 
 def _same_subject(
@@ -554,6 +713,7 @@ def _find_reflection_path(ref: str, summaries: list[Summary], root: Path) -> Pat
         return root / "reflections" / summaries[0].file
     match = next((s for s in summaries if s.id == ref), None)
     if match is None:
+        _cannot_read(ref, root)
         nearest = difflib.get_close_matches(ref, [s.id for s in summaries], n=3, cutoff=0.4)
         listing = "".join(f"\n  {n}" for n in nearest) or "\n  " + _(
             "(none close; see coprod history)"
@@ -562,6 +722,26 @@ def _find_reflection_path(ref: str, summaries: list[Summary], root: Path) -> Pat
             _("There is no reflection called '{ref}'. The nearest:").format(ref=ref) + listing
         )
     return root / "reflections" / match.file
+
+
+def _cannot_read(ref: str, root: Path) -> None:
+    """When the reflection named is in the folder but cannot be read: say so, and why."""
+    from coprod_toolkit.errors import CoprodError
+    from coprod_toolkit.history import read_record
+
+    for suffix in (".yaml", ".yml"):
+        path = root / "reflections" / (ref + suffix)
+        if path.name != ref + suffix or not path.exists():
+            continue
+        try:
+            read_record(path)
+        except ValueError as e:
+            raise CoprodError(
+                _(
+                    "The reflection '{ref}' is there ({file}), but it cannot be read, "
+                    "because {problem}."
+                ).format(ref=ref, file=path, problem=e)
+            ) from None
 
 
 def _read_for_report(path: Path) -> Reflection | GroupRecord:
@@ -846,8 +1026,7 @@ def _export(
         history = History(root)
         for file, payload, problem in history.answers(found):
             if payload is None:
-                said = _("Skipped {file}: {problem}.").format(file=file, problem=problem)
-                sys.stderr.write(printable(said + "\n"))
+                _warn_after(_("Skipped {file}: {problem}.").format(file=file, problem=problem))
                 continue
             c = payload["common"]
             answered = c.get("language") or ENGLISH
@@ -887,7 +1066,8 @@ def _export(
         """The export as text, a little at a time, so memory stays flat."""
         if output == "csv":
             buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\r\n")
+            # A file keeps CSV's line ends (\r\n); a terminal shows plain lines.
+            writer = csv.writer(buffer, lineterminator="\n" if terminal else "\r\n")
             if bom or (bom is None and not screen):
                 yield "\ufeff"
             writer.writerow(EXPORT_COLUMNS)
@@ -913,11 +1093,20 @@ def _export(
     write_output(to, chunks(), force)
     steps = counted.get("steps", 0)
     answers = counted["rows"] - steps
+    answer_words = ngettext("{count} answer", "{count} answers", answers).format(count=answers)
+    reflection_words = ngettext("{count} reflection", "{count} reflections", len(found)).format(
+        count=len(found)
+    )
     if steps:
-        said = _(
-            "Wrote {answers} answers and {steps} ideas and actions from group steps "
-            "from {count} reflections to {file}"
-        )
+        step_words = ngettext(
+            "{count} idea or action from group steps",
+            "{count} ideas and actions from group steps",
+            steps,
+        ).format(count=steps)
+        said = _("Wrote {answers} and {steps} from {reflections} to {file}")
     else:
-        said = _("Wrote {answers} answers from {count} reflections to {file}")
-    typer.echo(said.format(answers=answers, steps=steps, count=len(found), file=to))
+        step_words = ""
+        said = _("Wrote {answers} from {reflections} to {file}")
+    typer.echo(
+        said.format(answers=answer_words, steps=step_words, reflections=reflection_words, file=to)
+    )
