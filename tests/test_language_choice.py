@@ -72,6 +72,10 @@ def test_when_nothing_names_a_language_the_person_is_asked(
     prompter = Prompter(answer="cy")
     assert run(monkeypatch, environ, prompter) == "cy"
     assert [c for c, _name in prompter.asked[0][1]] == ["en", "cy"]
+    # asked in both: the person may not read the language coprod fell back to
+    assert prompter.asked[0][0] == (
+        "Which language would you like to use? / Pa iaith hoffech chi ei defnyddio?"
+    )
     assert i18n.language() == "cy"  # coprod's own words follow the choice
 
 

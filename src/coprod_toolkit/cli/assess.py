@@ -225,7 +225,7 @@ def ask_language(loaded: LoadedExercise, prompter: PlainPrompter) -> LoadedExerc
     languages are offered in one line each, written in that language.
     """
     from coprod_toolkit.catalog import load
-    from coprod_toolkit.i18n import ENGLISH, language, name_of, set_language
+    from coprod_toolkit.i18n import ENGLISH, language, name_of, set_language, using
     from coprod_toolkit.loader import language_of, languages
 
     original = load(loaded.path) if language_of(loaded) != ENGLISH else loaded
@@ -239,9 +239,14 @@ def ask_language(loaded: LoadedExercise, prompter: PlainPrompter) -> LoadedExerc
     from coprod_toolkit.translations import localise
 
     ordered = sorted(codes, key=lambda code: code != current)  # the one in use first
+    # Asked in every language on offer: the person may not read the one coprod fell back to.
+    asked = []
+    for code in ordered:
+        with using(code):
+            asked.append(_("Which language would you like to use?"))
     prompter.say()
     chosen = prompter.choose(
-        _("Which language would you like to use?"),
+        " / ".join(dict.fromkeys(asked)),
         [(code, name_of(code)) for code in ordered],
         default=current if current in codes else None,
     )
