@@ -213,10 +213,27 @@ def _write_cache(library: Library, stamp: list[object] | None) -> None:
 # --------------------------------------------------------------------------- documents
 
 
+def _say_how_to_type() -> None:
+    """Someone at a terminal sees how to give the text, not a blank screen."""
+    if sys.platform == "win32":
+        message = _(
+            "Type or paste the text to check. When it is all in, press Ctrl-Z then Enter "
+            "on a new line."
+        )
+    else:
+        message = _(
+            "Type or paste the text to check. When it is all in, press Ctrl-D on a new line."
+        )
+    sys.stderr.write(printable(message) + "\n")
+    sys.stderr.flush()
+
+
 def _pieces(name: str) -> Iterator[str]:
     from coprod_toolkit import language_read
 
     if name == "-":
+        if sys.stdin.isatty():
+            _say_how_to_type()
         return language_read.stream_pieces(sys.stdin.buffer, "-")
     return language_read.document_pieces(Path(name))
 

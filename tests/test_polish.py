@@ -1,0 +1,51 @@
+"""Small wording fixes from a new user's review (plain words, said once)."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+
+from coprod_toolkit import i18n
+from coprod_toolkit.language_run import quick
+
+
+class _Terminal(io.TextIOWrapper):
+    """Standard input that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _quick(args: list[str], stdin: io.TextIOWrapper) -> tuple[int | None, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as streams:
+        streams.setattr(sys, "stdout", out)
+        streams.setattr(sys, "stderr", err)
+        streams.setattr(sys, "stdin", stdin)
+        code = quick(args)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32"])
+def test_reading_from_a_terminal_says_how_to_give_the_text(
+    platform: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", platform)
+    code, out, err = _quick(["-"], _Terminal(io.BytesIO(b"We engage.\n"), encoding="utf-8"))
+    assert code == 1
+    assert "Type or paste the text to check." in err
+    keys = "press Ctrl-Z then Enter on a new line" if platform == "win32" else "press Ctrl-D"
+    assert keys in err
+    assert '"engage"' in out
+    with i18n.using("cy"):
+        _code, _out, err = _quick(["-"], _Terminal(io.BytesIO(b"Hi.\n"), encoding="utf-8"))
+    assert "Ctrl-" in err
+    assert "Type or paste" not in err
+
+
+def test_piped_text_is_read_without_the_typing_hint() -> None:
+    code, _out, err = _quick(["-"], io.TextIOWrapper(io.BytesIO(b"Hi.\n"), encoding="utf-8"))
+    assert code == 0
+    assert err == ""
