@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +50,42 @@ def test_piped_text_is_read_without_the_typing_hint() -> None:
     code, _out, err = _quick(["-"], io.TextIOWrapper(io.BytesIO(b"Hi.\n"), encoding="utf-8"))
     assert code == 0
     assert err == ""
+
+
+def _intro(name: str, extra: str = "", folder: Path | None = None) -> str:
+    from coprod_toolkit import catalog
+    from coprod_toolkit.loader import load_exercise
+    from coprod_toolkit.report import intro_lines
+    from coprod_toolkit.scoring import visible
+
+    path = catalog.builtin_dir() / f"{name}.yaml"
+    if extra:
+        text = path.read_text(encoding="utf-8").replace(
+            "    questions:\n", "    questions:\n" + extra, 1
+        )
+        assert folder is not None
+        path = folder / f"{name}.yaml"
+        path.write_text(text, encoding="utf-8")
+    ex = load_exercise(path).exercise
+    return intro_lines(ex, len(visible(ex, {})), None)[4]
+
+
+def test_multiple_choice_questions_are_not_called_statements() -> None:
+    assert _intro("placement").startswith("There are 2 questions, and 1 optional note;")
+    with i18n.using("cy"):
+        assert _intro("placement").startswith("Mae 2 gwestiwn;")
+    assert _intro("six-principles").startswith("There are 42 statements, and 8 optional notes;")
+
+
+def test_statements_and_questions_are_counted_apart(tmp_path: Path) -> None:
+    extra = (
+        "      - id: sure\n        type: yes_no\n        text: Is this clear?\n"
+        "        points: {yes: 0, no: 0}\n"
+    )
+    assert _intro("placement", extra, tmp_path).startswith(
+        "There is 1 statement and 2 questions, and 1 optional note;"
+    )
+    with i18n.using("cy"):
+        line = _intro("placement", extra, tmp_path)
+    assert "{" not in line
+    assert "2 gwestiwn" in line

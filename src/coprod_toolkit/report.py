@@ -17,16 +17,19 @@ from coprod_toolkit.models import (
     GroupRecord,
     QuestionSpread,
     Reflection,
+    ScaleQuestion,
     Score,
     Scores,
     SectionScore,
     TextQuestion,
     Verdict,
+    YesNoQuestion,
 )
 from coprod_toolkit.scoring import (
     round_half_up,
     strongest_and_weakest,
     too_few_sections,
+    visible,
     whole,
 )
 from coprod_toolkit.text import one_line, printable
@@ -192,27 +195,49 @@ def _flat(text: str) -> str:
 def intro_lines(
     ex: Exercise, questions: int, saving: str | None, why_not_saved: str | None = None
 ) -> list[str]:
-    notes = sum(1 for _q, q in ex.questions() if isinstance(q, TextQuestion) and q.optional)
+    asked = [q for _s, q in visible(ex, {})]
+    if len(asked) != questions:
+        asked = [q for _s, q in ex.questions()]
+    notes = sum(1 for q in asked if isinstance(q, TextQuestion) and q.optional)
+    if not notes < questions:
+        notes = 0  # only notes: they are the questions
+    statements = min(
+        sum(1 for q in asked if isinstance(q, (ScaleQuestion, YesNoQuestion))), questions - notes
+    )
+    others = questions - notes - statements
     if ex.kind == "checklist":
         count = ngettext(
             "There is {count} statement: answer yes, no or not sure to it",
             "There are {count} statements: answer yes, no or not sure to each",
             questions,
         ).format(count=questions)
-    elif notes and notes < questions:
-        # An optional example after a statement is not a question of its own.
-        statements = ngettext(
-            "There is {count} statement", "There are {count} statements", questions - notes
-        ).format(count=questions - notes)
-        count = ngettext(
-            "{statements}, and {notes} optional note",
-            "{statements}, and {notes} optional notes",
-            notes,
-        ).format(statements=statements, notes=notes)
     else:
-        count = ngettext(
-            "There is {count} question", "There are {count} questions", questions
-        ).format(count=questions)
+        if statements and others:
+            count = (
+                ngettext(
+                    "There is {count} statement", "There are {count} statements", statements
+                ).format(count=statements)
+                + " "
+                # Translators: follows 'There are 4 statements'.
+                + ngettext("and {count} question", "and {count} questions", others).format(
+                    count=others
+                )
+            )
+        elif statements:
+            count = ngettext(
+                "There is {count} statement", "There are {count} statements", statements
+            ).format(count=statements)
+        else:
+            count = ngettext(
+                "There is {count} question", "There are {count} questions", others
+            ).format(count=others)
+        if notes:
+            # An optional example after a statement is not a question of its own.
+            count = ngettext(
+                "{statements}, and {notes} optional note",
+                "{statements}, and {notes} optional notes",
+                notes,
+            ).format(statements=count, notes=notes)
     lines = [
         ex.title,
         "",
