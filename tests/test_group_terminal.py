@@ -348,13 +348,13 @@ def test_the_countdown_stays_on_one_line_at_80_columns(tmp_path: Path) -> None:
     child.send("The carers' cafe\r")
     child.expect("Press Enter when everyone is ready to begin")
     child.send("\r")
-    child.expect("step 1 of 1")
+    child.expect("Step 1 of 1: Talk")
     child.expect("Time to talk: 4:5")
     child.expect("Time to talk: 4:5")
     child.expect("Time to talk: 4:5")
     child.send("\r")
     child.expect("Ana: What do you think")
-    timer = seen.getvalue().partition("step 1 of 1")[2].partition("Ana: What")[0]
+    timer = seen.getvalue().partition("Step 1 of 1: Talk")[2].partition("Ana: What")[0]
     updates = [u for u in timer.split("\r") if "Time to talk" in u]
     assert len(updates) >= 3
     assert all(len(u) <= 79 and "\n" not in u for u in updates)  # one line, rewritten

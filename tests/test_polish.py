@@ -89,3 +89,41 @@ def test_statements_and_questions_are_counted_apart(tmp_path: Path) -> None:
         line = _intro("placement", extra, tmp_path)
     assert "{" not in line
     assert "2 gwestiwn" in line
+
+
+def test_a_step_heading_names_the_step_once() -> None:
+    from coprod_toolkit.prompts import step_heading, step_help
+
+    assert step_heading("Step 1: Understand the problem together", 1, 4) == (
+        "== Step 1 of 4: Understand the problem together =="
+    )
+    assert step_heading("Talk it through", 2, 3) == "== Talk it through (step 2 of 3) =="
+    assert step_help("Useful questions: Who is affected?") == "Useful questions: Who is affected?"
+    assert step_help("Small ideas count.") == "To get going: Small ideas count."
+    with i18n.using("cy"):
+        assert step_heading("Cam 4: Wnaeth hyn weithio?", 4, 4) == (
+            "== Cam 4 o 4: Wnaeth hyn weithio? =="
+        )
+        assert step_help("Cwestiynau defnyddiol: Pwy?") == "Cwestiynau defnyddiol: Pwy?"
+
+
+def test_four_steps_results_read_naturally(tmp_path: Path, isolated: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli import app
+
+    path = tmp_path / "session.yaml"
+    path.write_text(
+        "people: [Ana, Ben]\ncontributions:\n  understand: {Ana: [Late bus], Ben: [No reply]}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["group", "four-steps", "--answers", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Step 1: Understand the problem together (2 contributions)" in result.output
+    assert "Step 4: Did it work? (0 contributions)" in result.output
+    assert "?:" not in result.output
+    result = CliRunner().invoke(
+        app, ["--lang", "cy", "group", "four-steps", "--answers", str(path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Cam 4: Wnaeth hyn weithio? (dim cyfraniadau)" in result.output

@@ -65,6 +65,31 @@ def options_for(ex: Exercise, q: QuestionBase) -> list[tuple[Any, str]]:
     return []
 
 
+def step_heading(title: str, number: int, total: int) -> str:
+    """A step's heading; a title that already starts 'Step 1:' is not told its number twice."""
+    import re
+
+    title = one_line(title)
+    named = re.match(r"(\w+) +(\d+) *: *(.+)", title)  # i18n-ok: 'Step 1: ...', 'Cam 1: ...'
+    if named and int(named.group(2)) == number:
+        return _("== {word} {number} of {total}: {title} ==").format(
+            word=named.group(1), number=number, total=total, title=named.group(3)
+        )
+    return _("== {title} (step {number} of {total}) ==").format(
+        title=title, number=number, total=total
+    )
+
+
+def step_help(text: str) -> str:
+    """A step's help; help that starts with its own label ('Useful questions:') keeps it."""
+    import re
+
+    text = one_line(text)
+    if re.match(r"[^.?!:]{1,40}: ", text):  # i18n-ok: a label of its own
+        return text
+    return _("To get going: {help}").format(help=text)
+
+
 def _wrap(text: str, indent: str = "") -> str:
     import shutil
     import textwrap
@@ -503,14 +528,10 @@ class PlainPrompter:
 
     def show_step(self, step: Step, number: int, total: int) -> None:
         self.say()
-        self.say(
-            _("== {title} (step {number} of {total}) ==").format(
-                title=one_line(step.title), number=number, total=total
-            )
-        )
+        self.say(step_heading(step.title, number, total))
         self.say(_wrap(one_line(step.prompt)))
         if step.help:
-            self.say(_wrap(_("To get going: {help}").format(help=one_line(step.help))))
+            self.say(_wrap(step_help(step.help)))
 
     # The timer counts down in this thread while another waits for Enter: select() on
     # standard input does not work on Windows, a thread does.

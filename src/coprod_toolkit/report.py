@@ -752,7 +752,7 @@ def group_lines(record: GroupRecord) -> list[Line]:
         lines.append(
             Line(
                 ngettext(
-                    "{step}: {count} contribution", "{step}: {count} contributions", total
+                    "{step} ({count} contribution)", "{step} ({count} contributions)", total
                 ).format(step=step.title, count=total),
                 "item",
             )
