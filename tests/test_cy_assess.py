@@ -457,7 +457,7 @@ def test_no_language_question_with_lang_and_a_run_carries_on_in_its_language(
     child.close()
     # On a computer set to English, with no language named, the run carries on in Welsh.
     child = welsh_spawn(["resume", "--plain"], home, locale="en_GB.UTF-8")
-    child.expect("Yn parhau gyda Bach, Ana")
+    child.expect("Yn parhau gyda 'Bach' \\(Ana, am")
     child.expect("Cwestiwn 1 o 4")
     child.expect("Eich ateb hyd yma: 4")
     child.send("\x03")

@@ -32,7 +32,7 @@ def test_resume_carries_on_plain_without_being_told_again(tmp_path: Path) -> Non
     child = spawn(["resume"], home)  # no --plain
     seen = io.StringIO()
     child.logfile_read = seen
-    child.expect("Carrying on with The six principles of co-production, Ben")
+    child.expect("Carrying on with 'The six principles of co-production' \\(Ben, about")
     answer_questions(child, 3, len(QUESTIONS), plain=True)
     finish(child)
     assert "\x1b" not in seen.getvalue()  # no menus, no colour: plain all the way
@@ -63,7 +63,7 @@ def test_a_run_started_with_menus_carries_on_with_menus(tmp_path: Path) -> None:
     draft_file.write_text(yaml.safe_dump(saved))
     assert Draft.model_validate(saved).plain is False
     child = spawn(["resume"], home)
-    child.expect("Carrying on with The six principles of co-production, Ben")
+    child.expect("Carrying on with 'The six principles of co-production' \\(Ben, about")
     child.expect("Question 2 of")
     child.expect("then Enter")  # the arrow-key menu
     child.sendintr()
@@ -74,7 +74,7 @@ def test_menus_brings_the_menus_back_to_a_plain_run(tmp_path: Path) -> None:
     home = tmp_path / "home"
     stop_after(home, ["--about", "me", "--name", "Ben", "--plain"], 1, plain=True)
     child = spawn(["resume", "--menus"], home)
-    child.expect("Carrying on with The six principles of co-production, Ben")
+    child.expect("Carrying on with 'The six principles of co-production' \\(Ben, about")
     child.expect("Question 2 of")
     child.expect("then Enter")  # the arrow-key menu
     child.send("4")

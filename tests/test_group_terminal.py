@@ -395,7 +395,7 @@ def test_resume_stays_plain_and_keeps_the_time_left(tmp_path: Path) -> None:
     draft["time_left"] = 125  # as if the group had talked for almost three minutes
     draft_path.write_text(yaml.safe_dump(draft))
     child, seen = spawn(["resume", "--exercises", str(tmp_path)], home)  # no --plain
-    child.expect("Carrying on with Short steps, a group session with Ana, Ben")
+    child.expect("Carrying on with 'Short steps', a group session with Ana, Ben")
     child.expect("The group stopped at: Step 1 of 1, Ana's turn.")
     child.expect("Press Enter when everyone is ready to carry on")
     child.send("\r")

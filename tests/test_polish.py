@@ -127,3 +127,44 @@ def test_four_steps_results_read_naturally(tmp_path: Path, isolated: Path) -> No
     )
     assert result.exit_code == 0, result.output
     assert "Cam 4: Wnaeth hyn weithio? (dim cyfraniadau)" in result.output
+
+
+def _readiness_draft(home: Path, run_id: str) -> None:
+    from coprod_toolkit import catalog
+    from coprod_toolkit.loader import load_exercise
+    from coprod_toolkit.session import new_draft
+    from coprod_toolkit.storage import Store
+
+    loaded = load_exercise(catalog.builtin_dir() / "readiness.yaml")
+    Store(home).save_draft(new_draft(loaded, run_id, "me", None))
+
+
+def test_a_run_to_carry_on_is_named_in_plain_words(isolated: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli import app
+    from coprod_toolkit.cli.assess import _draft_label
+    from coprod_toolkit.storage import Store
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["resume", "nope"])
+    assert result.exit_code != 0
+    assert "There is no unfinished run called 'nope'. There are no unfinished runs at all." in (
+        result.output
+    )
+    _readiness_draft(isolated, "2026-12-01-1000-readiness")
+    _readiness_draft(isolated, "2026-12-02-1000-readiness")
+    draft = Store(isolated).list_drafts()[0][0]
+    label = _draft_label(draft, {"me": "this piece of work"})
+    assert label.startswith("'Is co-production right for us now?' (about this piece of work), ")
+    result = runner.invoke(app, ["resume", "nope"])
+    said = " ".join(result.output.split())
+    assert "There is no unfinished run called 'nope'. The unfinished runs are:" in said
+    assert "2026-12-01-1000-readiness: 'Is co-production right for us now?'" in said
+    assert "single" not in said
+    result = runner.invoke(app, ["resume", "2026"])
+    assert "More than one unfinished run starts with '2026'." in result.output
+    result = runner.invoke(app, ["--lang", "cy", "resume", "nope"])
+    said = " ".join(result.output.split())
+    assert "Does dim ymarfer anorffenedig o'r enw 'nope'." in said
+    assert "(am y darn hwn o waith)" in said

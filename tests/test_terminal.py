@@ -106,7 +106,7 @@ def test_ctrl_c_keeps_the_answers_and_resume_carries_on(tmp_path: Path) -> None:
     assert len(yaml.safe_load(drafts[0].read_text())["answers"]) == 3
 
     child = spawn(["resume", "--plain"], home)
-    child.expect("Carrying on with The six principles of co-production, Ben")
+    child.expect("Carrying on with 'The six principles of co-production' \\(Ben, about")
     answer_questions(child, 4, len(QUESTIONS), plain=True)
     finish(child)
     assert not list((home / "drafts").glob("*.yaml"))

@@ -515,13 +515,7 @@ def _resume(
             d for d in drafts if d.id.startswith(draft_id)
         ]
         if len(matches) != 1:
-            listing = "\n".join(f"  {d.id}" for d in drafts) or "  " + _("(none)")
-            raise NotFound(
-                _(
-                    "There is no single unfinished run called '{id}'. The unfinished runs are:\n"
-                    "{listing}"
-                ).format(id=draft_id, listing=listing)
-            )
+            raise NotFound(_no_such_run(draft_id, matches or drafts, bool(matches), exercises))
     if not interactive():
         raise NoTerminal(
             _(
@@ -723,6 +717,31 @@ def _about_words(about: str, subjects: dict[str, str] | None) -> str:
     return label
 
 
+def _no_such_run(
+    draft_id: str, listed: list[Draft | GroupDraft], several: bool, exercises: list[Path] | None
+) -> str:
+    """Why `coprod resume NAME` found no run to carry on, and the runs there are."""
+    from coprod_toolkit.text import one_line
+
+    if not listed:
+        return _(
+            "There is no unfinished run called '{id}'. There are no unfinished runs at all."
+        ).format(id=draft_id)
+    listing = "\n".join(
+        f"  {d.id}: {one_line(_draft_label(d, _subjects_of(d, exercises)))}" for d in listed
+    )
+    if several:
+        return _(
+            "More than one unfinished run starts with '{id}'. Give more of its name. "
+            "They are:\n{listing}"
+        ).format(id=draft_id, listing=listing)
+    return ngettext(
+        "There is no unfinished run called '{id}'. The unfinished run is:\n{listing}",
+        "There is no unfinished run called '{id}'. The unfinished runs are:\n{listing}",
+        len(listed),
+    ).format(id=draft_id, listing=listing)
+
+
 def _draft_label(draft: Draft | GroupDraft, subjects: dict[str, str] | None = None) -> str:
     from coprod_toolkit.i18n import format_date
     from coprod_toolkit.models import GroupDraft
@@ -730,20 +749,20 @@ def _draft_label(draft: Draft | GroupDraft, subjects: dict[str, str] | None = No
     moment = draft.updated.astimezone()
     when = f"{format_date(moment.date())} {moment:%H:%M}"
     if isinstance(draft, GroupDraft):
-        return _("{title}, a group session with {people}, last saved {when}").format(
+        return _("'{title}', a group session with {people}, last saved {when}").format(
             title=draft.exercise.title, people=", ".join(draft.people), when=when
         )
     count = len(draft.answers)
     answers = ngettext("{count} answer", "{count} answers", count).format(count=count)
     if draft.name:
-        return _("{title}, {name}, about {about}, last answered {when} ({answers})").format(
+        return _("'{title}' ({name}, about {about}), last answered {when} ({answers})").format(
             title=draft.exercise.title,
             name=draft.name,
             about=_about_words(draft.about, subjects),
             when=when,
             answers=answers,
         )
-    return _("{title}, about {about}, last answered {when} ({answers})").format(
+    return _("'{title}' (about {about}), last answered {when} ({answers})").format(
         title=draft.exercise.title,
         about=_about_words(draft.about, subjects),
         when=when,
