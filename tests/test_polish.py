@@ -168,3 +168,18 @@ def test_a_run_to_carry_on_is_named_in_plain_words(isolated: Path) -> None:
     said = " ".join(result.output.split())
     assert "Does dim ymarfer anorffenedig o'r enw 'nope'." in said
     assert "(am y darn hwn o waith)" in said
+
+
+def test_a_file_that_cannot_be_read_is_said_once(isolated: Path) -> None:
+    empty = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
+    code, out, err = _quick(["missing.txt"], empty)
+    assert code == 1
+    assert out == ""
+    assert err == "Could not check missing.txt: there is no file here. Fix: check the name.\n"
+    code, out, err = _quick(["missing.txt", "gone.md"], empty)
+    assert out == "None of the 2 files could be checked.\n"
+    assert err.count("Could not check") == 2
+    with i18n.using("cy"):
+        code, out, err = _quick(["missing.txt", "gone.md"], empty)
+    assert out.startswith("Doedd dim modd gwirio")
+    assert "{" not in out

@@ -453,8 +453,14 @@ def _summary(counts: list[int], problems: int) -> str:
         summary = ngettext(
             "Nothing found: {clean} file clean.", "Nothing found: {clean} files clean.", clean
         ).format(clean=clean)
+    elif problems == 1:
+        return ""  # the one file's problem, said just above, is the whole story
     else:
-        summary = _("No file could be checked.")
+        return ngettext(
+            "None of the {count} file could be checked.",
+            "None of the {count} files could be checked.",
+            problems,
+        ).format(count=problems)
     if problems:
         summary += " " + ngettext(
             "{count} file could not be checked.", "{count} files could not be checked.", problems
@@ -518,7 +524,9 @@ def run(
         sys.stderr.write(printable(_("Could not check {problem}").format(problem=problem) + "\n"))
     for note in notes:
         out.write(printable(note) + "\n")
-    out.write(_summary(counts, len(problems)) + "\n")
+    summary = _summary(counts, len(problems))
+    if summary:
+        out.write(summary + "\n")
     if count:
         out.write(_('To see why a phrase jars: coprod language --explain "PHRASE"') + "\n")
     return 1 if count or problems else 0
