@@ -183,3 +183,62 @@ def test_a_file_that_cannot_be_read_is_said_once(isolated: Path) -> None:
         code, out, err = _quick(["missing.txt", "gone.md"], empty)
     assert out.startswith("Doedd dim modd gwirio")
     assert "{" not in out
+
+
+def test_a_scale_too_wide_says_so(isolated: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli import app
+
+    args = ["exercise", "new", "--kind", "assessment", "--title", "T", "--sections", "A"]
+    result = CliRunner().invoke(app, [*args, "--scale", "0-1000"])
+    assert result.exit_code != 0
+    said = " ".join(result.output.split())
+    assert "--scale 0-1000: the scale is too wide." in said
+    assert "at most 100 apart, like 0-100." in said
+    assert "below the second" not in said
+    result = CliRunner().invoke(app, [*args, "--scale", "5-1"])
+    assert "the first number must be below the second" in " ".join(result.output.split())
+    result = CliRunner().invoke(app, ["--lang", "cy", *args, "--scale", "0-1000"])
+    assert "mae'r raddfa'n rhy eang" in " ".join(result.output.split())
+
+
+def test_schema_and_new_do_not_write_over_a_file_without_force(isolated: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli import app
+
+    runner = CliRunner()
+    old = Path("old.json")
+    old.write_text("mine\n", encoding="utf-8")
+    result = runner.invoke(app, ["exercise", "schema", "--to", "old.json"])
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert (
+        "old.json already exists, and coprod will not write over it. "
+        "Fix: choose another name with --to FILE, or add --force to replace it."
+    ) in said
+    assert old.read_text(encoding="utf-8") == "mine\n"
+    result = runner.invoke(app, ["exercise", "schema", "--to", "old.json"])
+    assert result.exit_code == 1
+    result = runner.invoke(app, ["exercise", "schema", "--to", "old.json", "--force"])
+    assert result.exit_code == 0, result.output
+    assert old.read_text(encoding="utf-8").startswith("{")
+    # The schema is there already: nothing is written, and it says so.
+    same = runner.invoke(app, ["exercise", "schema", "--to", "old.json"])
+    assert same.exit_code == 0
+    assert "old.json already holds this schema; nothing was changed." in same.output
+
+    args = ["exercise", "new", "--kind", "assessment", "--title", "T", "--sections", "A"]
+    assert runner.invoke(app, args).exit_code == 0
+    again = runner.invoke(app, args)
+    assert again.exit_code == 1
+    assert "or add --force to replace it." in " ".join(again.output.split())
+    assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+    mine = runner.invoke(app, [*args, "--to", "old.json"])
+    assert "Fix: choose another name with --to FILE, or add --force" in " ".join(
+        mine.output.split()
+    )
+    old.write_text("mine\n", encoding="utf-8")
+    welsh = runner.invoke(app, ["--lang", "cy", "exercise", "schema", "--to", "old.json"])
+    assert "I'w drwsio:" in welsh.output and "--force" in welsh.output

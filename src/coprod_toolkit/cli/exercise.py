@@ -24,6 +24,15 @@ from coprod_toolkit.i18n import _, gettext_noop, ngettext, pgettext
 if TYPE_CHECKING:
     from coprod_toolkit.models import Exercise
 
+MAX_SCALE_SPAN = 100  # a scale has at most 101 points, like 0-100
+
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force", help=gettext_noop("Replace the file given with --to if it is already there.")
+    ),
+]
+
 
 @exercise_app.command(
     "list",
@@ -419,6 +428,7 @@ def exercise_schema(
         ),
     ] = None,
     old_out: OldOutOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     from coprod_toolkit.authoring import schema_text
 
@@ -427,15 +437,36 @@ def exercise_schema(
     if out is None:
         typer.echo(text, nl=False)
         return
-    _write_new_or_same(out, text)
+    if out.is_file() and not force and out.read_text(encoding="utf-8", errors="replace") == text:
+        # Nothing to replace: say so rather than 'Wrote', which would look like it did.
+        typer.echo(_("{file} already holds this schema; nothing was changed.").format(file=out))
+        return
+    if out.exists() and not force:
+        _refuse_to_replace(
+            out, _("Fix: choose another name with --to FILE, or add --force to replace it.")
+        )
+    _write_new_or_same(out, text, force)
     typer.echo(_("Wrote the schema to {file}").format(file=out))
 
 
-def _write_new_or_same(path: Path, text: str) -> None:
-    """Write a file, refusing to replace one that says something else."""
+def _refuse_to_replace(path: Path, fix: str) -> None:
+    """Stop, as report and export do, rather than write over a file already there."""
+    from coprod_toolkit.errors import StorageError
+
+    raise StorageError(
+        _("{file} already exists, and coprod will not write over it.").format(file=path) + " " + fix
+    )
+
+
+def _write_new_or_same(path: Path, text: str, force: bool = False) -> None:
+    """Write a file, refusing to replace one that says something else (unless `force`)."""
     from coprod_toolkit.errors import CoprodError
 
-    if path.exists() and path.read_text(encoding="utf-8", errors="replace") != text:
+    if path.is_dir():
+        raise CoprodError(
+            _("{file} is a folder. Fix: give the name of a file with --to FILE.").format(file=path)
+        )
+    if not force and path.exists() and path.read_text(encoding="utf-8", errors="replace") != text:
         raise CoprodError(
             _(
                 "{file} already exists, and coprod will not write over it. "
@@ -505,8 +536,9 @@ def exercise_new(
         ),
     ] = None,
     old_out: OldOutOpt = None,
+    force: ForceOpt = False,
 ) -> None:
-    _exercise_new(kind, title, sections, scale, output_file(to, old_out))
+    _exercise_new(kind, title, sections, scale, output_file(to, old_out), force)
 
 
 def _parse_scale(text: str) -> tuple[int, int]:
@@ -519,12 +551,24 @@ def _parse_scale(text: str) -> tuple[int, int]:
         raise UsageProblem(
             _("--scale {value}: write it as two whole numbers, like 1-5.").format(value=text)
         ) from None
-    if not 0 <= low < high <= low + 100:
+    if low < 0:
+        raise UsageProblem(
+            _("--scale {value}: the first number must be 0 or more, like 1-5 or 0-10.").format(
+                value=text
+            )
+        )
+    if low >= high:
         raise UsageProblem(
             _(
-                "--scale {value}: the first number must be 0 or more and below the second, "
-                "like 1-5 or 0-10."
+                "--scale {value}: the first number must be below the second, like 1-5 or 0-10."
             ).format(value=text)
+        )
+    if high - low > MAX_SCALE_SPAN:
+        raise UsageProblem(
+            _(
+                "--scale {value}: the scale is too wide. The two numbers can be at most "
+                "{most} apart, like 0-{most}."
+            ).format(value=text, most=MAX_SCALE_SPAN)
         )
     return low, high
 
@@ -535,6 +579,7 @@ def _exercise_new(
     sections: str | None,
     scale: str | None,
     out: Path | None,
+    force: bool = False,
 ) -> None:
     from coprod_toolkit.authoring import (
         SCHEMA_NAME,
@@ -545,7 +590,7 @@ def _exercise_new(
         starter_exercise,
     )
     from coprod_toolkit.cli.common import interactive, prompter_for
-    from coprod_toolkit.errors import CoprodError, Interrupted, UsageProblem
+    from coprod_toolkit.errors import Interrupted, UsageProblem
     from coprod_toolkit.loader import load_exercise
 
     if kind is not None and kind not in ("assessment", "checklist"):
@@ -593,17 +638,20 @@ def _exercise_new(
         raise UsageProblem(_("--sections: at most 20 sections, please."))
     low, high = _parse_scale(scale or "1-5")
     path = out or Path("exercises") / f"{slugify(title)}.yaml"
-    if path.exists():
-        raise CoprodError(
-            _(
-                "{file} already exists, and coprod will not write over it. "
-                "Fix: choose another title, or give --to FILE."
-            ).format(file=path)
+    if path.exists() and not force:
+        _refuse_to_replace(
+            path,
+            _("Fix: choose another name with --to FILE, or add --force to replace it.")
+            if out
+            else _(
+                "Fix: choose another title, or another name with --to FILE, or add --force "
+                "to replace it."
+            ),
         )
     if kind == "checklist":
-        _write_new_or_same(path, starter_checklist(title, names))
+        _write_new_or_same(path, starter_checklist(title, names), force)
     else:
-        _write_new_or_same(path, starter_exercise(title, names, low, high))
+        _write_new_or_same(path, starter_exercise(title, names, low, high), force)
     schema = path.parent / SCHEMA_NAME
     if not schema.exists():
         _write_new_or_same(schema, schema_text())
