@@ -14,8 +14,6 @@ from coprod_toolkit.i18n import ENGLISH, N_, _, format_date, language, name_of, 
 from coprod_toolkit.i18n import in_language as in_language  # for cli/history
 from coprod_toolkit.models import (
     Exercise,
-    GroupRecord,
-    QuestionSpread,
     Reflection,
     ScaleQuestion,
     Score,
@@ -36,6 +34,8 @@ from coprod_toolkit.text import one_line, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from coprod_toolkit.group_models import GroupRecord, QuestionSpread
 
 BAR_WIDTH = 20
 

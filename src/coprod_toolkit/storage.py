@@ -14,14 +14,17 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
 
 from coprod_toolkit.errors import CoprodError, StorageError
 from coprod_toolkit.i18n import N_, _
-from coprod_toolkit.models import Draft, GroupDraft, GroupRecord, Reflection
+from coprod_toolkit.models import Draft, Reflection
+
+if TYPE_CHECKING:
+    from coprod_toolkit.group_models import GroupDraft, GroupRecord
 
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -346,6 +349,8 @@ class Store:
         from coprod_toolkit.yamlfile import read_yaml, validation_problems
 
         data, marks, _raw = read_yaml(path, "draft")
+        from coprod_toolkit.group_models import GroupDraft
+
         model: type[Draft] | type[GroupDraft] = (
             GroupDraft if data.get("command") == "group" else Draft
         )
