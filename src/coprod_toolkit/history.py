@@ -213,25 +213,17 @@ def _first_problem(e: Any) -> str:
 
 def _parse(text: str, path: Path) -> dict[str, Any]:
     from coprod_toolkit.errors import FileProblems
-    from coprod_toolkit.yamlfile import BINARY, parse_yaml
+    from coprod_toolkit.yamlfile import parse_yaml
 
     try:
         return parse_yaml(text, str(path), "reflection")[0]
     except FileProblems as e:
         said = _first_problem(e)
-        english = said
-        if language() != ENGLISH:  # what kind of problem it is shows in the English words
-            from coprod_toolkit.i18n import using
-
-            with using(ENGLISH):
-                try:
-                    parse_yaml(text, str(path), "reflection")
-                except FileProblems as again:
-                    english = _first_problem(again)
-        if english.startswith(BINARY) or "control character" in english:  # i18n-ok
+        kind = e.problems[0].kind if e.problems else ""
+        if kind == "not-text":
             raise ValueError(said) from None
-        if "YAML" in english or "nested" in english or "tag" in english:
-            line = e.problems[0].line if e.problems else 0
+        if kind == "yaml":
+            line = e.problems[0].line
             if line:
                 where = _("(line {line}: {problem})").format(line=line, problem=said)
             else:
