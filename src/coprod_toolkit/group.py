@@ -93,14 +93,6 @@ def check_people(names: list[str]) -> list[str]:
     return people
 
 
-language_name = i18n.name_in_sentence  # a language's name inside a sentence
-
-
-def language_list(known: list[str]) -> str:
-    """The languages an exercise is in, for a message: 'en (English), cy (Cymraeg)'."""
-    return ", ".join(f"{code} ({i18n.name_of(code)})" for code in known)
-
-
 def person_language(typed: str, known: list[str]) -> tuple[str, str | None]:
     """A name as typed, with the person's language after a colon: 'Ana:cy' -> ('Ana', 'cy').
 
@@ -123,14 +115,14 @@ def person_language(typed: str, known: list[str]) -> tuple[str, str | None]:
                 _(
                     "'{code}' after {name} is a language, but this exercise is only in "
                     "{languages}. Fix: leave out ':{code}', so everyone answers in {languages}."
-                ).format(code=code, name=example, languages=language_list(known))
+                ).format(code=code, name=example, languages=i18n.listed(known))
             )
         raise UsageProblem(
             _(
                 "'{code}' after {name} is not a language this exercise is in. It is in: "
                 "{languages}. Fix: put one of these codes after the name, like '{name}:{other}', "
                 "or leave it out to use the group's language."
-            ).format(code=code, name=example, languages=language_list(known), other=other)
+            ).format(code=code, name=example, languages=i18n.listed(known), other=other)
         )
     return name, found
 
@@ -334,23 +326,6 @@ class GroupPrompter(Protocol):
     ) -> None: ...
 
 
-def original_of(loaded: LoadedExercise) -> LoadedExercise:
-    """An exercise as written, before any translation."""
-    from coprod_toolkit.catalog import load
-    from coprod_toolkit.translations import TranslatedExercise
-
-    return load(loaded.path) if isinstance(loaded, TranslatedExercise) else loaded
-
-
-def exercise_in_language(loaded: LoadedExercise, code: str) -> Exercise:
-    """An exercise in a language: its translation, or English where it has none."""
-    from coprod_toolkit.translations import language_of, localise
-
-    if language_of(loaded) == code:
-        return loaded.exercise
-    return localise(original_of(loaded), code).exercise
-
-
 class GroupSession:
     def __init__(
         self,
@@ -362,7 +337,7 @@ class GroupSession:
         self.exercise = loaded.exercise
         self.draft = draft
         self._on_change = on_change
-        from coprod_toolkit.translations import language_of
+        from coprod_toolkit.loader import language_of
 
         self.language = language_of(loaded)
         self._in: dict[str, Exercise] = {self.language: loaded.exercise}
@@ -380,7 +355,9 @@ class GroupSession:
     def exercise_in(self, code: str) -> Exercise:
         """The exercise in a language (English where it has no translation into it)."""
         if code not in self._in:
-            self._in[code] = exercise_in_language(self.loaded, code)
+            from coprod_toolkit.translations import localise
+
+            self._in[code] = localise(self.loaded, code).exercise
         return self._in[code]
 
     def shared_languages(self) -> list[str]:
@@ -394,9 +371,9 @@ class GroupSession:
         if both is False:
             return codes[:1]
         if both and len(codes) == 1:
-            from coprod_toolkit.translations import languages
+            from coprod_toolkit.loader import languages
 
-            codes += [c for c in languages(self.loaded_original()) if c not in codes][:1]
+            codes += [c for c in languages(self.loaded) if c not in codes][:1]
         return codes
 
     def shared_step(self, step: Step) -> Step:
@@ -417,10 +394,6 @@ class GroupSession:
                 "help": joined([s.help for s in found]) or step.help,
             }
         )
-
-    def loaded_original(self) -> LoadedExercise:
-        """The exercise as written, before any translation."""
-        return original_of(self.loaded)
 
     def shared_wording(self, q: QuestionBase) -> str:
         """A question as the shared screens show it: in each of the group's languages."""
@@ -1069,9 +1042,15 @@ def load_group_answers(
     by_name = {p.casefold(): p for p in people}
     result = GroupAnswers(people, {}, {}, {}, [], languages=chosen)
 
+    in_language: dict[str, Exercise] = {}  # each language read once, not once per answer
+
     def words_of(person: str) -> Exercise:
         code = chosen.get(person)
-        return exercise_in(code) if code is not None and exercise_in is not None else ex
+        if code is None or exercise_in is None:
+            return ex
+        if code not in in_language:
+            in_language[code] = exercise_in(code)
+        return in_language[code]
 
     topic = data.get("topic")
     if topic is not None:

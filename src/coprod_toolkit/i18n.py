@@ -73,6 +73,11 @@ def name_of(code: str) -> str:
     return NAMES.get(code, code)
 
 
+def listed(codes: list[str]) -> str:
+    """Languages for a message, code and own name: 'en (English), cy (Cymraeg)'."""
+    return ", ".join(f"{code} ({name_of(code)})" for code in codes)
+
+
 def name_in_sentence(code: str) -> str:
     """A language's name inside a sentence in the language in use: 'Welsh' ('Cymraeg')."""
     if code == "cy":
@@ -120,7 +125,6 @@ def choose(option: str | None = None, environ: Mapping[str, str] | None = None) 
         code = normalise(value)
         if code in known:
             return Choice(code, source, code)
-        listed = ", ".join(f"{c} ({name_of(c)})" for c in known)
         # In English, as that is what coprod falls back to.
         warning = (
             translations(ENGLISH)
@@ -128,7 +132,7 @@ def choose(option: str | None = None, environ: Mapping[str, str] | None = None) 
                 "Warning: coprod has no translation into '{asked}' ({source}), so it is in "
                 "English. The languages it has: {listed}."
             )
-            .format(asked=value.strip(), source=source, listed=listed)
+            .format(asked=value.strip(), source=source, listed=listed(known))
         )
         return Choice(ENGLISH, source, code or value.strip(), warning)
     for variable in LOCALE_VARIABLES:

@@ -370,17 +370,16 @@ def _report(out: TextIO, name: str, spool: _Spool, json_out: bool, first: bool) 
 
 def doc_language(value: str, library: Library) -> str:
     """The --doc-lang value as a language code with word lists, or a usage mistake."""
-    from coprod_toolkit.i18n import name_of, normalise
+    from coprod_toolkit.i18n import listed, normalise
 
     code = normalise(value)
     if code is not None and code in library.languages():
         return code
-    listed = ", ".join(f"{c} ({name_of(c)})" for c in library.languages())
     raise UsageProblem(
         _(
             "--doc-lang {value}: coprod has no word lists in that language. "
             "Fix: use one of the languages it has word lists in: {listed}."
-        ).format(value=value, listed=listed)
+        ).format(value=value, listed=listed(library.languages()))
     )
 
 

@@ -337,11 +337,18 @@ class TranslatedExercise(LoadedExercise):
 def localise(loaded: LoadedExercise, code: str | None = None) -> LoadedExercise:
     """The exercise in a language (the active one by default), when a translation is beside it.
 
+    An exercise already in another language is put into this one from its original.
     Never fails: with no translation, or one that cannot be read, the exercise stays in
     English (`coprod exercise validate` says what is wrong with the file).
     """
     code = normalise(code) if code is not None else language()
-    if isinstance(loaded, TranslatedExercise) or not code or code == ENGLISH:
+    if not code or code == language_of(loaded):
+        return loaded
+    if isinstance(loaded, TranslatedExercise):
+        from coprod_toolkit.catalog import load
+
+        loaded = load(loaded.path)  # the exercise as written
+    if code == ENGLISH:
         return loaded
     path = translation_files(loaded).get(code)
     if path is None:

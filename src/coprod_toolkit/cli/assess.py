@@ -224,12 +224,10 @@ def ask_language(loaded: LoadedExercise, prompter: PlainPrompter) -> LoadedExerc
     person's choice and nothing is asked (so nobody is asked on every run); the other
     languages are offered in one line each, written in that language.
     """
-    from coprod_toolkit.catalog import load
-    from coprod_toolkit.i18n import ENGLISH, language, name_of, set_language, using
-    from coprod_toolkit.loader import language_of, languages
+    from coprod_toolkit.i18n import language, name_of, set_language, using
+    from coprod_toolkit.loader import languages
 
-    original = load(loaded.path) if language_of(loaded) != ENGLISH else loaded
-    codes = languages(original)
+    codes = languages(loaded)  # the same for an exercise and its translations
     if len(codes) < 2 or language_was_chosen():
         return loaded
     current = language()
@@ -251,7 +249,7 @@ def ask_language(loaded: LoadedExercise, prompter: PlainPrompter) -> LoadedExerc
         default=current if current in codes else None,
     )
     set_language(chosen)
-    return localise(original, chosen)
+    return localise(loaded, chosen)
 
 
 def _offer_other_languages(codes: list[str], prompter: PlainPrompter) -> None:
@@ -679,21 +677,19 @@ def _carry_on(
 def _in_language_of(draft: Draft | GroupDraft, loaded: LoadedExercise) -> LoadedExercise:
     """A run carries on in the language it was started in, unless the person names one.
     (A group's languages are the group session's own business.)"""
-    from coprod_toolkit.catalog import load
-    from coprod_toolkit.i18n import ENGLISH, set_language
+    from coprod_toolkit.i18n import set_language
     from coprod_toolkit.loader import language_of, languages
     from coprod_toolkit.models import GroupDraft
 
     wanted = None if isinstance(draft, GroupDraft) else draft.language
     if not wanted or wanted == language_of(loaded) or language_was_chosen():
         return loaded
+    if wanted not in languages(loaded):
+        return loaded
     from coprod_toolkit.translations import localise
 
-    original = load(loaded.path) if language_of(loaded) != ENGLISH else loaded
-    if wanted not in languages(original):
-        return loaded
     set_language(wanted)
-    return localise(original, wanted)
+    return localise(loaded, wanted)
 
 
 def _subjects_of(draft: Draft | GroupDraft, exercises: list[Path] | None) -> dict[str, str]:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from coprod_toolkit.loader import LoadedExercise
-    from coprod_toolkit.models import GroupDraft
+    from coprod_toolkit.models import Exercise, GroupDraft
     from coprod_toolkit.prompts import PlainPrompter
     from coprod_toolkit.storage import Store
 
@@ -147,9 +147,9 @@ def _ask_people(prompter: PlainPrompter, known: list[str]) -> tuple[list[str], d
         MAX_NAME,
         MAX_PEOPLE,
         MIN_PEOPLE,
-        language_list,
         person_language,
     )
+    from coprod_toolkit.i18n import listed
     from coprod_toolkit.text import one_line
 
     prompter.say()
@@ -164,7 +164,7 @@ def _ask_people(prompter: PlainPrompter, known: list[str]) -> tuple[list[str], d
             _(
                 "This exercise is in {languages}. To answer in a language other than the "
                 "group's, type its code after the name, like 'Ana:{code}'."
-            ).format(languages=language_list(known), code=known[-1])
+            ).format(languages=listed(known), code=known[-1])
         )
     names: list[str] = []
     languages: dict[str, str] = {}
@@ -233,17 +233,16 @@ def _group(
     from coprod_toolkit.group import (
         anonymous_names,
         default_subject,
-        exercise_in_language,
         group_minutes,
         load_group_answers,
         new_group_draft,
         people_and_languages,
         subject_label,
     )
+    from coprod_toolkit.loader import languages as languages_of
     from coprod_toolkit.session import now
     from coprod_toolkit.storage import Store, default_home, new_run_id
     from coprod_toolkit.text import one_line, printable
-    from coprod_toolkit.translations import languages as languages_of
 
     if not answers and not sys.stdin.isatty():
         raise NoTerminal(
@@ -273,11 +272,11 @@ def _group(
             people,
             known,
             languages=chosen,
-            exercise_in=lambda code: exercise_in_language(loaded, code),
+            exercise_in=lambda code: _in_language(loaded, code),
         )
         names = anonymous_names(len(given.people)) if anonymous else given.people
         rename = dict(zip(given.people, names, strict=True))
-        chosen = {**given.languages, **chosen}
+        chosen = given.languages  # the file's, with those given on the command line
         draft = new_group_draft(
             loaded,
             new_run_id(ex.id, now()),
@@ -434,23 +433,24 @@ def _say_languages(console: Console, people: list[str], chosen: dict[str, str]) 
     """Who answers in which language, for everyone to check before they begin."""
     from rich.text import Text
 
-    from coprod_toolkit.group import language_name
+    from coprod_toolkit.i18n import in_language
     from coprod_toolkit.text import one_line
 
     for person in people:
         code = chosen.get(person)
         if code is not None:
-            # a sentence for each language coprod speaks, as Welsh mutates the name after
-            # "yn" ("yn Gymraeg")
-            if code == "cy":
-                said = _("{person} answers in Welsh.").format(person=person)
-            elif code == "en":
-                said = _("{person} answers in English.").format(person=person)
-            else:
-                said = _("{person} answers in {language}.").format(
-                    person=person, language=language_name(code)
-                )
+            # Translators: {language} is "in Welsh", "in English" ("yn Gymraeg").
+            said = _("{person} answers {language}.").format(
+                person=person, language=in_language(code)
+            )
             console.print(Text(one_line(said)))
+
+
+def _in_language(loaded: LoadedExercise, code: str) -> Exercise:
+    """The exercise's words in a language (English where it has no translation)."""
+    from coprod_toolkit.translations import localise
+
+    return localise(loaded, code).exercise
 
 
 def _duration(minutes: int) -> str:
