@@ -424,3 +424,18 @@ def test_a_translation_given_where_an_exercise_is_wanted_says_what_to_type(
         "exercise of its own. Fix: name the exercise and the language instead: "
         "coprod --lang cy exercise try placement"
     )
+
+
+def test_only_translation_files_count_as_an_exercises_languages(tmp_path: Path) -> None:
+    """'tiny.old.yaml' (an older copy of the exercise) and 'tiny.en.yaml' are not
+    languages; 'tiny.cy.yaml' with its `translates:` line is."""
+    from coprod_toolkit.catalog import catalog, load
+    from coprod_toolkit.loader import languages
+
+    write(tmp_path, "tiny.yaml", EXERCISE)
+    write(tmp_path, "tiny.cy.yaml", WELSH)
+    write(tmp_path, "tiny.old.yaml", EXERCISE.replace("id: tiny", "id: tiny-old"))
+    write(tmp_path, "tiny.en.yaml", WELSH.replace("language: cy", "language: en"))
+    assert languages(load(tmp_path / "tiny.yaml")) == ["en", "cy"]
+    entry = catalog([tmp_path]).exercises["tiny"]
+    assert entry.languages == ["en", "cy"]

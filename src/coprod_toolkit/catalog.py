@@ -354,8 +354,8 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
 
 def _languages(found: Iterable[Found]) -> None:
     """Each exercise's languages, from the translation files beside it (named
-    `<id>.<language>.yaml`, as `translations.translation_files` finds them)."""
-    from coprod_toolkit.i18n import ENGLISH, FILE_NAME, is_translation_file
+    `<id>.<language>.yaml`, as `loader.translation_files` finds them)."""
+    from coprod_toolkit.i18n import ENGLISH, translation_of
 
     names: dict[Path, list[str]] = {}
     for entry in found:
@@ -368,10 +368,9 @@ def _languages(found: Iterable[Found]) -> None:
         stems = {entry.id, entry.path.stem}
         codes: set[str] = set()
         for name in names[folder]:
-            m = FILE_NAME.match(name)
-            beside = m is not None and m["id"] in stems and m["lang"] != ENGLISH
-            if m is not None and beside and is_translation_file(folder / name):
-                codes.add(m["lang"])
+            code = translation_of(folder / name, stems)
+            if code is not None:
+                codes.add(code)
         entry.languages = [ENGLISH, *sorted(codes)]
 
 

@@ -1079,7 +1079,7 @@ def change_words(line: Line, runs: list[Summary]) -> str:
 
 # --------------------------------------------------------------------------- other languages
 
-_WORDS: dict[tuple[str, str, str], dict[str, str]] = {}
+_WORDS: dict[tuple[str, str, str, tuple[Path, ...]], dict[str, str]] = {}
 
 # The parts of a record that hold the exercise's own words (not a person's).
 _EXERCISE_WORDS = frozenset(
@@ -1120,25 +1120,23 @@ def word_map(
     language in use by default): for records answered in another language. Empty when
     the exercise cannot be found, or has no translation either way."""
     target = language() if target is None else target
-    key = (exercise, source, target)
+    key = (exercise, source, target, tuple(extra or ()))
     if source == target:
         return {}
     if key not in _WORDS:
         found: dict[str, str] = {}
         try:
-            from coprod_toolkit.catalog import catalog, load
+            from coprod_toolkit.catalog import find
             from coprod_toolkit.errors import CoprodError
             from coprod_toolkit.translations import localise
 
             try:
-                entry = catalog(extra).exercises.get(exercise)
-                if entry is not None:
-                    loaded = load(entry.path)
-                    _pair(
-                        localise(loaded, source).exercise.model_dump(mode="json"),
-                        localise(loaded, target).exercise.model_dump(mode="json"),
-                        found,
-                    )
+                loaded = find(exercise, extra)  # reads only that exercise's file
+                _pair(
+                    localise(loaded, source).exercise.model_dump(mode="json"),
+                    localise(loaded, target).exercise.model_dump(mode="json"),
+                    found,
+                )
             except (CoprodError, OSError, ValueError):
                 found = {}
         finally:

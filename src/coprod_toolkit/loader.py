@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from coprod_toolkit.errors import FileProblems, Problem
-from coprod_toolkit.i18n import ENGLISH, FILE_NAME, N_, _
+from coprod_toolkit.i18n import ENGLISH, N_, _, translation_of
 from coprod_toolkit.models import (
     Band,
     Exercise,
@@ -800,9 +800,9 @@ def translation_files(loaded: LoadedExercise) -> dict[str, Path]:
     stems = {loaded.exercise.id, loaded.path.stem}
     try:
         for path in sorted(folder.iterdir()):
-            m = FILE_NAME.match(path.name)
-            if m and m["id"] in stems and path.is_file():
-                found.setdefault(m["lang"], path)
+            code = translation_of(path, stems)
+            if code is not None:
+                found.setdefault(code, path)
     except OSError:
         pass
     return found
