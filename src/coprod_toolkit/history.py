@@ -34,7 +34,6 @@ from pydantic import ValidationError
 
 from coprod_toolkit.i18n import ENGLISH, N_, _, format_date, language, month_name
 from coprod_toolkit.models import GroupRecord, Reflection, whole
-from coprod_toolkit.report import record_language
 
 INDEX_NAME = "index.sqlite"
 OLD_INDEX_NAME = "index.json"
@@ -100,7 +99,7 @@ class Summary:
             verdict=r.verdict.label if r.verdict else None,
             next_step=r.next_step,
             section_scores={s.id: s.percent for s in r.scores.sections},
-            language=record_language(r),
+            language=r.language,
         )
 
     @classmethod
@@ -126,7 +125,7 @@ class Summary:
             verdict=g.verdict.label if g.verdict else None,
             next_step=None,
             section_scores={s.id: s.percent for s in scores.sections} if scores else {},
-            language=record_language(g),
+            language=g.language,
         )
 
     @classmethod
@@ -241,7 +240,7 @@ def _validated(data: dict[str, Any]) -> Reflection | GroupRecord:
         GroupRecord if data.get("command") == "group" else Reflection
     )
     try:
-        return _model_validate(model, data)
+        return model.model_validate(data)
     except ValidationError as e:
         raise ValueError(
             _("it does not hold a complete reflection: {problem}").format(
@@ -280,27 +279,6 @@ def _plain_problem(error: Any) -> str:
     return _("{part} does not hold what coprod wrote there").format(part=part)
 
 
-def _model_validate(
-    model: type[Reflection] | type[GroupRecord], data: dict[str, Any]
-) -> Reflection | GroupRecord:
-    """A record from its data, with the language it was answered in.
-
-    Records carry `language:` (and a group's `languages:`). Where the model does not
-    know those keys yet, they are kept beside the record, so `record_language` still
-    finds them.
-    """
-    known = model.model_fields
-    kept = {k: data[k] for k in ("language", "languages") if k in data and k not in known}
-    if not kept:
-        return model.model_validate(data)
-    record: Reflection | GroupRecord = model.model_validate(
-        {k: v for k, v in data.items() if k not in kept}
-    )
-    if isinstance(kept.get("language"), str):
-        object.__setattr__(record, "__pydantic_extra__", {"language": kept["language"]})
-    return record
-
-
 def read_record(path: Path) -> Reflection | GroupRecord:
     """A saved reflection or group record, or ValueError saying what is wrong with it."""
     return _validated(_parse(_text(path), path))
@@ -330,7 +308,7 @@ def read_summary(path: Path) -> Summary:
                 if found:
                     head["language"] = found["code"]
             try:
-                reflection = _model_validate(Reflection, {**head, "answers": []})
+                reflection = Reflection.model_validate({**head, "answers": []})
             except ValidationError:
                 pass
             else:
@@ -377,7 +355,7 @@ def export_payload(r: Reflection | GroupRecord) -> Payload:
         "exercise": r.exercise.id,
         "version": r.exercise.version,
         "about": r.about,
-        "language": record_language(r),
+        "language": r.language,
     }
     answers: list[list[Any]]
     if isinstance(r, GroupRecord):
@@ -1177,7 +1155,7 @@ def in_language_in_use(record: Any, extra: list[Path] | None = None) -> Any:
     People's own words are never changed; nor are scores. The copy still says which
     language the record was answered in.
     """
-    source = record_language(record)
+    source = record.language
     words = dict(word_map(record.exercise.id, source, None, extra))
     # In a group, each person saw their answers in their own language.
     people = getattr(record, "languages", None)
@@ -1191,8 +1169,6 @@ def in_language_in_use(record: Any, extra: list[Path] | None = None) -> Any:
         copy = type(record).model_validate(_swap(record.model_dump(mode="python"), words))
     except ValueError:  # never stops a report: the record as it was saved
         return record
-    if getattr(copy, "language", None) is None:
-        object.__setattr__(copy, "__pydantic_extra__", {"language": source})
     return copy
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from coprod_toolkit.i18n import ENGLISH, N_, _, format_date, language, name_of, ngettext
-from coprod_toolkit.i18n import in_language as in_language  # for cli/history
+from coprod_toolkit.i18n import ENGLISH, N_, _, format_date, language, ngettext
+from coprod_toolkit.i18n import in_language as in_language  # also for cli/history
 from coprod_toolkit.models import (
     Exercise,
     Reflection,
@@ -643,9 +643,7 @@ def _exercise_line(r: Reflection | GroupRecord) -> str:
             id=_md(r.exercise.id), version=_md(r.exercise.version)
         )
     )
-    if getattr(r, "languages", None):  # a group: each person's language is with their name
-        return line
-    note = answered_in(record_language(r))
+    note = answered_note(r)
     return f"{line} {note}" if note else line
 
 
@@ -661,21 +659,20 @@ def people_and_languages(record: GroupRecord) -> str:
     return ", ".join(shown)
 
 
-def record_language(record: object) -> str:
-    """The language a record was answered in: its `language`, or English for older records."""
-    code = getattr(record, "language", None)
-    return code if isinstance(code, str) and code else ENGLISH
+def answered_note(record: Reflection | GroupRecord) -> str:
+    """'(answered in Welsh)' for a record answered in another language than the one in use;
+    '' for a group whose people used different languages (each is named with theirs)."""
+    if isinstance(record, Reflection) or not record.languages:
+        return answered_in(record.language)
+    return ""
 
 
 def answered_in(code: str) -> str:
     """'(answered in Welsh)' for a record in another language than the one in use; else ''."""
     if code == language():
         return ""
-    if code == "cy":
-        return _("(answered in Welsh)")
-    if code == ENGLISH:
-        return _("(answered in English)")
-    return _("(answered in {language})").format(language=name_of(code))
+    # Translators: {language} is "in Welsh", "in English" ("yn Gymraeg").
+    return _("(answered {language})").format(language=in_language(code))
 
 
 def long_date(when: datetime | date) -> str:
@@ -873,7 +870,7 @@ def who_and_when(r: Reflection) -> str:
     said = _("{who}, about {about} ({date})").format(
         who=one_line(who), about=one_line(r.about_label), date=short_date(r.finished)
     )
-    note = answered_in(record_language(r))
+    note = answered_note(r)
     return f"{said} {note}" if note else said
 
 

@@ -14,7 +14,7 @@ from coprod_toolkit.models import UNKNOWN, GroupRecord, Reflection
 from coprod_toolkit.report import (
     HAPPENED_IN_A_SENTENCE,
     UNKNOWN_LABEL,
-    answered_in,
+    answered_note,
     beside_closing,
     cell,
     column,
@@ -23,7 +23,6 @@ from coprod_toolkit.report import (
     long_date,
     overall_text,
     people_and_languages,
-    record_language,
     unknown_sentence,
 )
 from coprod_toolkit.scoring import whole
@@ -140,9 +139,7 @@ def _head(title: str) -> list[str]:
 
 def _answered(record: Reflection | GroupRecord) -> str:
     """' · (answered in Welsh)' when the record is in another language than the page."""
-    if getattr(record, "languages", None):  # a group: each person's language is with their name
-        return ""
-    note = answered_in(record_language(record))
+    note = answered_note(record)
     return f" · {escape(note)}" if note else ""
 
 
