@@ -212,10 +212,8 @@ def _history(
         reading_in_use,
         title_in_use,
     )
-    from coprod_toolkit.i18n import language
     from coprod_toolkit.report import answered_in
 
-    here = language()
     if plain:
         anonymous, no_score = _("anonymous"), _("no score")
         version_words = _(" (version {version})")
@@ -225,15 +223,14 @@ def _history(
             shown = line.format(
                 id=s.id,
                 when=local_time(s.finished),
-                title=title_in_use(s) if s.language != here else s.title,
+                title=title_in_use(s),
                 version=version_words.format(version=s.version) if s.version != "1" else "",
-                about=about_in_use(s) if s.language != here else s.about_label,
+                about=about_in_use(s),
                 who=name_in_use(s) or anonymous,
-                result=(reading_in_use(s) if s.language != here else s.reading) or no_score,
+                result=reading_in_use(s) or no_score,
             )
-            if s.language != here:
-                shown += " " + answered_in(s.language)
-            lines.append(shown)
+            note = answered_in(s.language)  # '' in the language in use
+            lines.append(f"{shown} {note}" if note else shown)
         sys.stdout.write(printable("\n".join(lines)) + "\n")
         sys.stdout.flush()
     else:
@@ -255,11 +252,9 @@ def print_history_table(console: Console, found: list[Summary]) -> None:
     from rich.text import Text
 
     from coprod_toolkit.history import about_in_use, local_time, name_in_use, reading_in_use
-    from coprod_toolkit.i18n import language
     from coprod_toolkit.report import answered_in
     from coprod_toolkit.text import printable
 
-    here = language()
     rows = []
     for s in found:
         exercise = (
@@ -267,12 +262,13 @@ def print_history_table(console: Console, found: list[Summary]) -> None:
             if s.version != "1"
             else s.exercise
         )
-        other = " " + answered_in(s.language) if s.language != here else ""
+        note = answered_in(s.language)  # '' in the language in use
+        other = " " + note if note else ""
         rows.append(
             (
                 local_time(s.finished),
                 printable(exercise + other),
-                printable(about_in_use(s) if s.language != here else s.about_label),
+                printable(about_in_use(s)),
                 printable(name_in_use(s) or _("anonymous")),
                 printable(reading_in_use(s) or "-"),
                 printable(s.id),
