@@ -8,7 +8,6 @@ try instead, and examples that must and must not match (which the tests run).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,21 +193,12 @@ class WordLists:
     lists: list[WordList]
     broken: list[CoprodError]
 
-    def checker(self, languages: Collection[str] | None = None) -> Checker:
-        """One checker for the lists in these languages (every list when None).
-
-        Abbreviations are looked for only when one of the languages has a list of them.
-        """
-        chosen = [w for w in self.lists if languages is None or w.language in languages]
-        entries = [e for w in chosen for e in w.entries]
-        known = {a for w in chosen for a in w.known_abbreviations}
-        ordinary = {a for w in chosen for a in w.ordinary_words}
-        abbreviations = languages is None or any(has_abbreviations(w) for w in chosen)
-        return Checker(entries, known, ordinary, abbreviations=abbreviations)
-
-    def languages(self) -> list[str]:
-        """The languages these lists are in, by code."""
-        return sorted({w.language for w in self.lists})
+    def checker(self) -> Checker:
+        """One checker for every list (the command picks lists by language: language_run)."""
+        entries = [e for w in self.lists for e in w.entries]
+        known = {a for w in self.lists for a in w.known_abbreviations}
+        ordinary = {a for w in self.lists for a in w.ordinary_words}
+        return Checker(entries, known, ordinary)
 
     def explain(self, phrase: str) -> Entry:
         wanted = _normal(phrase)
@@ -229,11 +219,6 @@ class WordLists:
                 "or see them all in exercises/language/."
             )
         )
-
-
-def has_abbreviations(words: WordList) -> bool:
-    """Whether a list says which abbreviations (and capitals) need no spelling out."""
-    return bool(words.known_abbreviations or words.ordinary_words)
 
 
 def word_list_files(folder: Path) -> list[Path]:
