@@ -341,6 +341,7 @@ class GroupSession:
 
         self.language = language_of(loaded)
         self._in: dict[str, Exercise] = {self.language: loaded.exercise}
+        self._offered: list[str] | None = None
 
     # ------------------------------------------------------------------ languages
 
@@ -371,10 +372,16 @@ class GroupSession:
         if both is False:
             return codes[:1]
         if both and len(codes) == 1:
+            codes += [c for c in self._on_offer() if c not in codes][:1]
+        return codes
+
+    def _on_offer(self) -> list[str]:
+        """The languages the exercise is in: its folder is listed once a session."""
+        if self._offered is None:
             from coprod_toolkit.loader import languages
 
-            codes += [c for c in languages(self.loaded) if c not in codes][:1]
-        return codes
+            self._offered = languages(self.loaded)
+        return self._offered
 
     def shared_step(self, step: Step) -> Step:
         """A step as the shared screen shows it: its words in each of the group's languages,

@@ -176,7 +176,7 @@ def _ask_people(prompter: PlainPrompter, known: list[str]) -> tuple[list[str], d
         typed = " ".join(prompter.text(asked, again).split())
         again = None
         try:
-            typed, code = person_language(typed, known) if ":" in typed else (typed, None)
+            typed, code = person_language(typed, known)
         except UsageProblem as e:
             prompter.say(str(e))
             again = typed if getattr(prompter, "prefills", False) else None
