@@ -29,6 +29,7 @@ from coprod_toolkit.models import (
     YesNoQuestion,
 )
 from coprod_toolkit.session import BACK, PASS, Ask, Back, Pass, ReviewRow
+from coprod_toolkit.text import fit as _fit  # long lines folded between words
 from coprod_toolkit.text import one_line, printable
 
 HELP, GO_BACK, SKIP, PASS_CHOICE = "__help__", "__back__", "__skip__", "__pass__"
@@ -100,30 +101,15 @@ def _wrap(text: str, indent: str = "") -> str:
     )
 
 
-def _fits_on_line(text: str) -> bool:
-    """Whether a line fits the terminal's width, so the terminal does not cut a word in two."""
-    import shutil
-
-    return len(text) < shutil.get_terminal_size().columns
-
-
-def _fit(text: str) -> str:
-    """Long lines folded between words at the terminal's width (see text.fit)."""
-    from coprod_toolkit.text import fit
-
-    return fit(text)
-
-
-def _folded_question(message: str, after: str) -> str:
+def _folded_question(message: str, after: str, columns: int) -> str:
     """A menu's or a text box's question folded between words when it is too long for the
-    terminal's line, leaving room on its last line for what follows it (a hint, or the
-    answer already there); the terminal would otherwise cut it mid-word."""
-    import shutil
+    terminal's line (`columns` wide), leaving room on its last line for what follows it (a
+    hint, or the answer already there); the terminal would otherwise cut it mid-word."""
     import textwrap
 
-    if _fits_on_line(f" {message} {after} "):
+    if len(f" {message} {after} ") < columns:
         return message
-    width = max(20, shutil.get_terminal_size().columns - 2)
+    width = max(20, columns - 2)
     lines = textwrap.wrap(message, width - 1, break_long_words=False) or [""]
     shown = "\n".join(lines)
     if len(lines[-1]) + len(after) + 3 > width:
@@ -959,7 +945,7 @@ class TerminalPrompter(PlainPrompter):
 
         if note:
             self.say(note)
-        shown = _folded_question(printable(message), default or "")
+        shown = _folded_question(printable(message), default or "", self._columns())
         answer: str = _answer(questionary.text(shown, default=default or "", qmark="", **self._io))
         return answer.strip()
 
@@ -971,7 +957,7 @@ class TerminalPrompter(PlainPrompter):
         choices = [questionary.Choice(label, value=value) for value, label in options]
         start = next((c for c in choices if c.value == default), None)
         instruction = _("(Use arrow keys)")
-        shown = _folded_question(printable(message), instruction)
+        shown = _folded_question(printable(message), instruction, self._columns())
         # " » " before each choice (this menu has no shortcut keys)
         self._fold_titles(choices, shown, 3)
         while True:
@@ -1034,7 +1020,7 @@ class TerminalPrompter(PlainPrompter):
                     ).format(back=back)
                 hint += _("; up to {count} characters").format(count=MAX_TEXT)
                 instruction: str | None = f"({hint})"
-                if not _fits_on_line(f" {message}  {instruction} "):
+                if len(f" {message}  {instruction} ") >= self._columns():
                     # on its own lines, folded between words, rather than cut mid-word
                     self.say(_wrap(f"({hint})"))
                     instruction = None
