@@ -532,10 +532,11 @@ def _resume(
     elif len(drafts) == 1:
         draft = drafts[0]
     else:
+        seen: dict[str, dict[str, str]] = {}
         try:
             chosen = prompter.choose(
                 _("Which run do you want to carry on with?"),
-                [(d.id, _draft_label(d, _subjects_of(d, exercises))) for d in drafts],
+                [(d.id, _draft_label(d, _subjects_of(d, exercises, seen))) for d in drafts],
             )
         except Interrupted:
             raise Interrupted(_("Stopped. Nothing was changed.")) from None
@@ -692,15 +693,24 @@ def _in_language_of(draft: Draft | GroupDraft, loaded: LoadedExercise) -> Loaded
     return localise(loaded, wanted)
 
 
-def _subjects_of(draft: Draft | GroupDraft, exercises: list[Path] | None) -> dict[str, str]:
-    """The words for what a run reflects on, from its exercise when coprod can find it."""
+def _subjects_of(
+    draft: Draft | GroupDraft, exercises: list[Path] | None, seen: dict[str, dict[str, str]]
+) -> dict[str, str]:
+    """The words for what a run reflects on, from its exercise when coprod can find it
+    (each exercise looked for once in a listing, kept in `seen`)."""
     from coprod_toolkit.catalog import find
     from coprod_toolkit.errors import CoprodError
+    from coprod_toolkit.models import GroupDraft
 
-    try:
-        return dict(find(draft.exercise.id, exercises).exercise.subjects)
-    except CoprodError:
-        return {}
+    if isinstance(draft, GroupDraft):
+        return {}  # a group's line names its people, not what it is about
+    key = draft.exercise.id
+    if key not in seen:
+        try:
+            seen[key] = dict(find(key, exercises).exercise.subjects)
+        except CoprodError:
+            seen[key] = {}
+    return seen[key]
 
 
 def _about_words(about: str, subjects: dict[str, str] | None) -> str:
@@ -723,8 +733,9 @@ def _no_such_run(
         return _(
             "There is no unfinished run called '{id}'. There are no unfinished runs at all."
         ).format(id=draft_id)
+    seen: dict[str, dict[str, str]] = {}
     listing = "\n".join(
-        f"  {d.id}: {one_line(_draft_label(d, _subjects_of(d, exercises)))}" for d in listed
+        f"  {d.id}: {one_line(_draft_label(d, _subjects_of(d, exercises, seen)))}" for d in listed
     )
     if several:
         return _(
