@@ -293,6 +293,12 @@ def test_a_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("tag", ["int", "float"])
+def test_a_number_tag_with_no_value_is_a_problem_not_a_crash(tmp_path: Path, tag: str) -> None:
+    path = write(tmp_path, "tagged.yaml", f"id: x\ntitle: !!{tag}\n")
+    assert problems(path) == [f"{path}:2:8: title: '' cannot be read as {tag}."]
+
+
 def test_yes_and_no_stay_words(tmp_path: Path) -> None:
     data, _, _ = read_yaml(write(tmp_path, "w.yaml", "a: yes\nb: no\nc: true\nd: 3\n"))
     assert data == {"a": "yes", "b": "no", "c": True, "d": 3}

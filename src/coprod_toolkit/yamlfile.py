@@ -201,7 +201,7 @@ class _Reader:
         node = yaml.ScalarNode(tag, value)
         try:
             return _constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError):
+        except (yaml.YAMLError, ValueError, IndexError):  # IndexError: '!!float' with no value
             self.problem(
                 mark,
                 at,
