@@ -299,6 +299,16 @@ def test_a_number_tag_with_no_value_is_a_problem_not_a_crash(tmp_path: Path, tag
     assert problems(path) == [f"{path}:2:8: title: '' cannot be read as {tag}."]
 
 
+def test_a_problem_inside_a_repeated_key_names_the_key(tmp_path: Path) -> None:
+    path = write(tmp_path, "twice.yaml", "id: x\nsteps: []\nsteps:\n  - a: 1\n    a: 2\n")
+    assert problems(path) == [
+        f"{path}:3:1: steps: 'steps' appears twice here (first on line 2). "
+        "Fix: keep one of them and delete the other.",
+        f"{path}:5:5: steps[0].a: 'a' appears twice here (first on line 4). "
+        "Fix: keep one of them and delete the other.",
+    ]
+
+
 def test_yes_and_no_stay_words(tmp_path: Path) -> None:
     data, _, _ = read_yaml(write(tmp_path, "w.yaml", "a: yes\nb: no\nc: true\nd: 3\n"))
     assert data == {"a": "yes", "b": "no", "c": True, "d": 3}

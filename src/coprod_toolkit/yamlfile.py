@@ -315,6 +315,8 @@ class _Reader:
         container, at, key = stack[-1]
         if isinstance(container, list):
             return (*at, len(container))
+        if type(key) is _Duplicate:
+            return (*at, key.key)
         return (*at, key) if key is not None else at
 
     def _key(self, stack: list[tuple[Any, Path_, Any]], key: Any, event: Any) -> None:
@@ -334,7 +336,7 @@ class _Reader:
                     "Fix: keep one of them and delete the other."
                 ).format(key=key, line=first),
             )
-            stack[-1] = (container, at, _DUPLICATE)
+            stack[-1] = (container, at, _Duplicate(key))
             return
         if self.track:
             self.marks.keys[(*at, key)] = _pos(event)
@@ -347,18 +349,18 @@ class _Reader:
         container, at, key = stack[-1]
         if isinstance(container, list):
             container.append(value)
-        elif key is _DUPLICATE:
+        elif type(key) is _Duplicate:
             stack[-1] = (container, at, None)
         else:
             container[key] = value
             stack[-1] = (container, at, None)
 
 
+@dataclass(frozen=True)
 class _Duplicate:
-    pass
+    """A repeated key, whose value is read but dropped: problems inside it name the key."""
 
-
-_DUPLICATE: Any = _Duplicate()
+    key: Any
 
 
 def _pos(event: Any) -> tuple[int, int]:
