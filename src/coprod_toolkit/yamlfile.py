@@ -43,6 +43,9 @@ _NOT_TEXT_WORDS = frozenset(
     for w in (word, word.capitalize(), word.upper())
 )
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_TRUE_WORDS = frozenset(("true", "True", "TRUE"))
+_FALSE_WORDS = frozenset(("false", "False", "FALSE"))
+_CONSTRUCTORS: dict[str, Any] = yaml.constructor.SafeConstructor.yaml_constructors
 
 Path_ = tuple[str | int, ...]
 
@@ -105,34 +108,66 @@ def _quick_read(text: str) -> Any:
     several documents, odd keys or values) raises _Unusual, and the careful
     reader then reads the file again to say what is wrong and where.
     """
+    loader = _Loader(text)
+    try:
+        return _quick_events(loader.get_event)
+    finally:
+        loader.dispose()
+
+
+def _quick_events(next_event: Any) -> Any:
+    """_quick_read's loop over the parser's events.
+
+    Reading a file is mostly this loop (hundreds of events per exercise), so it
+    asks the parser for each event itself rather than through yaml.parse's
+    generator, keeps the container being filled in local variables rather than
+    on top of a stack, and takes a plain word or a quoted text without calling
+    _Reader.scalar (which it calls for anything that might be a number, a
+    true/false, a null or a tag).
+    """
     reader = _Reader("", track=False)
-    stack: list[list[Any]] = []  # [container, pending key or _NO_KEY]
-    root: Any = None
-    count = 0
     scalar_event = yaml.ScalarEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    collection_tags = (None, "!", _TAG + "map", _TAG + "seq")
+    maybe_not_text, not_text_words = _MAYBE_NOT_TEXT, _NOT_TEXT_WORDS
+    outer: list[tuple[Any, Any]] = []  # (container, pending key) of each enclosing level
+    container: Any = None  # the mapping or list being filled; None at the top
+    key: Any = _NO_KEY  # its pending key, when it is a mapping
+    root: Any = None
+    count = 0
     documents = 0
-    events: Any = yaml.parse(text, Loader=_Loader)
-    for event in events:
+    while (event := next_event()) is not None:
         kind = type(event)
         if kind is scalar_event:
             if event.anchor is not None:
                 raise _Unusual
-            value = reader.scalar(event, ())
-            if reader.problems:
-                raise _Unusual
+            value = event.value
+            if event.tag is not None or (
+                event.implicit[0]
+                and (not value or value[0] in maybe_not_text or value in not_text_words)
+            ):
+                value = reader.scalar(event, ())
+                if reader.problems:
+                    raise _Unusual
             count += 1
+            if count > MAX_VALUES:
+                raise _Unusual
         elif kind is mapping_start or kind is sequence_start:
-            if event.anchor is not None or event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
+            if event.anchor is not None or event.tag not in collection_tags:
                 raise _Unusual
-            if len(stack) >= MAX_DEPTH:
+            if len(outer) >= MAX_DEPTH:
                 raise _Unusual
             count += 1
-            stack.append([{} if kind is mapping_start else [], _NO_KEY])
+            if count > MAX_VALUES:
+                raise _Unusual
+            outer.append((container, key))
+            container = {} if kind is mapping_start else []
+            key = _NO_KEY
             continue
         elif kind in ends:
-            value = stack.pop()[0]
+            value = container
+            container, key = outer.pop()
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -142,22 +177,17 @@ def _quick_read(text: str) -> Any:
             raise _Unusual
         else:
             continue
-        if count > MAX_VALUES:
-            raise _Unusual
-        if not stack:
+        if container is None:
             root = value
-            continue
-        top = stack[-1]
-        container = top[0]
-        if type(container) is list:
+        elif type(container) is list:
             container.append(value)
-        elif top[1] is _NO_KEY:
+        elif key is _NO_KEY:
             if not isinstance(value, str | int | float | bool) or value in container:
                 raise _Unusual
-            top[1] = value
+            key = value
         else:
-            container[top[1]] = value
-            top[1] = _NO_KEY
+            container[key] = value
+            key = _NO_KEY
     return root
 
 
@@ -177,33 +207,38 @@ class _Reader:
 
     def scalar(self, event: Any, at: Path_) -> Any:
         tag = event.tag
-        if tag is None and not event.implicit[0]:
-            return event.value  # quoted: always text
         value = event.value
-        if (
-            tag is None
-            and value
-            and value[0] not in _MAYBE_NOT_TEXT
-            and value not in _NOT_TEXT_WORDS
-        ):
-            return value  # plain words: no need to ask the resolver
-        mark = _pos(event)
+        if tag is None:
+            if not event.implicit[0]:
+                return value  # quoted: always text
+            if value and value[0] not in _MAYBE_NOT_TEXT and value not in _NOT_TEXT_WORDS:
+                return value  # plain words: no need to ask the resolver
+            # The commonest others, answered as the resolver and constructor would, without
+            # their regular expressions and node objects: a whole number with no leading
+            # zero (a leading zero makes YAML 1.1 read octal), and true or false.
+            if value.isdigit() and value.isascii() and (value[0] != "0" or value == "0"):
+                return int(value)
+            if value in _TRUE_WORDS:
+                return True
+            if value in _FALSE_WORDS:
+                return False
         if tag is None or tag == "!":
             tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
         elif tag not in _PLAIN_TAGS:
-            self.problem(mark, at, _tag_message(tag))
+            self.problem(_pos(event), at, _tag_message(tag))
             return None
         if tag not in _PLAIN_TAGS or tag in (_TAG + "str", _TAG + "timestamp"):
             return value  # text, dates kept as written, and YAML's odd '=' and '<<'
         if tag == _TAG + "bool" and value.lower() not in ("true", "false"):
             # YAML 1.1 reads yes/no/on/off as true/false; people mean the words.
             return value
-        node = yaml.ScalarNode(tag, value)
         try:
-            return _constructor.construct_object(node, deep=True)
+            # The constructor's own function for the tag, called directly: construct_object
+            # would also keep every node it ever built, for the life of the process.
+            return _CONSTRUCTORS[tag](_constructor, yaml.ScalarNode(tag, value))
         except (yaml.YAMLError, ValueError, IndexError):  # IndexError: '!!float' with no value
             self.problem(
-                mark,
+                _pos(event),
                 at,
                 # Translators: {type} is YAML's name for a kind of value: int, float, bool, null.
                 _("'{value}' cannot be read as {type}.").format(
