@@ -45,7 +45,7 @@ _NOT_TEXT_WORDS = frozenset(
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _TRUE_WORDS = frozenset(("true", "True", "TRUE"))
 _FALSE_WORDS = frozenset(("false", "False", "FALSE"))
-_CONSTRUCTORS: dict[str, Any] = yaml.constructor.SafeConstructor.yaml_constructors
+_CONSTRUCTORS: dict[str | None, Any] = yaml.constructor.SafeConstructor.yaml_constructors
 
 Path_ = tuple[str | int, ...]
 
