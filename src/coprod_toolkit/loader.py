@@ -18,7 +18,9 @@ from coprod_toolkit.errors import FileProblems, Problem
 from coprod_toolkit.i18n import ENGLISH, N_, _, translation_of
 from coprod_toolkit.models import (
     Band,
+    ChoiceQuestion,
     Exercise,
+    MultiQuestion,
     Scale,
     ScaleQuestion,
     TextQuestion,
@@ -171,8 +173,10 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                         continue
                 else:
                     _check_scale(question.scale, (*q_at, "scale"), add)
-            options = getattr(question, "options", None)
-            if options is not None:
+            if isinstance(question, ChoiceQuestion | MultiQuestion):
+                # Only these have options; asking any other question for them with getattr
+                # costs pydantic's slow path and an exception, question after question.
+                options = question.options
                 seen_values: set[object] = set()
                 for o_index, value in enumerate(o.value for o in options):
                     if value in seen_values:
