@@ -131,6 +131,7 @@ def _quick_events(next_event: Any) -> Any:
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     collection_tags = (None, "!", _TAG + "map", _TAG + "seq")
     maybe_not_text, not_text_words = _MAYBE_NOT_TEXT, _NOT_TEXT_WORDS
+    key_types = _KEY_TYPES
     outer: list[tuple[Any, Any]] = []  # (container, pending key) of each enclosing level
     container: Any = None  # the mapping or list being filled; None at the top
     key: Any = _NO_KEY  # its pending key, when it is a mapping
@@ -182,7 +183,7 @@ def _quick_events(next_event: Any) -> Any:
         elif type(container) is list:
             container.append(value)
         elif key is _NO_KEY:
-            if not isinstance(value, str | int | float | bool) or value in container:
+            if not isinstance(value, key_types) or value in container:
                 raise _Unusual
             key = value
         else:
@@ -192,6 +193,8 @@ def _quick_events(next_event: Any) -> Any:
 
 
 _NO_KEY: Any = object()
+# What a mapping key may be (a tuple: `str | int | float | bool` would be built anew each time).
+_KEY_TYPES = (str, int, float, bool)
 
 
 class _Reader:
