@@ -369,11 +369,12 @@ def _bands_after_a_pass(ex: Exercise, warn: Any) -> None:
     for at, bands, sections in _band_checks(ex, shared=True):
         if not bands or at in warned:
             continue
+        # can_be_passed first: it is cheaper, and most questions cannot be passed.
         passable = [
             (q, span)
             for section in sections
             for q in section.questions
-            if (span := question_range(ex, q)) is not None and can_be_passed(q)
+            if can_be_passed(q) and (span := question_range(ex, q)) is not None
         ]
         if not passable:
             continue
