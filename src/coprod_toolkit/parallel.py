@@ -29,9 +29,12 @@ def parallel_map(function: Callable[[T], R], items: Sequence[T], threshold: int 
         return [function(item) for item in items]
     size = -(-len(items) // workers)  # rounded up: at most one share per core
     shares = [items[start : start + size] for start in range(0, len(items), size)]
+    # The first item is done before forking: whatever it loads on first use (modules,
+    # pydantic's validators) is then loaded once, not again in every copy.
+    results = [function(shares[0][0])]
     waiting = [(_start(function, share), share) for share in shares[1:]]
     try:
-        results = [function(item) for item in shares[0]]
+        results.extend(function(item) for item in shares[0][1:])
         while waiting:
             copy, share = waiting.pop(0)
             done = _collect(copy, len(share)) if copy is not None else None
