@@ -9,9 +9,10 @@ on the folder, in paired rounds against a baseline run just before it: reading
 every file with PyYAML's C loader in one process, the least any checker must do.
 Two rows: cold (the record of files already found clean is deleted before each
 run, and the run must leave a new one) and unchanged since the last check (how a
-team's CI and an author's editor meet it). Targets: cold under 2 s (issue 5),
-unchanged under 1 s (issue 15), in CPU time summed over the cores it uses (see
-paired.py); peak memory under 150 MB.
+team's CI and an author's editor meet it). Targets: both under 1 s (issue 15;
+issue 5 asked 2 s of a cold run), in CPU time summed over the cores it uses (see
+paired.py), so sharing the files between cores cannot meet them by itself; peak
+memory under 150 MB.
 """
 
 from __future__ import annotations
@@ -25,8 +26,7 @@ from pathlib import Path
 from paired import Case, command, measure, report
 from paired import coprod as installed
 
-TARGET_SECONDS = 1.0
-COLD_SECONDS = 2.0  # issue 5's target for a folder never checked before
+TARGET_SECONDS = 1.0  # issue 15, cold or not
 TARGET_MB = 150.0
 BASELINE = """
 import sys, pathlib, yaml
@@ -109,7 +109,7 @@ def main() -> int:
                 command(argv, env),
                 before=forget,
                 check=was_cold,
-                max_seconds=COLD_SECONDS,
+                max_seconds=TARGET_SECONDS,
             ),
             Case(
                 f"validate {args.files} files, unchanged since the last check",
