@@ -43,8 +43,8 @@ _NOT_TEXT_WORDS = frozenset(
     for w in (word, word.capitalize(), word.upper())
 )
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_TRUE_WORDS = frozenset(("true", "True", "TRUE"))
-_FALSE_WORDS = frozenset(("false", "False", "FALSE"))
+_TRUE_WORDS = frozenset(("true", "True", "TRUE"))  # i18n-ok: YAML's words
+_FALSE_WORDS = frozenset(("false", "False", "FALSE"))  # i18n-ok: YAML's words
 _CONSTRUCTORS: dict[str | None, Any] = yaml.constructor.SafeConstructor.yaml_constructors
 
 Path_ = tuple[str | int, ...]
