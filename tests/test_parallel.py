@@ -74,11 +74,23 @@ def test_a_copy_that_dies_or_cannot_send_its_results_is_made_up_for(cores: int) 
     assert no_copies_left()
 
 
-def test_without_fork_it_works_through_the_list_itself(
+def test_without_fork_a_pool_of_fresh_workers_shares_the_list(
     cores: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    used: list[int] = []
+
+    def pool_map(function: object, items: list[int], workers: int) -> list[int]:
+        used.append(workers)
+        return [n * n for n in items]
+
     monkeypatch.delattr(os, "fork")
+    monkeypatch.setattr(parallel, "_pool_map", pool_map)
     assert parallel_map(square, list(range(100)), 64) == [n * n for n in range(100)]
+    assert used == [cores]
+
+
+def test_the_pool_of_fresh_workers_keeps_the_order() -> None:
+    assert parallel._pool_map(square, list(range(100)), 2) == [n * n for n in range(100)]
 
 
 def test_when_fork_fails_the_share_is_worked_through_here(

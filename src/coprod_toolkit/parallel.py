@@ -21,12 +21,15 @@ def parallel_map(function: Callable[[T], R], items: Sequence[T], threshold: int 
     whole job takes under a second (exercise validate on 1,000 files, issue 15).
 
     Results keep the order of `items`. A share whose copy fails (an error, a
-    crash, no fork on this system) is worked through here instead, so an error
-    is raised here, just as it would be without the copies.
+    crash, no more processes) is worked through here instead, so an error is
+    raised here, just as it would be without the copies. Where there is no fork
+    (Windows), a pool of fresh worker processes shares the list.
     """
     workers = min(os.cpu_count() or 1, 8)
-    if len(items) < threshold or workers < 2 or not hasattr(os, "fork"):
+    if len(items) < threshold or workers < 2:
         return [function(item) for item in items]
+    if not hasattr(os, "fork"):
+        return _pool_map(function, items, workers)
     size = -(-len(items) // workers)  # rounded up: at most one share per core
     shares = [items[start : start + size] for start in range(0, len(items), size)]
     # The first item is done before forking: whatever it loads on first use (modules,
@@ -109,3 +112,17 @@ def _stop(pid: int, read: int | None) -> None:
         os.waitpid(pid, 0)
     except OSError:
         pass
+
+
+def _pool_map(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """parallel_map where processes cannot be forked: each worker starts afresh."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(items) // (workers * 4))
+    try:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(pool.map(function, items, chunksize=chunk))
+    except OSError:
+        return [function(item) for item in items]
