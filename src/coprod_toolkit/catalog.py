@@ -579,6 +579,8 @@ PARALLEL_FROM = 64
 
 def _check_all(files: list[Path]) -> list[tuple[str | None, list[Problem]]]:
     """Check files in order; many files are shared between the machine's cores."""
+    if not files:
+        return []  # every file was found clean before: no models to load (issue 15)
     # Load the models here, once, so that forked workers start with them ready.
     import coprod_toolkit.loader
     from coprod_toolkit.parallel import parallel_map
