@@ -299,6 +299,12 @@ def test_a_number_tag_with_no_value_is_a_problem_not_a_crash(tmp_path: Path, tag
     assert problems(path) == [f"{path}:2:8: title: '' cannot be read as {tag}."]
 
 
+def test_a_number_too_long_for_python_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    digits = "9" * 5000
+    path = write(tmp_path, "long.yaml", f"id: x\ntitle: {digits}\n")
+    assert problems(path) == [f"{path}:2:8: title: '{digits}' cannot be read as int."]
+
+
 def test_a_problem_inside_a_repeated_key_names_the_key(tmp_path: Path) -> None:
     path = write(tmp_path, "twice.yaml", "id: x\nsteps: []\nsteps:\n  - a: 1\n    a: 2\n")
     assert problems(path) == [

@@ -217,9 +217,15 @@ class _Reader:
             if value and value[0] not in _MAYBE_NOT_TEXT and value not in _NOT_TEXT_WORDS:
                 return value  # plain words: no need to ask the resolver
             # The commonest others, answered as the resolver and constructor would, without
-            # their regular expressions and node objects: a whole number with no leading
-            # zero (a leading zero makes YAML 1.1 read octal), and true or false.
-            if value.isdigit() and value.isascii() and (value[0] != "0" or value == "0"):
+            # their regular expressions and node objects: a whole number of a few digits
+            # with no leading zero (a leading zero makes YAML 1.1 read octal; a number of
+            # thousands of digits is refused by int(), and reported below), and true or false.
+            if (
+                len(value) <= 18
+                and value.isdigit()
+                and value.isascii()
+                and (value[0] != "0" or value == "0")
+            ):
                 return int(value)
             if value in _TRUE_WORDS:
                 return True
