@@ -15,6 +15,7 @@ the document is.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 # Only the type checker reads these imports: leaving typing, dataclasses and
@@ -253,7 +254,8 @@ class Checker:
         # ending one before the match does.
         if "?" in lowered:
             lowered = lowered.replace("?", "!")  # the same to a regex: not a word, not a space
-        if not lowered.isascii():
+        unsure = not lowered.isascii()  # only then can a match need the exact search
+        if unsure:
             lowered = lowered.encode("ascii", "replace").decode("ascii")
         subject = "\n" + lowered
         search = self._fast.search
@@ -264,7 +266,7 @@ class Checker:
             begin, end = m.start(), m.end() - 1
             if begin >= stop:
                 return
-            if "?" in subject[begin : end + 2]:  # something beyond ASCII in or around it
+            if unsure and "?" in subject[begin : end + 2]:  # beyond ASCII in or around it
                 exact = self._slow.match(text, begin)
                 if exact is None:
                     position = begin + 1
@@ -433,6 +435,9 @@ def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
     return inside
 
 
+_first = operator.itemgetter(0)
+
+
 def _spelled_out(text: str, start: int, end: int) -> bool:
     """'Care Quality Commission (CQC)' or 'CQC (Care Quality Commission)' at first use."""
     before = text[max(0, start - 3) : start].rstrip("`'\"")
@@ -524,8 +529,10 @@ class Scan:
             found = [f for f in found if not in_skipped(f[0])]
         # Code is never prose: a word in capitals there is a name, not an abbreviation.
         if self.checker.abbreviations:
-            found += self._abbreviations(text, cut, _inside(_merge(skipped + code)))
-        found.sort(key=lambda f: f[0])
+            abbreviations = list(self._abbreviations(text, cut, _inside(_merge(skipped + code))))
+            if abbreviations:  # phrases and abbreviations are each in order already
+                found += abbreviations
+                found.sort(key=_first)
 
         findings: list[Finding] = []
         add = findings.append
