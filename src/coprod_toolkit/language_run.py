@@ -607,7 +607,7 @@ def quick(args: list[str]) -> int | None:
         index += 1
     if not files:
         return None
-    from coprod_toolkit.catalog import search_dirs
+    from coprod_toolkit.folders import search_dirs
 
     try:
         folders = [folder for _where, folder in search_dirs(extra)]
