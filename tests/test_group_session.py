@@ -747,3 +747,50 @@ def test_the_groups_own_answer_is_not_asked_as_a_persons() -> None:
     assert "The group's answer, agreed together:" in lines
     assert not any("The group, your answer" in line for line in lines)
     assert any("'p' for no agreed answer" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "promised", "heard"),
+    [
+        (
+            60,
+            "About 1 minute to talk. You will hear when time is up.",
+            ["Time is up. Press Enter when the group is ready to go round and add ideas."],
+        ),
+        (
+            180,
+            "About 3 minutes to talk. You will hear when 1 minute is left and when time is up.",
+            [
+                "1 minute left.",
+                "Time is up. Press Enter when the group is ready to go round and add ideas.",
+            ],
+        ),
+        (
+            300,
+            "About 5 minutes to talk. You will hear when half the time has gone, "
+            "when 1 minute is left and when time is up.",
+            [
+                "Half the time has gone: about 3 minutes left.",
+                "1 minute left.",
+                "Time is up. Press Enter when the group is ready to go round and add ideas.",
+            ],
+        ),
+    ],
+)
+def test_a_plain_timer_promises_only_the_moments_it_says(
+    seconds: int, promised: str, heard: list[str]
+) -> None:
+    """A 1-minute talk promised a half-time call and a '1 minute left' it never made."""
+    import threading
+
+    said: list[str] = []
+    prompter = PlainPrompter(write=said.append)
+    done = threading.Event()
+    done.set()  # the group pressed Enter at once: only the announcement is said
+    prompter._count(seconds, lambda left: None, lambda: None, done, [])
+    assert promised in said
+    moments: set[str] = set()
+    said.clear()
+    for left in range(seconds, -1, -1):
+        prompter._timer_moment(seconds, left, moments)
+    assert said == heard

@@ -181,6 +181,20 @@ def _turn_over(person: str, following: str | None) -> str:
     ).format(person=one_line(person))
 
 
+def _moments(seconds: int) -> set[str]:
+    """When a plain timer speaks during a talk this long: never twice within a minute.
+
+    Half-time only for 4 minutes or more (sooner, it would come close to "1 minute
+    left"); "1 minute left" only for a talk longer than a minute; "time is up" always.
+    """
+    moments = {"up"}
+    if seconds > 60:
+        moments.add("minute")
+    if seconds >= 240:
+        moments.add("half")
+    return moments
+
+
 class PlainPrompter:
     """Numbered answers typed as text, for screen readers and simple terminals."""
 
@@ -571,17 +585,33 @@ class PlainPrompter:
         import time
 
         self.say()
-        minutes = max(1, round(seconds / 60))
+        minutes = max(1, (seconds + 30) // 60)
         if not self._live_timer:
-            self.say(
-                ngettext(
+            # Promise only the moments _timer_moment will say for a talk this long.
+            moments = _moments(seconds)
+            if "half" in moments:
+                announced = ngettext(
                     "About {minutes} minute to talk. You will hear when half the time has gone, "
                     "when 1 minute is left and when time is up.",
                     "About {minutes} minutes to talk. You will hear when half the time has gone, "
                     "when 1 minute is left and when time is up.",
                     minutes,
-                ).format(minutes=minutes)
-            )
+                )
+            elif "minute" in moments:
+                announced = ngettext(
+                    "About {minutes} minute to talk. You will hear when 1 minute is left "
+                    "and when time is up.",
+                    "About {minutes} minutes to talk. You will hear when 1 minute is left "
+                    "and when time is up.",
+                    minutes,
+                )
+            else:
+                announced = ngettext(
+                    "About {minutes} minute to talk. You will hear when time is up.",
+                    "About {minutes} minutes to talk. You will hear when time is up.",
+                    minutes,
+                )
+            self.say(announced.format(minutes=minutes))
             self.say(_("Press Enter when the group is ready to go round and add ideas."))
         threading.Thread(target=wait, daemon=True).start()
         end = time.monotonic() + seconds
@@ -603,19 +633,20 @@ class PlainPrompter:
 
     def _timer_moment(self, seconds: int, left: int, said: set[str]) -> None:
         """Plain: say the time at a few moments, each on its own line, once."""
+        moments = _moments(seconds)
         if left == 0 and "up" not in said:
             said.add("up")
             self.say(
                 _("Time is up. Press Enter when the group is ready to go round and add ideas.")
             )
-        elif left <= 60 < seconds and "minute" not in said and left > 0:
+        elif left <= 60 and "minute" in moments and "minute" not in said and left > 0:
             said.add("minute")
             self.say(_("1 minute left."))
-        elif left <= seconds // 2 and seconds >= 240 and "half" not in said and left > 60:
+        elif left <= seconds // 2 and "half" in moments and "half" not in said and left > 60:
             said.add("half")
             self.say(
                 _("Half the time has gone: about {minutes} minutes left.").format(
-                    minutes=round(left / 60)
+                    minutes=(left + 30) // 60  # rounded half up, as everywhere
                 )
             )
 

@@ -75,11 +75,11 @@ def _finish(
             ).format(command=resume_hint(out)),
             draft.id,
         ) from None
-    reflection = session.reflection(label)
     if store is None:
         console.print()
         console.print(_("Nothing was saved, because {why}.").format(why=_(why_not_saved)))
         return
+    reflection = session.reflection(label)
     try:
         yaml_path, md_path = store.save_reflection(reflection, markdown(reflection, ex))
     except StorageError as e:
