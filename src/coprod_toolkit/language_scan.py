@@ -565,7 +565,9 @@ class Scan:
         self, text: str, cut: int, final: bool
     ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Stretches not to check (ignored lines, and if asked code and quotations), and code."""
-        code = self._fences(text, cut, final) if "```" in text or "~~~" in text else []
+        # One character is found far faster than three of them: look for ``` only if ` is there.
+        fenced = ("`" in text and "```" in text) or ("~" in text and "~~~" in text)
+        code = self._fences(text, cut, final) if fenced else []
         if self._fence_open and not code:
             code = [(0, cut)]
         if "`" in text:
