@@ -191,7 +191,16 @@ class Checker:
         key = _key(matched)
         entry = self._by_form.get(key)
         if entry is None:
-            entry = next(e for regex, e in self._gapped if regex.fullmatch(key))
+            entry = next((e for regex, e in self._gapped if regex.fullmatch(key)), None)
+        if entry is None:
+            # The exact search ignores case as Python's regexes do, where a long 's'
+            # ('ſ') is an 's' and a dotless 'ı' an 'i', though lower() keeps them as
+            # they are: ask each form the same way (rare, so slow is fine).
+            entry = next(
+                e
+                for form, e in self._by_form.items()
+                if re.fullmatch("".join(_units(form)), matched, re.IGNORECASE)
+            )
         if len(self._found) < 10_000:
             self._found[matched] = entry
         return entry
