@@ -196,6 +196,24 @@ def test_many_findings_go_through_the_spool_in_order(
     assert lines[-2] == "Found 40000 things to look at in 1 file."
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_a_long_report_reaches_bytes_as_it_reaches_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    """Past the spool's memory, the report goes to a UTF-8 stream's bytes directly, and
+    through text for any other stream: either way, exactly what text would have given."""
+    doc = write(tmp_path, "many – ünïcode.md", "We engage “service users”.\n" * 20_000)
+    code, text, _ = run_quick([str(doc), str(doc)], monkeypatch)
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace")
+    with pytest.MonkeyPatch.context() as streams:
+        streams.setattr(sys, "stdout", stream)
+        assert quick([str(doc), str(doc)]) == code == 1
+    stream.flush()
+    assert raw.getvalue() == text.encode(encoding, "replace")
+    assert text.count("\n") > 80_000
+
+
 def test_control_characters_in_a_file_name_are_shown_as_codes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

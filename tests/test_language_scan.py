@@ -355,3 +355,40 @@ def test_a_long_word_document_is_read_in_pieces(tmp_path: Path) -> None:
         16,
         "service users",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("İ ſervice users.", "ſervice users"),  # long s; 'İ' sends the line to the exact search
+        ("İ servıce users.", "servıce users"),  # dotless i
+        ("İ ſervice-users.", "ſervice-users"),
+    ],
+)
+def test_letters_a_regex_reads_as_another_case_are_found_not_a_crash(
+    text: str, phrase: str
+) -> None:
+    """`printf 'İ ſervice users.' | coprod language -` stopped with a traceback."""
+    found = CHECKER.phrases(text)
+    assert [text[s:e] for s, e, _ in found] == [phrase]
+    assert found[0][2].phrase == "service user"
+
+
+# Characters whose lower case is longer (İ) or which a regex reads as another letter
+# of another case (ſ as s, ı as i, the Kelvin sign as k).
+ODD_LETTERS = ["İ", "ſ", "ı", "\u212a", "ß", "ﬁ"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    parts=st.lists(
+        st.sampled_from(FRAGMENTS + ODD_LETTERS + ["ſervice users ", "engagıng "]),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_no_text_makes_the_checker_stop(parts: list[str]) -> None:
+    text = "".join(parts)
+    scan = Scan(CHECKER, "doc", False)
+    scan.feed(text)
+    scan.close()

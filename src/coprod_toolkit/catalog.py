@@ -6,12 +6,14 @@ import difflib
 import json
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coprod_toolkit.errors import CoprodError, ExerciseNotFound, FileProblems, Problem, UsageProblem
+from coprod_toolkit.folders import builtin_dir as builtin_dir
+from coprod_toolkit.folders import search_dirs as search_dirs
+from coprod_toolkit.folders import user_folder as user_folder
 from coprod_toolkit.i18n import ENGLISH, _, language
 
 if TYPE_CHECKING:
@@ -21,66 +23,8 @@ if TYPE_CHECKING:
 
 # The loader (and the exercise models behind it) is imported where it is used, so
 # that commands which only need the search folders, such as 'coprod language',
-# start without building the exercise models.
-
-
-def builtin_dir() -> Path:
-    """The exercises shipped inside the package (or, in a source checkout, beside it)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "exercises"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "exercises"
-
-
-def user_folder(kind: str) -> Path:
-    """The user's 'config' or 'cache' folder for coprod, as platformdirs names it.
-
-    On Linux and other XDG systems it is worked out here, from the XDG variables,
-    because importing platformdirs costs more than `coprod exercise list` itself.
-    """
-    if sys.platform not in ("darwin", "win32", "cygwin", "android") and not hasattr(
-        sys, "getandroidapilevel"
-    ):
-        name, default = {
-            "config": ("XDG_CONFIG_HOME", ".config"),
-            "cache": ("XDG_CACHE_HOME", ".cache"),
-        }[kind]
-        base = os.environ.get(name, "").strip()
-        return (Path(base) if base else Path.home() / default) / "coprod"
-    import platformdirs
-
-    finder = platformdirs.user_config_path if kind == "config" else platformdirs.user_cache_path
-    return finder("coprod", appauthor=False)
-
-
-def search_dirs(extra: list[Path] | None = None) -> list[tuple[str, Path]]:
-    """(where it comes from, in words for people, folder), in the order they are searched."""
-    dirs: list[tuple[str, Path]] = [(_("built in"), builtin_dir())]
-    dirs.append((_("this folder"), Path.cwd() / "exercises"))
-    dirs.append((_("your config folder"), user_folder("config") / "exercises"))
-    for part in os.environ.get("COPROD_PATH", "").split(os.pathsep):
-        if part.strip():
-            dirs.append(("COPROD_PATH", Path(part.strip()).expanduser()))
-    for folder in extra or []:
-        if not folder.is_dir():
-            raise UsageProblem(
-                _(
-                    "--exercises {folder}: there is no folder there. "
-                    "Fix: give the path of a folder that holds exercise .yaml files."
-                ).format(folder=folder)
-            )
-        dirs.append(("--exercises", folder))
-    seen: set[Path] = set()
-    unique = []
-    for origin, folder in dirs:
-        key = folder.resolve() if folder.exists() else folder
-        if key not in seen:
-            seen.add(key)
-            unique.append((origin, folder))
-    return unique
-
-
+# start without building the exercise models. The search folders themselves are in
+# folders.py, imported here for everything that looks for them in the catalogue.
 # --------------------------------------------------------------------------- the summary cache
 #
 # Listing exercises, and finding one by id, used to load and validate every file in

@@ -5,10 +5,13 @@ Anything that is not a CoprodError is a bug and keeps its traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
-
 from coprod_toolkit.i18n import N_, _, available, ngettext, translations
+
+# Only the type checker reads this import: every command imports this module, and
+# `coprod language` starts faster without typing (and without dataclasses, below).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
 
 # What each kind of file is called in a message ("3 problems in exercise file x.yaml").
 _FILE_KINDS = {
@@ -38,19 +41,66 @@ class CoprodError(Exception):
     exit_code = 1
 
 
-@dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a file, with where it is and how to fix it."""
+    """One thing wrong in a file, with where it is and how to fix it.
 
+    Frozen, and equal to another when all but `kind` are the same, as a frozen
+    dataclass would be; written out because importing dataclasses (and the inspect
+    module it loads) took longer than `coprod language` takes to check a page.
+    """
+
+    __match_args__ = ("path", "line", "column", "where", "message", "severity", "kind")
     path: str
     line: int
     column: int
     where: str
     message: str
-    severity: Literal["error", "warning"] = "error"
+    severity: Literal["error", "warning"]
     # What kind of problem, for code that acts on it in any language (never shown):
     # "not-text" (not a text file at all) or "yaml" (text that is not valid YAML).
-    kind: str = field(default="", compare=False)
+    kind: str
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        where: str,
+        message: str,
+        severity: Literal["error", "warning"] = "error",
+        kind: str = "",
+    ) -> None:
+        self.__dict__.update(
+            path=path,
+            line=line,
+            column=column,
+            where=where,
+            message=message,
+            severity=severity,
+            kind=kind,
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")  # i18n-ok: a bug
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")  # i18n-ok: a bug
+
+    def _compared(self) -> tuple[object, ...]:
+        return (self.path, self.line, self.column, self.where, self.message, self.severity)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Problem)
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
+        return f"{self.__class__.__qualname__}({fields})"
 
     @property
     def what_is_wrong(self) -> str:

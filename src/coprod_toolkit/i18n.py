@@ -21,16 +21,19 @@ This is part of the core: it imports no typer, rich or questionary.
 from __future__ import annotations
 
 import gettext as _gettext
-import inspect
 import io
 import os
 import re
 from collections import UserString
-from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
+
+# Only the type checker reads these: every command imports this module, and
+# `coprod language` starts faster without them (inspect is imported where it is used).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+    from datetime import date
 
 DOMAIN = "coprod"
 ENGLISH = "en"
@@ -96,14 +99,45 @@ def in_language(code: str) -> str:
     return _("in {language}").format(language=name_of(code))
 
 
-@dataclass(frozen=True)
 class Choice:
-    """Which language to use, where the choice came from, and a warning if it could not be met."""
+    """Which language to use, where the choice came from, and a warning if it could not be met.
 
+    Frozen and compared by value, as a frozen dataclass would be; written out because
+    importing dataclasses costs more than `coprod language` takes to check a page.
+    """
+
+    __match_args__ = ("language", "source", "asked", "warning")
     language: str
     source: str
-    asked: str | None = None
-    warning: str | None = None
+    asked: str | None
+    warning: str | None
+
+    def __init__(
+        self, language: str, source: str, asked: str | None = None, warning: str | None = None
+    ) -> None:
+        self.__dict__.update(language=language, source=source, asked=asked, warning=warning)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")  # i18n-ok: a bug
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")  # i18n-ok: a bug
+
+    def _compared(self) -> tuple[str | None, ...]:
+        return (self.language, self.source, self.asked, self.warning)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Choice)
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
+        return f"{self.__class__.__qualname__}({fields})"
 
 
 def choose(option: str | None = None, environ: Mapping[str, str] | None = None) -> Choice:
@@ -325,6 +359,8 @@ def translate_help(text: str) -> str:
     Command help is often a triple-quoted string that typer cleans up (inspect.cleandoc)
     before showing it, so it no longer matches its catalogue entry letter for letter.
     """
+    import inspect
+
     found = _(text)
     if found != text:
         return found

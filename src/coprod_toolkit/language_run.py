@@ -26,7 +26,7 @@ from coprod_toolkit.text import printable
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
-    from typing import IO, TextIO
+    from typing import IO, BinaryIO, TextIO
 
     from coprod_toolkit.language_scan import Rule
 
@@ -239,26 +239,37 @@ def _pieces(name: str) -> Iterator[str]:
 
 
 class _Spool:
-    """Report text kept in memory up to a size, then in a temporary file."""
+    """Report text kept in memory up to a size, then in a temporary file.
 
-    def __init__(self) -> None:
+    The file holds the text already encoded as `out` would encode it, when `out` is a
+    UTF-8 stream over bytes (standard output, nearly always), and is copied to those
+    bytes as it is: a long report is then not decoded and encoded again on its way
+    out, which took longer than finding what is in it.
+    """
+
+    def __init__(self, out: TextIO) -> None:
         self.count = 0  # findings in it
         self._parts: list[str] = []
         self._size = 0
-        self._file: IO[str] | None = None
+        self._file: IO[bytes] | None = None
+        self._raw: BinaryIO | None = None  # the bytes under `out`, when copied to directly
+        self._errors = "surrogatepass"  # the file then holds any text, to read back as it was
+        if os.linesep == "\n" and _is_utf8(getattr(out, "encoding", None)):
+            self._raw = getattr(out, "buffer", None)
+            self._errors = getattr(out, "errors", None) or "strict"
 
     def add(self, text: str, findings: int) -> None:
         self.count += findings
         if self._file is not None:
-            self._file.write(text)
+            self._file.write(text.encode("utf-8", self._errors))
             return
         self._parts.append(text)
         self._size += len(text)
         if self._size > _SPOOL_BYTES:
             import tempfile
 
-            self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
-            self._file.write("".join(self._parts))
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115
+            self._file.write("".join(self._parts).encode("utf-8", self._errors))
             self._parts = []
 
     def copy_to(self, out: TextIO) -> None:
@@ -266,8 +277,16 @@ class _Spool:
             out.write("".join(self._parts))
             return
         self._file.seek(0)
+        if self._raw is not None:
+            out.flush()  # what is written before it goes first
+            while block := self._file.read(1 << 20):
+                self._raw.write(block)
+            return
+        import codecs
+
+        decoder = codecs.getincrementaldecoder("utf-8")(self._errors)
         while block := self._file.read(1 << 16):
-            out.write(block)
+            out.write(decoder.decode(block))
 
     def __enter__(self) -> _Spool:
         return self
@@ -275,6 +294,15 @@ class _Spool:
     def __exit__(self, *_: object) -> None:
         if self._file is not None:
             self._file.close()
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    import codecs
+
+    try:
+        return encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def _languages(first: str, library: Library, asked: str | None) -> tuple[str, ...]:
@@ -307,6 +335,9 @@ def _check(
     scan = Scan(checker, name, skip_quotes)
     shown = printable(name)
     advice_of: dict[int, str] = {}
+    # The end of a line ('"phrase" — advice'), by phrase as found and entry: most findings
+    # repeat one of a few phrases, so their lines differ only in where they are.
+    tail_of: dict[tuple[str, int], str] = {}
 
     def keep(findings: list[Finding]) -> None:
         if not findings:
@@ -320,13 +351,20 @@ def _check(
             # the file name and each entry's advice are made safe to show once.
             lines = []
             for f in findings:
-                advice = advice_of.get(id(f.suggestions)) if f.kind == "phrase" else None
-                if advice is None:
-                    advice = printable(advice_for(f.why, f.suggestions))
-                    if f.kind == "phrase":  # an entry's own list, alive for the whole run
-                        advice_of[id(f.suggestions)] = advice
-                phrase = f.phrase if f.phrase.isprintable() else printable(f.phrase)
-                lines.append(f'  {shown}:{f.line}:{f.column}: "{phrase}" — {advice}\n')
+                phrase = f.kind == "phrase"
+                key = (f.phrase, id(f.suggestions))  # an entry's own list, alive for the run
+                tail = tail_of.get(key) if phrase else None
+                if tail is None:
+                    advice = advice_of.get(id(f.suggestions)) if phrase else None
+                    if advice is None:
+                        advice = printable(advice_for(f.why, f.suggestions))
+                        if phrase:
+                            advice_of[id(f.suggestions)] = advice
+                    found = f.phrase if f.phrase.isprintable() else printable(f.phrase)
+                    tail = f': "{found}" — {advice}\n'
+                    if phrase and len(tail_of) < 10_000:
+                        tail_of[key] = tail
+                lines.append(f"  {shown}:{f.line}:{f.column}{tail}")
             text = "".join(lines)
             spool.add(text, len(findings))
 
@@ -499,7 +537,7 @@ def run(
     if json_out:
         out.write('{\n  "files": [')  # i18n-ok: JSON
     for name in files:
-        with _Spool() as spool:
+        with _Spool(out) as spool:
             try:
                 checked[name] = _check(name, library, asked, skip_quotes, spool, json_out)
             except CoprodError as e:
@@ -569,7 +607,7 @@ def quick(args: list[str]) -> int | None:
         index += 1
     if not files:
         return None
-    from coprod_toolkit.catalog import search_dirs
+    from coprod_toolkit.folders import search_dirs
 
     try:
         folders = [folder for _where, folder in search_dirs(extra)]

@@ -15,6 +15,7 @@ the document is.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 # Only the type checker reads these imports: leaving typing, dataclasses and
@@ -190,7 +191,16 @@ class Checker:
         key = _key(matched)
         entry = self._by_form.get(key)
         if entry is None:
-            entry = next(e for regex, e in self._gapped if regex.fullmatch(key))
+            entry = next((e for regex, e in self._gapped if regex.fullmatch(key)), None)
+        if entry is None:
+            # The exact search ignores case as Python's regexes do, where a long 's'
+            # ('ſ') is an 's' and a dotless 'ı' an 'i', though lower() keeps them as
+            # they are: ask each form the same way (rare, so slow is fine).
+            entry = next(
+                e
+                for form, e in self._by_form.items()
+                if re.fullmatch("".join(_units(form)), matched, re.IGNORECASE)
+            )
         if len(self._found) < 10_000:
             self._found[matched] = entry
         return entry
@@ -253,7 +263,8 @@ class Checker:
         # ending one before the match does.
         if "?" in lowered:
             lowered = lowered.replace("?", "!")  # the same to a regex: not a word, not a space
-        if not lowered.isascii():
+        unsure = not lowered.isascii()  # only then can a match need the exact search
+        if unsure:
             lowered = lowered.encode("ascii", "replace").decode("ascii")
         subject = "\n" + lowered
         search = self._fast.search
@@ -264,7 +275,7 @@ class Checker:
             begin, end = m.start(), m.end() - 1
             if begin >= stop:
                 return
-            if "?" in subject[begin : end + 2]:  # something beyond ASCII in or around it
+            if unsure and "?" in subject[begin : end + 2]:  # beyond ASCII in or around it
                 exact = self._slow.match(text, begin)
                 if exact is None:
                     position = begin + 1
@@ -433,6 +444,9 @@ def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
     return inside
 
 
+_first = operator.itemgetter(0)
+
+
 def _spelled_out(text: str, start: int, end: int) -> bool:
     """'Care Quality Commission (CQC)' or 'CQC (Care Quality Commission)' at first use."""
     before = text[max(0, start - 3) : start].rstrip("`'\"")
@@ -524,8 +538,10 @@ class Scan:
             found = [f for f in found if not in_skipped(f[0])]
         # Code is never prose: a word in capitals there is a name, not an abbreviation.
         if self.checker.abbreviations:
-            found += self._abbreviations(text, cut, _inside(_merge(skipped + code)))
-        found.sort(key=lambda f: f[0])
+            abbreviations = list(self._abbreviations(text, cut, _inside(_merge(skipped + code))))
+            if abbreviations:  # phrases and abbreviations are each in order already
+                found += abbreviations
+                found.sort(key=_first)
 
         findings: list[Finding] = []
         add = findings.append
@@ -558,7 +574,9 @@ class Scan:
         self, text: str, cut: int, final: bool
     ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Stretches not to check (ignored lines, and if asked code and quotations), and code."""
-        code = self._fences(text, cut, final) if "```" in text or "~~~" in text else []
+        # One character is found far faster than three of them: look for ``` only if ` is there.
+        fenced = ("`" in text and "```" in text) or ("~" in text and "~~~" in text)
+        code = self._fences(text, cut, final) if fenced else []
         if self._fence_open and not code:
             code = [(0, cut)]
         if "`" in text:

@@ -9,7 +9,10 @@ the screen. Rich markup is escaped where rich prints (see report.py).
 from __future__ import annotations
 
 import re
-from typing import TextIO
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for the type checker only: typing is slow to import
+    from typing import TextIO
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
