@@ -496,6 +496,15 @@ def _check_kind(ex: Exercise, add: Any) -> None:
     A guided exercise holds steps rather than sections.
     """
     if ex.kind == "guided":
+        if not ex.steps:
+            add(
+                ("steps",),
+                _(
+                    "there are no steps, so there is nothing for the group to do. Fix: add at "
+                    "least one step under 'steps:', like those in exercises/four-steps.yaml."
+                ),
+                key=True,
+            )
         if ex.sections:
             add(
                 ("sections",),
@@ -519,6 +528,16 @@ def _check_kind(ex: Exercise, add: Any) -> None:
         add(
             ("steps",),
             _("only guided exercises have steps. Fix: remove them, or set kind: guided."),
+            key=True,
+        )
+    if not ex.sections:
+        add(
+            ("sections",),
+            _(
+                "there are no sections, so there is nothing to ask. Fix: add at least one "
+                "section, with its questions, under 'sections:', like those in "
+                "exercises/six-principles.yaml."
+            ),
             key=True,
         )
     checklist = ex.kind == "checklist"

@@ -949,6 +949,11 @@ def _pydantic_problem(
         message = _("this question has no 'type'. Fix: add 'type:' with one of {types}.").format(
             types=", ".join(QUESTION_TYPES)
         )
+    elif kind in ("too_short", "list_type") and at[-1:] == ("questions",) and not value:
+        message = _(
+            "this section has no questions, so there is nothing to ask in it. Fix: add at "
+            "least one question under 'questions:', or remove the section."
+        )
     elif kind in ("string_type",):
         message = _(
             "this should be text, but it is {described}. "
