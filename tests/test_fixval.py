@@ -74,3 +74,71 @@ def test_no_sections_in_welsh(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["--lang", "cy", "exercise", "validate", str(path)])
     assert result.exit_code == 1
     assert "does dim adrannau, felly does dim byd i'w ofyn." in " ".join(result.output.split())
+
+
+BOOLS = """\
+id: x
+title: X
+summary: S.
+minutes: true
+scoring:
+  min_answered: false
+  bands:
+    - {min: true, max: 100, label: All}
+sections:
+  - id: a
+    title: A
+    questions:
+      - id: q1
+        type: scale
+        text: Hello
+        weight: true
+        scale: {min: true, max: 5}
+      - id: q2
+        type: yes_no
+        text: Hi
+        points: {yes: true, no: false}
+      - id: q3
+        type: choice
+        text: Pick
+        options:
+          - {value: a, label: A, points: true}
+          - {value: b, label: B, points: 0}
+      - id: q4
+        type: text
+        text: Why?
+        when: {question: q1, equals: true}
+      - id: q5
+        type: text
+        text: Why?
+        when: {question: q1, at_least: true}
+group_adds: {most: true}
+"""
+
+WHOLE = "this should be a whole number, but it is true/false. Fix: write a whole number, like 3."
+NUMBER = "this should be a number, but it is true/false. Fix: write a number, like 1.5."
+
+
+def test_true_and_false_are_not_numbers(tmp_path: Path) -> None:
+    path = write(tmp_path, "x.yaml", BOOLS)
+    assert problems(path) == [
+        f"{path}:4:10: minutes: {WHOLE}",
+        f"{path}:6:17: scoring.min_answered: {NUMBER}",
+        f"{path}:8:13: scoring.bands[0].min: {WHOLE}",
+        f"{path}:16:17: sections[0].questions[0].weight: {NUMBER}",
+        f"{path}:17:22: sections[0].questions[0].scale.min: {WHOLE}",
+        f"{path}:21:23: sections[0].questions[1].points.yes: {NUMBER}",
+        f"{path}:21:33: sections[0].questions[1].points.no: {NUMBER}",
+        f"{path}:26:42: sections[0].questions[2].options[0].points: {NUMBER}",
+        f"{path}:31:38: sections[0].questions[3].when.equals: true and false are not answers. "
+        "Fix: write yes or no for a yes/no question, or the number or option the answer "
+        "should match.",
+        f"{path}:35:40: sections[0].questions[4].when.at_least: {NUMBER}",
+        f"{path}:36:20: group_adds.most: {WHOLE}",
+    ]
+
+
+def test_a_step_minutes_of_true_is_refused(tmp_path: Path) -> None:
+    text = HEAD + "kind: guided\nsteps:\n  - {id: a, title: A, prompt: P, minutes: true}\n"
+    path = write(tmp_path, "x.yaml", text)
+    assert problems(path) == [f"{path}:6:43: steps[0].minutes: {WHOLE}"]

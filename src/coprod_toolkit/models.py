@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
 
 from coprod_toolkit.base import QUESTION_TYPES, SLUG_PATTERN, Slug, Strict, new_list
 from coprod_toolkit.i18n import _
@@ -42,6 +43,40 @@ def _plain_version(value: str) -> str:
     return value.strip()
 
 
+def _not_true_false_whole(value: Any) -> Any:
+    """Python counts true as 1: without this, `min: true` would pass as a whole number."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")  # i18n-ok
+    return value
+
+
+def _not_true_false_number(value: Any) -> Any:
+    """Python counts true as 1: without this, `weight: true` would pass as a number."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("float_type", "Input should be a valid number")  # i18n-ok
+    return value
+
+
+def _not_true_false_answer(value: Any) -> Any:
+    """`equals: true` would match a scale's 1: true/false is no answer coprod saves."""
+    if isinstance(value, bool):
+        raise ValueError(
+            _(
+                "true and false are not answers. Fix: write yes or no for a yes/no question, "
+                "or the number or option the answer should match"
+            )
+        )
+    return value
+
+
+# Numbers in an exercise: true and false are refused, as the file means neither.
+Whole = Annotated[int, BeforeValidator(_not_true_false_whole)]
+Number = Annotated[float, BeforeValidator(_not_true_false_number)]
+Answer = Annotated[int | float | str, BeforeValidator(_not_true_false_answer)]
+# Limits inside the type, before the check: so the schema still says 'above 0, at most 240'.
+StepMinutes = Annotated[int, Field(gt=0, le=240), BeforeValidator(_not_true_false_whole)]
+
+
 # --------------------------------------------------------------------------- exercises
 
 Wording = Annotated[
@@ -58,9 +93,9 @@ Wording = Annotated[
 class Scale(Strict):
     """A scale of whole numbers, such as 1 to 5 or 0 to 10."""
 
-    min: int = Field(1, description="The lowest point of the scale.")
-    max: int = Field(5, description="The highest point of the scale.")
-    labels: dict[int, str] = Field(
+    min: Whole = Field(1, description="The lowest point of the scale.")
+    max: Whole = Field(5, description="The highest point of the scale.")
+    labels: dict[Whole, str] = Field(
         default_factory=dict,
         description="Words for the points: one per point, or only at the ends.",
     )
@@ -86,12 +121,10 @@ class When(Strict):
     """Ask a question only when an earlier answer says so."""
 
     question: Slug = Field(description="The id of an earlier question.")
-    equals: int | float | str | None = Field(None, description="Ask when that answer is this.")
-    any_of: list[int | float | str] | None = Field(
-        None, description="Ask when that answer is any of these."
-    )
-    at_least: float | None = Field(None, description="Ask when that answer is at least this.")
-    at_most: float | None = Field(None, description="Ask when that answer is at most this.")
+    equals: Answer | None = Field(None, description="Ask when that answer is this.")
+    any_of: list[Answer] | None = Field(None, description="Ask when that answer is any of these.")
+    at_least: Number | None = Field(None, description="Ask when that answer is at least this.")
+    at_most: Number | None = Field(None, description="Ask when that answer is at most this.")
 
     @model_validator(mode="after")
     def _one_condition(self) -> "When":
@@ -136,7 +169,7 @@ class QuestionBase(Strict):
     )
     help: str | None = Field(None, description="Shown when the person asks for help.")
     optional: bool = Field(False, description="May be skipped without an answer.")
-    weight: float = Field(1.0, gt=0, le=100, description="How much this question counts.")
+    weight: Number = Field(1.0, gt=0, le=100, description="How much this question counts.")
     when: When | None = Field(None, description="Only ask when an earlier answer says so.")
     evidence: str | None = Field(
         None,
@@ -164,8 +197,8 @@ class ScaleQuestion(QuestionBase):
 
 
 class YesNoPoints(Strict):
-    yes: float = 1
-    no: float = 0
+    yes: Number = 1
+    no: Number = 0
 
 
 class YesNoQuestion(QuestionBase):
@@ -207,7 +240,7 @@ class YesNoQuestion(QuestionBase):
 class Option(Strict):
     value: Slug = Field(description="The id of this option, used in answers files.")
     label: str = Field(description="What the person sees.")
-    points: float | None = Field(None, description="Points for choosing it (scored sections).")
+    points: Number | None = Field(None, description="Points for choosing it (scored sections).")
 
 
 class ChoiceQuestion(QuestionBase):
@@ -272,8 +305,8 @@ class Step(Strict):
     title: str
     prompt: str = Field(description="What the group talks about in this step.")
     help: str | None = Field(None, description="More to go on, shown on request.")
-    minutes: int | None = Field(
-        None, gt=0, le=240, description="Suggested time, shown as a countdown that can end early."
+    minutes: StepMinutes | None = Field(
+        None, description="Suggested time, shown as a countdown that can end early."
     )
     round: str = Field(
         "What would you like to add?",
@@ -295,7 +328,7 @@ class GroupAdds(Strict):
         default_factory=new_list,
         description="The sections a group may add to; leave out for every section.",
     )
-    most: int = Field(5, ge=1, le=20, description="At most this many statements per section.")
+    most: Whole = Field(5, ge=1, le=20, description="At most this many statements per section.")
 
 
 def round_half_up(value: float, digits: int = 0) -> float:
@@ -312,8 +345,8 @@ def whole(value: float) -> int:
 class Band(Strict):
     """A range of scores with a name and a message, like '40-69: Support'."""
 
-    min: int = Field(description="Lowest score in this band (whole number, included).")
-    max: int = Field(description="Highest score in this band (whole number, included).")
+    min: Whole = Field(description="Lowest score in this band (whole number, included).")
+    max: Whole = Field(description="Highest score in this band (whole number, included).")
     label: str = Field(description="A short name for the band.")
     message: str = Field("", description="What this result means and what to try next.")
 
@@ -347,7 +380,7 @@ class Scoring(Strict):
             "(pro_rate scales over them too)."
         ),
     )
-    min_answered: float = Field(
+    min_answered: Number = Field(
         0,
         ge=0,
         le=1,
@@ -429,7 +462,7 @@ class Exercise(Strict):
         ),
     )
     audience: str = Field("", description="Who it is for.")
-    minutes: int = Field(15, gt=0, le=600, description="Roughly how long it takes.")
+    minutes: Whole = Field(15, gt=0, le=600, description="Roughly how long it takes.")
     framework: str = Field(
         "the six principles of co-production",
         description="The set of principles the sections stand for.",
