@@ -106,7 +106,7 @@ def test_a_value_of_the_wrong_type_is_explained_in_welsh(tmp_path: Path) -> None
     )
     welsh, _english = both(path)
     assert (
-        "types.yaml:4:10: minutes: dylai hwn fod yn rhif cyfan, ond mae'n destun. "
+        "types.yaml:4:10: minutes: dylai hwn fod yn rhif cyfan, ond mae'n destun 'five'. "
         "I'w drwsio: ysgrifennwch rif cyfan, fel 3."
     ) in welsh
     assert "sections: dylai hwn fod yn rhestr, ond mae'n set o linellau 'key: value'." in welsh

@@ -142,3 +142,47 @@ def test_a_step_minutes_of_true_is_refused(tmp_path: Path) -> None:
     text = HEAD + "kind: guided\nsteps:\n  - {id: a, title: A, prompt: P, minutes: true}\n"
     path = write(tmp_path, "x.yaml", text)
     assert problems(path) == [f"{path}:6:43: steps[0].minutes: {WHOLE}"]
+
+
+def test_a_number_with_a_decimal_point_where_a_whole_one_is_wanted(tmp_path: Path) -> None:
+    text = HEAD + "minutes: 12.5\nsections:\n  - id: a\n    title: A\n    questions:\n"
+    text += "      - {id: q1, type: scale, text: Hi, scale: {min: -0.5, max: 5.5}}\n"
+    path = write(tmp_path, "x.yaml", text)
+    assert problems(path) == [
+        f"{path}:4:10: minutes: this should be a whole number, but it is 12.5, a number with a "
+        "decimal point. Fix: write a whole number, like 12 or 13.",
+        f"{path}:9:54: sections[0].questions[0].scale.min: this should be a whole number, but "
+        "it is -0.5, a number with a decimal point. Fix: write a whole number, like -1 or 0.",
+        f"{path}:9:65: sections[0].questions[0].scale.max: this should be a whole number, but "
+        "it is 5.5, a number with a decimal point. Fix: write a whole number, like 5 or 6.",
+    ]
+
+
+def test_a_whole_number_written_with_point_nought_still_loads(tmp_path: Path) -> None:
+    text = HEAD + "sections:\n  - id: a\n    title: A\n    questions:\n"
+    text += "      - {id: q1, type: scale, text: Hi, scale: {min: 1.0, max: 5.0}}\n"
+    assert load_exercise(write(tmp_path, "x.yaml", text)).exercise.sections
+
+
+def test_text_where_a_number_is_wanted_is_quoted(tmp_path: Path) -> None:
+    text = HEAD + "minutes: 15 minutes\nscoring: {min_answered: '1,5'}\nsections: []\n"
+    path = write(tmp_path, "x.yaml", text)
+    assert problems(path) == [
+        f"{path}:4:10: minutes: this should be a whole number, but it is the text "
+        "'15 minutes'. Fix: write a whole number, like 3.",
+        f"{path}:5:25: scoring.min_answered: this should be a number, but it is the text "
+        "'1,5'. Fix: write a number, like 1.5.",
+    ]
+
+
+def test_a_decimal_point_in_welsh(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    path = write(tmp_path, "x.yaml", HEAD + "minutes: 12.5\nsections: []\n")
+    result = CliRunner().invoke(app, ["--lang", "cy", "exercise", "validate", str(path)])
+    assert (
+        "dylai hwn fod yn rhif cyfan, ond mae'n 12.5, rhif â phwynt degol. I'w drwsio: "
+        "ysgrifennwch rif cyfan, fel 12 neu 13." in " ".join(result.output.split())
+    )

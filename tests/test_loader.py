@@ -84,7 +84,7 @@ def test_typos_wrong_types_and_bad_ids_are_all_reported_with_lines(tmp_path: Pat
         "digits and single hyphens, like 'assets-1'.",
         f"{path}:2:1: 'titel' is not something coprod knows here. Did you mean 'title'? "
         "Fix: rename it to 'title'.",
-        f"{path}:4:10: minutes: this should be a whole number, but it is text. "
+        f"{path}:4:10: minutes: this should be a whole number, but it is the text 'ten'. "
         "Fix: write a whole number, like 3.",
         f"{path}:10:15: sections[0].questions[0]: 'scael' is not a question type. "
         "Did you mean 'scale'? Fix: use one of scale, yes_no, choice, multi, text.",

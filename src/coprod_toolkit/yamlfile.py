@@ -13,6 +13,7 @@ is read through here.
 from __future__ import annotations
 
 import difflib
+import math
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -877,6 +878,11 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
+def _has_decimals(value: Any) -> bool:
+    """A finite number with a part after the decimal point, such as 5.5."""
+    return isinstance(value, float) and math.isfinite(value) and not value.is_integer()
+
+
 def _pydantic_problem(
     path: str, data: Any, marks: Marks, error: Any, root: type[BaseModel]
 ) -> Problem:
@@ -959,6 +965,24 @@ def _pydantic_problem(
             "this should be text, but it is {described}. "
             "Fix: write it as text, in quotes if it looks like a number or true/false."
         ).format(described=_describe(value))
+    elif kind in ("int_type", "int_parsing", "int_from_float") and _has_decimals(value):
+        message = _(
+            "this should be a whole number, but it is {value}, a number with a decimal point. "
+            "Fix: write a whole number, like {below} or {above}."
+        ).format(value=value, below=math.floor(value), above=math.ceil(value))
+    elif kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing") and (
+        isinstance(value, str) and 0 < len(value) <= 40 and "\n" not in value
+    ):
+        # Say which text: '15 minutes' or '1,5' shows at once what to change.
+        described = pgettext("but it is ...", "the text '{value}'").format(value=value)
+        message = (
+            _(
+                "this should be a whole number, but it is {described}. "
+                "Fix: write a whole number, like 3."
+            )
+            if kind.startswith("int")
+            else _("this should be a number, but it is {described}. Fix: write a number, like 1.5.")
+        ).format(described=described)
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         message = _(
             "this should be a whole number, but it is {described}. "
