@@ -186,3 +186,83 @@ def test_a_decimal_point_in_welsh(tmp_path: Path) -> None:
         "dylai hwn fod yn rhif cyfan, ond mae'n 12.5, rhif â phwynt degol. I'w drwsio: "
         "ysgrifennwch rif cyfan, fel 12 neu 13." in " ".join(result.output.split())
     )
+
+
+class AskingPrompter:
+    """Answers `exercise new`'s questions, noting each one asked."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.asked: list[str] = []
+
+    def choose(self, question: str, choices: list[tuple[str, str]]) -> str:
+        self.asked.append(question)
+        return choices[0][0]
+
+    def text(self, question: str) -> str:
+        self.asked.append(question)
+        return self.title if question.startswith("Title") else ""
+
+
+@pytest.fixture
+def asking(monkeypatch: pytest.MonkeyPatch) -> AskingPrompter:
+    from coprod_toolkit.cli import common
+
+    prompter = AskingPrompter("Our values")
+    monkeypatch.setattr(common, "interactive", lambda: True)
+    monkeypatch.setattr(common, "prompter_for", lambda plain: prompter)
+    return prompter
+
+
+TAKEN = (
+    "exercises/our-values.yaml already exists, and coprod will not write over it. Fix: choose "
+    "another title, or another name with --to FILE, or add --force to replace it."
+)
+
+
+def new(*args: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    result = CliRunner().invoke(app, ["exercise", "new", *args])
+    return result.exit_code, " ".join(result.output.split())
+
+
+def test_exercise_new_says_the_file_is_taken_right_after_the_title(asking: AskingPrompter) -> None:
+    Path("exercises").mkdir(exist_ok=True)
+    Path("exercises/our-values.yaml").write_text("mine\n")
+    code, output = new()
+    assert code == 1
+    assert TAKEN in output
+    assert asking.asked == ["What kind of exercise?", "Title of the new exercise"]
+    assert Path("exercises/our-values.yaml").read_text() == "mine\n"
+
+
+def test_exercise_new_with_a_title_given_asks_nothing_when_taken(asking: AskingPrompter) -> None:
+    Path("exercises").mkdir(exist_ok=True)
+    Path("exercises/our-values.yaml").write_text("mine\n")
+    code, output = new("--title", "Our values")
+    assert code == 1 and TAKEN in output
+    assert asking.asked == []
+
+
+def test_exercise_new_with_to_asks_nothing_when_taken(asking: AskingPrompter) -> None:
+    Path("mine.yaml").write_text("mine\n")
+    code, output = new("--to", "mine.yaml")
+    assert code == 1
+    assert (
+        "mine.yaml already exists, and coprod will not write over it. Fix: choose another name "
+        "with --to FILE, or add --force to replace it."
+    ) in output
+    assert asking.asked == []
+
+
+def test_exercise_new_with_force_still_asks_and_replaces(asking: AskingPrompter) -> None:
+    Path("exercises").mkdir(exist_ok=True)
+    Path("exercises/our-values.yaml").write_text("mine\n")
+    code, output = new("--force")
+    assert code == 0, output
+    assert asking.asked[:2] == ["What kind of exercise?", "Title of the new exercise"]
+    assert len(asking.asked) == 4
+    assert load_exercise(Path("exercises/our-values.yaml")).exercise.id == "our-values"
