@@ -76,26 +76,26 @@ def test_concerns_carry_what_to_talk_about_and_not_sure_is_to_find_out(check: Ex
     [
         (
             ("- {min: 2, max: 3,", "- {min: 1, max: 3,"),
-            "7:11: verdicts[1].min: this verdict overlaps the one before it (0-1). Fix: start it at 2, and list verdicts from lowest to highest.",
+            "7:11: verdict 2, min: this verdict overlaps the one before it (0-1). Fix: start it at 2, and list verdicts from lowest to highest.",
         ),
         (
             ("- {min: 4, max: 5,", "- {min: 5, max: 5,"),
-            "8:11: verdicts[2].min: counts from 4 to 4 fall in no verdict. Fix: start this verdict at 4.",
+            "8:11: verdict 3, min: counts from 4 to 4 fall in no verdict. Fix: start this verdict at 4.",
         ),
         (
             ("- {min: 4, max: 5,", "- {min: 4, max: 4,"),
-            "8:19: verdicts[2].max: counts from 5 to 5 fall in no verdict. Fix: end the last verdict at 5.",
+            "8:19: verdict 3, max: counts from 5 to 5 fall in no verdict. Fix: end the last verdict at 5.",
         ),
         (
             ("counts: against, text: A warning sign?", "text: A warning sign?"),
-            "14:9: sections[0].questions[1]: a checklist statement must say how a yes counts. Fix: add 'counts: for' (yes is a good sign) or 'counts: against' (yes is a warning sign).",
+            "14:9: section 1, question 2: a checklist statement must say how a yes counts. Fix: add 'counts: for' (yes is a good sign) or 'counts: against' (yes is a warning sign).",
         ),
         (
             (
                 "{id: notes, type: text,",
                 "{id: notes, type: scale, scale: {min: 1, max: 2, labels: {1: a, 2: b}},",
             ),
-            "17:27: sections[0].questions[4].type: a checklist holds yes_no statements (and text notes), not scale. Fix: make it a yes_no statement, or use kind: assessment.",
+            "17:27: section 1, question 5, type: a checklist holds yes_no statements (and text notes), not scale. Fix: make it a yes_no statement, or use kind: assessment.",
         ),
     ],
 )

@@ -180,15 +180,15 @@ def test_a_repeated_option_is_reported_at_each_repeat(tmp_path: Path) -> None:
     repeated = [p for p in problems if "listed twice" in p.message]
     assert [(p.where, p.message) for p in repeated] == [
         (
-            "sections[1].questions[1].options[2].value",
+            "section 2, question 2, option 3, value",
             "the option 'a' is listed twice. Fix: give each its own value.",
         ),
         (
-            "sections[1].questions[1].options[4].value",
+            "section 2, question 2, option 5, value",
             "the option 'b' is listed twice. Fix: give each its own value.",
         ),
         (
-            "sections[1].questions[1].options[5].value",
+            "section 2, question 2, option 6, value",
             "the option 'a' is listed twice. Fix: give each its own value.",
         ),
     ]

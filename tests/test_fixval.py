@@ -124,16 +124,16 @@ def test_true_and_false_are_not_numbers(tmp_path: Path) -> None:
     assert problems(path) == [
         f"{path}:4:10: minutes: {WHOLE}",
         f"{path}:6:17: scoring.min_answered: {NUMBER}",
-        f"{path}:8:13: scoring.bands[0].min: {WHOLE}",
-        f"{path}:16:17: sections[0].questions[0].weight: {NUMBER}",
-        f"{path}:17:22: sections[0].questions[0].scale.min: {WHOLE}",
-        f"{path}:21:23: sections[0].questions[1].points.yes: {NUMBER}",
-        f"{path}:21:33: sections[0].questions[1].points.no: {NUMBER}",
-        f"{path}:26:42: sections[0].questions[2].options[0].points: {NUMBER}",
-        f"{path}:31:38: sections[0].questions[3].when.equals: true and false are not answers. "
+        f"{path}:8:13: scoring, band 1, min: {WHOLE}",
+        f"{path}:16:17: section 1, question 1, weight: {NUMBER}",
+        f"{path}:17:22: section 1, question 1, scale.min: {WHOLE}",
+        f"{path}:21:23: section 1, question 2, points.yes: {NUMBER}",
+        f"{path}:21:33: section 1, question 2, points.no: {NUMBER}",
+        f"{path}:26:42: section 1, question 3, option 1, points: {NUMBER}",
+        f"{path}:31:38: section 1, question 4, when.equals: true and false are not answers. "
         "Fix: write yes or no for a yes/no question, or the number or option the answer "
         "should match.",
-        f"{path}:35:40: sections[0].questions[4].when.at_least: {NUMBER}",
+        f"{path}:35:40: section 1, question 5, when.at_least: {NUMBER}",
         f"{path}:36:20: group_adds.most: {WHOLE}",
     ]
 
@@ -141,7 +141,7 @@ def test_true_and_false_are_not_numbers(tmp_path: Path) -> None:
 def test_a_step_minutes_of_true_is_refused(tmp_path: Path) -> None:
     text = HEAD + "kind: guided\nsteps:\n  - {id: a, title: A, prompt: P, minutes: true}\n"
     path = write(tmp_path, "x.yaml", text)
-    assert problems(path) == [f"{path}:6:43: steps[0].minutes: {WHOLE}"]
+    assert problems(path) == [f"{path}:6:43: step 1, minutes: {WHOLE}"]
 
 
 def test_a_number_with_a_decimal_point_where_a_whole_one_is_wanted(tmp_path: Path) -> None:
@@ -151,9 +151,9 @@ def test_a_number_with_a_decimal_point_where_a_whole_one_is_wanted(tmp_path: Pat
     assert problems(path) == [
         f"{path}:4:10: minutes: this should be a whole number, but it is 12.5, a number with a "
         "decimal point. Fix: write a whole number, like 12 or 13.",
-        f"{path}:9:54: sections[0].questions[0].scale.min: this should be a whole number, but "
+        f"{path}:9:54: section 1, question 1, scale.min: this should be a whole number, but "
         "it is -0.5, a number with a decimal point. Fix: write a whole number, like -1 or 0.",
-        f"{path}:9:65: sections[0].questions[0].scale.max: this should be a whole number, but "
+        f"{path}:9:65: section 1, question 1, scale.max: this should be a whole number, but "
         "it is 5.5, a number with a decimal point. Fix: write a whole number, like 5 or 6.",
     ]
 
@@ -266,3 +266,51 @@ def test_exercise_new_with_force_still_asks_and_replaces(asking: AskingPrompter)
     assert asking.asked[:2] == ["What kind of exercise?", "Title of the new exercise"]
     assert len(asking.asked) == 4
     assert load_exercise(Path("exercises/our-values.yaml")).exercise.id == "our-values"
+
+
+def test_places_count_from_1_in_words(tmp_path: Path) -> None:
+    from coprod_toolkit.yamlfile import where
+
+    assert where(("sections", 2, "questions", 0, "scale", "max")) == (
+        "section 3, question 1, scale.max"
+    )
+    assert where(("scoring", "bands", 1, "min")) == "scoring, band 2, min"
+    assert where(("scoring", "section_bands", 0)) == "scoring.section_bands, item 1"
+    assert where(("scales", "agree", "labels", 5)) == "scales.agree.labels.5"
+    assert where(("verdicts", 0, "max")) == "verdict 1, max"
+    assert where(("steps", 1, "id")) == "step 2, id"
+    assert where(("a", 0, 1)) == "a, item 1.2"
+    assert where(("answers", "q1")) == "answers.q1"
+
+
+def test_a_word_listed_twice_is_placed_in_words(tmp_path: Path) -> None:
+    from coprod_toolkit.language import load_word_list
+
+    entry = (
+        "  - phrase: {phrase}\n    why: It sounds like a meeting about people.\n"
+        "    suggestions: [the people involved]\n"
+        "    examples: {{match: [All {phrase} agreed.], near_miss: [A stake.]}}\n"
+    )
+    text = "id: mine\ntitle: Mine\nentries:\n" + entry.format(phrase="stakeholders")
+    text += entry.format(phrase="stakeholders")
+    path = write(tmp_path / "language", "mine.yaml", text)
+    with pytest.raises(FileProblems) as caught:
+        load_word_list(path)
+    assert [str(p).removeprefix(f"{path}:") for p in caught.value.problems] == [
+        "8:13: entries, item 2: 'stakeholders' is already listed in entries, item 1. "
+        "Fix: keep it in one entry only."
+    ]
+
+
+def test_a_place_in_welsh(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    text = HEAD + "sections:\n  - id: a\n    title: A\n    questions:\n"
+    text += "      - {id: q1, type: scale, text: Hi, scale: {min: 1, max: 5.5}}\n"
+    path = write(tmp_path, "x.yaml", text)
+    result = CliRunner().invoke(app, ["--lang", "cy", "exercise", "validate", str(path)])
+    assert "adran 1, cwestiwn 1, scale.max: dylai hwn fod yn rhif cyfan" in " ".join(
+        result.output.split()
+    )

@@ -39,7 +39,7 @@ def messages(tmp_path: Path, text: str) -> list[str]:
 def test_bands_that_look_like_totals_suggest_bands_on_raw(tmp_path: Path) -> None:
     # Four questions of 1-5 give 4 to 20: exactly the bands' range.
     assert messages(tmp_path, BASE) == [
-        "scoring.bands[0].min: these bands run from 4 to 20, like totals of points (these "
+        "scoring, band 1, min: these bands run from 4 to 20, like totals of points (these "
         "questions give 4 to 20), but they are read as scores out of 100. Fix: add "
         "'bands_on: raw' under 'scoring'."
     ]
@@ -52,7 +52,7 @@ def test_bands_above_0_that_are_not_totals_give_both_fixes(tmp_path: Path) -> No
         "{min: 10, max: 20,", "{min: 50, max: 100,"
     )
     assert messages(tmp_path, text) == [
-        "scoring.bands[0].min: scores from 0 to 29 fall in no band. Fix: if the bands are "
+        "scoring, band 1, min: scores from 0 to 29 fall in no band. Fix: if the bands are "
         "totals of points, add 'bands_on: raw' under 'scoring'; if they are out of 100, "
         "start the first band at 0."
     ]
@@ -62,7 +62,7 @@ def test_a_comma_inside_braces_says_to_quote(tmp_path: Path) -> None:
     text = BASE.replace("text: One.}", "text: Hello, world}")
     found = messages(tmp_path, text)
     assert (
-        "sections[0].questions[0]: 'world' looks like the rest of the text of 'text': a comma "
+        "section 1, question 1: 'world' looks like the rest of the text of 'text': a comma "
         'inside { } ends the text there. Fix: put the whole text in quotes, like text: "Hello, '
         'world".'
     ) in found
@@ -75,9 +75,9 @@ def test_no_space_after_a_colon_says_so_without_internal_names(tmp_path: Path) -
     )
     found = messages(tmp_path, text)
     assert found[:2] == [
-        "sections[0].questions[0].scale: 'min:1' needs a space after the colon: without it, "
+        "section 1, question 1, scale: 'min:1' needs a space after the colon: without it, "
         "'min:1' is read as one word. Fix: write 'min: 1' (for a scale: {min: 1, max: 5}).",
-        "sections[0].questions[0].scale: 'max:5' needs a space after the colon: without it, "
+        "section 1, question 1, scale: 'max:5' needs a space after the colon: without it, "
         "'max:5' is read as one word. Fix: write 'max: 5' (for a scale: {min: 1, max: 5}).",
     ]
     assert not any(".Scale" in m or "constrained" in m for m in found)

@@ -223,7 +223,7 @@ def test_blocks_outside_a_checklist_statement_is_explained(tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["exercise", "validate", str(write(tmp_path, "x.yaml", text))])
     assert result.exit_code == 1
     assert (
-        "sections[0].questions[2].blocks: 'blocks' only works on a checklist statement that "
+        "section 1, question 3, blocks: 'blocks' only works on a checklist statement that "
         "counts for or against. Fix: remove it, or add 'counts: against' (or 'counts: for')."
     ) in result.output
 

@@ -173,9 +173,9 @@ def test_a_broken_word_list_gets_the_loaders_message(tmp_path: Path) -> None:
     with pytest.raises(FileProblems) as caught:
         load_word_list(path)
     assert [str(p).removeprefix(f"{path}:") for p in caught.value.problems] == [
-        "4:5: entries[0]: 'suggestions' is missing. Fix: add a line 'suggestions: ...' here.",
-        "4:5: entries[0]: 'examples' is missing. Fix: add a line 'examples: ...' here.",
-        "5:10: entries[0].why: this is too short. Fix: write at least 10 characters.",
+        "4:5: entries, item 1: 'suggestions' is missing. Fix: add a line 'suggestions: ...' here.",
+        "4:5: entries, item 1: 'examples' is missing. Fix: add a line 'examples: ...' here.",
+        "5:10: entries, item 1, why: this is too short. Fix: write at least 10 characters.",
     ]
     result = runner.invoke(app, ["language", "-", "--exercises", str(tmp_path)], input="ok\n")
     assert "Skipped a word list that cannot be read" in result.output

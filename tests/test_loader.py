@@ -86,9 +86,9 @@ def test_typos_wrong_types_and_bad_ids_are_all_reported_with_lines(tmp_path: Pat
         "Fix: rename it to 'title'.",
         f"{path}:4:10: minutes: this should be a whole number, but it is the text 'ten'. "
         "Fix: write a whole number, like 3.",
-        f"{path}:10:15: sections[0].questions[0]: 'scael' is not a question type. "
+        f"{path}:10:15: section 1, question 1: 'scael' is not a question type. "
         "Did you mean 'scale'? Fix: use one of scale, yes_no, choice, multi, text.",
-        f"{path}:16:9: sections[0].questions[1]: 'revers' is not something coprod knows here. "
+        f"{path}:16:9: section 1, question 2: 'revers' is not something coprod knows here. "
         "Did you mean 'reverse'? Fix: rename it to 'reverse'.",
     ]
 
@@ -124,17 +124,17 @@ def test_cross_field_rules(tmp_path: Path) -> None:
         """,
     )
     assert problems(path) == [
-        f"{path}:7:13: scoring.bands[1].min: this band overlaps the one before it (0-40). "
+        f"{path}:7:13: scoring, band 2, min: this band overlaps the one before it (0-40). "
         "Fix: start it at 41, and list bands from lowest to highest.",
-        f"{path}:7:22: scoring.bands[1].max: scores from 91 to 100 fall in no band. "
+        f"{path}:7:22: scoring, band 2, max: scores from 91 to 100 fall in no band. "
         "Fix: end the last band at 100.",
-        f"{path}:14:16: sections[0].questions[0].scale: the scale's max (1) must be above "
+        f"{path}:14:16: section 1, question 1, scale: the scale's max (1) must be above "
         "its min (5). Fix: swap them or correct one.",
-        f"{path}:19:26: sections[0].questions[1].when.question: there is no question 'q9' "
+        f"{path}:19:26: section 1, question 2, when.question: there is no question 'q9' "
         "before this one. Fix: use the id of an earlier question.",
-        f"{path}:20:13: sections[0].questions[2].id: the question id 'q2' is already used on "
+        f"{path}:20:13: section 1, question 3, id: the question id 'q2' is already used on "
         "line 16. Fix: give each question its own id.",
-        f"{path}:23:18: sections[0].questions[2].options: this choice is in a scored section "
+        f"{path}:23:18: section 1, question 3, options: this choice is in a scored section "
         "but its options have no points. Fix: add 'points:' to each option, or set "
         "'scored: false' on the section.",
     ]
@@ -163,9 +163,9 @@ def test_when_pointing_later_and_labels_outside_the_scale(tmp_path: Path) -> Non
         """,
     )
     assert problems(path) == [
-        f"{path}:11:26: sections[0].questions[0].when.question: 'q2' comes later in the "
+        f"{path}:11:26: section 1, question 1, when.question: 'q2' comes later in the "
         "exercise, so it has no answer yet. Fix: point to a question that comes before this one.",
-        f"{path}:14:42: sections[0].questions[1].scale.labels[0]: there is a label for 0, but the "
+        f"{path}:14:42: section 1, question 2, scale.labels.0: there is a label for 0, but the "
         "scale runs from 1 to 3. Fix: label only points inside the range.",
     ]
 
@@ -276,8 +276,8 @@ def test_deep_nesting_is_refused_without_crashing(tmp_path: Path) -> None:
     path = write(tmp_path, "deep.yaml", "a: " + "[" * 100_000 + "]" * 100_000 + "\n")
     found = problems(path)
     assert found == [
-        f"{path}:1:43: a[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"
-        "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: the file is nested more than "
+        f"{path}:1:43: a, item 1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1"
+        ".1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1: the file is nested more than "
         "40 levels deep. Fix: an exercise needs only a few levels; check the indentation."
     ]
 
@@ -310,7 +310,7 @@ def test_a_problem_inside_a_repeated_key_names_the_key(tmp_path: Path) -> None:
     assert problems(path) == [
         f"{path}:3:1: steps: 'steps' appears twice here (first on line 2). "
         "Fix: keep one of them and delete the other.",
-        f"{path}:5:5: steps[0].a: 'a' appears twice here (first on line 4). "
+        f"{path}:5:5: step 1, a: 'a' appears twice here (first on line 4). "
         "Fix: keep one of them and delete the other.",
     ]
 

@@ -157,14 +157,14 @@ def test_translated_fields_replace_the_english_and_the_rest_stays_english(folder
     assert [where(at) for at in coverage.missing] == [
         "framework",  # the default name of the six principles is shown too
         "subjects.service",
-        "scales.agree.labels[2]",
+        "scales.agree.labels.2",
         "scoring.bands.0-49.message",
         "sections.power.description",
         "questions.power-1.text.service",
         "questions.power-1.help",
         "questions.power-3.text",
-        "questions.power-3.scale.labels[0]",
-        "questions.power-3.scale.labels[2]",
+        "questions.power-3.scale.labels.0",
+        "questions.power-3.scale.labels.2",
     ]
     assert coverage.extra == []
     assert coverage.version is None

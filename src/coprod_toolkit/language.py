@@ -35,7 +35,7 @@ from coprod_toolkit.language_scan import (
     check_text,
     normal,
 )
-from coprod_toolkit.yamlfile import read_yaml, validation_problems
+from coprod_toolkit.yamlfile import read_yaml, validation_problems, where
 
 __all__ = [
     "IGNORE_FILE",
@@ -169,11 +169,10 @@ def load_word_list(path: Path) -> WordList:
                         shown,
                         line,
                         column,
-                        f"entries[{index}]",
+                        where(("entries", index)),
                         _(
-                            "'{form}' is already listed in entries[{index}]. "
-                            "Fix: keep it in one entry only."
-                        ).format(form=form, index=seen[key]),
+                            "'{form}' is already listed in {place}. Fix: keep it in one entry only."
+                        ).format(form=form, place=where(("entries", seen[key]))),
                     )
                 )
             seen.setdefault(key, index)

@@ -87,14 +87,56 @@ class LazyMarks(Marks):
 
 
 def where(path: Path_) -> str:
-    """('sections', 2, 'questions', 0, 'scale') -> 'sections[2].questions[0].scale'."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
+    """A place in a file, in words that count from 1 as people do.
+
+    ('sections', 2, 'questions', 0, 'scale', 'max') -> 'section 3, question 1, scale.max';
+    ('scoring', 'bands', 1, 'min') -> 'scoring, band 2, min'. Names from the file stay as
+    written, joined by dots; the number of a scale's label is its point ('labels.5'); a list
+    in a list is numbered as in a document ('a, item 1.2').
+    """
+    chunks: list[str] = []
+    keys: list[str] = []
+    for index, part in enumerate(path):
+        before = path[index - 1] if index else None
+        if isinstance(part, int) and not isinstance(part, bool) and before != "labels":
+            if isinstance(before, int) and chunks and not keys:
+                chunks[-1] += f".{part + 1}"  # a list in a list: 'item 1.2', as in a document
+                continue
+            numbered = _numbered(before, part + 1)
+            if numbered is not None and keys:
+                keys.pop()  # named with its number instead: 'section 2', not 'sections'
+            if keys:
+                chunks.append(".".join(keys))
+                keys = []
+            chunks.append(
+                numbered or pgettext("a place in a file", "item {number}").format(number=part + 1)
+            )
         else:
-            out += f".{part}" if out else str(part)
-    return out
+            keys.append(str(part))
+    if keys:
+        chunks.append(".".join(keys))
+    return ", ".join(chunks)
+
+
+def _numbered(name: object, number: int) -> str | None:
+    """One item of a list named for what it holds: ('sections', 2) -> 'section 2'."""
+    if name == "sections":
+        return pgettext("a place in a file", "section {number}").format(number=number)
+    if name == "questions":
+        return pgettext("a place in a file", "question {number}").format(number=number)
+    if name == "options":
+        return pgettext("a place in a file", "option {number}").format(number=number)
+    if name == "steps":
+        return pgettext("a place in a file", "step {number}").format(number=number)
+    if name == "bands":
+        return pgettext("a place in a file", "band {number}").format(number=number)
+    if name == "verdicts":
+        return pgettext("a place in a file", "verdict {number}").format(number=number)
+    if name == "principles":
+        return pgettext("a place in a file", "principle {number}").format(number=number)
+    if name == "people":
+        return pgettext("a place in a file", "person {number}").format(number=number)
+    return None
 
 
 class _Unusual(Exception):
