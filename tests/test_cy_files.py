@@ -116,7 +116,7 @@ def test_a_binary_file_is_explained_in_welsh(tmp_path: Path) -> None:
     picture = tmp_path / "picture.yaml"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     welsh, _english = both(picture)
-    assert "picture.yaml:1:1: nid testun UTF-8 yw hwn" in welsh
+    assert "picture.yaml:1:1: nid ffeil destun yw hon" in welsh
     program = tmp_path / "program.yaml"
     program.write_bytes(b"ELF\x00\x01\x02 not text")
     welsh, english = both(program)

@@ -314,3 +314,82 @@ def test_a_place_in_welsh(tmp_path: Path) -> None:
     assert "adran 1, cwestiwn 1, scale.max: dylai hwn fod yn rhif cyfan" in " ".join(
         result.output.split()
     )
+
+
+UTF16 = (
+    "this is UTF-16 text (Windows Notepad calls it 'Unicode'), and coprod reads only UTF-8. "
+    "Fix: open it in Notepad, choose File > Save as, set 'Encoding' to UTF-8 and save it "
+    "(other editors offer UTF-8 under 'Save as' too)."
+)
+NOT_TEXT = (
+    "this is not a text file (it may be a picture, a program or a damaged file), so coprod "
+    "cannot read it. Fix: move it out of this folder, or open it in a text editor to check "
+    "what it is."
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_exercise_says_how_to_save_it_as_utf8(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "notepad.yaml"
+    path.write_bytes((HEAD + "sections: []\n").encode(encoding))
+    assert problems(path) == [f"{path}:1:1: {UTF16}"]
+
+
+def test_a_utf16_answers_file_says_the_same(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    path = tmp_path / "answers.yaml"
+    path.write_bytes("answers:\n  assets-1: 3\n".encode("utf-16"))
+    args = ["assess", "six-principles", "--answers", str(path), "--no-save"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code != 0
+    assert f"{path}:1:1: {UTF16}" in " ".join(result.output.split())
+
+
+def test_a_program_is_not_a_text_file_to_validate_and_to_language(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    program = tmp_path / "program"
+    program.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\xff\xfe\x80\x81 binary")
+    assert problems(program) == [f"{program}:1:13: {NOT_TEXT}"]
+    result = CliRunner().invoke(app, ["language", str(program)])
+    assert (
+        f"Could not check {program}: this is not a text file (it may be a picture, a program "
+        "or a damaged file). Fix: check plain text, Markdown or .docx files."
+    ) in " ".join(result.output.split())
+
+
+def test_language_says_how_to_save_utf16_as_utf8(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    note = tmp_path / "note.txt"
+    note.write_bytes("We engage stakeholders.\n".encode("utf-16"))
+    result = CliRunner().invoke(app, ["language", str(note)])
+    assert f"Could not check {note}: {UTF16}" in " ".join(result.output.split())
+
+
+def test_utf16_in_welsh(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    path = tmp_path / "notepad.yaml"
+    path.write_bytes((HEAD + "sections: []\n").encode("utf-16"))
+    result = CliRunner().invoke(app, ["--lang", "cy", "exercise", "validate", str(path)])
+    assert "testun UTF-16 yw hwn (mae Notepad Windows yn ei alw'n 'Unicode')" in " ".join(
+        result.output.split()
+    )
+
+
+def test_utf8_text_with_a_zero_byte_is_not_taken_for_utf16() -> None:
+    from coprod_toolkit.yamlfile import looks_like_utf16
+
+    assert not looks_like_utf16(b"id: x\ntitle: X\x00\nsummary: a long line of text here\n")
+    assert looks_like_utf16("id: x\n".encode("utf-16-le"))
+    assert not looks_like_utf16(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00")

@@ -117,7 +117,10 @@ def test_bad_files_get_a_message_and_the_others_are_still_checked(tmp_path: Path
     assert result.exit_code == 1
     out = result.output
     assert f'{good}:1:4: "engage"' in out
-    assert f"Could not check {binary}: this looks like a binary file, not text." in out
+    assert (
+        f"Could not check {binary}: this is not a text file (it may be a picture, a program or a damaged file)."
+        in out
+    )
     assert f"Could not check {latin}:1:4: this is not UTF-8 text." in out
     assert (
         f"Could not check {huge}: the file is 100 MB; coprod checks documents up to 20 MB." in out

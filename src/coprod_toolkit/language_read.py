@@ -106,11 +106,16 @@ def decode_pieces(blocks: Iterable[bytes], shown: str) -> Iterator[str]:
         )
 
     for block in blocks:
-        if total == 0 and b"\x00" in block[:8192]:
+        if total == 0 and (b"\x00" in block[:8192] or block[:2] in (b"\xff\xfe", b"\xfe\xff")):
+            # Said as exercise validate says it, so a file is called the same by both.
+            from coprod_toolkit.yamlfile import looks_like_utf16, utf16_message
+
             raise DocumentError(
-                _(
-                    "{path}: this looks like a binary file, not text. "
-                    "Fix: check plain text, Markdown or .docx files."
+                f"{shown}: {utf16_message()}"
+                if looks_like_utf16(block)
+                else _(
+                    "{path}: this is not a text file (it may be a picture, a program or a "
+                    "damaged file). Fix: check plain text, Markdown or .docx files."
                 ).format(path=shown)
             )
         if total + len(block) > MAX_DOCUMENT_BYTES:

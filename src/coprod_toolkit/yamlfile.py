@@ -589,30 +589,60 @@ def read_text(path: Path, what: str = "") -> tuple[str, bytes]:
     return decode(data, str(path), what), data
 
 
+def looks_like_utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 (Windows Notepad's 'Unicode'): a UTF-16 byte-order mark, or
+    a zero byte beside nearly every letter, as plain letters are in UTF-16."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    return (odd > half * 0.6 and even < half * 0.1) or (even > half * 0.6 and odd < half * 0.1)
+
+
+def utf16_message() -> str:
+    """What to do with a UTF-16 file: said the same by every command that reads one."""
+    return _(
+        "this is UTF-16 text (Windows Notepad calls it 'Unicode'), and coprod reads only "
+        "UTF-8. Fix: open it in Notepad, choose File > Save as, set 'Encoding' to UTF-8 and "
+        "save it (other editors offer UTF-8 under 'Save as' too)."
+    )
+
+
+def binary_message() -> str:
+    """What coprod says of a file that is not text at all (`coprod language` too)."""
+    return _(
+        "this is not a text file (it may be a picture, a program or a damaged file), so "
+        "coprod cannot read it. Fix: move it out of this folder, or open it in a text "
+        "editor to check what it is."
+    )
+
+
 def decode(data: bytes, shown: str, what: str = "") -> str:
     """UTF-8 bytes as text (without a byte-order mark), or FileProblems saying where not."""
+    # For a UTF-8 file (no zero bytes) this costs one search of its first 4 KB.
+    if looks_like_utf16(data):
+        problem = Problem(shown, 1, 1, "", utf16_message(), kind="not-text")
+        raise FileProblems(shown, [problem], what)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         before = data[: e.start]
         line = before.count(b"\n") + 1
         column = e.start - (before.rfind(b"\n") + 1) + 1
+        # A program or a picture has zero bytes too: say what `coprod language` says of it.
+        message = (
+            binary_message()
+            if b"\x00" in data
+            else _(
+                "this is not UTF-8 text, so coprod cannot read it. Fix: save the file "
+                "again as UTF-8 (most editors offer it under 'Save as')."
+            )
+        )
         raise FileProblems(
-            shown,
-            [
-                Problem(
-                    shown,
-                    line,
-                    column,
-                    "",
-                    _(
-                        "this is not UTF-8 text, so coprod cannot read it. Fix: save the file "
-                        "again as UTF-8 (most editors offer it under 'Save as')."
-                    ),
-                    kind="not-text",
-                )
-            ],
-            what,
+            shown, [Problem(shown, line, column, "", message, kind="not-text")], what
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -733,12 +763,7 @@ def _control_character(shown: str, text: str, position: int, character: object) 
     if isinstance(character, str) and len(character) == 1:
         code = ord(character)
     if "\x00" in text or code is None:
-        # The English starts with BINARY, which history.py looks for.
-        message = _(
-            "this is not a text file (it may be a picture, a program or a damaged file), so "
-            "coprod cannot read it. Fix: move it out of this folder, or open it in a text "
-            "editor to check what it is."
-        )
+        message = binary_message()
     else:
         message = _(
             "this line holds a hidden control character (code {code}) that a text file "
