@@ -611,6 +611,24 @@ class PlainPrompter:
             self._count(seconds, tick, wait, done, failed)
         except KeyboardInterrupt:
             raise Interrupted() from None
+        self._drop_typed_ahead()
+
+    def _drop_typed_ahead(self) -> None:
+        """Forget keys pressed before the next question is on the screen.
+
+        An Enter pressed twice to end the talking time would otherwise be read as the
+        first person's answer in the round, and pass their turn before they saw it.
+        """
+        import sys
+
+        if self._read is not input or not sys.stdin.isatty():
+            return
+        try:
+            import termios
+
+            termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
+        except (ImportError, OSError):  # Windows has no termios: nothing to forget
+            pass
 
     def _count(
         self,
