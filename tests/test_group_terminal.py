@@ -428,3 +428,26 @@ def test_an_anonymous_group_is_reminded_who_is_who_on_resume(tmp_path: Path) -> 
     child.sendintr()
     child.expect(pexpect.EOF)
     assert "Ana" not in seen.getvalue()  # the names were never saved, so never shown again
+
+
+def test_enter_pressed_twice_to_end_the_talk_does_not_pass_a_turn(tmp_path: Path) -> None:
+    """The second Enter used to be read as Ana's answer in the round: her turn passed unseen."""
+    home = tmp_path / "home"
+    path = write(tmp_path, "steps.yaml", GUIDED)
+    child, _ = spawn(["group", str(path), "--people", "Ana, Ben", "--plain"], home)
+    child.expect("What piece of work")
+    child.send("\r")
+    child.expect("Press Enter when everyone is ready to begin")
+    child.send("\r")
+    child.expect("About 5 minutes to talk")
+    child.expect("Press Enter when the group is ready")
+    child.send("\r\r")  # one Enter too many
+    child.expect("Ana: What do you think")
+    child.expect("Add one")
+    child.send("A quiet room\r")
+    child.expect("Add one")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    draft = yaml.safe_load(next((home / "drafts").glob("*.yaml")).read_text())
+    assert draft["contributions"]["talk"]["Ana"] == ["A quiet room"]
+    assert draft.get("passes", {}).get("Ana", 0) == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,45 @@ def test_plain_prompter_end_of_input_is_an_interruption(loaded: LoadedExercise) 
     with pytest.raises(Interrupted):
         session.run(prompter)
     assert session.draft.answers == {"q1": 4}
+
+
+def _dates_typed(*typed: str, current: date | None = None) -> tuple[date | None, list[str]]:
+    said: list[str] = []
+    answers = iter(typed)
+    prompter = PlainPrompter(read=lambda prompt: next(answers), write=said.append)
+    return prompter._when(current), said
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("2030-12-31", date(2030, 12, 31)),
+        ("31/12/2030", date(2030, 12, 31)),  # day first, as people write it in the UK
+        ("1/2/2030", date(2030, 2, 1)),
+        ("01.02.2030", date(2030, 2, 1)),
+        (" 31-12-2030 ", date(2030, 12, 31)),
+    ],
+)
+def test_a_date_is_read_as_people_write_it(typed: str, meant: date) -> None:
+    assert _dates_typed(typed) == (meant, [])
+
+
+def test_what_is_no_date_is_said_plainly_and_asked_again() -> None:
+    when, said = _dates_typed("31/02/2030", "12/31/2030", "next week", "2030-01-31")
+    assert when == date(2030, 1, 31)
+    assert said == [
+        "Sorry, '31/02/2030' is not a date. Write it like 2026-12-31 or 31/12/2026.",
+        "Sorry, '12/31/2030' is not a date. Write it like 2026-12-31 or 31/12/2026.",
+        "Sorry, 'next week' is not a date. Write it like 2026-12-31 or 31/12/2026.",
+    ]
+
+
+def test_a_date_already_past_is_asked_again_unless_it_was_the_date_before() -> None:
+    when, said = _dates_typed("01/01/2020", "")
+    assert when is None
+    assert said == [
+        "Sorry, 1 January 2020 has already passed. Give a date from today on, "
+        "or press Enter to leave it open."
+    ]
+    kept = date(2020, 1, 1)  # an action's date, set long ago: Enter keeps it
+    assert _dates_typed("", current=kept) == (kept, [])

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from coprod_toolkit.answers import MAX_TEXT, BadAnswer, allowed, parse_answer, shown
 from coprod_toolkit.errors import Interrupted
 from coprod_toolkit.group import Reveal, shown_answer
-from coprod_toolkit.i18n import _, gettext_noop, ngettext, pgettext
+from coprod_toolkit.i18n import _, format_date, gettext_noop, ngettext, pgettext
 from coprod_toolkit.models import (
     UNKNOWN,
     Action,
@@ -193,6 +193,25 @@ def _moments(seconds: int) -> set[str]:
     if seconds >= 240:
         moments.add("half")
     return moments
+
+
+def read_date(typed: str) -> date | None:
+    """A date as people write it: 2026-12-31, or day first as in the UK, 31/12/2026
+    (or 31.12.2026, 31-12-2026). None when it is no date."""
+    import re
+
+    try:
+        return date.fromisoformat(typed)
+    except ValueError:
+        pass
+    found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", typed.strip())
+    if found is None:
+        return None
+    day, month, year = (int(part) for part in found.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 # The most a terminal keeps of one typed line (Linux: 4,096 bytes with its line end).
@@ -592,6 +611,24 @@ class PlainPrompter:
             self._count(seconds, tick, wait, done, failed)
         except KeyboardInterrupt:
             raise Interrupted() from None
+        self._drop_typed_ahead()
+
+    def _drop_typed_ahead(self) -> None:
+        """Forget keys pressed before the next question is on the screen.
+
+        An Enter pressed twice to end the talking time would otherwise be read as the
+        first person's answer in the round, and pass their turn before they saw it.
+        """
+        import sys
+
+        if self._read is not input or not sys.stdin.isatty():
+            return
+        try:
+            import termios
+
+            termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
+        except (ImportError, OSError):  # Windows has no termios: nothing to forget
+            pass
 
     def _count(
         self,
@@ -777,14 +814,22 @@ class PlainPrompter:
             ).strip()
             if not typed or typed_word(typed, "open"):
                 return None
-            try:
-                return date.fromisoformat(typed)
-            except ValueError:
+            when = read_date(typed)
+            if when is None:
                 self.say(
-                    _("Sorry, '{typed}' is not a date. Write it like 2026-12-31.").format(
-                        typed=one_line(typed)
-                    )
+                    _(
+                        "Sorry, '{typed}' is not a date. Write it like 2026-12-31 or 31/12/2026."
+                    ).format(typed=one_line(typed))
                 )
+            elif when < date.today() and when != current:
+                self.say(
+                    _(
+                        "Sorry, {date} has already passed. Give a date from today on, "
+                        "or press Enter to leave it open."
+                    ).format(date=format_date(when))
+                )
+            else:
+                return when
 
     def collect_actions(
         self,
