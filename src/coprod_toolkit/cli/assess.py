@@ -136,9 +136,11 @@ def previous_step(
     """Last time's "one thing I will do next", from this person's latest reflection.
 
     Only a reflection on the same exercise and the same subject counts: a step
-    planned about my own practice is not last time's step about my service.
+    planned about my own practice is not last time's step about my service. And only
+    for someone who gives their name: an anonymous reflection could be anyone's, and on
+    a shared computer or folder last time's anonymous step may be another person's.
     """
-    if store is None:
+    if store is None or not name:
         return None
     from coprod_toolkit.cli.history import index_progress
     from coprod_toolkit.history import History
