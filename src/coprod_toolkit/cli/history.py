@@ -530,15 +530,22 @@ def _readings_over_time(
 
 
 def _progress_cells(line: Line) -> list[str]:
-    """First, last time, now, change since first, change since last time: as text."""
+    """First, last time, now, change since first, change since last time: as text.
+
+    Every score is rounded half up (62.5 is 63), as assess, report, history and the
+    sentences under the table round it, and each change is the difference of the
+    whole numbers shown beside it (shown now - shown first), so the columns never
+    disagree with each other nor with the words.
+    """
+    from coprod_toolkit.models import whole
 
     def number(value: float | None) -> str:
-        return "-" if value is None else str(round(value))
+        return "-" if value is None else str(whole(value))
 
     def signed(a: float | None, b: float | None) -> str:
         if a is None or b is None:
             return "-"
-        change = round(b) - round(a)
+        change = whole(b) - whole(a)
         return f"{change:+d}" if change else "0"
 
     return [
