@@ -53,3 +53,41 @@ def test_progress_rounds_half_up_as_everywhere_else(isolated: Path) -> None:
     assert "Capabilities rose from 38 to 63 since March 2026.\n" in result.output
     row = next(line for line in _table(isolated, 100).splitlines() if "Capabilities" in line)
     assert row.split()[-5:] == ["38", "38", "63", "+25", "+25"], row
+
+
+def test_a_narrow_terminal_never_cuts_a_number(isolated: Path) -> None:
+    import re
+
+    from coprod_toolkit.cli.history import _progress_cells
+
+    make(isolated, day(3), 3, name="Sam", by_question=_capabilities(4, 4, 4, 3, 3, 3))
+    make(
+        isolated,
+        day(9),
+        4,
+        name="Sam",
+        by_section={"assets": 1},
+        by_question=_capabilities(3, 3, 3, 2, 2, 2),
+    )
+    found, _ = History(isolated).read()
+    sections = [(s.id, s.title) for s in SIX.exercise.sections if s.scored]
+    result = progress(found, sections)
+    expected = {cell for line in [*result.lines, result.overall] for cell in _progress_cells(line)}
+    assert {"63", "38", "-25", "-50", "+25"} <= expected
+    number = re.compile(r"(?<![\w+-])[+-]?\d+(?!\w)")
+    for width in (40, 45, 60, 80):
+        shown = _table(isolated, width)
+        lines = shown.splitlines()
+        assert all(len(line.rstrip()) <= width for line in lines), shown
+        assert "…" not in shown, shown
+        assert set(number.findall(shown)) == expected, (width, shown)
+    # Too narrow for the table: each section on a line of its own, folded between words.
+    flat = " ".join(_table(isolated, 45).split())
+    assert (
+        "Capabilities: first 63, last time 63, now 38 "
+        "(change since first -25, since last time -25)" in flat
+    )
+    assert "Assets: first 50, last time 50, now 0 (change since first -50," in flat
+    # Wide enough: the table, each number in its own column.
+    row = next(line for line in _table(isolated, 60).splitlines() if "Capabilities" in line)
+    assert row.split()[-5:] == ["63", "63", "38", "-25", "-25"], row

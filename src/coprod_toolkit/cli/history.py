@@ -16,8 +16,7 @@ from coprod_toolkit.i18n import _, gettext_noop, ngettext
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from rich.console import Console
-    from rich.table import Table
+    from rich.console import Console, RenderableType
 
     from coprod_toolkit.history import Broken, Line, Progress, Summary
     from coprod_toolkit.models import GroupRecord, Reflection
@@ -463,21 +462,8 @@ def _progress(
         _readings_over_time(console, result.runs, root, exercises, plain)
         return
     if plain:
-        in_words = _(
-            "{title}: first {first}, last time {previous}, now {latest} "
-            "(change since first {since_first}, since last time {since_last})"
-        )
-        for line in [*result.lines, result.overall]:
-            was, previous, latest, since_first, since_last = _progress_cells(line)
-            shown = in_words.format(
-                title=line.title,
-                first=was,
-                previous=previous,
-                latest=latest,
-                since_first=since_first,
-                since_last=since_last,
-            )
-            console.print(Text(printable(shown)), soft_wrap=True)
+        for shown in progress_lines(result):
+            console.print(Text(shown), soft_wrap=True)
     else:
         console.print(progress_table(result, console.width))
     console.print()
@@ -557,44 +543,75 @@ def _progress_cells(line: Line) -> list[str]:
     ]
 
 
-def progress_table(result: Progress, width: int) -> Table:
+def progress_lines(result: Progress) -> list[str]:
+    """Each section's scores over time, one line each: for a program, or a terminal too
+    narrow for the table."""
+    from coprod_toolkit.text import printable
+
+    in_words = _(
+        "{title}: first {first}, last time {previous}, now {latest} "
+        "(change since first {since_first}, since last time {since_last})"
+    )
+    lines = []
+    for line in [*result.lines, result.overall]:
+        was, previous, latest, since_first, since_last = _progress_cells(line)
+        shown = in_words.format(
+            title=line.title,
+            first=was,
+            previous=previous,
+            latest=latest,
+            since_first=since_first,
+            since_last=since_last,
+        )
+        lines.append(printable(shown))
+    return lines
+
+
+def progress_table(result: Progress, width: int) -> RenderableType:
     """Each section's scores over time, for a terminal `width` wide: titles and headings
-    wrap to fit, numbers never split."""
+    wrap to fit, numbers never split nor cut.
+
+    Each column of numbers is given a fixed width, as wide as its longest number and
+    its heading (on one line when the table fits, else its longest word), so rich can
+    only ever narrow the titles. When even that does not fit, the sections are
+    written one line each, as for a program: a number is never cut short.
+    """
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     from coprod_toolkit.history import sparkline
     from coprod_toolkit.text import printable
 
-    headings = [_("First"), _("Last time"), _("Now"), _("Since first"), _("Since last time")]
+    headings = [_("Over time"), _("First"), _("Last time"), _("Now")]
+    headings += [_("Since first"), _("Since last time")]
     rows = [
         (printable(line.title), sparkline(line.values[-12:]), *_progress_cells(line))
         for line in [*result.lines, result.overall]
     ]
-    # Room the numbers need with their headings on one line, and 20 characters for the
-    # titles (which fold between words); past the width, the headings fold word by
-    # word too, so the titles keep room to be read.
-    wide = (
-        min(max(len(r[0]) for r in rows), 20)
-        + max(len(_("Over time")), 12)
-        + sum(len(h) for h in headings)
-        + 2 * len(headings)
-        + 2
-    )
-
-    def narrowest(heading: str) -> int | None:
-        if wide <= width:
-            return None
-        return max(5, *(len(word) for word in heading.split()))
-
+    cells = [max(len(row[i + 1]) for row in rows) for i in range(len(headings))]
+    whole_headings = [max(c, len(h)) for c, h in zip(cells, headings, strict=True)]
+    folded = [
+        max(c, *(len(word) for word in h.split())) for c, h in zip(cells, headings, strict=True)
+    ]
+    # The headings stay on one line while the titles keep 20 characters; past that
+    # the headings fold word by word, and the titles down to 12 characters.
+    longest = max(len(row[0]) for row in rows)
+    titles = min(12, longest)
+    gaps = 2 * len(headings)  # one space each side of every column but the outer edges
+    if min(20, longest) + sum(whole_headings) + gaps <= width:
+        widths = whole_headings
+    elif titles + sum(folded) + gaps <= width:
+        widths = folded
+    else:
+        return Group(*(Text(line) for line in progress_lines(result)))
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("", ratio=1, min_width=12)
-    table.add_column(_("Over time"), no_wrap=True)
-    for heading in headings:
-        table.add_column(heading, justify="right", max_width=narrowest(heading))
-    for title, chart, *cells in rows:
+    table.add_column("", min_width=titles)
+    for i, (heading, fixed) in enumerate(zip(headings, widths, strict=True)):
+        table.add_column(heading, justify="left" if i == 0 else "right", width=fixed)
+    for title, chart, *numbers in rows:
         table.add_row(
-            Text(title), Text(chart, no_wrap=True), *(Text(c, no_wrap=True) for c in cells)
+            Text(title), Text(chart, no_wrap=True), *(Text(c, no_wrap=True) for c in numbers)
         )
     return table
 
