@@ -91,3 +91,36 @@ def test_a_narrow_terminal_never_cuts_a_number(isolated: Path) -> None:
     # Wide enough: the table, each number in its own column.
     row = next(line for line in _table(isolated, 60).splitlines() if "Capabilities" in line)
     assert row.split()[-5:] == ["63", "63", "38", "-25", "-25"], row
+
+
+def test_the_anonymous_label_progress_offers_works_as_typed(isolated: Path) -> None:
+    make(isolated, day(3), 2, name="Sam")
+    make(isolated, day(4), 3, name=None)
+    make(isolated, day(5), 4, name="Anonymous Smith")
+    offered = runner.invoke(app, ["progress"])
+    assert offered.exit_code == 1
+    assert "'six-principles': (anonymous), Anonymous Smith, Sam." in offered.output
+    for typed in ("(anonymous)", "anonymous", " Anonymous ", ""):
+        result = runner.invoke(app, ["progress", "--name", typed])
+        assert result.exit_code == 0, (typed, result.output)
+        assert result.output.startswith(
+            "Progress for anonymous: The six principles of co-production "
+            "(1 reflection, 01 Apr 2026 to 01 Apr 2026)\n"
+        ), (typed, result.output)
+    smith = runner.invoke(app, ["progress", "--name", "anonymous smith"])
+    assert smith.output.startswith("Progress for anonymous smith: The six principles"), smith.output
+    for typed in ("(dienw)", "dienw", "anonymous"):
+        welsh = runner.invoke(app, ["--lang", "cy", "progress", "--name", typed])
+        assert welsh.exit_code == 0, (typed, welsh.output)
+        assert welsh.output.startswith("Cynnydd dienw: Chwe egwyddor cydgynhyrchu"), welsh.output
+    listed = runner.invoke(app, ["history", "--name", "anonymous"])
+    assert listed.exit_code == 0, listed.output
+    assert listed.output == (
+        "2026-04-01-1200-six-principles: 01 Apr 2026 12:00, The six principles of "
+        "co-production (version 2), about my own practice, anonymous: 50 - Growing\n"
+        "1 reflection.\n"
+    )
+    exported = runner.invoke(app, ["export", "--name", "(anonymous)", "--format", "jsonl"])
+    assert {line.split('"reflection": "')[1][:30] for line in exported.output.splitlines()} == {
+        "2026-04-01-1200-six-principles"
+    }

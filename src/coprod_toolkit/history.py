@@ -927,10 +927,14 @@ def keeper(
 ) -> Callable[[Summary], bool]:
     """Whether a summary matches the filters of history, progress and export."""
 
+    wanted = None if name is None else name.casefold()
+    nobody = name is not None and no_name(name)
+
     def keep(s: Summary) -> bool:
         if exercise is not None and s.exercise != exercise:
             return False
-        if name is not None and (s.name or "").casefold() != name.casefold():
+        named = wanted is None or (s.name or "").casefold() == wanted or (nobody and not s.name)
+        if not named:
             return False
         day = s.when.astimezone().date()
         if since is not None and day < since:
@@ -938,6 +942,17 @@ def keeper(
         return not (until is not None and day > until)
 
     return keep
+
+
+def no_name(name: str) -> bool:
+    """Whether a --name means the reflections saved without a name: '', or the word
+    history and progress show for them ('anonymous', '(anonymous)'), as typed in
+    English or in the language in use. A person's real name still matches first."""
+    said = name.strip().casefold()
+    if said.startswith("(") and said.endswith(")"):
+        said = said[1:-1].strip()
+    labels = {"anonymous", _("anonymous").casefold(), _("(anonymous)").casefold()}  # i18n-ok
+    return said in {"", *(label.strip("()").strip() for label in labels)}
 
 
 def latest_for(

@@ -347,7 +347,7 @@ def _progress(
     from rich.text import Text
 
     from coprod_toolkit.errors import CoprodError, NotFound
-    from coprod_toolkit.history import change_words, progress
+    from coprod_toolkit.history import change_words, no_name, progress
     from coprod_toolkit.storage import default_home
     from coprod_toolkit.text import printable
 
@@ -375,6 +375,9 @@ def _progress(
             )
         name = names[0]
     mine = [s for s in runs if (s.name or "").casefold() == name.casefold()]
+    if not mine and no_name(name):  # "(anonymous)", as the list below offers it
+        name = ""
+        mine = [s for s in runs if not s.name]
     if not mine:
         raise NotFound(
             _("There are no results for '{name}' on '{id}'. Fix: use one of: {listed}.").format(
