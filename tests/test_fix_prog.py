@@ -124,3 +124,64 @@ def test_the_anonymous_label_progress_offers_works_as_typed(isolated: Path) -> N
     assert {line.split('"reflection": "')[1][:30] for line in exported.output.splitlines()} == {
         "2026-04-01-1200-six-principles"
     }
+
+
+def test_a_mistyped_out_folder_is_said_to_be_wrong_not_empty(
+    isolated: Path, tmp_path: Path
+) -> None:
+    make(isolated, day(3))
+    missing = tmp_path / "no" / "such"
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("notes\n")
+    for command in (["history"], ["progress"], ["report"], ["export"]):
+        result = runner.invoke(app, [*command, "--out", str(missing)])
+        assert result.exit_code == 2, (command, result.output)
+        assert result.output == (
+            f"Error: --out {missing}: there is no folder there. Fix: give the folder your "
+            "reflections are kept in (it holds a folder called reflections).\n"
+        ), result.output
+        result = runner.invoke(app, [*command, "--out", str(a_file)])
+        assert result.exit_code == 2, (command, result.output)
+        assert result.output == (
+            f"Error: --out {a_file}: that is a file, not a folder. Fix: give the folder "
+            "your reflections are kept in (it holds a folder called reflections).\n"
+        ), result.output
+    welsh = runner.invoke(app, ["--lang", "cy", "history", "--out", str(missing)])
+    assert welsh.output == (
+        f"Gwall: --out {missing}: does dim ffolder yno. I'w drwsio: rhowch y ffolder lle "
+        "cedwir eich myfyrdodau (mae'n dal ffolder o'r enw reflections).\n"
+    ), welsh.output
+    # A folder that is there, with nothing saved in it yet, is simply empty.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["history", "--out", str(empty)])
+    assert result.exit_code == 0
+    assert result.output == "No saved reflections match. Start one with: coprod assess\n"
+
+
+def test_a_mistyped_exercise_gets_a_did_you_mean(isolated: Path) -> None:
+    make(isolated, day(3))
+    for command in ("history", "export"):
+        result = runner.invoke(app, [command, "--exercise", "six-principle"])
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith(
+            "There is no exercise called 'six-principle'. Did you mean 'six-principles'?\n"
+            "The exercises coprod knows:\n"
+        ), result.output
+    # An exercise coprod knows, with nothing saved on it: simply nothing to list.
+    result = runner.invoke(app, ["history", "--exercise", "tokenism"])
+    assert result.exit_code == 0
+    assert result.output == "No saved reflections match. Start one with: coprod assess\n"
+
+
+def test_dates_the_wrong_way_round_are_said_to_be(isolated: Path) -> None:
+    make(isolated, day(3))
+    for command in ("history", "export"):
+        result = runner.invoke(app, [command, "--since", "2027-01-01", "--until", "2026-01-01"])
+        assert result.exit_code == 2, result.output
+        assert result.output == (
+            "Error: --since 2027-01-01 is after --until 2026-01-01: the dates are the wrong "
+            "way round. Fix: give the earlier day with --since.\n"
+        ), result.output
+    same_day = runner.invoke(app, ["history", "--since", "2026-03-01", "--until", "2026-03-01"])
+    assert same_day.exit_code == 0 and "1 reflection." in same_day.output

@@ -92,15 +92,72 @@ def _summaries(
     name: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    exercises: list[Path] | None = None,
 ) -> list[Summary]:
     """Every matching reflection, newest first; unreadable files are named on stderr."""
-    from coprod_toolkit.history import History, filtered
-    from coprod_toolkit.storage import default_home
+    from coprod_toolkit.history import History
 
-    root = out.expanduser() if out else default_home()
+    keep = _keeper(exercise, name, since, until)  # a mistyped date: said before any reading
+    root = _root(out)
     summaries, broken = History(root, index_progress()).read()
     _skipped(root, broken)
-    return filtered(summaries, exercise, name, _day(since, "--since"), _day(until, "--until"))
+    if exercise is not None and not any(s.exercise == exercise for s in summaries):
+        _known_exercise(exercise, exercises)
+    return [s for s in summaries if keep(s)] if keep is not None else summaries
+
+
+def _keeper(
+    exercise: str | None, name: str | None, since: str | None, until: str | None
+) -> Callable[[Summary], bool] | None:
+    """The filters, with their dates checked, or None when there are none."""
+    from coprod_toolkit.errors import UsageProblem
+    from coprod_toolkit.history import keeper
+
+    first, last = _day(since, "--since"), _day(until, "--until")
+    if first is not None and last is not None and first > last:
+        raise UsageProblem(
+            _(
+                "--since {since} is after --until {until}: the dates are the wrong way "
+                "round. Fix: give the earlier day with --since."
+            ).format(since=since, until=until)
+        )
+    if exercise is None and name is None and first is None and last is None:
+        return None
+    return keeper(exercise, name, first, last)
+
+
+def _root(out: Path | None) -> Path:
+    """The folder the reflections are kept in: a folder given with --out must be one,
+    so a mistyped path is said to be wrong, not taken for a folder with nothing saved."""
+    from coprod_toolkit.errors import NotFound, UsageProblem
+    from coprod_toolkit.storage import default_home
+
+    if out is None:
+        return default_home()
+    root = out.expanduser()
+    if root.exists() and not root.is_dir():
+        raise UsageProblem(
+            _(
+                "--out {folder}: that is a file, not a folder. Fix: give the folder your "
+                "reflections are kept in (it holds a folder called reflections)."
+            ).format(folder=out)
+        )
+    if not root.exists():
+        raise NotFound(
+            _(
+                "--out {folder}: there is no folder there. Fix: give the folder your "
+                "reflections are kept in (it holds a folder called reflections)."
+            ).format(folder=out)
+        )
+    return root
+
+
+def _known_exercise(exercise: str, exercises: list[Path] | None = None) -> None:
+    """An --exercise that no saved reflection is on must at least be an exercise:
+    if not, say so, with the nearest id ("Did you mean 'six-principles'?")."""
+    from coprod_toolkit.catalog import find
+
+    find(exercise, exercises)
 
 
 def _files(
@@ -111,13 +168,23 @@ def _files(
     until: str | None,
 ) -> list[str]:
     """The files of every matching reflection, oldest first: names only, for export."""
-    from coprod_toolkit.history import History, keeper
-    from coprod_toolkit.storage import default_home
+    from coprod_toolkit.history import History
 
-    root = out.expanduser() if out else default_home()
-    keep = keeper(exercise, name, _day(since, "--since"), _day(until, "--until"))
-    files, broken = History(root, index_progress()).files(keep)
+    keep = _keeper(exercise, name, since, until) or (lambda s: True)
+    root = _root(out)
+    met: list[bool] = []  # whether any saved reflection is on the exercise asked for
+
+    def keep_and_note(s: Summary) -> bool:
+        if not met and s.exercise == exercise:
+            met.append(True)
+        return keep(s)
+
+    files, broken = History(root, index_progress()).files(
+        keep if exercise is None else keep_and_note
+    )
     _skipped(root, broken)
+    if exercise is not None and not met:
+        _known_exercise(exercise)
     return files
 
 
@@ -351,7 +418,7 @@ def _progress(
     from coprod_toolkit.storage import default_home
     from coprod_toolkit.text import printable
 
-    runs = _summaries(out, exercise)
+    runs = _summaries(out, exercise, exercises=exercises)
     if not runs:
         from coprod_toolkit.catalog import find
 
@@ -1018,15 +1085,15 @@ def _export(
     from coprod_toolkit.errors import UsageProblem
     from coprod_toolkit.history import History, word_map
     from coprod_toolkit.i18n import ENGLISH, language
-    from coprod_toolkit.storage import default_home, write_output
+    from coprod_toolkit.storage import write_output
     from coprod_toolkit.text import printable
 
     here = language()
 
     if output not in ("csv", "jsonl"):
         raise UsageProblem(_("--format {value}: use csv or jsonl.").format(value=output))
-    root = out.expanduser() if out else default_home()
     found = _files(out, exercise, name, since, until)  # oldest first
+    root = _root(out)
     people: dict[str, str] = {}
     counted = {"rows": 0}
     screen = to is None or str(to) == "-"
