@@ -185,3 +185,20 @@ def test_dates_the_wrong_way_round_are_said_to_be(isolated: Path) -> None:
         ), result.output
     same_day = runner.invoke(app, ["history", "--since", "2026-03-01", "--until", "2026-03-01"])
     assert same_day.exit_code == 0 and "1 reflection." in same_day.output
+
+
+def test_the_about_help_says_what_really_happens_for_any_exercise() -> None:
+    shown = " ".join(runner.invoke(app, ["progress", "--help"]).output.split())
+    assert (
+        "--about WORD Only the reflections about this subject: one of the words the exercise "
+        "offers, such as me or service ('coprod exercise show NAME' lists them). Leave out "
+        "to follow the subject of the newest reflection; any others are named."
+    ) in shown
+    assert "to be asked" not in shown and "six principles can be" not in shown
+    shown = " ".join(runner.invoke(app, ["readiness", "--help"]).output.split())
+    assert (
+        "--about WORD What the checklist is about, if it offers a choice ('coprod exercise "
+        "show NAME' lists the words it takes). The built-in checklists each have only one, "
+        "so leave this out."
+    ) in shown
+    assert "six principles can be" not in shown

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from coprod_toolkit.cli.app import app
-from coprod_toolkit.cli.common import AboutOpt, ExercisesOpt, OutOpt, PlainShowOpt, console_for
+from coprod_toolkit.cli.common import ExercisesOpt, OutOpt, PlainShowOpt, console_for
 from coprod_toolkit.i18n import _, gettext_noop, ngettext
 
 if TYPE_CHECKING:
@@ -46,6 +46,20 @@ FormatOpt = Annotated[
     ),
 ]
 
+
+# progress never asks what the reflections were about: it follows the newest one.
+ProgressAboutOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--about",
+        help=gettext_noop(
+            "Only the reflections about this subject: one of the words the exercise "
+            "offers, such as me or service ('coprod exercise show NAME' lists them). "
+            "Leave out to follow the subject of the newest reflection; any others are named."
+        ),
+        metavar="WORD",
+    ),
+]
 
 ForceOpt = Annotated[
     bool,
@@ -395,7 +409,7 @@ def progress(
         typer.Argument(help=gettext_noop("The exercise to follow over time."), metavar="EXERCISE"),
     ] = "six-principles",
     name: NameFilter = None,
-    about: AboutOpt = None,
+    about: ProgressAboutOpt = None,
     out: OutOpt = None,
     plain: PlainShowOpt = False,
     exercises: ExercisesOpt = None,
