@@ -202,3 +202,40 @@ def test_the_about_help_says_what_really_happens_for_any_exercise() -> None:
         "so leave this out."
     ) in shown
     assert "six principles can be" not in shown
+
+
+def test_a_damaged_file_is_not_named_before_an_error_about_the_commands_own_input(
+    isolated: Path,
+) -> None:
+    make(isolated, day(3), name="Sam")
+    make(isolated, day(4), name="Zoë")
+    broken = isolated / "reflections" / "broken.yaml"
+    broken.write_text("junk: [\n")
+    skipped = f"Skipped {broken}: it is not valid YAML"
+    # Wrong input: the error alone.
+    for command in (
+        ["history", "--since", "2026-13-01"],
+        ["history", "--since", "2027-01-01", "--until", "2026-01-01"],
+        ["history", "--exercise", "six-principle"],
+        ["export", "--exercise", "six-principle"],
+        ["progress", "six-principle"],
+        ["report", "nope"],
+    ):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2, (command, result.output)
+        assert skipped not in result.output, (command, result.output)
+    assert runner.invoke(app, ["history", "--since", "2026-13-01"]).output == (
+        "Error: --since 2026-13-01: write the date as year-month-day, like 2026-03-31.\n"
+    )
+    # Another failure: the error first, then the damaged file.
+    result = runner.invoke(app, ["progress"])
+    assert result.exit_code == 1
+    assert result.output.index("Several people have results") < result.output.index(skipped)
+    # The error is about the damaged file itself: it is named once.
+    result = runner.invoke(app, ["report", "broken"])
+    assert result.exit_code == 1
+    assert result.output.count(str(broken)) == 1, result.output
+    # Success: the output, then the damaged file, as before.
+    result = runner.invoke(app, ["history"])
+    assert result.exit_code == 0
+    assert result.output.index("2 reflections.") < result.output.index(skipped)

@@ -205,16 +205,20 @@ def _files(
 def _skipped(root: Path, broken: list[Broken]) -> None:
     """Name each file that could not be read, on stderr, after the command's output."""
     for b in broken:
-        _warn_after(
-            _("Skipped {file}: {problem}.").format(
-                file=root / "reflections" / b.file, problem=b.message
-            )
-        )
+        file = root / "reflections" / b.file
+        _warn_after(_("Skipped {file}: {problem}.").format(file=file, problem=b.message), file)
 
 
-def _warn_after(said: str) -> None:
+def _warn_after(said: str, file: Path | None = None) -> None:
     """A warning on stderr once the command has said what it came to say, so it never
-    sits above (or in the middle of) the output a person asked for."""
+    sits above (or in the middle of) the output a person asked for.
+
+    The warnings wait for the outermost context to close, which is after an error
+    has been written: when a command fails on its own input (a mistyped date,
+    folder or id), the error is shown alone; when it fails for another reason, the
+    error comes first and the damaged files after it, but for the `file` the error
+    is about, which it has named already.
+    """
     from typer._click.globals import get_current_context  # typer's own click
 
     from coprod_toolkit.text import printable
@@ -224,17 +228,25 @@ def _warn_after(said: str) -> None:
     if context is None:
         sys.stderr.write(line)
         return
-    waiting: list[str] | None = context.meta.get("coprod.warnings")
+    waiting: list[tuple[str, str]] | None = context.meta.get("coprod.warnings")
     if waiting is None:
         waiting = context.meta["coprod.warnings"] = []
 
         def show() -> None:
+            from coprod_toolkit.errors import CoprodError, UsageProblem
+
+            failed = sys.exc_info()[1]
+            # The error is written, and the exit raised, while its CoprodError is handled.
+            cause = failed.__context__ if failed is not None else None
+            if isinstance(failed, UsageProblem) or isinstance(cause, UsageProblem):
+                return
+            error = str(cause) if isinstance(cause, CoprodError) else ""
             sys.stdout.flush()
-            sys.stderr.write("".join(waiting))
+            sys.stderr.write("".join(w for f, w in waiting if not (f and f in error)))
             sys.stderr.flush()
 
-        context.call_on_close(show)
-    waiting.append(line)
+        context.find_root().call_on_close(show)
+    waiting.append((str(file) if file else "", line))
 
 
 @app.command(
@@ -1130,7 +1142,10 @@ def _export(
         history = History(root)
         for file, payload, problem in history.answers(found):
             if payload is None:
-                _warn_after(_("Skipped {file}: {problem}.").format(file=file, problem=problem))
+                _warn_after(
+                    _("Skipped {file}: {problem}.").format(file=file, problem=problem),
+                    root / "reflections" / file,
+                )
                 continue
             c = payload["common"]
             answered = c.get("language") or ENGLISH
