@@ -173,7 +173,7 @@ def test_an_answer_that_is_not_yes_no_or_not_sure(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["readiness", "--answers", str(path)])
     assert result.exit_code == 1
     assert (
-        'answers.no-funders: "Are the people who fund this work not behind the way you want to do it?": '
+        'answers.no-funders: "Do the people who fund this work have doubts about the way you want to do it?": '
         "'perhaps' is not an answer here: use yes, no or not sure."
     ) in result.output
 

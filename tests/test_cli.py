@@ -106,6 +106,14 @@ def test_no_terminal_and_no_answers() -> None:
     assert "--answers FILE" in result.output
 
 
+def test_no_terminal_names_the_checklist_in_the_command_to_type() -> None:
+    """The Fix line is a whole command: 'readiness --answers FILE' checks another checklist."""
+    result = invoke("readiness", "tokenism")
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "coprod readiness tokenism --answers FILE" in said
+
+
 def test_an_unknown_exercise_lists_the_known_ones() -> None:
     result = invoke("assess", "six-principle", "--answers", "x.yaml")
     assert result.exit_code == 2

@@ -213,3 +213,12 @@ def test_every_command_is_in_each_table() -> None:
     # resume checks nothing before it looks for the draft: its unknown id is below.
     assert {k for k in BAD_VALUES if k in every} == every - {"resume"}
     assert set(UNKNOWN_IDS) <= every
+
+
+@pytest.mark.parametrize("command", [[], ["exercise"]], ids=["coprod", "coprod exercise"])
+def test_a_command_on_its_own_shows_its_help_and_is_no_error(command: list[str]) -> None:
+    """Typing `coprod` alone is asking what it can do: help on standard output, exit 0."""
+    result = run(*command)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Usage: coprod {' '.join(command)}".rstrip() + " [OPTIONS]")
+    assert "Error" not in result.output

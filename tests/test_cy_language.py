@@ -88,6 +88,7 @@ def test_the_same_mistake_in_english_reads_as_before() -> None:
         (["exercise", "show"], "Gwall: Mae 'EXERCISE' ar goll."),
         (["report", "--format", "xx"], "Gwerth annilys i '--format': Dydy 'xx' ddim yn un"),
         (["nonsense"], "Does dim gorchymyn o'r enw 'nonsense'."),
+        (["asses"], "Gwall: Does dim gorchymyn o'r enw 'asses'. Oeddech chi'n golygu 'assess'?"),
         (["assess", "--name"], "Mae angen gwerth ar ôl yr opsiwn '--name'."),
     ],
 )
@@ -108,6 +109,12 @@ def test_a_welsh_usage_error_from_the_command_line() -> None:
     assert done.returncode == 2
     assert "Gwall: Does dim opsiwn o'r enw: --nonsense" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_typers_suggestion_in_english_reads_as_before() -> None:
+    result = runner.invoke(app, ["asses"])
+    assert result.exit_code == 2
+    assert "Error: No such command 'asses'. Did you mean 'assess'?" in result.output
 
 
 def test_a_message_of_unknown_shape_stays_as_it_is() -> None:

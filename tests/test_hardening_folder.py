@@ -565,6 +565,22 @@ def test_last_time_is_the_same_exercise_and_subject(isolated: Path, tmp_path: Pa
     assert saved["previous_step"]["text"] == "Step about me."
 
 
+def test_an_anonymous_run_is_never_shown_last_times_anonymous_step(
+    isolated: Path, tmp_path: Path
+) -> None:
+    """On a shared computer, the last anonymous step may be another person's: not shown."""
+    save(isolated, day(1), name=None, next_step="Ask Ana to co-chair the next meeting.")
+    given = answers_file(tmp_path)
+    given.write_text(given.read_text().replace("name: Ana\n", ""))
+    result = runner.invoke(app, ["assess", "--answers", str(given)])
+    assert result.exit_code == 0, result.output
+    newest = sorted((isolated / "reflections").glob("*.yaml"))[-1]
+    saved = yaml.safe_load(newest.read_text())
+    assert saved["name"] is None
+    assert saved.get("previous_step") is None
+    assert "co-chair" not in newest.with_suffix(".md").read_text()
+
+
 def test_the_report_draws_last_time_only_from_the_same_subject(isolated: Path) -> None:
     save(isolated, day(1), value=2, about="service")
     latest = save(isolated, day(2), value=4, about="me")

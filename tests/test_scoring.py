@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from coprod_toolkit.loader import load_exercise
-from coprod_toolkit.models import Exercise, ScaleQuestion
-from coprod_toolkit.scoring import question_points, score, strongest_and_weakest, visible
+from coprod_toolkit.models import Exercise, ScaleQuestion, Scores, SectionScore
+from coprod_toolkit.scoring import question_points, score, strongest_and_weakest, visible, whole
 from tests.conftest import MINIMAL, ROOT
 
 SIX = load_exercise(ROOT / "exercises" / "six-principles.yaml").exercise
@@ -112,3 +113,82 @@ def test_weights_multiply_points(value: int, weight: float) -> None:
 def test_when_every_principle_scores_the_same_none_is_called_strongest() -> None:
     answers = {q.id: 3 for _, q in SIX.questions() if q.type == "scale"}
     assert strongest_and_weakest(score(SIX, answers)) == ([], [])
+
+
+def _six_scores(percents: list[float], beyond: tuple[float, float] = (50, 50)) -> Scores:
+    """Scores for six principle sections at these percents, and two that go beyond them."""
+    base = score(SIX, {q.id: 3 for _, q in SIX.questions() if q.type == "scale"})
+    sections = []
+    principles = [s for s in base.sections if s.principle]
+    others = [s for s in base.sections if not s.principle]
+    for s, p in zip(principles, percents, strict=True):
+        sections.append(s.model_copy(update={"percent": p}))
+    for s, p in zip(others, beyond, strict=True):
+        sections.append(s.model_copy(update={"percent": p}))
+    return base.model_copy(update={"sections": sections})
+
+
+def _ids(rows: list[SectionScore]) -> list[str]:
+    return [s.id for s in rows]
+
+
+def test_a_tie_is_never_split_between_named_and_unnamed() -> None:
+    """One principle at 88 and five at 50: only the 88 stands out; no 50 is 'strongest'."""
+    scores = _six_scores([88, 50, 50, 50, 50, 50])
+    strongest, weakest = strongest_and_weakest(scores)
+    assert _ids(strongest) == ["assets"]
+    assert weakest == []  # five equal scores are not 'the ones to work on' more than others
+
+
+def test_equal_scores_are_named_together_when_few() -> None:
+    scores = _six_scores([70, 70, 70, 40, 40, 40])
+    strongest, weakest = strongest_and_weakest(scores)
+    assert _ids(strongest) == ["assets", "capabilities", "reciprocity"]
+    assert _ids(weakest) == ["networks", "blurring-roles", "facilitating"]
+
+
+def test_a_score_shown_the_same_counts_as_the_same() -> None:
+    """62.5 and 63 are both shown as 63: neither is stronger than the other."""
+    scores = _six_scores([63, 62.5, 40, 40, 30, 20])
+    strongest, weakest = strongest_and_weakest(scores)
+    assert _ids(strongest) == ["assets", "capabilities"]
+    assert _ids(weakest) == ["facilitating", "blurring-roles"]
+
+
+def test_sections_beyond_the_principles_are_not_ranked() -> None:
+    scores = _six_scores([60, 55, 50, 45, 40, 35], beyond=(100, 0))
+    strongest, weakest = strongest_and_weakest(scores)
+    assert _ids(strongest) == ["assets", "capabilities"]
+    assert _ids(weakest) == ["facilitating", "blurring-roles"]
+
+
+def test_a_lone_standout_says_what_the_rest_scored() -> None:
+    from coprod_toolkit.report import result_lines
+
+    scores = _six_scores([88, 50, 50, 50, 50, 50])
+    record = SimpleNamespace(kind="assessment", verdict=None, scores=scores)
+    text = [line.text for line in result_lines(SIX, record, {})]  # type: ignore[arg-type]
+    assert "Strongest: Assets (88 out of 100)." in text
+    assert "The other principles all scored 50 out of 100." in text
+    assert not any(t.startswith("To work on:") for t in text)
+
+
+@given(st.lists(st.integers(0, 100), min_size=6, max_size=6))
+def test_named_sections_never_share_a_score_with_unnamed_ones(percents: list[int]) -> None:
+    """Whatever the scores: strongest beat everything else, to-work-on trail everything else."""
+    scores = _six_scores([float(p) for p in percents])
+    strongest, weakest = strongest_and_weakest(scores)
+    principles = [s for s in scores.sections if s.principle]
+    assert not set(_ids(strongest)) & set(_ids(weakest))
+    assert all(s.principle for s in strongest + weakest)
+    rest = [s for s in principles if s not in strongest]
+    if strongest:
+        assert min(whole(s.percent or 0) for s in strongest) > max(
+            whole(s.percent or 0) for s in rest
+        )
+    rest = [s for s in principles if s not in weakest]
+    if weakest:
+        assert max(whole(s.percent or 0) for s in weakest) < min(
+            whole(s.percent or 0) for s in rest
+        )
+    assert len(strongest) <= 3 and len(weakest) <= 3

@@ -204,3 +204,50 @@ def test_a_new_assessment_asks_about_last_times_next_step(tmp_path: Path) -> Non
     draft = yaml.safe_load(next((home / "drafts").glob("*.yaml")).read_text())
     assert draft["previous_step"]["happened"] == "partly"
     assert draft["previous_step"]["learned"] == "Jo needs more notice."
+
+
+def test_a_note_longer_than_a_terminal_line_is_said_to_be_cut(tmp_path: Path) -> None:
+    """A terminal keeps 4,095 characters of a typed line and drops the rest without a word:
+    plain mode says so, with the words the note now ends with, and keeps what arrived."""
+    from tests.conftest import MINIMAL, write
+
+    home = tmp_path / "home"
+    path = write(tmp_path / "mine", "tiny.yaml", MINIMAL)
+    child = spawn(["assess", str(path), "--about", "me", "--name", "Chi", "--plain"], home)
+    child.expect("Type a number")
+    child.send("4\r")
+    child.expect("Do you do another")
+    child.expect("Type a number")
+    child.send("1\r")
+    child.expect("An example")
+    child.expect("Type your answer")
+    note = "".join(f"word{n} " for n in range(900))  # about 6,000 characters
+    child.send(note + "\r")
+    child.expect("A terminal takes at most about 4,000 characters on one line")
+    child.expect("It ends: '...")
+    child.expect("I avoid it")  # the note is kept and the next question asked
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    draft = yaml.safe_load(next((home / "drafts").glob("*.yaml")).read_text())
+    kept = draft["answers"]["q3"]
+    assert 4000 < len(kept) <= 4095
+    assert note.startswith(kept)
+
+
+def test_a_note_of_ordinary_length_gets_no_such_warning(tmp_path: Path) -> None:
+    from tests.conftest import MINIMAL, write
+
+    home = tmp_path / "home"
+    path = write(tmp_path / "mine", "tiny.yaml", MINIMAL)
+    child = spawn(["assess", str(path), "--about", "me", "--name", "Chi", "--plain"], home)
+    child.expect("Type a number")
+    child.send("4\r")
+    child.expect("Do you do another")
+    child.expect("Type a number")
+    child.send("1\r")
+    child.expect("Type your answer")
+    child.send("word " * 700 + "\r")  # 3,500 characters: whole
+    index = child.expect(["A terminal takes at most", "I avoid it"])
+    assert index == 1
+    child.sendintr()
+    child.expect(pexpect.EOF)

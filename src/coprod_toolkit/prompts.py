@@ -195,6 +195,16 @@ def _moments(seconds: int) -> set[str]:
     return moments
 
 
+# The most a terminal keeps of one typed line (Linux: 4,096 bytes with its line end).
+TERMINAL_LINE = 4095
+
+
+def _at_terminal() -> bool:
+    import sys
+
+    return sys.stdin.isatty()
+
+
 class PlainPrompter:
     """Numbered answers typed as text, for screen readers and simple terminals."""
 
@@ -221,7 +231,18 @@ class PlainPrompter:
         shown = printable(prompt)
         if self._read is input:
             shown = _fit_prompt(shown)
-        return _guard(lambda: self._read(shown))
+        typed = _guard(lambda: self._read(shown))
+        if len(typed) >= TERMINAL_LINE and self._read is input and _at_terminal():
+            # A terminal reading a line keeps at most 4,095 characters and drops the rest
+            # without a word; coprod cannot see what was lost, so it says where it stops.
+            self.say(
+                _(
+                    "A terminal takes at most about 4,000 characters on one line, so the "
+                    "end of what you typed may be missing. It ends: '...{end}'. You can "
+                    "check it and change it before you save."
+                ).format(end=one_line(typed[-40:]).strip())
+            )
+        return typed
 
     def _hidden_input(self, prompt: str) -> str:
         """Typed without showing on screen (no escape codes: the terminal's echo is off)."""

@@ -26,6 +26,7 @@ from coprod_toolkit.models import (
 from coprod_toolkit.scoring import (
     round_half_up,
     strongest_and_weakest,
+    the_rest,
     too_few_sections,
     visible,
     whole,
@@ -377,10 +378,9 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
     if overall.unknown:
         lines.append(Line(unknown_words(ex, overall.unknown, overall.answered)))
     scored = [s for s in scores.sections if s.percent is not None]
-    strongest, weakest = strongest_and_weakest(scores) if len(scored) > 3 else ([], [])
-    if strongest:
-        lines.append(Line(_strongest(strongest, scores)))
-        lines.append(Line(_to_work_on(weakest, scores)))
+    strongest, weakest = strongest_and_weakest(scores)
+    if strongest or weakest:
+        lines += _standouts(strongest, weakest, scores)
     elif len(scored) > 3:
         lines.append(
             Line(_("Every principle scored about the same, so none stands out as strongest."))
@@ -433,12 +433,24 @@ def _name(s: SectionScore, scores: Scores) -> str:
     return f"{s.title} ({amount(s, scores)})"
 
 
-def _strongest(rows: list[SectionScore], scores: Scores) -> str:
-    return _("Strongest: {names}.").format(names=", ".join(_name(s, scores) for s in rows))
-
-
-def _to_work_on(rows: list[SectionScore], scores: Scores) -> str:
-    return _("To work on: {names}.").format(names=", ".join(_name(s, scores) for s in rows))
+def _standouts(
+    strongest: list[SectionScore], weakest: list[SectionScore], scores: Scores
+) -> list[Line]:
+    """'Strongest: ...' and 'To work on: ...', and the others' one score when they share it."""
+    lines = []
+    if strongest:
+        names = ", ".join(_name(s, scores) for s in strongest)
+        lines.append(Line(_("Strongest: {names}.").format(names=names)))
+    if weakest:
+        names = ", ".join(_name(s, scores) for s in weakest)
+        lines.append(Line(_("To work on: {names}.").format(names=names)))
+    # One side unnamed (a tie too big to name): say what all of those scored.
+    rest = the_rest(scores, strongest + weakest) if not (strongest and weakest) else None
+    if rest is not None:
+        lines.append(
+            Line(_("The other principles all scored {amount}.").format(amount=amount(rest, scores)))
+        )
+    return lines
 
 
 def show_result(
@@ -723,11 +735,8 @@ def group_lines(record: GroupRecord) -> list[Line]:
         lines.append(
             Line(_("(Where the group agreed an answer it counts; otherwise the middle answer.)"))
         )
-        scored = [s for s in record.scores.sections if s.percent is not None]
-        strongest, weakest = strongest_and_weakest(record.scores) if len(scored) > 3 else ([], [])
-        if weakest:
-            lines.append(Line(_strongest(strongest, record.scores)))
-            lines.append(Line(_to_work_on(weakest, record.scores)))
+        strongest, weakest = strongest_and_weakest(record.scores)
+        lines += _standouts(strongest, weakest, record.scores)
     added = [q for q in record.questions if q.added]
     if added:
         lines.append(Line(_("The group's own statements:"), "heading"))

@@ -336,12 +336,48 @@ def _common_scale_max(ex: Exercise) -> int | None:
 def strongest_and_weakest(
     scores: Scores, count: int = 2
 ) -> tuple[list[SectionScore], list[SectionScore]]:
-    """The sections to celebrate and the ones to work on, never the same one twice."""
-    ranked = [s for s in scores.sections if s.percent is not None]
-    ranked.sort(key=lambda s: s.percent or 0.0, reverse=True)
-    count = min(count, len(ranked) // 2)
-    if count == 0 or whole(ranked[0].percent or 0) == whole(ranked[-1].percent or 0):
+    """The sections to celebrate and the ones to work on, never the same one twice.
+
+    Only principles are ranked when the exercise names them: a section that goes
+    beyond them is not a principle to celebrate or work on. Scores are compared as
+    people see them (whole numbers), and equal scores are never split: calling one of
+    five sections at 50 "strongest" would be chance, not a finding. So a group of
+    equal scores is named whole, if it is at most half the sections (or `count`);
+    further groups join it while there is room for all of them within `count`.
+    """
+    pool = [s for s in scores.sections if s.percent is not None]
+    if any(s.principle for s in pool):
+        pool = [s for s in pool if s.principle]
+    if len(pool) < 4:
+        return [], []
+    groups: dict[int, list[SectionScore]] = {}
+    for s in pool:
+        groups.setdefault(whole(s.percent or 0), []).append(s)
+    levels = sorted(groups, reverse=True)
+    if len(levels) < 2:
         return [], []  # all level: nothing stands out either way
-    strongest = ranked[:count]
-    weakest = list(reversed(ranked[-count:]))
+    room = max(count, len(pool) // 2)
+
+    def pick(order: list[int]) -> list[SectionScore]:
+        picked: list[SectionScore] = []
+        for level in order:
+            group = groups[level]
+            if len(picked) + len(group) > (count if picked else room):
+                break
+            picked += group
+        return picked
+
+    strongest = pick(levels)
+    weakest = [s for s in pick(levels[::-1]) if s not in strongest]
     return strongest, weakest
+
+
+def the_rest(scores: Scores, named: list[SectionScore]) -> SectionScore | None:
+    """When every principle not named scored the same, one of them (to say its score)."""
+    pool = [s for s in scores.sections if s.percent is not None]
+    if any(s.principle for s in pool):
+        pool = [s for s in pool if s.principle]
+    rest = [s for s in pool if s not in named]
+    if len(rest) > 1 and len({whole(s.percent or 0) for s in rest}) == 1:
+        return rest[0]
+    return None

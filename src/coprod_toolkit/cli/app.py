@@ -101,6 +101,10 @@ class CoprodGroup(_InTheirLanguage, TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if ctx.parent is None:
             args = _lang(args)
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            # `coprod` on its own is someone asking what it can do: the help, not an error.
+            typer.echo(ctx.get_help())
+            ctx.exit(0)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:

@@ -323,8 +323,10 @@ def run_assess(
     exercises: list[Path] | None,
     command: str = "assess",
     why_not_saved: str = gettext_noop("you chose --no-save"),
+    typed: str = "",
 ) -> None:
-    """Run one exercise from start to saved reflection. `command` is 'assess' or 'readiness'."""
+    """Run one exercise from start to saved reflection. `command` is 'assess' or 'readiness';
+    `typed` is the command as the person typed it, when that was another ('exercise try')."""
     from coprod_toolkit.catalog import find
     from coprod_toolkit.errors import NoTerminal, UsageProblem
     from coprod_toolkit.report import intro_lines, show_intro
@@ -338,9 +340,9 @@ def run_assess(
                 "coprod {command} asks its questions in a terminal, but there is none here "
                 "(its input comes from a file or another program).\n"
                 "Fix: run it in a terminal window, or give your answers in a file: "
-                "coprod {command} --answers FILE (the question ids are listed by "
+                "coprod {command} {exercise} --answers FILE (the question ids are listed by "
                 "'coprod exercise show {exercise}')."
-            ).format(command=command, exercise=exercise)
+            ).format(command=typed or command, exercise=exercise)
         )
     loaded = find(exercise, exercises)
     ex = loaded.exercise

@@ -45,6 +45,11 @@ TYPER_WORDS = (
 # entry that says the same in any language (its placeholders are the shape's groups).
 _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
+        # typer adds its suggestion to a message already said: "No such command 'asses'."
+        re.compile(r"(?P<message>.+)\. Did you mean (?P<suggestions>'.+')\?", re.S),
+        gettext_noop("{message}. Did you mean {suggestions}?"),
+    ),
+    (
         re.compile(r"Got unexpected extra argument\(s\) \((?P<args>.*)\)", re.S),
         gettext_noop("Got unexpected extra argument(s) ({args})"),
     ),

@@ -585,7 +585,6 @@ def _exercise_new(
         SCHEMA_NAME,
         schema_text,
         six_principles,
-        slugify,
         starter_checklist,
         starter_exercise,
     )
@@ -598,6 +597,9 @@ def _exercise_new(
     asking = interactive() and None in (kind, title, sections) + (
         (scale,) if kind != "checklist" else ()
     )
+    if asking and (out is not None or title is not None):
+        # Where it will write is known already: say it is taken before asking anything.
+        _new_file_free(_new_file(title, out), out, force)
     if asking:
         prompter = prompter_for(False)
         try:
@@ -614,6 +616,8 @@ def _exercise_new(
                 )
             if title is None:
                 title = prompter.text(_("Title of the new exercise")) or None
+                # The file is named after the title: say it is taken before the rest is asked.
+                _new_file_free(_new_file(title, out), out, force)
             if sections is None:
                 sections = (
                     prompter.text(
@@ -637,17 +641,8 @@ def _exercise_new(
     if len(names) > 20:
         raise UsageProblem(_("--sections: at most 20 sections, please."))
     low, high = _parse_scale(scale or "1-5")
-    path = out or Path("exercises") / f"{slugify(title)}.yaml"
-    if path.exists() and not force:
-        _refuse_to_replace(
-            path,
-            _("Fix: choose another name with --to FILE, or add --force to replace it.")
-            if out
-            else _(
-                "Fix: choose another title, or another name with --to FILE, or add --force "
-                "to replace it."
-            ),
-        )
+    path = _new_file(title, out)
+    _new_file_free(path, out, force)
     if kind == "checklist":
         _write_new_or_same(path, starter_checklist(title, names), force)
     else:
@@ -670,6 +665,30 @@ def _exercise_new(
     typer.echo(fit(_("Next: open it in a text editor, change the questions, then check it with:")))
     typer.echo(f"  coprod exercise validate {path}")  # i18n-ok: a command
     typer.echo(f"  coprod exercise try {path}")  # i18n-ok: a command
+
+
+def _new_file(title: str | None, out: Path | None) -> Path:
+    """The file `exercise new` writes: the one given with --to, else one named after the title."""
+    from coprod_toolkit.authoring import slugify
+
+    if out is not None:
+        return out
+    title = " ".join((title or _("My exercise")).split())
+    return Path("exercises") / f"{slugify(title)}.yaml"
+
+
+def _new_file_free(path: Path, out: Path | None, force: bool) -> None:
+    """Stop before writing over a file already there (unless --force)."""
+    if path.exists() and not force:
+        _refuse_to_replace(
+            path,
+            _("Fix: choose another name with --to FILE, or add --force to replace it.")
+            if out
+            else _(
+                "Fix: choose another title, or another name with --to FILE, or add --force "
+                "to replace it."
+            ),
+        )
 
 
 @exercise_app.command(
