@@ -239,3 +239,15 @@ def test_a_damaged_file_is_not_named_before_an_error_about_the_commands_own_inpu
     result = runner.invoke(app, ["history"])
     assert result.exit_code == 0
     assert result.output.index("2 reflections.") < result.output.index(skipped)
+
+
+def test_the_reflections_folder_itself_given_for_out_is_said_to_be(isolated: Path) -> None:
+    make(isolated, day(3))
+    inside = isolated / "reflections"
+    result = runner.invoke(app, ["history", "--out", str(inside)])
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"Error: --out {inside}: this is the reflections folder itself. Fix: give the "
+        f"folder it is in: --out {isolated}\n"
+    )
+    assert runner.invoke(app, ["history", "--out", str(isolated)]).exit_code == 0

@@ -163,6 +163,14 @@ def _root(out: Path | None) -> Path:
                 "reflections are kept in (it holds a folder called reflections)."
             ).format(folder=out)
         )
+    if not (root / "reflections").is_dir() and any(root.glob("*.yaml")):
+        # the reflections folder itself, given for the folder it is in
+        raise UsageProblem(
+            _(
+                "--out {folder}: this is the reflections folder itself. Fix: give the "
+                "folder it is in: --out {parent}"
+            ).format(folder=out, parent=root.parent)
+        )
     return root
 
 
