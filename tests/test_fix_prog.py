@@ -251,3 +251,28 @@ def test_the_reflections_folder_itself_given_for_out_is_said_to_be(isolated: Pat
         f"folder it is in: --out {isolated}\n"
     )
     assert runner.invoke(app, ["history", "--out", str(isolated)]).exit_code == 0
+
+
+def test_a_group_named_as_history_shows_it_in_welsh_works_as_typed(
+    tmp_path: Path, isolated: Path
+) -> None:
+    from tests.test_group import MINIMAL, group_file, write
+
+    path = write(tmp_path, "tiny.yaml", MINIMAL)
+    result = runner.invoke(app, ["group", str(path), "--answers", str(group_file(tmp_path))])
+    assert result.exit_code == 0, result.output
+    make(isolated, day(3), name="Sam")
+    listed = runner.invoke(app, ["--lang", "cy", "history"]).output
+    assert "Grŵp: Ana, Ben, Chi" in listed
+    for typed in ("Grŵp: Ana, Ben, Chi", "Group: Ana, Ben, Chi"):
+        result = runner.invoke(app, ["--lang", "cy", "history", "--name", typed])
+        assert result.exit_code == 0 and "Grŵp: Ana, Ben, Chi" in result.output, result.output
+        assert "Sam" not in result.output
+    english = runner.invoke(app, ["history", "--name", "Group: Ana, Ben, Chi"]).output
+    assert "Group: Ana, Ben, Chi" in english and "Sam" not in english
+    alone = runner.invoke(app, ["--lang", "cy", "progress", "tiny"])
+    assert alone.output.startswith("Cynnydd Grŵp: Ana, Ben, Chi"), alone.output
+    shown = runner.invoke(
+        app, ["--lang", "cy", "progress", "tiny", "--name", "Grŵp: Ana, Ben, Chi"]
+    )
+    assert shown.output.startswith("Cynnydd Grŵp: Ana, Ben, Chi"), shown.output

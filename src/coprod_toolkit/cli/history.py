@@ -448,7 +448,7 @@ def _progress(
     from rich.text import Text
 
     from coprod_toolkit.errors import CoprodError, NotFound
-    from coprod_toolkit.history import change_words, no_name, progress
+    from coprod_toolkit.history import as_kept, change_words, no_name, progress, shown_name
     from coprod_toolkit.storage import default_home
     from coprod_toolkit.text import printable
 
@@ -466,15 +466,20 @@ def _progress(
     names = sorted({s.name or "" for s in runs}, key=str.casefold)
     if name is None:
         if len(names) > 1:
-            listed = ", ".join(n or _("(anonymous)") for n in names)
+            listed = ", ".join(shown_name(n) or _("(anonymous)") for n in names)
             raise CoprodError(
                 _(
                     "Several people have results for '{id}': {listed}.\n"
                     "Fix: say whose progress to show, like: "
                     'coprod progress {id} --name "{name}"'
-                ).format(id=exercise, listed=listed, name=next((n for n in names if n), ""))
+                ).format(
+                    id=exercise,
+                    listed=listed,
+                    name=next((shown_name(n) for n in names if n), ""),
+                )
             )
         name = names[0]
+    typed, name = name, as_kept(name)  # a group, as history names it in the language in use
     mine = [s for s in runs if (s.name or "").casefold() == name.casefold()]
     if not mine and no_name(name):  # "(anonymous)", as the list below offers it
         name = ""
@@ -482,7 +487,9 @@ def _progress(
     if not mine:
         raise NotFound(
             _("There are no results for '{name}' on '{id}'. Fix: use one of: {listed}.").format(
-                name=name, id=exercise, listed=", ".join(n or _("(anonymous)") for n in names)
+                name=typed,
+                id=exercise,
+                listed=", ".join(shown_name(n) or _("(anonymous)") for n in names),
             )
         )
     mine, note = _same_subject(mine, about, exercise)
@@ -513,7 +520,7 @@ def _progress(
     from coprod_toolkit.i18n import language
     from coprod_toolkit.report import in_language, short_date
 
-    who = name or _("anonymous")
+    who = shown_name(name) or _("anonymous")
     count = len(result.runs)
     console.print(
         Text(
