@@ -37,12 +37,15 @@ def make(
     name: str | None = "Ana",
     by_section: dict[str, int] | None = None,
     next_step: str | None = "Ask Jo to co-chair.",
+    by_question: dict[str, int] | None = None,
 ) -> Reflection:
-    """Save a six-principles reflection finished at `when`, every scale answered `value`."""
+    """Save a six-principles reflection finished at `when`, every scale answered `value`
+    (or as `by_section` or `by_question` say: before any reversal)."""
     answers: dict[str, object] = {}
     for section, q in SIX.exercise.questions():
         if q.type == "scale":
             v = (by_section or {}).get(section.id, value)
+            v = (by_question or {}).get(q.id, v)
             answers[q.id] = 6 - v if getattr(q, "reverse", False) else v
     draft = new_draft(SIX, f"{when:%Y-%m-%d-%H%M}-six-principles", "me", name)
     draft.answers = answers  # type: ignore[assignment]

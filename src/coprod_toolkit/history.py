@@ -927,10 +927,14 @@ def keeper(
 ) -> Callable[[Summary], bool]:
     """Whether a summary matches the filters of history, progress and export."""
 
+    wanted = None if name is None else as_kept(name).casefold()
+    nobody = name is not None and no_name(name)
+
     def keep(s: Summary) -> bool:
         if exercise is not None and s.exercise != exercise:
             return False
-        if name is not None and (s.name or "").casefold() != name.casefold():
+        named = wanted is None or (s.name or "").casefold() == wanted or (nobody and not s.name)
+        if not named:
             return False
         day = s.when.astimezone().date()
         if since is not None and day < since:
@@ -938,6 +942,33 @@ def keeper(
         return not (until is not None and day > until)
 
     return keep
+
+
+def as_kept(name: str) -> str:
+    """A --name as the index keeps it: a group named as history shows it in the language
+    in use ('Grŵp: Ana, Ben') is kept as 'Group: Ana, Ben'."""
+    shown = _("Group: {people}").format(people="")
+    if shown != GROUP and name.casefold().startswith(shown.casefold()):
+        return GROUP + name[len(shown) :]
+    return name
+
+
+def shown_name(name: str) -> str:
+    """A name as the index keeps it, as people read it: a group's in the language in use."""
+    if name.startswith(GROUP):
+        return _("Group: {people}").format(people=name.removeprefix(GROUP))
+    return name
+
+
+def no_name(name: str) -> bool:
+    """Whether a --name means the reflections saved without a name: '', or the word
+    history and progress show for them ('anonymous', '(anonymous)'), as typed in
+    English or in the language in use. A person's real name still matches first."""
+    said = name.strip().casefold()
+    if said.startswith("(") and said.endswith(")"):
+        said = said[1:-1].strip()
+    labels = {"anonymous", _("anonymous").casefold(), _("(anonymous)").casefold()}  # i18n-ok
+    return said in {"", *(label.strip("()").strip() for label in labels)}
 
 
 def latest_for(
@@ -1179,9 +1210,7 @@ def title_in_use(s: Summary) -> str:
 
 def name_in_use(s: Summary) -> str | None:
     """Whose reflection it is, as people read it: a group's in the language in use."""
-    if s.name and s.name.startswith(GROUP):
-        return _("Group: {people}").format(people=s.name.removeprefix(GROUP))
-    return s.name
+    return shown_name(s.name) if s.name else s.name
 
 
 def about_in_use(s: Summary) -> str:

@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from coprod_toolkit.cli.app import app
-from coprod_toolkit.cli.common import AboutOpt, ExercisesOpt, OutOpt, PlainShowOpt, console_for
+from coprod_toolkit.cli.common import ExercisesOpt, OutOpt, PlainShowOpt, console_for
 from coprod_toolkit.i18n import _, gettext_noop, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from rich.console import Console
-    from rich.table import Table
+    from rich.console import Console, RenderableType
 
     from coprod_toolkit.history import Broken, Line, Progress, Summary
     from coprod_toolkit.models import GroupRecord, Reflection
@@ -47,6 +46,20 @@ FormatOpt = Annotated[
     ),
 ]
 
+
+# progress never asks what the reflections were about: it follows the newest one.
+ProgressAboutOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--about",
+        help=gettext_noop(
+            "Only the reflections about this subject: one of the words the exercise "
+            "offers, such as me or service ('coprod exercise show NAME' lists them). "
+            "Leave out to follow the subject of the newest reflection; any others are named."
+        ),
+        metavar="WORD",
+    ),
+]
 
 ForceOpt = Annotated[
     bool,
@@ -93,15 +106,80 @@ def _summaries(
     name: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    exercises: list[Path] | None = None,
 ) -> list[Summary]:
     """Every matching reflection, newest first; unreadable files are named on stderr."""
-    from coprod_toolkit.history import History, filtered
-    from coprod_toolkit.storage import default_home
+    from coprod_toolkit.history import History
 
-    root = out.expanduser() if out else default_home()
+    keep = _keeper(exercise, name, since, until)  # a mistyped date: said before any reading
+    root = _root(out)
     summaries, broken = History(root, index_progress()).read()
     _skipped(root, broken)
-    return filtered(summaries, exercise, name, _day(since, "--since"), _day(until, "--until"))
+    if exercise is not None and not any(s.exercise == exercise for s in summaries):
+        _known_exercise(exercise, exercises)
+    return [s for s in summaries if keep(s)] if keep is not None else summaries
+
+
+def _keeper(
+    exercise: str | None, name: str | None, since: str | None, until: str | None
+) -> Callable[[Summary], bool] | None:
+    """The filters, with their dates checked, or None when there are none."""
+    from coprod_toolkit.errors import UsageProblem
+    from coprod_toolkit.history import keeper
+
+    first, last = _day(since, "--since"), _day(until, "--until")
+    if first is not None and last is not None and first > last:
+        raise UsageProblem(
+            _(
+                "--since {since} is after --until {until}: the dates are the wrong way "
+                "round. Fix: give the earlier day with --since."
+            ).format(since=since, until=until)
+        )
+    if exercise is None and name is None and first is None and last is None:
+        return None
+    return keeper(exercise, name, first, last)
+
+
+def _root(out: Path | None) -> Path:
+    """The folder the reflections are kept in: a folder given with --out must be one,
+    so a mistyped path is said to be wrong, not taken for a folder with nothing saved."""
+    from coprod_toolkit.errors import NotFound, UsageProblem
+    from coprod_toolkit.storage import default_home
+
+    if out is None:
+        return default_home()
+    root = out.expanduser()
+    if root.exists() and not root.is_dir():
+        raise UsageProblem(
+            _(
+                "--out {folder}: that is a file, not a folder. Fix: give the folder your "
+                "reflections are kept in (it holds a folder called reflections)."
+            ).format(folder=out)
+        )
+    if not root.exists():
+        raise NotFound(
+            _(
+                "--out {folder}: there is no folder there. Fix: give the folder your "
+                "reflections are kept in (it holds a folder called reflections)."
+            ).format(folder=out)
+        )
+    if not (root / "reflections").is_dir() and any(root.glob("*.yaml")):
+        # the reflections folder itself, given for the folder it is in
+        raise UsageProblem(
+            _(
+                "--out {folder}: this is the reflections folder itself. Fix: give the "
+                "folder it is in: --out {parent}"
+            ).format(folder=out, parent=root.parent)
+        )
+    return root
+
+
+def _known_exercise(exercise: str, exercises: list[Path] | None = None) -> None:
+    """An --exercise that no saved reflection is on must at least be an exercise:
+    if not, say so, with the nearest id ("Did you mean 'six-principles'?")."""
+    from coprod_toolkit.catalog import find
+
+    find(exercise, exercises)
 
 
 def _files(
@@ -112,29 +190,43 @@ def _files(
     until: str | None,
 ) -> list[str]:
     """The files of every matching reflection, oldest first: names only, for export."""
-    from coprod_toolkit.history import History, keeper
-    from coprod_toolkit.storage import default_home
+    from coprod_toolkit.history import History
 
-    root = out.expanduser() if out else default_home()
-    keep = keeper(exercise, name, _day(since, "--since"), _day(until, "--until"))
-    files, broken = History(root, index_progress()).files(keep)
+    keep = _keeper(exercise, name, since, until) or (lambda s: True)
+    root = _root(out)
+    met: list[bool] = []  # whether any saved reflection is on the exercise asked for
+
+    def keep_and_note(s: Summary) -> bool:
+        if not met and s.exercise == exercise:
+            met.append(True)
+        return keep(s)
+
+    files, broken = History(root, index_progress()).files(
+        keep if exercise is None else keep_and_note
+    )
     _skipped(root, broken)
+    if exercise is not None and not met:
+        _known_exercise(exercise)
     return files
 
 
 def _skipped(root: Path, broken: list[Broken]) -> None:
     """Name each file that could not be read, on stderr, after the command's output."""
     for b in broken:
-        _warn_after(
-            _("Skipped {file}: {problem}.").format(
-                file=root / "reflections" / b.file, problem=b.message
-            )
-        )
+        file = root / "reflections" / b.file
+        _warn_after(_("Skipped {file}: {problem}.").format(file=file, problem=b.message), file)
 
 
-def _warn_after(said: str) -> None:
+def _warn_after(said: str, file: Path | None = None) -> None:
     """A warning on stderr once the command has said what it came to say, so it never
-    sits above (or in the middle of) the output a person asked for."""
+    sits above (or in the middle of) the output a person asked for.
+
+    The warnings wait for the outermost context to close, which is after an error
+    has been written: when a command fails on its own input (a mistyped date,
+    folder or id), the error is shown alone; when it fails for another reason, the
+    error comes first and the damaged files after it, but for the `file` the error
+    is about, which it has named already.
+    """
     from typer._click.globals import get_current_context  # typer's own click
 
     from coprod_toolkit.text import printable
@@ -144,17 +236,25 @@ def _warn_after(said: str) -> None:
     if context is None:
         sys.stderr.write(line)
         return
-    waiting: list[str] | None = context.meta.get("coprod.warnings")
+    waiting: list[tuple[str, str]] | None = context.meta.get("coprod.warnings")
     if waiting is None:
         waiting = context.meta["coprod.warnings"] = []
 
         def show() -> None:
+            from coprod_toolkit.errors import CoprodError, UsageProblem
+
+            failed = sys.exc_info()[1]
+            # The error is written, and the exit raised, while its CoprodError is handled.
+            cause = failed.__context__ if failed is not None else None
+            if isinstance(failed, UsageProblem) or isinstance(cause, UsageProblem):
+                return
+            error = str(cause) if isinstance(cause, CoprodError) else ""
             sys.stdout.flush()
-            sys.stderr.write("".join(waiting))
+            sys.stderr.write("".join(w for f, w in waiting if not (f and f in error)))
             sys.stderr.flush()
 
-        context.call_on_close(show)
-    waiting.append(line)
+        context.find_root().call_on_close(show)
+    waiting.append((str(file) if file else "", line))
 
 
 @app.command(
@@ -329,7 +429,7 @@ def progress(
         typer.Argument(help=gettext_noop("The exercise to follow over time."), metavar="EXERCISE"),
     ] = "six-principles",
     name: NameFilter = None,
-    about: AboutOpt = None,
+    about: ProgressAboutOpt = None,
     out: OutOpt = None,
     plain: PlainShowOpt = False,
     exercises: ExercisesOpt = None,
@@ -348,11 +448,11 @@ def _progress(
     from rich.text import Text
 
     from coprod_toolkit.errors import CoprodError, NotFound
-    from coprod_toolkit.history import change_words, progress
+    from coprod_toolkit.history import as_kept, change_words, no_name, progress, shown_name
     from coprod_toolkit.storage import default_home
     from coprod_toolkit.text import printable
 
-    runs = _summaries(out, exercise)
+    runs = _summaries(out, exercise, exercises=exercises)
     if not runs:
         from coprod_toolkit.catalog import find
 
@@ -366,20 +466,30 @@ def _progress(
     names = sorted({s.name or "" for s in runs}, key=str.casefold)
     if name is None:
         if len(names) > 1:
-            listed = ", ".join(n or _("(anonymous)") for n in names)
+            listed = ", ".join(shown_name(n) or _("(anonymous)") for n in names)
             raise CoprodError(
                 _(
                     "Several people have results for '{id}': {listed}.\n"
                     "Fix: say whose progress to show, like: "
                     'coprod progress {id} --name "{name}"'
-                ).format(id=exercise, listed=listed, name=next((n for n in names if n), ""))
+                ).format(
+                    id=exercise,
+                    listed=listed,
+                    name=next((shown_name(n) for n in names if n), ""),
+                )
             )
         name = names[0]
+    typed, name = name, as_kept(name)  # a group, as history names it in the language in use
     mine = [s for s in runs if (s.name or "").casefold() == name.casefold()]
+    if not mine and no_name(name):  # "(anonymous)", as the list below offers it
+        name = ""
+        mine = [s for s in runs if not s.name]
     if not mine:
         raise NotFound(
             _("There are no results for '{name}' on '{id}'. Fix: use one of: {listed}.").format(
-                name=name, id=exercise, listed=", ".join(n or _("(anonymous)") for n in names)
+                name=typed,
+                id=exercise,
+                listed=", ".join(shown_name(n) or _("(anonymous)") for n in names),
             )
         )
     mine, note = _same_subject(mine, about, exercise)
@@ -410,7 +520,7 @@ def _progress(
     from coprod_toolkit.i18n import language
     from coprod_toolkit.report import in_language, short_date
 
-    who = name or _("anonymous")
+    who = shown_name(name) or _("anonymous")
     count = len(result.runs)
     console.print(
         Text(
@@ -463,21 +573,8 @@ def _progress(
         _readings_over_time(console, result.runs, root, exercises, plain)
         return
     if plain:
-        in_words = _(
-            "{title}: first {first}, last time {previous}, now {latest} "
-            "(change since first {since_first}, since last time {since_last})"
-        )
-        for line in [*result.lines, result.overall]:
-            was, previous, latest, since_first, since_last = _progress_cells(line)
-            shown = in_words.format(
-                title=line.title,
-                first=was,
-                previous=previous,
-                latest=latest,
-                since_first=since_first,
-                since_last=since_last,
-            )
-            console.print(Text(printable(shown)), soft_wrap=True)
+        for shown in progress_lines(result):
+            console.print(Text(shown), soft_wrap=True)
     else:
         console.print(progress_table(result, console.width))
     console.print()
@@ -530,15 +627,22 @@ def _readings_over_time(
 
 
 def _progress_cells(line: Line) -> list[str]:
-    """First, last time, now, change since first, change since last time: as text."""
+    """First, last time, now, change since first, change since last time: as text.
+
+    Every score is rounded half up (62.5 is 63), as assess, report, history and the
+    sentences under the table round it, and each change is the difference of the
+    whole numbers shown beside it (shown now - shown first), so the columns never
+    disagree with each other nor with the words.
+    """
+    from coprod_toolkit.models import whole
 
     def number(value: float | None) -> str:
-        return "-" if value is None else str(round(value))
+        return "-" if value is None else str(whole(value))
 
     def signed(a: float | None, b: float | None) -> str:
         if a is None or b is None:
             return "-"
-        change = round(b) - round(a)
+        change = whole(b) - whole(a)
         return f"{change:+d}" if change else "0"
 
     return [
@@ -550,44 +654,75 @@ def _progress_cells(line: Line) -> list[str]:
     ]
 
 
-def progress_table(result: Progress, width: int) -> Table:
+def progress_lines(result: Progress) -> list[str]:
+    """Each section's scores over time, one line each: for a program, or a terminal too
+    narrow for the table."""
+    from coprod_toolkit.text import printable
+
+    in_words = _(
+        "{title}: first {first}, last time {previous}, now {latest} "
+        "(change since first {since_first}, since last time {since_last})"
+    )
+    lines = []
+    for line in [*result.lines, result.overall]:
+        was, previous, latest, since_first, since_last = _progress_cells(line)
+        shown = in_words.format(
+            title=line.title,
+            first=was,
+            previous=previous,
+            latest=latest,
+            since_first=since_first,
+            since_last=since_last,
+        )
+        lines.append(printable(shown))
+    return lines
+
+
+def progress_table(result: Progress, width: int) -> RenderableType:
     """Each section's scores over time, for a terminal `width` wide: titles and headings
-    wrap to fit, numbers never split."""
+    wrap to fit, numbers never split nor cut.
+
+    Each column of numbers is given a fixed width, as wide as its longest number and
+    its heading (on one line when the table fits, else its longest word), so rich can
+    only ever narrow the titles. When even that does not fit, the sections are
+    written one line each, as for a program: a number is never cut short.
+    """
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     from coprod_toolkit.history import sparkline
     from coprod_toolkit.text import printable
 
-    headings = [_("First"), _("Last time"), _("Now"), _("Since first"), _("Since last time")]
+    headings = [_("Over time"), _("First"), _("Last time"), _("Now")]
+    headings += [_("Since first"), _("Since last time")]
     rows = [
         (printable(line.title), sparkline(line.values[-12:]), *_progress_cells(line))
         for line in [*result.lines, result.overall]
     ]
-    # Room the numbers need with their headings on one line, and 20 characters for the
-    # titles (which fold between words); past the width, the headings fold word by
-    # word too, so the titles keep room to be read.
-    wide = (
-        min(max(len(r[0]) for r in rows), 20)
-        + max(len(_("Over time")), 12)
-        + sum(len(h) for h in headings)
-        + 2 * len(headings)
-        + 2
-    )
-
-    def narrowest(heading: str) -> int | None:
-        if wide <= width:
-            return None
-        return max(5, *(len(word) for word in heading.split()))
-
+    cells = [max(len(row[i + 1]) for row in rows) for i in range(len(headings))]
+    whole_headings = [max(c, len(h)) for c, h in zip(cells, headings, strict=True)]
+    folded = [
+        max(c, *(len(word) for word in h.split())) for c, h in zip(cells, headings, strict=True)
+    ]
+    # The headings stay on one line while the titles keep 20 characters; past that
+    # the headings fold word by word, and the titles down to 12 characters.
+    longest = max(len(row[0]) for row in rows)
+    titles = min(12, longest)
+    gaps = 2 * len(headings)  # one space each side of every column but the outer edges
+    if min(20, longest) + sum(whole_headings) + gaps <= width:
+        widths = whole_headings
+    elif titles + sum(folded) + gaps <= width:
+        widths = folded
+    else:
+        return Group(*(Text(line) for line in progress_lines(result)))
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("", ratio=1, min_width=12)
-    table.add_column(_("Over time"), no_wrap=True)
-    for heading in headings:
-        table.add_column(heading, justify="right", max_width=narrowest(heading))
-    for title, chart, *cells in rows:
+    table.add_column("", min_width=titles)
+    for i, (heading, fixed) in enumerate(zip(headings, widths, strict=True)):
+        table.add_column(heading, justify="left" if i == 0 else "right", width=fixed)
+    for title, chart, *numbers in rows:
         table.add_row(
-            Text(title), Text(chart, no_wrap=True), *(Text(c, no_wrap=True) for c in cells)
+            Text(title), Text(chart, no_wrap=True), *(Text(c, no_wrap=True) for c in numbers)
         )
     return table
 
@@ -991,15 +1126,15 @@ def _export(
     from coprod_toolkit.errors import UsageProblem
     from coprod_toolkit.history import History, word_map
     from coprod_toolkit.i18n import ENGLISH, language
-    from coprod_toolkit.storage import default_home, write_output
+    from coprod_toolkit.storage import write_output
     from coprod_toolkit.text import printable
 
     here = language()
 
     if output not in ("csv", "jsonl"):
         raise UsageProblem(_("--format {value}: use csv or jsonl.").format(value=output))
-    root = out.expanduser() if out else default_home()
     found = _files(out, exercise, name, since, until)  # oldest first
+    root = _root(out)
     people: dict[str, str] = {}
     counted = {"rows": 0}
     screen = to is None or str(to) == "-"
@@ -1022,7 +1157,10 @@ def _export(
         history = History(root)
         for file, payload, problem in history.answers(found):
             if payload is None:
-                _warn_after(_("Skipped {file}: {problem}.").format(file=file, problem=problem))
+                _warn_after(
+                    _("Skipped {file}: {problem}.").format(file=file, problem=problem),
+                    root / "reflections" / file,
+                )
                 continue
             c = payload["common"]
             answered = c.get("language") or ENGLISH

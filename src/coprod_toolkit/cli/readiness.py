@@ -8,7 +8,6 @@ import typer
 
 from coprod_toolkit.cli.app import app
 from coprod_toolkit.cli.common import (
-    AboutOpt,
     AnswersOpt,
     ExercisesOpt,
     NameOpt,
@@ -52,7 +51,18 @@ def readiness(
         ),
     ] = "readiness",
     name: NameOpt = None,
-    about: AboutOpt = None,
+    about: Annotated[
+        str | None,
+        typer.Option(
+            "--about",
+            help=gettext_noop(
+                "What the checklist is about, if it offers a choice ('coprod exercise "
+                "show NAME' lists the words it takes). The built-in checklists each have "
+                "only one, so leave this out."
+            ),
+            metavar="WORD",
+        ),
+    ] = None,
     answers: AnswersOpt = None,
     out: OutOpt = None,
     plain: PlainOpt = False,
