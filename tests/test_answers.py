@@ -49,6 +49,7 @@ def test_answers_that_fit(tiny: Exercise, qid: str, raw: object, expected: objec
     [
         ("q1", 6, "'6' is not on the scale: use a whole number from 1 to 5"),
         ("q1", "lots", "'lots' is not on the scale: use a whole number from 1 to 5"),
+        ("q1", True, "'true' is not on the scale: use a whole number from 1 to 5"),  # as written
         ("q1", None, "an answer is needed: a whole number from 1 to 5"),
         ("q2", "maybe", "'maybe' is not an answer here: use yes, no or not sure"),
         ("q5", "c", "'c' is not an option here: use one of: a, b"),

@@ -113,7 +113,8 @@ def parse_answer(ex: Exercise, q: QuestionBase, raw: Any) -> AnswerValue:
             return value
         raise BadAnswer(
             _("'{answer}' is not on the scale: use {allowed}").format(
-                answer=raw, allowed=allowed(ex, q)
+                answer=str(raw).lower() if isinstance(raw, bool) else raw,  # as in the file
+                allowed=allowed(ex, q),
             )
         )
     if isinstance(q, YesNoQuestion):
