@@ -114,6 +114,14 @@ def test_no_terminal_names_the_checklist_in_the_command_to_type() -> None:
     assert "coprod readiness tokenism --answers FILE" in said
 
 
+def test_no_terminal_for_a_try_out_says_the_command_that_was_typed() -> None:
+    result = invoke("exercise", "try", "tokenism")
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert said.startswith("coprod exercise try asks its questions in a terminal")
+    assert "coprod exercise try tokenism --answers FILE" in said
+
+
 def test_an_unknown_exercise_lists_the_known_ones() -> None:
     result = invoke("assess", "six-principle", "--answers", "x.yaml")
     assert result.exit_code == 2

@@ -740,4 +740,5 @@ def exercise_try(
         exercises,
         command,
         _("this is a try-out"),
+        typed="exercise try",
     )
