@@ -163,8 +163,9 @@ def _root(out: Path | None) -> Path:
                 "reflections are kept in (it holds a folder called reflections)."
             ).format(folder=out)
         )
-    if not (root / "reflections").is_dir() and any(root.glob("*.yaml")):
-        # the reflections folder itself, given for the folder it is in
+    if root.name == "reflections" and not (root / "reflections").is_dir():
+        # the reflections folder itself (coprod always names it so), given for the folder
+        # it is in
         raise UsageProblem(
             _(
                 "--out {folder}: this is the reflections folder itself. Fix: give the "
@@ -687,6 +688,7 @@ def progress_table(result: Progress, width: int) -> RenderableType:
     only ever narrow the titles. When even that does not fit, the sections are
     written one line each, as for a program: a number is never cut short.
     """
+    from rich.cells import cell_len
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -700,14 +702,15 @@ def progress_table(result: Progress, width: int) -> RenderableType:
         (printable(line.title), sparkline(line.values[-12:]), *_progress_cells(line))
         for line in [*result.lines, result.overall]
     ]
-    cells = [max(len(row[i + 1]) for row in rows) for i in range(len(headings))]
-    whole_headings = [max(c, len(h)) for c, h in zip(cells, headings, strict=True)]
+    cells = [max(cell_len(row[i + 1]) for row in rows) for i in range(len(headings))]
+    whole_headings = [max(c, cell_len(h)) for c, h in zip(cells, headings, strict=True)]
     folded = [
-        max(c, *(len(word) for word in h.split())) for c, h in zip(cells, headings, strict=True)
+        max(c, *(cell_len(word) for word in h.split()))
+        for c, h in zip(cells, headings, strict=True)
     ]
     # The headings stay on one line while the titles keep 20 characters; past that
     # the headings fold word by word, and the titles down to 12 characters.
-    longest = max(len(row[0]) for row in rows)
+    longest = max(cell_len(row[0]) for row in rows)
     titles = min(12, longest)
     gaps = 2 * len(headings)  # one space each side of every column but the outer edges
     if min(20, longest) + sum(whole_headings) + gaps <= width:
