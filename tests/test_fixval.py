@@ -393,3 +393,17 @@ def test_utf8_text_with_a_zero_byte_is_not_taken_for_utf16() -> None:
     assert not looks_like_utf16(b"id: x\ntitle: X\x00\nsummary: a long line of text here\n")
     assert looks_like_utf16("id: x\n".encode("utf-16-le"))
     assert not looks_like_utf16(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00")
+
+
+def test_text_where_true_false_a_list_or_a_group_is_wanted_is_quoted(tmp_path: Path) -> None:
+    text = HEAD + "subjects: everyone\nsections:\n  - id: a\n    title: A\n    scored: maybe\n"
+    text += "    questions: Respect, Trust\n"
+    path = write(tmp_path, "x.yaml", text)
+    assert problems(path) == [
+        f"{path}:4:11: subjects: this should be a group of 'key: value' lines, but it is the "
+        "text 'everyone'. Fix: write it as 'key: value' lines, indented under this one.",
+        f"{path}:8:13: section 1, scored: this should be true or false, but it is the text "
+        "'maybe'. Fix: write true or false.",
+        f"{path}:9:16: section 1, questions: this should be a list, but it is the text "
+        "'Respect, Trust'. Fix: put each item on its own line, starting with '- '.",
+    ]

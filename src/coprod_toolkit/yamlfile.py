@@ -950,6 +950,14 @@ def _has_decimals(value: Any) -> bool:
     return isinstance(value, float) and math.isfinite(value) and not value.is_integer()
 
 
+def _describe_given(value: Any) -> str:
+    """_describe, but a short text is quoted: '15 minutes' or '1,5' shows at once what to
+    change, where 'text' would not."""
+    if isinstance(value, str) and 0 < len(value) <= 40 and "\n" not in value:
+        return pgettext("but it is ...", "the text '{value}'").format(value=value)
+    return _describe(value)
+
+
 def _pydantic_problem(
     path: str, data: Any, marks: Marks, error: Any, root: type[BaseModel]
 ) -> Problem:
@@ -1037,42 +1045,29 @@ def _pydantic_problem(
             "this should be a whole number, but it is {value}, a number with a decimal point. "
             "Fix: write a whole number, like {below} or {above}."
         ).format(value=value, below=math.floor(value), above=math.ceil(value))
-    elif kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing") and (
-        isinstance(value, str) and 0 < len(value) <= 40 and "\n" not in value
-    ):
-        # Say which text: '15 minutes' or '1,5' shows at once what to change.
-        described = pgettext("but it is ...", "the text '{value}'").format(value=value)
-        message = (
-            _(
-                "this should be a whole number, but it is {described}. "
-                "Fix: write a whole number, like 3."
-            )
-            if kind.startswith("int")
-            else _("this should be a number, but it is {described}. Fix: write a number, like 1.5.")
-        ).format(described=described)
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         message = _(
             "this should be a whole number, but it is {described}. "
             "Fix: write a whole number, like 3."
-        ).format(described=_describe(value))
+        ).format(described=_describe_given(value))
     elif kind in ("float_type", "float_parsing"):
         message = _(
             "this should be a number, but it is {described}. Fix: write a number, like 1.5."
-        ).format(described=_describe(value))
+        ).format(described=_describe_given(value))
     elif kind in ("bool_type", "bool_parsing"):
         message = _(
             "this should be true or false, but it is {described}. Fix: write true or false."
-        ).format(described=_describe(value))
+        ).format(described=_describe_given(value))
     elif kind == "list_type":
         message = _(
             "this should be a list, but it is {described}. "
             "Fix: put each item on its own line, starting with '- '."
-        ).format(described=_describe(value))
+        ).format(described=_describe_given(value))
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
         message = _(
             "this should be a group of 'key: value' lines, but it is {described}. "
             "Fix: write it as 'key: value' lines, indented under this one."
-        ).format(described=_describe(value))
+        ).format(described=_describe_given(value))
     elif kind == "string_pattern_mismatch":
         message = _(
             "'{value}' is not a usable id. Fix: use only lower-case letters, digits and "
