@@ -740,5 +740,5 @@ def exercise_try(
         exercises,
         command,
         _("this is a try-out"),
-        typed="exercise try",
+        typed="exercise try",  # i18n-ok: a command, as typed
     )
