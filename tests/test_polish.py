@@ -71,10 +71,12 @@ def _intro(name: str, extra: str = "", folder: Path | None = None) -> str:
 
 
 def test_multiple_choice_questions_are_not_called_statements() -> None:
-    assert _intro("placement").startswith("There are 2 questions, and 1 optional note;")
+    assert _intro("placement").startswith("There are 2 questions, and 1 optional note (3 in all);")
     with i18n.using("cy"):
         assert _intro("placement").startswith("Mae 2 gwestiwn;")
-    assert _intro("six-principles").startswith("There are 42 statements, and 8 optional notes;")
+    assert _intro("six-principles").startswith(
+        "There are 42 statements, and 8 optional notes (50 in all);"
+    )
 
 
 def test_statements_and_questions_are_counted_apart(tmp_path: Path) -> None:
@@ -83,7 +85,7 @@ def test_statements_and_questions_are_counted_apart(tmp_path: Path) -> None:
         "        points: {yes: 0, no: 0}\n"
     )
     assert _intro("placement", extra, tmp_path).startswith(
-        "There is 1 statement and 2 questions, and 1 optional note;"
+        "There is 1 statement and 2 questions, and 1 optional note (4 in all);"
     )
     with i18n.using("cy"):
         line = _intro("placement", extra, tmp_path)

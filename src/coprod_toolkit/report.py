@@ -234,11 +234,12 @@ def intro_lines(
             ).format(count=others)
         if notes:
             # An optional example after a statement is not a question of its own.
+            # ... and the total the counter on each question ("Question 1 of 50") counts up to.
             count = ngettext(
-                "{statements}, and {notes} optional note",
-                "{statements}, and {notes} optional notes",
+                "{statements}, and {notes} optional note ({total} in all)",
+                "{statements}, and {notes} optional notes ({total} in all)",
                 notes,
-            ).format(statements=count, notes=notes)
+            ).format(statements=count, notes=notes, total=questions)
     lines = [
         ex.title,
         "",
