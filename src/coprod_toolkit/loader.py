@@ -252,6 +252,7 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                 "show: percent."
             ),
         )
+    _check_words(ex, add)
     _check_kind(ex, add)
     _check_group_knobs(ex, add)
     unique: dict[str, Problem] = {}
@@ -302,6 +303,8 @@ def lint_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
             wordings = [q.text] if isinstance(q.text, str) else list(q.text.values())
             for text in wordings:
                 flat = " ".join(text.split())
+                if not flat:
+                    continue  # no words at all is an error of its own (_check_words)
                 if flat.casefold() in texts:
                     warn(
                         (*q_at, "text"),
@@ -607,6 +610,35 @@ def _check_kind(ex: Exercise, add: Any) -> None:
             ),
             key=True,
         )
+
+
+def _check_words(ex: Exercise, add: Any) -> None:
+    """What a person reads must have words: an empty text passes the model (it is a string)."""
+    places: list[tuple[Path_, str]] = [(("title",), ex.title), (("summary",), ex.summary)]
+    for s_index, section in enumerate(ex.sections):
+        s_at: Path_ = ("sections", s_index)
+        places.append(((*s_at, "title"), section.title))
+        for q_index, question in enumerate(section.questions):
+            q_at: Path_ = (*s_at, "questions", q_index)
+            if isinstance(question.text, str):
+                places.append(((*q_at, "text"), question.text))
+            else:
+                places += [((*q_at, "text", k), v) for k, v in question.text.items()]
+            if isinstance(question, ChoiceQuestion | MultiQuestion):
+                for o_index, option in enumerate(question.options):
+                    places.append(((*q_at, "options", o_index, "label"), option.label))
+    for index, step in enumerate(ex.steps):
+        places.append((("steps", index, "title"), step.title))
+        places.append((("steps", index, "prompt"), step.prompt))
+    for at, words in places:
+        if not words.strip():
+            add(
+                at,
+                _(
+                    "this is empty, so people would see no words here. "
+                    "Fix: write the words they should see after '{name}:'."
+                ).format(name=at[-1]),
+            )
 
 
 def _check_scale(scale: Scale, at: Path_, add: Any) -> None:
