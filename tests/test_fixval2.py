@@ -104,3 +104,81 @@ def test_no_shipped_exercise_or_translation_has_an_empty_wording() -> None:
     result = CliRunner().invoke(app, ["exercise", "validate", str(ROOT / "exercises")])
     assert result.exit_code == 0, result.output
     assert "no errors" in result.output
+
+
+REFLECTION = (
+    "this looks like a reflection that coprod saved (see 'coprod history'), not an exercise, "
+    "so it was not checked as one. Fix: nothing, if that is what it is; check the folder your "
+    "exercises are in instead."
+)
+DRAFT = (
+    "this looks like an unfinished run that coprod saved (to carry on with it, use 'coprod "
+    "resume'), not an exercise, so it was not checked as one. Fix: nothing, if that is what "
+    "it is; check the folder your exercises are in instead."
+)
+GROUP = (
+    "this looks like a group's record that coprod saved (see 'coprod history'), not an "
+    "exercise, so it was not checked as one. Fix: nothing, if that is what it is; check the "
+    "folder your exercises are in instead."
+)
+
+
+def test_saved_reflections_and_drafts_are_one_warning_each(tmp_path: Path) -> None:
+    """A folder coprod wrote is named for what it is, not read as dozens of exercise errors."""
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+    from coprod_toolkit.session import AssessSession, new_draft
+    from coprod_toolkit.storage import Store
+    from tests.conftest import ROOT
+
+    loaded = load_exercise(ROOT / "exercises" / "six-principles.yaml")
+    store = Store(tmp_path / "home")
+    draft = new_draft(loaded, "2026-11-23-1545-six-principles", "me", "Sam")
+    draft.answers = {"assets-strengths": 4}
+    store.save_draft(draft)
+    store.save_reflection(AssessSession(loaded, draft).reflection("my own practice"), "report\n")
+    runner = CliRunner()
+    for folder, message in [("reflections", REFLECTION), ("drafts", DRAFT)]:
+        shown = tmp_path / "home" / folder / "2026-11-23-1545-six-principles.yaml"
+        result = runner.invoke(app, ["exercise", "validate", str(shown.parent)])
+        assert result.exit_code == 0, result.output
+        flat = " ".join(result.output.split())
+        assert f"{shown}:4:1: {message}" in flat
+        assert "Checked 1 file: no errors, 1 warning." in flat
+
+
+@pytest.mark.parametrize(("name", "message"), [("record.yaml", GROUP), ("draft.yaml", DRAFT)])
+def test_a_groups_record_and_draft_are_one_warning_each(name: str, message: str) -> None:
+    from coprod_toolkit.loader import check_file
+    from tests.conftest import ROOT
+
+    path = ROOT / "tests" / "fixtures" / "group-old" / name
+    loaded, found = check_file(path)
+    assert loaded is None
+    assert [str(p) for p in found] == [f"{path}:4:1: {message}"]
+    assert found[0].severity == "warning"
+
+
+def test_the_new_messages_in_welsh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coprod_toolkit.loader import check_file
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("COPROD_LANG", "cy")
+    i18n._active = None
+    record = ROOT / "tests" / "fixtures" / "group-old" / "record.yaml"
+    assert [p.message for p in check_file(record)[1]] == [
+        "mae hon yn edrych fel cofnod grŵp a gadwodd coprod (gweler 'coprod history'), nid "
+        "ymarfer, felly chafodd hi mo'i gwirio fel un. I'w drwsio: dim byd, os mai dyna yw hi; "
+        "gwiriwch y ffolder lle mae eich ymarferion yn lle hynny."
+    ]
+    path = write(
+        tmp_path,
+        "g.yaml",
+        "id: g\ntitle: G\nsummary: S.\nkind: guided\nsteps:\n"
+        "  - id: a\n    title: A\n    prompt: ''\n",
+    )
+    assert [p.message for p in check_file(path)[1]] == [
+        "mae hwn yn wag, felly fyddai pobl ddim yn gweld unrhyw eiriau yma. I'w drwsio: "
+        "ysgrifennwch y geiriau y dylen nhw eu gweld ar ôl 'prompt:'."
+    ]

@@ -63,6 +63,10 @@ def check_file(path: Path) -> tuple[LoadedExercise | None, list[Problem]]:
                 "warning",
             )
         ]
+    saved = _saved_record(data)
+    if saved is not None:
+        line, column = marks.at(("exercise",), key=True)
+        return None, [Problem(shown, line, column, "", saved, "warning")]
     # What a kind needs is checked on the raw data, so it is reported with the rest.
     needed = "steps" if data.get("kind") == "guided" else "sections"
     missing = []
@@ -95,6 +99,34 @@ def looks_like_answers(data: dict[str, Any]) -> bool:
     """An answers file has 'answers:' and none of what every exercise has."""
     answered = {"answers", "people", "contributions"} & set(data)
     return bool(answered) and not {"id", "title", "sections", "steps"} & set(data)
+
+
+def _saved_record(data: dict[str, Any]) -> str | None:
+    """What to say of a file coprod saved (a reflection, a draft, a group's record), if it is one.
+
+    Each names the exercise it ran ('exercise:' with its hash) and when it started; no
+    exercise has either, so a folder of them is not reported as dozens of errors.
+    """
+    ref = data.get("exercise")
+    if not (isinstance(ref, dict) and "hash" in ref and "started" in data):
+        return None
+    if "finished" not in data:
+        return _(
+            "this looks like an unfinished run that coprod saved (to carry on with it, use "
+            "'coprod resume'), not an exercise, so it was not checked as one. Fix: nothing, "
+            "if that is what it is; check the folder your exercises are in instead."
+        )
+    if data.get("command") == "group":
+        return _(
+            "this looks like a group's record that coprod saved (see 'coprod history'), not "
+            "an exercise, so it was not checked as one. Fix: nothing, if that is what it is; "
+            "check the folder your exercises are in instead."
+        )
+    return _(
+        "this looks like a reflection that coprod saved (see 'coprod history'), not an "
+        "exercise, so it was not checked as one. Fix: nothing, if that is what it is; check "
+        "the folder your exercises are in instead."
+    )
 
 
 def load_exercise(path: Path) -> LoadedExercise:
