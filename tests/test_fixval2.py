@@ -182,3 +182,36 @@ def test_the_new_messages_in_welsh(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         "mae hwn yn wag, felly fyddai pobl ddim yn gweld unrhyw eiriau yma. I'w drwsio: "
         "ysgrifennwch y geiriau y dylen nhw eu gweld ar ôl 'prompt:'."
     ]
+
+
+def check_note(file: str) -> str:
+    return (
+        "# coprod ignores them. Check your work any time with:\n"
+        f"#   coprod exercise validate {file}\n"
+    )
+
+
+@pytest.mark.parametrize("kind", ["assessment", "checklist"])
+@pytest.mark.parametrize(
+    ("to", "written"),
+    [
+        ([], "exercises/our-values.yaml"),
+        (["--to", "base.yaml"], "base.yaml"),
+        (["--to", "sub/base.yaml"], "sub/base.yaml"),
+    ],
+)
+def test_exercise_new_names_the_file_it_wrote_in_its_own_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, to: list[str], written: str
+) -> None:
+    """The note said 'validate our-values.yaml' (from the title) whatever --to named."""
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    monkeypatch.chdir(tmp_path)
+    Path("sub").mkdir()
+    args = ["exercise", "new", "--title", "Our values", "--kind", kind, "--sections", "A"]
+    result = CliRunner().invoke(app, [*args, "--scale", "1-5", *to])
+    assert result.exit_code == 0, result.output
+    assert check_note(written) in Path(written).read_text(encoding="utf-8")
+    assert f"coprod exercise validate {written}" in result.output

@@ -87,12 +87,17 @@ def _comment(text: str, indent: str = "") -> list[str]:
 
 
 def starter_exercise(
-    title: str, sections: list[str], scale_min: int = 1, scale_max: int = 5
+    title: str,
+    sections: list[str],
+    scale_min: int = 1,
+    scale_max: int = 5,
+    file: str | None = None,
 ) -> str:
     """A commented assessment that validates as it stands, for a trainer to fill in.
 
     The notes and the example words are in the language in use; the keys stay as they are
-    (they are the file's format).
+    (they are the file's format). `file` is where it is written, as typed, for the note
+    that says how to check it (the title's name is only a guess: --to may name another).
     """
     ex_id = slugify(title)
     labels = {
@@ -113,9 +118,9 @@ def starter_exercise(
             _(
                 "{title}: a coprod exercise. Lines starting with # are notes for you;\n"
                 "coprod ignores them. Check your work any time with:\n"
-                "  coprod exercise validate {id}.yaml\n"
+                "  coprod exercise validate {file}\n"
                 "Every field is explained in docs/authoring.md, in coprod's source folder."
-            ).format(title=title, id=ex_id)
+            ).format(title=title, file=file or f"{ex_id}.yaml")
         ),
         "",
         *_comment(_("How people ask for it: coprod assess {id}").format(id=ex_id)),
@@ -193,8 +198,11 @@ def starter_exercise(
     return "\n".join(lines) + "\n"
 
 
-def starter_checklist(title: str, sections: list[str]) -> str:
-    """A commented checklist that validates as it stands: statements, counts and verdicts."""
+def starter_checklist(title: str, sections: list[str], file: str | None = None) -> str:
+    """A commented checklist that validates as it stands: statements, counts and verdicts.
+
+    `file` is where it is written, as typed, as for starter_exercise.
+    """
     ex_id = slugify(title)
     not_yet = _("Not yet")
     lines = [
@@ -203,9 +211,9 @@ def starter_checklist(title: str, sections: list[str]) -> str:
             _(
                 "{title}: a coprod checklist. Lines starting with # are notes for you;\n"
                 "coprod ignores them. Check your work any time with:\n"
-                "  coprod exercise validate {id}.yaml\n"
+                "  coprod exercise validate {file}\n"
                 "Every field is explained in docs/authoring.md, in coprod's source folder."
-            ).format(title=title, id=ex_id)
+            ).format(title=title, file=file or f"{ex_id}.yaml")
         ),
         "",
         *_comment(_("How people ask for it: coprod readiness {id}").format(id=ex_id)),

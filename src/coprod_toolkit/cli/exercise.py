@@ -644,9 +644,9 @@ def _exercise_new(
     path = _new_file(title, out)
     _new_file_free(path, out, force)
     if kind == "checklist":
-        _write_new_or_same(path, starter_checklist(title, names), force)
+        _write_new_or_same(path, starter_checklist(title, names, str(path)), force)
     else:
-        _write_new_or_same(path, starter_exercise(title, names, low, high), force)
+        _write_new_or_same(path, starter_exercise(title, names, low, high, str(path)), force)
     schema = path.parent / SCHEMA_NAME
     if not schema.exists():
         _write_new_or_same(schema, schema_text())
