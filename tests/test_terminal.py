@@ -251,3 +251,36 @@ def test_a_note_of_ordinary_length_gets_no_such_warning(tmp_path: Path) -> None:
     assert index == 1
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+def test_a_note_pasted_in_paragraphs_stays_one_note(tmp_path: Path) -> None:
+    """A pasted blank line used to answer the next question: the rest of the note became
+    the next answer, skipped the review, or was saved as the next step."""
+    from tests.conftest import MINIMAL, write
+
+    home = tmp_path / "home"
+    path = write(tmp_path / "mine", "tiny.yaml", MINIMAL)
+    child = spawn(["assess", str(path), "--about", "me", "--name", "Pat", "--plain"], home)
+    child.expect("Type a number")
+    child.send("4\r")
+    child.expect("Do you do another")
+    child.expect("Type a number")
+    child.send("1\r")
+    child.expect("Type your answer")
+    child.send("The cafe menu is now chosen by members.\r\rStaff no longer decide it.\r")
+    child.expect("I avoid it")
+    child.expect("Type a number")
+    child.send("2\r")
+    child.expect("Pick one")
+    child.expect("Type a number")
+    child.send("1\r")
+    child.expect("Type the number of an answer to change it")  # the review is not skipped
+    child.send("\r")
+    child.expect("One thing I will do next")
+    child.send("Ask Jo.\r")
+    child.expect("Saved your reflection")
+    child.expect(pexpect.EOF)
+    record = yaml.safe_load(next((home / "reflections").glob("*.yaml")).read_text())
+    note = next(a for a in record["answers"] if a["question"] == "q3")
+    assert note["answer"] == "The cafe menu is now chosen by members. Staff no longer decide it."
+    assert record["next_step"] == "Ask Jo."

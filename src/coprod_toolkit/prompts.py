@@ -224,6 +224,28 @@ def _at_terminal() -> bool:
     return sys.stdin.isatty()
 
 
+def _pasted_lines() -> list[str]:
+    """Lines already waiting on the terminal straight after the one just read: the rest of
+    something pasted (a person typing is never that quick). Blank lines are left out."""
+    import os
+    import sys
+
+    data = b""
+    try:
+        import select
+
+        fd = sys.stdin.fileno()
+        while select.select([fd], [], [], 0.05)[0]:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            data += chunk
+    except (ImportError, OSError, ValueError):  # Windows cannot wait on a terminal
+        return []
+    text = data.decode(sys.stdin.encoding or "utf-8", errors="replace")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class PlainPrompter:
     """Numbered answers typed as text, for screen readers and simple terminals."""
 
@@ -246,11 +268,21 @@ class PlainPrompter:
             shown = _fit(shown)
         self._write(shown)
 
-    def _input(self, prompt: str) -> str:
+    def _input(self, prompt: str, whole_paste: bool = False) -> str:
+        """A line typed at the prompt. With `whole_paste`, the rest of a paste too: lines
+        already waiting straight after it, joined with spaces, so that a note pasted in
+        paragraphs stays one note instead of answering the questions after it."""
         shown = printable(prompt)
         if self._read is input:
             shown = _fit_prompt(shown)
         typed = _guard(lambda: self._read(shown))
+        if whole_paste and self._read is input and _at_terminal():
+            self._cut_line(typed)
+            return " ".join([typed.strip(), *_pasted_lines()]).strip()
+        self._cut_line(typed)
+        return typed
+
+    def _cut_line(self, typed: str) -> None:
         if len(typed) >= TERMINAL_LINE and self._read is input and _at_terminal():
             # A terminal reading a line keeps at most 4,095 characters and drops the rest
             # without a word; coprod cannot see what was lost, so it says where it stops.
@@ -261,9 +293,8 @@ class PlainPrompter:
                     "check it and change it before you save."
                 ).format(end=one_line(typed[-40:]).strip())
             )
-        return typed
 
-    def _hidden_input(self, prompt: str) -> str:
+    def _hidden_input(self, prompt: str, whole_paste: bool = False) -> str:
         """Typed without showing on screen (no escape codes: the terminal's echo is off)."""
         if self._read_hidden is not None:
             hidden = self._read_hidden
@@ -273,14 +304,17 @@ class PlainPrompter:
         if self._read is input and sys.stdin.isatty():
             import getpass
 
-            return _guard(lambda: getpass.getpass(_fit_prompt(printable(prompt))))
-        return self._input(prompt)
+            typed = _guard(lambda: getpass.getpass(_fit_prompt(printable(prompt))))
+            if whole_paste:  # the rest of a paste arrived hidden too, and stays so
+                typed = " ".join([typed.strip(), *_pasted_lines()]).strip()
+            return typed
+        return self._input(prompt, whole_paste)
 
     def text(self, message: str, default: str | None = None, note: str = "") -> str:
         if note:
             self.say(note)
         shown = f" [{one_line(default)}]" if default else ""
-        answer = self._input(f"{message}{shown}: ").strip()
+        answer = self._input(f"{message}{shown}: ", whole_paste=True).strip()
         return answer or (default or "")
 
     def choose(
@@ -371,7 +405,7 @@ class PlainPrompter:
             if commands:
                 prompt += " (" + ", ".join(commands) + ")"
             read = self._hidden_input if a.private else self._input
-            typed = read(prompt + ": ").strip()
+            typed = read(prompt + ": ", isinstance(q, TextQuestion)).strip()
             word = typed.casefold()
             if not typed and a.answered:
                 return a.current
@@ -845,7 +879,9 @@ class PlainPrompter:
         self.say(_wrap(one_line(prompt)))
         self._list_actions(actions)
         while True:
-            what = " ".join(self._input(_("An action (or press Enter to finish): ")).split())
+            what = " ".join(
+                self._input(_("An action (or press Enter to finish): "), whole_paste=True).split()
+            )
             if not what:
                 options = [("finish", _("Yes: finish and save the group's record"))]
                 options.append(("add", _("No: add another action")))
