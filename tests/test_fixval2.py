@@ -215,3 +215,62 @@ def test_exercise_new_names_the_file_it_wrote_in_its_own_note(
     assert result.exit_code == 0, result.output
     assert check_note(written) in Path(written).read_text(encoding="utf-8")
     assert f"coprod exercise validate {written}" in result.output
+
+
+MANY = """\
+id: x
+title: X
+summary: S.
+scales:
+  agree: {min: 1, max: 5, labels: {1: No, 5: Yes}}
+sections:
+  - id: a
+    title: A
+    questions:
+      - id: q1
+        type: TYPE
+        text: One
+      - id: q1
+        type: scale
+        scale: agre
+        text: Two
+  - id: a
+    title: B
+    questions:
+      - id: q3
+        type: scale
+        scale: agree
+        text: Three
+"""
+
+
+def test_a_wrong_type_does_not_hide_repeated_ids_or_a_misspelt_scale(tmp_path: Path) -> None:
+    """STYLE: every error in a file at once, though the model cannot be built."""
+    broken = write(tmp_path, "broken.yaml", MANY.replace("TYPE", "txt"))
+    assert problems(broken) == [
+        f"{broken}:11:15: section 1, question 1: 'txt' is not a question type. Did you mean "
+        "'text'? Fix: use one of scale, yes_no, choice, multi, text.",
+        f"{broken}:13:13: section 1, question 2, id: the question id 'q1' is already used on "
+        "line 10. Fix: give each question its own id.",
+        f"{broken}:15:16: section 1, question 2, scale: there is no scale called 'agre' under "
+        "'scales' (known: agree). Fix: add it there, or write the scale here.",
+        f"{broken}:17:9: section 2, id: the section id 'a' is used twice. Fix: give each "
+        "section its own id.",
+    ]
+    # Once the type is right, the same three are found by the checks on the model: no more.
+    fixed = write(tmp_path, "fixed.yaml", MANY.replace("TYPE", "text"))
+    assert [p.split(":", 3)[3] for p in problems(fixed)] == [
+        p.split(":", 3)[3] for p in problems(broken)[1:]
+    ]
+
+
+def test_an_id_or_scale_the_model_refuses_is_reported_once(tmp_path: Path) -> None:
+    """An id or a scale's name that is not a valid id is the model's to report, alone."""
+    path = write(
+        tmp_path,
+        "x.yaml",
+        MANY.replace("TYPE", "text").replace("id: q1", "id: Q1").replace("agre", "Agre!"),
+    )
+    found = problems(path)
+    assert not any("already used" in p or "no scale called" in p for p in found), found
+    assert any("section id 'a' is used twice" in p for p in found), found

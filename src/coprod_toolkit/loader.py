@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from pydantic import ValidationError
 
 from coprod_toolkit.errors import FileProblems, Problem
 from coprod_toolkit.i18n import ENGLISH, N_, _, translation_of
 from coprod_toolkit.models import (
+    SLUG_PATTERN,
     Band,
     ChoiceQuestion,
     Exercise,
@@ -29,6 +32,8 @@ from coprod_toolkit.models import (
 )
 from coprod_toolkit.scoring import common_scale, question_range
 from coprod_toolkit.yamlfile import Marks, Path_, read_yaml, validation_problems, where
+
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ def check_file(path: Path) -> tuple[LoadedExercise | None, list[Problem]]:
         exercise = Exercise.model_validate(data)
     except ValidationError as e:
         problems = validation_problems(shown, data, marks, e, Exercise) + missing
+        problems += _raw_checks(data, marks, shown)
         return None, sorted(problems, key=lambda p: (p.line, p.column))
     if missing:
         return None, missing
@@ -156,24 +162,13 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
     for s_index, section in enumerate(ex.sections):
         s_at: Path_ = ("sections", s_index)
         if section.id in seen_sections:
-            add(
-                (*s_at, "id"),
-                _("the section id '{id}' is used twice. Fix: give each section its own id.").format(
-                    id=section.id
-                ),
-            )
+            add((*s_at, "id"), _section_twice(section.id))
         seen_sections[section.id] = s_index
         for q_index, question in enumerate(section.questions):
             q_at: Path_ = (*s_at, "questions", q_index)
             if question.id in seen_questions:
                 first = marks.at((*seen_questions[question.id], "id"))[0]
-                add(
-                    (*q_at, "id"),
-                    _(
-                        "the question id '{id}' is already used on line {line}. "
-                        "Fix: give each question its own id."
-                    ).format(id=question.id, line=first),
-                )
+                add((*q_at, "id"), _question_twice(question.id, first))
             seen_questions[question.id] = q_at
             if isinstance(question.text, dict):
                 given = set(question.text)
@@ -201,7 +196,7 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
             if isinstance(question, ScaleQuestion):
                 if isinstance(question.scale, str):
                     if question.scale not in ex.scales:
-                        add((*q_at, "scale"), _no_scale(question.scale, ex))
+                        add((*q_at, "scale"), _no_scale(question.scale, ex.scales))
                         continue
                 else:
                     _check_scale(question.scale, (*q_at, "scale"), add)
@@ -293,12 +288,78 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
     return sorted(unique.values(), key=lambda p: (p.line, p.column))
 
 
-def _no_scale(name: str, ex: Exercise) -> str:
+def _no_scale(name: str, scales: Iterable[str]) -> str:
     """A scale named where the exercise has none by that name."""
     return _(
         "there is no scale called '{name}' under 'scales' (known: {names}). "
         "Fix: add it there, or write the scale here."
-    ).format(name=name, names=", ".join(ex.scales) or _("none yet"))
+    ).format(name=name, names=", ".join(scales) or _("none yet"))
+
+
+def _section_twice(section_id: str) -> str:
+    return _("the section id '{id}' is used twice. Fix: give each section its own id.").format(
+        id=section_id
+    )
+
+
+def _question_twice(question_id: str, line: int) -> str:
+    return _(
+        "the question id '{id}' is already used on line {line}. Fix: give each question its own id."
+    ).format(id=question_id, line=line)
+
+
+def _is_slug(value: Any) -> TypeGuard[str]:
+    """What the model would take as an id or a scale's name (else it reports it itself)."""
+    return isinstance(value, str) and len(value) <= 64 and _SLUG.fullmatch(value) is not None
+
+
+def _raw_checks(data: dict[str, Any], marks: Marks, path: str) -> list[Problem]:
+    """check_exercise's id and scale-name checks, on the raw data, for when the model fails.
+
+    So a repeated id or a misspelt scale is reported with a wrong type elsewhere, not only
+    once that is fixed. Only what the model took as it is (ids and names that are valid,
+    questions of type scale) is checked, so nothing the model reports is reported again;
+    check_exercise runs only when the model is built, so nothing is reported twice.
+    """
+    problems: list[Problem] = []
+
+    def add(at: Path_, message: str) -> None:
+        line, column = marks.at(at)
+        problems.append(Problem(path, line, column, where(at), message))
+
+    sections = data.get("sections")
+    scales = data.get("scales", {})
+    if not isinstance(sections, list):
+        return problems
+    seen_sections: set[str] = set()
+    seen_questions: dict[str, Path_] = {}
+    for s_index, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        s_at: Path_ = ("sections", s_index)
+        if _is_slug(section.get("id")):
+            if section["id"] in seen_sections:
+                add((*s_at, "id"), _section_twice(section["id"]))
+            seen_sections.add(section["id"])
+        questions = section.get("questions")
+        for q_index, question in enumerate(questions if isinstance(questions, list) else []):
+            if not isinstance(question, dict):
+                continue
+            q_at: Path_ = (*s_at, "questions", q_index)
+            if _is_slug(question.get("id")):
+                if question["id"] in seen_questions:
+                    first = marks.at((*seen_questions[question["id"]], "id"))[0]
+                    add((*q_at, "id"), _question_twice(question["id"], first))
+                seen_questions[question["id"]] = q_at
+            name = question.get("scale")
+            if (
+                question.get("type") == "scale"
+                and isinstance(scales, dict)
+                and _is_slug(name)
+                and name not in scales
+            ):
+                add((*q_at, "scale"), _no_scale(name, scales))
+    return problems
 
 
 LONG_TEXT = 200
@@ -510,7 +571,7 @@ def _check_group_knobs(ex: Exercise, add: Any) -> None:
     if adds is None:
         return
     if isinstance(adds.scale, str) and adds.scale not in ex.scales:
-        add(("group_adds", "scale"), _no_scale(adds.scale, ex))
+        add(("group_adds", "scale"), _no_scale(adds.scale, ex.scales))
     elif isinstance(adds.scale, Scale):
         _check_scale(adds.scale, ("group_adds", "scale"), add)
     known = [s.id for s in ex.sections]
