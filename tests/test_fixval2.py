@@ -274,3 +274,67 @@ def test_an_id_or_scale_the_model_refuses_is_reported_once(tmp_path: Path) -> No
     found = problems(path)
     assert not any("already used" in p or "no scale called" in p for p in found), found
     assert any("section id 'a' is used twice" in p for p in found), found
+
+
+def test_empty_names_of_subjects_frameworks_bands_and_verdicts_are_errors(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "x.yaml",
+        """
+        id: x
+        title: X
+        summary: S.
+        subjects:
+          me: ""
+        frameworks:
+          f:
+            title: ""
+            principles:
+              - {id: p, title: " "}
+        scoring:
+          bands:
+            - {min: 0, max: 49, label: ""}
+            - {min: 50, max: 100, label: Good}
+        sections:
+          - id: a
+            title: A
+            bands:
+              - {min: 0, max: 100, label: ""}
+            questions:
+              - id: q1
+                type: scale
+                scale: {min: 1, max: 5, labels: {1: No, 5: Yes}}
+                text: One
+                principles: {f: p}
+        """,
+    )
+    assert problems(path) == [
+        f"{path}:5:7: subjects.me: {empty('me')}",
+        f"{path}:8:12: frameworks.f.title: {empty('title')}",
+        f"{path}:10:24: frameworks.f, principle 1, title: {empty('title')}",
+        f"{path}:13:32: scoring, band 1, label: {empty('label')}",
+        f"{path}:19:35: section 1, band 1, label: {empty('label')}",
+    ]
+    checklist = write(
+        tmp_path,
+        "c.yaml",
+        """
+        id: x
+        title: X
+        summary: S.
+        kind: checklist
+        find_out_first: {label: ""}
+        verdicts:
+          - {min: 0, max: 0, label: ""}
+          - {min: 1, max: 1, label: No}
+        sections:
+          - id: a
+            title: A
+            questions:
+              - {id: q1, type: yes_no, counts: for, text: One}
+        """,
+    )
+    assert problems(checklist) == [
+        f"{checklist}:5:25: find_out_first.label: {empty('label')}",
+        f"{checklist}:7:29: verdict 1, label: {empty('label')}",
+    ]

@@ -708,9 +708,23 @@ def _check_kind(ex: Exercise, add: Any) -> None:
 def _check_words(ex: Exercise, add: Any) -> None:
     """What a person reads must have words: an empty text passes the model (it is a string)."""
     places: list[tuple[Path_, str]] = [(("title",), ex.title), (("summary",), ex.summary)]
+    places += [(("subjects", k), v) for k, v in ex.subjects.items()]
+    for fid, framework in ex.frameworks.items():
+        places.append((("frameworks", fid, "title"), framework.title))
+        for p_index, principle in enumerate(framework.principles):
+            places.append((("frameworks", fid, "principles", p_index, "title"), principle.title))
+    bands: list[tuple[Path_, list[Band]]] = [
+        (("scoring", "bands"), ex.scoring.bands),
+        (("scoring", "section_bands"), ex.scoring.section_bands),
+        (("verdicts",), ex.verdicts),
+    ]
+    if ex.find_out_first is not None:
+        places.append((("find_out_first", "label"), ex.find_out_first.label))
     for s_index, section in enumerate(ex.sections):
         s_at: Path_ = ("sections", s_index)
         places.append(((*s_at, "title"), section.title))
+        if section.bands is not None:
+            bands.append(((*s_at, "bands"), section.bands))
         for q_index, question in enumerate(section.questions):
             q_at: Path_ = (*s_at, "questions", q_index)
             if isinstance(question.text, str):
@@ -723,6 +737,8 @@ def _check_words(ex: Exercise, add: Any) -> None:
     for index, step in enumerate(ex.steps):
         places.append((("steps", index, "title"), step.title))
         places.append((("steps", index, "prompt"), step.prompt))
+    for at, listed in bands:
+        places += [((*at, index, "label"), band.label) for index, band in enumerate(listed)]
     for at, words in places:
         if not words.strip():
             add(
