@@ -338,3 +338,39 @@ def test_empty_names_of_subjects_frameworks_bands_and_verdicts_are_errors(tmp_pa
         f"{checklist}:5:25: find_out_first.label: {empty('label')}",
         f"{checklist}:7:29: verdict 1, label: {empty('label')}",
     ]
+
+
+def test_an_empty_text_in_a_translation_is_one_plain_error(tmp_path: Path) -> None:
+    """It said 'at least 1 characters', then that the text should be 'key: value' lines."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+    from tests.conftest import ROOT
+
+    for name in ("tokenism.yaml", "tokenism.cy.yaml"):
+        shutil.copy(ROOT / "exercises" / name, tmp_path / name)
+    welsh = tmp_path / "tokenism.cy.yaml"
+    lines = welsh.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith("    text: "))
+    lines[number] = '    text: ""'
+    welsh.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["exercise", "validate", str(tmp_path)])
+    assert result.exit_code == 1
+    flat = " ".join(result.output.split())
+    assert f"{welsh}:{number + 1}:11: questions.jargon.text: {empty('text')}" in flat
+    assert "Checked 2 files: 1 error in 1 file, 0 warnings." in flat
+
+
+def test_an_empty_unknown_answer_says_so(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "x.yaml",
+        "id: x\ntitle: X\nsummary: S.\nsections:\n  - id: a\n    title: A\n    questions:\n"
+        "      - id: q1\n        type: scale\n        text: One\n"
+        '        scale: {min: 1, max: 5, labels: {1: No, 5: Yes}, unknown: ""}\n',
+    )
+    assert problems(path) == [
+        f"{path}:11:67: section 1, question 1, scale.unknown: {empty('unknown')}"
+    ]

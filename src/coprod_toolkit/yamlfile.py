@@ -1080,6 +1080,12 @@ def _pydantic_problem(
             "this needs at least {count} items. Fix: add more.",
             need,
         ).format(count=need)
+    elif kind == "string_too_short" and ctx.get("min_length", 1) == 1 and name:
+        # Nothing written: "at least 1 characters" said it badly (the same words as loader's).
+        message = _(
+            "this is empty, so people would see no words here. "
+            "Fix: write the words they should see after '{name}:'."
+        ).format(name=name)
     elif kind == "string_too_short":
         message = _("this is too short. Fix: write at least {count} characters.").format(
             count=ctx.get("min_length", 1)
@@ -1149,6 +1155,24 @@ def _wanted(errors: list[Any]) -> list[Any]:
     `scale: {min:1, max:5}` fails both as a scale and as a scale's name; the name's
     complaint ("this should be text") would only mislead.
     """
+    # `text: ""` fails both as text (empty) and as a group of wordings; only the first
+    # says what is wrong with the text that was written.
+    empty = {
+        tuple(e["loc"])[:-1]
+        for e in errors
+        if e["type"] == "string_too_short" and e["loc"] and _member_name(e["loc"][-1])
+    }
+    errors = [
+        e
+        for e in errors
+        if not (
+            e["type"] in ("dict_type", "model_type")
+            and isinstance(e.get("input"), str)
+            and e["loc"]
+            and _member_name(e["loc"][-1])
+            and tuple(e["loc"])[:-1] in empty
+        )
+    ]
     model_prefixes = set()
     for e in errors:
         loc = tuple(e["loc"])
