@@ -170,7 +170,13 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                 first = marks.at((*seen_questions[question.id], "id"))[0]
                 add((*q_at, "id"), _question_twice(question.id, first))
             seen_questions[question.id] = q_at
-            if isinstance(question.text, dict):
+            if isinstance(question.text, str):
+                if not question.text.strip():
+                    add((*q_at, "text"), _empty("text"))
+            else:
+                for subject, words in question.text.items():
+                    if not words.strip():
+                        add((*q_at, "text", subject), _empty(subject))
                 given = set(question.text)
                 missing = sorted(subjects - given)
                 extra = sorted(given - subjects)
@@ -205,7 +211,10 @@ def check_exercise(ex: Exercise, marks: Marks, path: str) -> list[Problem]:
                 # costs pydantic's slow path and an exception, question after question.
                 options = question.options
                 seen_values: set[object] = set()
-                for o_index, value in enumerate(o.value for o in options):
+                for o_index, option in enumerate(options):
+                    value = option.value
+                    if not option.label.strip():
+                        add((*q_at, "options", o_index, "label"), _empty("label"))
                     if value in seen_values:
                         add(
                             (*q_at, "options", o_index, "value"),
@@ -706,7 +715,11 @@ def _check_kind(ex: Exercise, add: Any) -> None:
 
 
 def _check_words(ex: Exercise, add: Any) -> None:
-    """What a person reads must have words: an empty text passes the model (it is a string)."""
+    """What a person reads must have words: an empty text passes the model (it is a string).
+
+    A question's text and its options' labels are checked in check_exercise's own pass
+    over the questions, which has their places already (no second pass over them all).
+    """
     places: list[tuple[Path_, str]] = [(("title",), ex.title), (("summary",), ex.summary)]
     places += [(("subjects", k), v) for k, v in ex.subjects.items()]
     for fid, framework in ex.frameworks.items():
@@ -725,15 +738,6 @@ def _check_words(ex: Exercise, add: Any) -> None:
         places.append(((*s_at, "title"), section.title))
         if section.bands is not None:
             bands.append(((*s_at, "bands"), section.bands))
-        for q_index, question in enumerate(section.questions):
-            q_at: Path_ = (*s_at, "questions", q_index)
-            if isinstance(question.text, str):
-                places.append(((*q_at, "text"), question.text))
-            else:
-                places += [((*q_at, "text", k), v) for k, v in question.text.items()]
-            if isinstance(question, ChoiceQuestion | MultiQuestion):
-                for o_index, option in enumerate(question.options):
-                    places.append(((*q_at, "options", o_index, "label"), option.label))
     for index, step in enumerate(ex.steps):
         places.append((("steps", index, "title"), step.title))
         places.append((("steps", index, "prompt"), step.prompt))
@@ -741,13 +745,14 @@ def _check_words(ex: Exercise, add: Any) -> None:
         places += [((*at, index, "label"), band.label) for index, band in enumerate(listed)]
     for at, words in places:
         if not words.strip():
-            add(
-                at,
-                _(
-                    "this is empty, so people would see no words here. "
-                    "Fix: write the words they should see after '{name}:'."
-                ).format(name=at[-1]),
-            )
+            add(at, _empty(str(at[-1])))
+
+
+def _empty(name: str) -> str:
+    return _(
+        "this is empty, so people would see no words here. "
+        "Fix: write the words they should see after '{name}:'."
+    ).format(name=name)
 
 
 def _check_scale(scale: Scale, at: Path_, add: Any) -> None:
