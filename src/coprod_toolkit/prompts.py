@@ -396,7 +396,7 @@ class PlainPrompter:
                 commands.append(
                     _("'p' to pass") if not isinstance(q, TextQuestion) else _("Enter to pass")
                 )
-        elif q.optional:
+        elif q.optional and not a.answered:  # answered: Enter keeps the answer (said above)
             commands.append(_("Enter to skip"))
         if a.note_for is not None:
             commands = [_("Enter to leave it out"), _("'b' to go back to your answer")]
