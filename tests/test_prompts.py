@@ -167,8 +167,8 @@ def test_what_is_no_date_is_said_plainly_and_asked_again() -> None:
     when, said = _dates_typed("31/02/2030", "12/31/2030", "next week", "2030-01-31")
     assert when == date(2030, 1, 31)
     assert said == [
-        "Sorry, '31/02/2030' is not a date. Write it like 2026-12-31 or 31/12/2026.",
-        "Sorry, '12/31/2030' is not a date. Write it like 2026-12-31 or 31/12/2026.",
+        "Sorry, '31/02/2030' is not a day on the calendar: check the day and the month.",
+        "Sorry, '12/31/2030' is not a day on the calendar: check the day and the month.",
         "Sorry, 'next week' is not a date. Write it like 2026-12-31 or 31/12/2026.",
     ]
 
