@@ -31,7 +31,7 @@ def test_one_principle_only_names_it_and_gives_no_band() -> None:
     total = len(scores.sections)
     assets = next(s.title for s in scores.sections if s.id == "assets")
     words = _words({"assets"})
-    assert f"rests on 1 of {total} principles only ({assets.rstrip('.')})" in words
+    assert f"rests on 1 of {total} sections only ({assets.rstrip('.')})" in words
     assert "fewer than half, so no overall band is given" in words
 
 

@@ -171,7 +171,20 @@ def test_a_mistyped_exercise_gets_a_did_you_mean(isolated: Path) -> None:
     # An exercise coprod knows, with nothing saved on it: simply nothing to list.
     result = runner.invoke(app, ["history", "--exercise", "tokenism"])
     assert result.exit_code == 0
-    assert result.output == "No saved reflections match. Start one with: coprod assess\n"
+    assert result.output == (
+        "None of the saved reflections match --exercise tokenism. To see them all: coprod history\n"
+    )
+
+
+def test_choices_that_leave_nothing_are_said_to_be_the_reason(isolated: Path) -> None:
+    """'No saved reflections match. Start one with: coprod assess' read as if all were lost."""
+    make(isolated, day(3))
+    result = runner.invoke(app, ["history", "--since", "2099-01-01", "--name", "Ana"])
+    assert result.exit_code == 0
+    assert result.output == (
+        "None of the saved reflections match --name Ana --since 2099-01-01. "
+        "To see them all: coprod history\n"
+    )
 
 
 def test_dates_the_wrong_way_round_are_said_to_be(isolated: Path) -> None:

@@ -167,8 +167,8 @@ def test_what_is_no_date_is_said_plainly_and_asked_again() -> None:
     when, said = _dates_typed("31/02/2030", "12/31/2030", "next week", "2030-01-31")
     assert when == date(2030, 1, 31)
     assert said == [
-        "Sorry, '31/02/2030' is not a date. Write it like 2026-12-31 or 31/12/2026.",
-        "Sorry, '12/31/2030' is not a date. Write it like 2026-12-31 or 31/12/2026.",
+        "Sorry, '31/02/2030' is not a day on the calendar: check the day and the month.",
+        "Sorry, '12/31/2030' is not a day on the calendar: check the day and the month.",
         "Sorry, 'next week' is not a date. Write it like 2026-12-31 or 31/12/2026.",
     ]
 
@@ -182,3 +182,31 @@ def test_a_date_already_past_is_asked_again_unless_it_was_the_date_before() -> N
     ]
     kept = date(2020, 1, 1)  # an action's date, set long ago: Enter keeps it
     assert _dates_typed("", current=kept) == (kept, [])
+
+
+def test_an_answered_optional_note_says_enter_keeps_it_and_nothing_else(
+    loaded: LoadedExercise,
+) -> None:
+    """'press Enter to keep it' and 'Enter to skip' on one screen contradicted each other."""
+    note = loaded.exercise.question("q3")
+    assert note is not None
+    optional = note.model_copy(update={"optional": True})
+    prompts: list[str] = []
+    said: list[str] = []
+
+    def read(prompt: str) -> str:
+        prompts.append(prompt)
+        return ""
+
+    prompter = PlainPrompter(read=read, write=said.append)
+    kept = prompter.ask(
+        ask_for(loaded, "q3", question=optional, answered=True, current="We met at the cafe.")
+    )
+    assert kept == "We met at the cafe."
+    assert any("(press Enter to keep it)" in line for line in said)
+    assert "Enter to skip" not in prompts[0]
+    fresh: list[str] = []
+    PlainPrompter(read=lambda p: fresh.append(p) or "", write=said.append).ask(
+        ask_for(loaded, "q3", question=optional)
+    )
+    assert "Enter to skip" in fresh[0]

@@ -195,6 +195,16 @@ def _moments(seconds: int) -> set[str]:
     return moments
 
 
+_DATE_SHAPES = (r"\d{4}-\d{1,2}-\d{1,2}", r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+
+
+def _looks_like_a_date(typed: str) -> bool:
+    """Written as a date, though it may name no real day (31/02/2030)."""
+    import re
+
+    return any(re.fullmatch(shape, typed.strip()) for shape in _DATE_SHAPES)
+
+
 def read_date(typed: str) -> date | None:
     """A date as people write it: 2026-12-31, or day first as in the UK, 31/12/2026
     (or 31.12.2026, 31-12-2026). None when it is no date."""
@@ -396,7 +406,7 @@ class PlainPrompter:
                 commands.append(
                     _("'p' to pass") if not isinstance(q, TextQuestion) else _("Enter to pass")
                 )
-        elif q.optional:
+        elif q.optional and not a.answered:  # answered: Enter keeps the answer (said above)
             commands.append(_("Enter to skip"))
         if a.note_for is not None:
             commands = [_("Enter to leave it out"), _("'b' to go back to your answer")]
@@ -849,7 +859,14 @@ class PlainPrompter:
             if not typed or typed_word(typed, "open"):
                 return None
             when = read_date(typed)
-            if when is None:
+            if when is None and _looks_like_a_date(typed):
+                self.say(
+                    _(
+                        "Sorry, '{typed}' is not a day on the calendar: check the day and "
+                        "the month."
+                    ).format(typed=one_line(typed))
+                )
+            elif when is None:
                 self.say(
                     _(
                         "Sorry, '{typed}' is not a date. Write it like 2026-12-31 or 31/12/2026."

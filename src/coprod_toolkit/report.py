@@ -146,18 +146,12 @@ def fewer_answers(scores: Scores) -> list[Line]:
         and scores.show != "each"
     ):
         which = _listed(scored)
-        if any(s.principle for s in scores.sections):
-            rests = _(
-                "The overall reading rests on {scored} of {total} principles only ({which}): "
-                "the others have no score, as none of their answers count (passed, or "
-                "answered 'not sure' or 'does not apply')."
-            )
-        else:
-            rests = _(
-                "The overall reading rests on {scored} of {total} sections only ({which}): "
-                "the others have no score, as none of their answers count (passed, or "
-                "answered 'not sure' or 'does not apply')."
-            )
+        # Sections, not principles: six-principles has two sections beyond them. What
+        # made an answer not count (passed, 'not sure', 'does not apply') varies.
+        rests = _(
+            "The overall reading rests on {scored} of {total} sections only ({which}): "
+            "the others have no score, as none of their answers count towards one."
+        )
         rests = rests.format(scored=len(scored), total=len(scores.sections), which=which)
         if too_few_sections(scores.sections):
             rests += " " + _("That is fewer than half, so no overall band is given.")
@@ -384,7 +378,7 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
         lines += _standouts(strongest, weakest, scores)
     elif len(scored) > 3:
         lines.append(
-            Line(_("Every principle scored about the same, so none stands out as strongest."))
+            Line(_("Every section scored about the same, so none stands out as strongest."))
         )
     # Few sections (a placement, say): each reading matters. Many: the ones to work on.
     explain = scored if len(scores.sections) <= 3 else weakest
@@ -449,7 +443,7 @@ def _standouts(
     rest = the_rest(scores, strongest + weakest) if not (strongest and weakest) else None
     if rest is not None:
         lines.append(
-            Line(_("The other principles all scored {amount}.").format(amount=amount(rest, scores)))
+            Line(_("The other sections all scored {amount}.").format(amount=amount(rest, scores)))
         )
     return lines
 

@@ -338,16 +338,14 @@ def strongest_and_weakest(
 ) -> tuple[list[SectionScore], list[SectionScore]]:
     """The sections to celebrate and the ones to work on, never the same one twice.
 
-    Only principles are ranked when the exercise names them: a section that goes
-    beyond them is not a principle to celebrate or work on. Scores are compared as
-    people see them (whole numbers), and equal scores are never split: calling one of
-    five sections at 50 "strongest" would be chance, not a finding. So a group of
-    equal scores is named whole, if it is at most half the sections (or `count`);
-    further groups join it while there is room for all of them within `count`.
+    Every scored section is ranked, as the results table shows them all (six-principles'
+    two sections beyond the principles too: a 0 in "what changed" is worth working on).
+    Scores are compared as people see them (whole numbers), and equal scores are never
+    split: calling one of five sections at 50 "strongest" would be chance, not a finding.
+    So a group of equal scores is named whole, if it is at most half the sections (or
+    `count`); further groups join it while there is room for all of them within `count`.
     """
     pool = [s for s in scores.sections if s.percent is not None]
-    if any(s.principle for s in pool):
-        pool = [s for s in pool if s.principle]
     if len(pool) < 4:
         return [], []
     groups: dict[int, list[SectionScore]] = {}
@@ -373,10 +371,8 @@ def strongest_and_weakest(
 
 
 def the_rest(scores: Scores, named: list[SectionScore]) -> SectionScore | None:
-    """When every principle not named scored the same, one of them (to say its score)."""
+    """When every scored section not named scored the same, one of them (to say its score)."""
     pool = [s for s in scores.sections if s.percent is not None]
-    if any(s.principle for s in pool):
-        pool = [s for s in pool if s.principle]
     rest = [s for s in pool if s not in named]
     if len(rest) > 1 and len({whole(s.percent or 0) for s in rest}) == 1:
         return rest[0]

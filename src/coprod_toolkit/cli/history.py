@@ -299,7 +299,24 @@ def _history(
         typer.echo(json.dumps([asdict(s) for s in found], indent=2, ensure_ascii=False))
         return
     if not found:
-        typer.echo(_("No saved reflections match. Start one with: coprod assess"))
+        given = [
+            f"{flag} {value}"
+            for flag, value in (
+                ("--exercise", exercise),
+                ("--name", name),
+                ("--since", since),
+                ("--until", until),
+            )
+            if value is not None
+        ]
+        if given:  # there may be reflections: say it is the choices that leave none
+            typer.echo(
+                _(
+                    "None of the saved reflections match {choices}. To see them all: coprod history"
+                ).format(choices=" ".join(given))
+            )
+        else:
+            typer.echo(_("No saved reflections match. Start one with: coprod assess"))
         return
     from coprod_toolkit.text import printable
 
