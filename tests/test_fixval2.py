@@ -374,3 +374,29 @@ def test_an_empty_unknown_answer_says_so(tmp_path: Path) -> None:
     assert problems(path) == [
         f"{path}:11:67: section 1, question 1, scale.unknown: {empty('unknown')}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("to", "asked"),
+    [
+        ([], "our-values"),
+        (["--to", "exercises/mine.yaml"], "our-values"),
+        (["--to", "base.yaml"], "base.yaml"),
+    ],
+)
+def test_exercise_new_says_how_to_ask_for_it_from_where_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: list[str], asked: str
+) -> None:
+    """Outside the folders coprod searches, 'coprod assess our-values' found nothing."""
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    monkeypatch.chdir(tmp_path)
+    Path("exercises").mkdir()
+    args = ["exercise", "new", "--title", "Our values", "--kind", "assessment"]
+    result = CliRunner().invoke(app, [*args, "--sections", "A", "--scale", "1-5", *to])
+    assert result.exit_code == 0, result.output
+    written = to[1] if to else "exercises/our-values.yaml"
+    note = f"# How people ask for it: coprod assess {asked}\n"
+    assert note in Path(written).read_text(encoding="utf-8")

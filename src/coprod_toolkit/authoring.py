@@ -92,12 +92,14 @@ def starter_exercise(
     scale_min: int = 1,
     scale_max: int = 5,
     file: str | None = None,
+    ask: str | None = None,
 ) -> str:
     """A commented assessment that validates as it stands, for a trainer to fill in.
 
     The notes and the example words are in the language in use; the keys stay as they are
     (they are the file's format). `file` is where it is written, as typed, for the note
-    that says how to check it (the title's name is only a guess: --to may name another).
+    that says how to check it (the title's name is only a guess: --to may name another);
+    `ask` is how to ask for it, its id or, outside the folders coprod searches, its path.
     """
     ex_id = slugify(title)
     labels = {
@@ -123,7 +125,7 @@ def starter_exercise(
             ).format(title=title, file=file or f"{ex_id}.yaml")
         ),
         "",
-        *_comment(_("How people ask for it: coprod assess {id}").format(id=ex_id)),
+        *_comment(_("How people ask for it: coprod assess {id}").format(id=ask or ex_id)),
         f"id: {ex_id}",
         *_comment(_("Raise the version whenever you change the questions.")),
         "version: 1",  # i18n-ok: the file format
@@ -198,10 +200,12 @@ def starter_exercise(
     return "\n".join(lines) + "\n"
 
 
-def starter_checklist(title: str, sections: list[str], file: str | None = None) -> str:
+def starter_checklist(
+    title: str, sections: list[str], file: str | None = None, ask: str | None = None
+) -> str:
     """A commented checklist that validates as it stands: statements, counts and verdicts.
 
-    `file` is where it is written, as typed, as for starter_exercise.
+    `file` and `ask` are as for starter_exercise.
     """
     ex_id = slugify(title)
     not_yet = _("Not yet")
@@ -216,7 +220,7 @@ def starter_checklist(title: str, sections: list[str], file: str | None = None) 
             ).format(title=title, file=file or f"{ex_id}.yaml")
         ),
         "",
-        *_comment(_("How people ask for it: coprod readiness {id}").format(id=ex_id)),
+        *_comment(_("How people ask for it: coprod readiness {id}").format(id=ask or ex_id)),
         f"id: {ex_id}",
         "version: 1",  # i18n-ok: the file format
         "kind: checklist",  # i18n-ok: the file format

@@ -590,6 +590,7 @@ def _exercise_new(
     )
     from coprod_toolkit.cli.common import interactive, prompter_for
     from coprod_toolkit.errors import Interrupted, UsageProblem
+    from coprod_toolkit.folders import search_dirs
     from coprod_toolkit.loader import load_exercise
 
     if kind is not None and kind not in ("assessment", "checklist"):
@@ -643,10 +644,13 @@ def _exercise_new(
     low, high = _parse_scale(scale or "1-5")
     path = _new_file(title, out)
     _new_file_free(path, out, force)
+    # Asked for by its id only where coprod looks for exercises; elsewhere, by its path.
+    searched = {folder.resolve() for _origin, folder in search_dirs()}
+    ask = None if path.parent.resolve() in searched else str(path)
     if kind == "checklist":
-        _write_new_or_same(path, starter_checklist(title, names, str(path)), force)
+        _write_new_or_same(path, starter_checklist(title, names, str(path), ask), force)
     else:
-        _write_new_or_same(path, starter_exercise(title, names, low, high, str(path)), force)
+        _write_new_or_same(path, starter_exercise(title, names, low, high, str(path), ask), force)
     schema = path.parent / SCHEMA_NAME
     if not schema.exists():
         _write_new_or_same(schema, schema_text())
