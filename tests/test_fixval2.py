@@ -400,3 +400,17 @@ def test_exercise_new_says_how_to_ask_for_it_from_where_it_is(
     written = to[1] if to else "exercises/our-values.yaml"
     note = f"# How people ask for it: coprod assess {asked}\n"
     assert note in Path(written).read_text(encoding="utf-8")
+
+
+def test_a_repeated_step_id_is_found_beside_a_wrong_number(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "g.yaml",
+        "id: g\ntitle: G\nsummary: S.\nkind: guided\nsteps:\n"
+        "  - {id: a, title: A, prompt: P, minutes: lots}\n  - {id: a, title: B, prompt: Q}\n",
+    )
+    assert problems(path) == [
+        f"{path}:6:43: step 1, minutes: this should be a whole number, but it is the text "
+        "'lots'. Fix: write a whole number, like 3.",
+        f"{path}:7:10: step 2, id: the step id 'a' is used twice. Fix: give each step its own id.",
+    ]

@@ -317,13 +317,18 @@ def _question_twice(question_id: str, line: int) -> str:
     ).format(id=question_id, line=line)
 
 
+def _step_twice(step_id: str) -> str:
+    return _("the step id '{id}' is used twice. Fix: give each step its own id.").format(id=step_id)
+
+
 def _is_slug(value: Any) -> TypeGuard[str]:
     """What the model would take as an id or a scale's name (else it reports it itself)."""
     return isinstance(value, str) and len(value) <= 64 and _SLUG.fullmatch(value) is not None
 
 
 def _raw_checks(data: dict[str, Any], marks: Marks, path: str) -> list[Problem]:
-    """check_exercise's id and scale-name checks, on the raw data, for when the model fails.
+    """check_exercise's id and scale-name checks (and _check_kind's of steps' ids), on the
+    raw data, for when the model fails.
 
     So a repeated id or a misspelt scale is reported with a wrong type elsewhere, not only
     once that is fixed. Only what the model took as it is (ids and names that are valid,
@@ -336,6 +341,12 @@ def _raw_checks(data: dict[str, Any], marks: Marks, path: str) -> list[Problem]:
         line, column = marks.at(at)
         problems.append(Problem(path, line, column, where(at), message))
 
+    steps = data.get("steps")
+    if data.get("kind") == "guided" and isinstance(steps, list):
+        ids = [step.get("id") if isinstance(step, dict) else None for step in steps]
+        for index, step_id in enumerate(ids):
+            if _is_slug(step_id) and step_id in ids[:index]:
+                add(("steps", index, "id"), _step_twice(step_id))
     sections = data.get("sections")
     scales = data.get("scales", {})
     if not isinstance(sections, list):
@@ -622,12 +633,7 @@ def _check_kind(ex: Exercise, add: Any) -> None:
         ids = [s.id for s in ex.steps]
         for index, step_id in enumerate(ids):
             if step_id in ids[:index]:
-                add(
-                    ("steps", index, "id"),
-                    _("the step id '{id}' is used twice. Fix: give each step its own id.").format(
-                        id=step_id
-                    ),
-                )
+                add(("steps", index, "id"), _step_twice(step_id))
         return
     if ex.steps:
         add(
