@@ -206,14 +206,13 @@ def test_a_new_assessment_asks_about_last_times_next_step(tmp_path: Path) -> Non
     assert draft["previous_step"]["learned"] == "Jo needs more notice."
 
 
-def test_a_note_longer_than_a_terminal_line_is_said_to_be_cut(tmp_path: Path) -> None:
-    """A terminal keeps 4,095 characters of a typed line and drops the rest without a word:
-    plain mode says so, with the words the note now ends with, and keeps what arrived."""
+def at_the_tiny_note(tmp_path: Path, name: str) -> tuple[pexpect.spawn, Path]:
+    """A plain run of the tiny exercise, answered up to its text question (q3)."""
     from tests.conftest import MINIMAL, write
 
     home = tmp_path / "home"
     path = write(tmp_path / "mine", "tiny.yaml", MINIMAL)
-    child = spawn(["assess", str(path), "--about", "me", "--name", "Chi", "--plain"], home)
+    child = spawn(["assess", str(path), "--about", "me", "--name", name, "--plain"], home)
     child.expect("Type a number")
     child.send("4\r")
     child.expect("Do you do another")
@@ -221,6 +220,13 @@ def test_a_note_longer_than_a_terminal_line_is_said_to_be_cut(tmp_path: Path) ->
     child.send("1\r")
     child.expect("An example")
     child.expect("Type your answer")
+    return child, home
+
+
+def test_a_note_longer_than_a_terminal_line_is_said_to_be_cut(tmp_path: Path) -> None:
+    """A terminal keeps 4,095 characters of a typed line and drops the rest without a word:
+    plain mode says so, with the words the note now ends with, and keeps what arrived."""
+    child, home = at_the_tiny_note(tmp_path, "Chi")
     note = "".join(f"word{n} " for n in range(900))  # about 6,000 characters
     child.send(note + "\r")
     child.expect("A terminal takes at most about 4,000 characters on one line")
@@ -235,17 +241,7 @@ def test_a_note_longer_than_a_terminal_line_is_said_to_be_cut(tmp_path: Path) ->
 
 
 def test_a_note_of_ordinary_length_gets_no_such_warning(tmp_path: Path) -> None:
-    from tests.conftest import MINIMAL, write
-
-    home = tmp_path / "home"
-    path = write(tmp_path / "mine", "tiny.yaml", MINIMAL)
-    child = spawn(["assess", str(path), "--about", "me", "--name", "Chi", "--plain"], home)
-    child.expect("Type a number")
-    child.send("4\r")
-    child.expect("Do you do another")
-    child.expect("Type a number")
-    child.send("1\r")
-    child.expect("Type your answer")
+    child, _home = at_the_tiny_note(tmp_path, "Chi")
     child.send("word " * 700 + "\r")  # 3,500 characters: whole
     index = child.expect(["A terminal takes at most", "I avoid it"])
     assert index == 1
@@ -256,17 +252,7 @@ def test_a_note_of_ordinary_length_gets_no_such_warning(tmp_path: Path) -> None:
 def test_a_note_pasted_in_paragraphs_stays_one_note(tmp_path: Path) -> None:
     """A pasted blank line used to answer the next question: the rest of the note became
     the next answer, skipped the review, or was saved as the next step."""
-    from tests.conftest import MINIMAL, write
-
-    home = tmp_path / "home"
-    path = write(tmp_path / "mine", "tiny.yaml", MINIMAL)
-    child = spawn(["assess", str(path), "--about", "me", "--name", "Pat", "--plain"], home)
-    child.expect("Type a number")
-    child.send("4\r")
-    child.expect("Do you do another")
-    child.expect("Type a number")
-    child.send("1\r")
-    child.expect("Type your answer")
+    child, home = at_the_tiny_note(tmp_path, "Pat")
     child.send("The cafe menu is now chosen by members.\r\rStaff no longer decide it.\r")
     child.expect("I avoid it")
     child.expect("Type a number")

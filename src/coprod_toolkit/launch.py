@@ -19,7 +19,12 @@ usual. Files are closed by the code that writes them, never left to the collecto
 from __future__ import annotations
 
 import gc
+import importlib
 import sys
+
+TYPE_CHECKING = False  # as in errors.py: nothing imported at start for the type checker alone
+if TYPE_CHECKING:
+    from types import ModuleType
 
 
 def main() -> None:
@@ -31,19 +36,18 @@ def main() -> None:
 
 
 def _run() -> None:
-    gc.disable()
     if sys.argv[1:2] == ["language"]:
-        from coprod_toolkit.language_run import quick
-
-        gc.freeze()
-        gc.enable()
-        code = quick(sys.argv[2:])
+        code = _loaded("coprod_toolkit.language_run").quick(sys.argv[2:])
         if code is not None:
             sys.stdout.flush()
             raise SystemExit(code)
-    gc.disable()
-    from coprod_toolkit.cli import main as typer_main
+    _loaded("coprod_toolkit.cli").main()
 
+
+def _loaded(name: str) -> ModuleType:
+    """Import a module with the collector paused, then set aside what importing made."""
+    gc.disable()
+    module = importlib.import_module(name)
     gc.freeze()
     gc.enable()
-    typer_main()
+    return module

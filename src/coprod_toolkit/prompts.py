@@ -195,14 +195,16 @@ def _moments(seconds: int) -> set[str]:
     return moments
 
 
-_DATE_SHAPES = (r"\d{4}-\d{1,2}-\d{1,2}", r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+_DAY_FIRST = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"  # 31/12/2026, as in the UK
 
 
 def _looks_like_a_date(typed: str) -> bool:
     """Written as a date, though it may name no real day (31/02/2030)."""
     import re
 
-    return any(re.fullmatch(shape, typed.strip()) for shape in _DATE_SHAPES)
+    return any(
+        re.fullmatch(shape, typed.strip()) for shape in (r"\d{4}-\d{1,2}-\d{1,2}", _DAY_FIRST)
+    )
 
 
 def read_date(typed: str) -> date | None:
@@ -214,7 +216,7 @@ def read_date(typed: str) -> date | None:
         return date.fromisoformat(typed)
     except ValueError:
         pass
-    found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", typed.strip())
+    found = re.fullmatch(_DAY_FIRST, typed.strip())
     if found is None:
         return None
     day, month, year = (int(part) for part in found.groups())
@@ -226,12 +228,6 @@ def read_date(typed: str) -> date | None:
 
 # The most a terminal keeps of one typed line (Linux: 4,096 bytes with its line end).
 TERMINAL_LINE = 4095
-
-
-def _at_terminal() -> bool:
-    import sys
-
-    return sys.stdin.isatty()
 
 
 def _pasted_lines() -> list[str]:
@@ -286,14 +282,21 @@ class PlainPrompter:
         if self._read is input:
             shown = _fit_prompt(shown)
         typed = _guard(lambda: self._read(shown))
-        if whole_paste and self._read is input and _at_terminal():
-            self._cut_line(typed)
-            return " ".join([typed.strip(), *_pasted_lines()]).strip()
+        if not self._at_terminal():
+            return typed
         self._cut_line(typed)
+        if whole_paste:
+            return " ".join([typed.strip(), *_pasted_lines()]).strip()
         return typed
 
+    def _at_terminal(self) -> bool:
+        """Whether a person types at a terminal (not a file, a program or a test's script)."""
+        import sys
+
+        return self._read is input and sys.stdin.isatty()
+
     def _cut_line(self, typed: str) -> None:
-        if len(typed) >= TERMINAL_LINE and self._read is input and _at_terminal():
+        if len(typed) >= TERMINAL_LINE:
             # A terminal reading a line keeps at most 4,095 characters and drops the rest
             # without a word; coprod cannot see what was lost, so it says where it stops.
             self.say(
@@ -309,9 +312,7 @@ class PlainPrompter:
         if self._read_hidden is not None:
             hidden = self._read_hidden
             return _guard(lambda: hidden(printable(prompt)))
-        import sys
-
-        if self._read is input and sys.stdin.isatty():
+        if self._at_terminal():
             import getpass
 
             typed = _guard(lambda: getpass.getpass(_fit_prompt(printable(prompt))))
@@ -626,7 +627,7 @@ class PlainPrompter:
         import os
         import sys
 
-        if self._read is input and sys.stdin.isatty():
+        if self._at_terminal():
             fd = sys.stdin.fileno()
             while True:
                 chunk = os.read(fd, 1024)
@@ -665,7 +666,7 @@ class PlainPrompter:
         """
         import sys
 
-        if self._read is not input or not sys.stdin.isatty():
+        if not self._at_terminal():
             return
         try:
             import termios
