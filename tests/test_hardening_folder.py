@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from coprod_toolkit import history as history_module
 from coprod_toolkit.cli import app
+from coprod_toolkit.errors import StorageError
 from coprod_toolkit.history import History, latest_for
 from coprod_toolkit.loader import load_exercise
 from coprod_toolkit.models import Reflection
@@ -713,3 +714,25 @@ def test_saving_twice_lists_the_folder_once(
         second = runner.invoke(app, ["assess", "--answers", str(given)])
     assert second.exit_code == 0, second.output
     assert len(list((isolated / "reflections").glob("*.yaml"))) == 2
+
+
+def test_a_folder_made_by_another_coprod_at_the_same_moment_is_used(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two people saving at once into a new folder: both saves land (CI found this race)."""
+    real_mkdir = Path.mkdir
+
+    def made_meanwhile(self: Path, *args: object, **kwargs: object) -> None:
+        real_mkdir(self, parents=True, exist_ok=True)  # the other coprod got there first
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", made_meanwhile)
+    saved = save(isolated, day(3))
+    assert (isolated / "reflections" / f"{saved.id}.yaml").exists()
+
+
+def test_a_file_where_the_folder_should_be_is_still_named(isolated: Path) -> None:
+    isolated.mkdir(parents=True, exist_ok=True)
+    (isolated / "reflections").write_text("not a folder")
+    with pytest.raises(StorageError, match="it is a file, not a folder"):
+        save(isolated, day(3))

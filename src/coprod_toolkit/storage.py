@@ -131,16 +131,23 @@ class Store:
     def _folder(self, folder: Path) -> Path:
         try:
             for part in (self.root, folder):
-                if not part.exists():
+                # Made, not first asked after: another coprod saving at the same moment
+                # may make the folder between the asking and the making.
+                try:
                     part.mkdir(parents=True, mode=0o700)
+                except OSError as e:
+                    if part.is_dir():  # there already (a read-only disk may say so its own way)
+                        continue
+                    if isinstance(e, FileExistsError):
+                        raise StorageError(
+                            _("Cannot save in {folder}: it is a file, not a folder.").format(
+                                folder=part
+                            )
+                            + f" {ELSEWHERE}"
+                        ) from None
+                    raise
+                else:
                     part.chmod(0o700)
-                elif not part.is_dir():
-                    raise StorageError(
-                        _("Cannot save in {folder}: it is a file, not a folder.").format(
-                            folder=part
-                        )
-                        + f" {ELSEWHERE}"
-                    )
         except OSError as e:
             raise StorageError(_explain(e, folder) + f" {ELSEWHERE}") from None
         return folder
