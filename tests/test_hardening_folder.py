@@ -292,7 +292,13 @@ def test_kill_9_during_saving_leaves_only_whole_reflections(isolated: Path) -> N
     import signal
     import time
 
-    for _ in range(3):
+    folder = isolated / "reflections"
+
+    def whole_saves() -> int:
+        return len(list(folder.glob("*.md"))) if folder.exists() else 0
+
+    for round_ in range(3):
+        before = whole_saves()
         child = subprocess.Popen(
             [sys.executable, "-c", KILLER, str(isolated), str(ROOT)],
             stdout=subprocess.PIPE,
@@ -300,10 +306,14 @@ def test_kill_9_during_saving_leaves_only_whole_reflections(isolated: Path) -> N
         )
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
-        time.sleep(1.5)
+        # Killed mid-way through its saves: once it has saved one (however busy the
+        # machine), then a moment later, a different moment each round.
+        deadline = time.monotonic() + 120
+        while whole_saves() == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.1 + 0.35 * round_)
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=60)
-    folder = isolated / "reflections"
     saved = [p for p in folder.iterdir() if not p.name.startswith(".")]
     assert saved, "the child saved nothing before it was killed"
     for path in saved:
