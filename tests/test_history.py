@@ -180,6 +180,35 @@ def test_progress_arithmetic_and_words() -> None:
     assert sparkline([0, 50, 100, None]) == "▁▅█ "
 
 
+def test_progress_within_one_month_names_the_day_it_started() -> None:
+    """'since December 2026' read oddly of two runs made in December: name the day."""
+    summaries = [
+        history_module.Summary(
+            id=f"r{d}",
+            file=f"r{d}.yaml",
+            finished=datetime(2026, 12, d, 12, tzinfo=UTC).isoformat(),
+            exercise="six-principles",
+            version="1",
+            title="Six",
+            kind="assessment",
+            about="me",
+            about_label="me",
+            name="Ana",
+            overall=float(score),
+            band=None,
+            verdict=None,
+            next_step=None,
+            section_scores={"reciprocity": float(score)},
+        )
+        for d, score in ((3, 40), (5, 65))
+    ]
+    result = progress(list(reversed(summaries)), [("reciprocity", "Reciprocity")])
+    assert (
+        change_words(result.lines[0], result.runs)
+        == "Reciprocity rose from 40 to 65 since 3 December 2026."
+    )
+
+
 def test_progress_command(isolated: Path) -> None:
     make(isolated, day(3), 2, by_section={"reciprocity": 2})
     make(isolated, day(9), 3, by_section={"reciprocity": 4})

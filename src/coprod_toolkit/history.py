@@ -1064,12 +1064,18 @@ def change_words(line: Line, runs: list[Summary]) -> str:
     if latest is None or first is None:
         return _("{title}: not enough answers to compare.").format(title=line.title)
     first_index = line.values.index(first)
-    since = _month(runs[first_index].when)
+    started, now = runs[first_index].when.astimezone(), runs[-1].when.astimezone()
+    if (started.year, started.month) == (now.year, now.month):
+        since = format_date(started.date())  # 'since December 2026' reads oddly in December
+    else:
+        since = _month(started)
     if len(line.known) < 2 or first_index == len(line.values) - 1:
         return _("{title} is at {score}; there is nothing earlier to compare with yet.").format(
             title=line.title, score=whole(latest)
         )
     a, b = whole(first), whole(latest)
+    # {month} below is a month ('March 2026'), or a day
+    # ('3 March 2026') when every run compared is in one month.
     if b > a:
         words = _("{title} rose from {first} to {latest} since {month}")
     elif b < a:
