@@ -14,7 +14,7 @@ from coprod_toolkit.errors import CoprodError, ExerciseNotFound, FileProblems, P
 from coprod_toolkit.folders import builtin_dir as builtin_dir
 from coprod_toolkit.folders import search_dirs as search_dirs
 from coprod_toolkit.folders import user_folder as user_folder
-from coprod_toolkit.i18n import ENGLISH, _, language
+from coprod_toolkit.i18n import _, language
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # modification time. The cache is only ever a shortcut: a missing, unreadable or
 # damaged cache file is rebuilt, and a folder that cannot be written is not cached.
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: an exercise's own language is kept too
 PRUNE_FROM = 2_000
 _ID = re.compile(r"""^id:[ \t]*(['"]?)([a-z0-9]+(?:-[a-z0-9]+)*)\1[ \t]*(?:#.*)?$""", re.M)
 _KIND = re.compile(r"""^kind:[ \t]*(['"]?)(assessment|checklist|guided)\1[ \t]*(?:#.*)?$""", re.M)
@@ -193,6 +193,7 @@ def _summary(path: Path, cache: _Cache) -> dict[str, object]:
         entry.update(
             id=ex.id,
             kind=ex.kind,
+            language=ex.language,
             title=ex.title,
             minutes=ex.minutes,
             count=len(ex.steps) if ex.kind == "guided" else sum(1 for _q in ex.questions()),
@@ -212,7 +213,7 @@ class Found:
     kind: str
     minutes: int | None
     count: int
-    # The languages it can be done in: English, then each translation beside it, by code.
+    # The languages it can be done in: its own, then each translation beside it, by code.
     languages: list[str] = field(default_factory=lambda: ["en"])
 
 
@@ -283,23 +284,25 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
                 str(entry.get("kind", "")),
                 minutes if isinstance(minutes, int) else None,
                 int(str(entry.get("count", 0))),
+                [str(entry.get("language") or "en")],  # i18n-ok: a language code
             )
     finally:
         cache.save()
-    from coprod_toolkit.i18n import ENGLISH, language
-
     _languages(found.values())
-    if language() != ENGLISH and found:
+    code = language()
+    # only those with a translation into the language in use (its module is slow to load)
+    translated = [e for e in found.values() if e.languages[0] != code and code in e.languages]
+    if translated:
         from coprod_toolkit.translations import translate_titles
 
-        translate_titles(found.values(), language())
+        translate_titles(translated, code)
     return Catalog(found, broken)
 
 
 def _languages(found: Iterable[Found]) -> None:
-    """Each exercise's languages, from the translation files beside it (named
-    `<id>.<language>.yaml`, as `loader.translation_files` finds them)."""
-    from coprod_toolkit.i18n import ENGLISH, translation_of
+    """Each exercise's languages: its own, then those of the translation files beside it
+    (named `<id>.<language>.yaml`, as `loader.translation_files` finds them)."""
+    from coprod_toolkit.i18n import translation_of
 
     names: dict[Path, list[str]] = {}
     for entry in found:
@@ -315,7 +318,8 @@ def _languages(found: Iterable[Found]) -> None:
             code = translation_of(folder / name, stems)
             if code is not None:
                 codes.add(code)
-        entry.languages = [ENGLISH, *sorted(codes)]
+        written = entry.languages[0]
+        entry.languages = [written, *sorted(codes - {written})]
 
 
 def kinds(ids: set[str], extra: list[Path] | None = None) -> dict[str, str]:
@@ -334,9 +338,12 @@ def kinds(ids: set[str], extra: list[Path] | None = None) -> dict[str, str]:
 
 
 def localise(loaded: LoadedExercise) -> LoadedExercise:
-    """The exercise in the language in use, when a translation is beside it. In English,
-    the translations module is never imported (a quick command stays quick)."""
-    if language() == ENGLISH:
+    """The exercise in the language in use, when a translation is beside it. In the
+    exercise's own language (English, mostly), the translations module is never
+    imported (a quick command stays quick)."""
+    from coprod_toolkit.loader import language_of
+
+    if language() == language_of(loaded):
         return loaded
     from coprod_toolkit.translations import localise as in_language
 

@@ -203,9 +203,10 @@ def is_translation_file(path: Path) -> bool:
 def translation_of(path: Path, stems: set[str]) -> str | None:
     """The language a file translates an exercise into, when it is one of the exercise's
     translations (`<id>.<language>.yaml` with a `translates:` line; `stems` are the
-    exercise's id and file name); None for any other file."""
+    exercise's id and file name); None for any other file. English is a translation too,
+    of an exercise written in another language."""
     m = FILE_NAME.match(path.name)
-    if m is None or m["id"] not in stems or m["lang"] == ENGLISH:
+    if m is None or m["id"] not in stems:
         return None
     return m["lang"] if is_translation_file(path) else None
 

@@ -17,7 +17,7 @@ from typing import Any, TypeGuard
 from pydantic import ValidationError
 
 from coprod_toolkit.errors import FileProblems, Problem
-from coprod_toolkit.i18n import ENGLISH, N_, _, translation_of
+from coprod_toolkit.i18n import N_, _, translation_of
 from coprod_toolkit.models import (
     SLUG_PATTERN,
     Band,
@@ -965,8 +965,8 @@ def _check_ranges(bands: list[Band], at: Path_, add: Any, low: int, high: int, w
 def language_of(loaded: LoadedExercise) -> str:
     """The language an exercise is shown in (a translations.TranslatedExercise says its
     own): for the saved record."""
-    code = getattr(loaded, "language", ENGLISH)
-    return code if isinstance(code, str) else ENGLISH
+    code = getattr(loaded, "language", None)
+    return code if isinstance(code, str) else loaded.exercise.language
 
 
 def translation_files(loaded: LoadedExercise) -> dict[str, Path]:
@@ -985,5 +985,7 @@ def translation_files(loaded: LoadedExercise) -> dict[str, Path]:
 
 
 def languages(loaded: LoadedExercise) -> list[str]:
-    """The languages an exercise can be done in: English, then each translation's."""
-    return [ENGLISH, *sorted(translation_files(loaded))]
+    """The languages an exercise can be done in: its own (English unless it says), then
+    each translation's."""
+    written = loaded.exercise.language  # a translated exercise keeps its original's
+    return [written, *sorted(code for code in translation_files(loaded) if code != written)]

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, mod
 from pydantic_core import PydanticCustomError
 
 from coprod_toolkit.base import QUESTION_TYPES, SLUG_PATTERN, Slug, Strict, new_list
-from coprod_toolkit.i18n import _
+from coprod_toolkit.i18n import ENGLISH, _, gettext_noop, using
 
 __all__ = ["QUESTION_TYPES", "SLUG_PATTERN", "Slug", "Strict"]  # and the models below
 
@@ -440,6 +440,12 @@ class Section(Strict):
     questions: list[Question] = Field(min_length=1)
 
 
+# What an exercise that does not say otherwise has, in the language it is written in.
+SIX_PRINCIPLES = gettext_noop("the six principles of co-production")
+MY_OWN_PRACTICE = gettext_noop("my own practice")
+ACTIONS_PROMPT = gettext_noop("What will you do, who will do it, and by when?")
+
+
 class Exercise(Strict):
     """One exercise file."""
 
@@ -450,6 +456,15 @@ class Exercise(Strict):
         AfterValidator(_plain_version),
         WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}]}),
     ] = Field("1", description="Raise it when you change questions, so old results are read right.")
+    language: str = Field(
+        ENGLISH,
+        pattern=r"^[a-z]{2,3}$",
+        description=(
+            "The language the exercise is written in, as a short code: 'en' (English, "
+            "the default) or 'cy' (Welsh), for example. Saved results say it, and "
+            "coprod's own defaults (such as 'my own practice') follow it."
+        ),
+    )
     title: str
     summary: str = Field(description="One or two sentences: what this is for.")
     kind: Literal["assessment", "checklist", "guided"] = Field(
@@ -464,7 +479,7 @@ class Exercise(Strict):
     audience: str = Field("", description="Who it is for.")
     minutes: Whole = Field(15, gt=0, le=600, description="Roughly how long it takes.")
     framework: str = Field(
-        "the six principles of co-production",
+        SIX_PRINCIPLES,
         description="The set of principles the sections stand for.",
     )
     frameworks: dict[Slug, Framework] = Field(
@@ -475,7 +490,7 @@ class Exercise(Strict):
         ),
     )
     subjects: dict[Slug, str] = Field(
-        default_factory=lambda: {"me": "my own practice"},
+        default_factory=lambda: {"me": MY_OWN_PRACTICE},
         description="What a person can reflect on, chosen with --about (id: description).",
     )
     scales: dict[Slug, Scale] = Field(
@@ -506,7 +521,7 @@ class Exercise(Strict):
         default_factory=new_list, description="Guided exercises: the steps, in order."
     )
     actions_prompt: str = Field(
-        "What will you do, who will do it, and by when?",
+        ACTIONS_PROMPT,
         description="Guided exercises: the question that opens the action list at the end.",
     )
     agree: Literal["when_apart", "always"] = Field(
@@ -523,6 +538,26 @@ class Exercise(Strict):
             "that section. They are saved, shown in the record and scored if they have a scale."
         ),
     )
+
+    @model_validator(mode="after")
+    def _defaults_in_its_language(self) -> "Exercise":
+        """An exercise written in Welsh gets the defaults it leaves out in Welsh too.
+
+        Written straight into the model's values, so the fields still count as left out
+        (a group's subject_label asks whether `subjects` was written).
+        """
+        if self.language == ENGLISH:
+            return self
+        with using(self.language):
+            defaults = {
+                "framework": _(SIX_PRINCIPLES),
+                "subjects": {"me": _(MY_OWN_PRACTICE)},
+                "actions_prompt": _(ACTIONS_PROMPT),
+            }
+        for name, value in defaults.items():
+            if name not in self.model_fields_set:
+                self.__dict__[name] = value
+        return self
 
     def questions(self) -> Iterator[tuple[Section, QuestionBase]]:
         for section in self.sections:

@@ -25,6 +25,7 @@ from coprod_toolkit.i18n import (
     ENGLISH,
     FILE_NAME,
     _,
+    in_language,
     language,
     ngettext,
     normalise,
@@ -208,6 +209,25 @@ def _reading(work: _Apply, at: Path_, reading: Reading, given: Words | None) -> 
     reading.message = work.text((*at, "message"), reading.message, given.message)
 
 
+def _defaults_in(code: str, exercise: Exercise) -> dict[str, str]:
+    """coprod's own words for what the exercise left out (such as 'my own practice'), in
+    the translation's language: nothing for a translator to write. Empty when coprod does
+    not speak that language."""
+    from coprod_toolkit.i18n import using
+    from coprod_toolkit.models import ACTIONS_PROMPT, MY_OWN_PRACTICE, SIX_PRINCIPLES
+
+    left_out = {"framework", "subjects", "actions_prompt"} - exercise.model_fields_set
+    with using(code) as active:
+        if active != code:
+            return {}
+        words = {
+            "framework": _(SIX_PRINCIPLES),
+            "subjects": _(MY_OWN_PRACTICE),
+            "actions_prompt": _(ACTIONS_PROMPT),
+        }
+    return {name: text for name, text in words.items() if name in left_out}
+
+
 def apply(exercise: Exercise, tr: Translation) -> tuple[Exercise, Coverage]:
     """The exercise with the translation's words, field by field, and what it did not cover.
 
@@ -221,14 +241,22 @@ def apply(exercise: Exercise, tr: Translation) -> tuple[Exercise, Coverage]:
     ex.title = work.text(("title",), ex.title, tr.title)
     ex.summary = work.text(("summary",), ex.summary, tr.summary)
     ex.audience = work.text(("audience",), ex.audience, tr.audience)
-    ex.framework = work.text(("framework",), ex.framework, tr.framework)
+    unwritten = _defaults_in(tr.language, exercise)
+    ex.framework = work.text(
+        ("framework",), ex.framework, tr.framework or unwritten.get("framework")
+    )
     if ex.kind == "guided":
-        ex.actions_prompt = work.text(("actions_prompt",), ex.actions_prompt, tr.actions_prompt)
+        ex.actions_prompt = work.text(
+            ("actions_prompt",),
+            ex.actions_prompt,
+            tr.actions_prompt or unwritten.get("actions_prompt"),
+        )
     elif tr.actions_prompt:
         cov.extra.append(("actions_prompt",))
     work.unknown_keys(("subjects",), tr.subjects, set(ex.subjects))
     for sid, words in ex.subjects.items():
-        ex.subjects[sid] = work.text(("subjects", sid), words, tr.subjects.get(sid))
+        given = tr.subjects.get(sid) or (unwritten.get("subjects") if sid == "me" else None)
+        ex.subjects[sid] = work.text(("subjects", sid), words, given)
     work.unknown_keys(("scales",), tr.scales, set(ex.scales))
     for name, scale in ex.scales.items():
         _scale(work, ("scales", name), scale, tr.scales.get(name))
@@ -348,7 +376,7 @@ def localise(loaded: LoadedExercise, code: str | None = None) -> LoadedExercise:
         from coprod_toolkit.catalog import load
 
         loaded = load(loaded.path)  # the exercise as written
-    if code == ENGLISH:
+    if code == loaded.exercise.language:
         return loaded
     path = translation_files(loaded).get(code)
     if path is None:
@@ -446,7 +474,23 @@ def check_translation_file(path: Path) -> list[Problem]:
                 "update the translation, then set 'version: \"{new}\"'."
             ).format(old=tr.version, new=cov.version, id=tr.translates),
         )
-    if cov.missing:
+    if cov.missing and original.exercise.language != ENGLISH:
+        count = len(cov.missing)
+        listed = ", ".join(where(at) for at in cov.missing)
+        add(
+            (),
+            ngettext(
+                # Translators: {in_language} is "in Welsh", "in English" ("yn Gymraeg").
+                "{count} text is not translated yet, so it is shown as the exercise has it, "
+                "{in_language}: {listed}. Fix: add it to this file.",
+                "{count} texts are not translated yet, so they are shown as the exercise has "
+                "them, {in_language}: {listed}. Fix: add them to this file.",
+                count,
+            ).format(
+                count=count, listed=listed, in_language=in_language(original.exercise.language)
+            ),
+        )
+    elif cov.missing:
         count = len(cov.missing)
         listed = ", ".join(where(at) for at in cov.missing)
         add(

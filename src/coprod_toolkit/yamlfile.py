@@ -958,6 +958,23 @@ def _describe_given(value: Any) -> str:
     return _describe(value)
 
 
+def _missing_scale(data: Any) -> str:
+    """'scale: ...' says too little to someone who has not met a scale before."""
+    scales = data.get("scales") if isinstance(data, dict) else None
+    names = [str(name) for name in scales] if isinstance(scales, dict) else []
+    if names:
+        return _(
+            "'scale' is missing: a question of type scale needs the scale its answers are "
+            "on. Fix: add a line 'scale: NAME' here, naming one of the scales under 'scales' "
+            "(this file has: {names}), or write the scale itself: 'scale: {{min: 1, max: 5}}'."
+        ).format(names=", ".join(names))
+    return _(
+        "'scale' is missing: a question of type scale needs the scale its answers are on. "
+        "Fix: add a line 'scale: {{min: 1, max: 5}}' here (the lowest and highest answer), "
+        "or name a scale that you write under 'scales' at the top of the file."
+    ).format()
+
+
 def _pydantic_problem(
     path: str, data: Any, marks: Marks, error: Any, root: type[BaseModel]
 ) -> Problem:
@@ -972,7 +989,12 @@ def _pydantic_problem(
     if kind == "missing":
         place = at[:-1]
         line, column = marks.at(place)
-        message = _("'{name}' is missing. Fix: add a line '{name}: ...' here.").format(name=name)
+        if name == "scale" and len(at) > 1 and at[0] == "sections":
+            message = _missing_scale(data)
+        else:
+            message = _("'{name}' is missing. Fix: add a line '{name}: ...' here.").format(
+                name=name
+            )
     elif kind == "extra_forbidden":
         line, column = marks.at(at, key=True)
         place = at[:-1]
@@ -1068,6 +1090,11 @@ def _pydantic_problem(
             "this should be a group of 'key: value' lines, but it is {described}. "
             "Fix: write it as 'key: value' lines, indented under this one."
         ).format(described=_describe_given(value))
+    elif kind == "string_pattern_mismatch" and name == "language":
+        message = _(
+            "'{value}' is not a language code. Fix: write the language's short code, "
+            "such as 'en' for English or 'cy' for Welsh."
+        ).format(value=value)
     elif kind == "string_pattern_mismatch":
         message = _(
             "'{value}' is not a usable id. Fix: use only lower-case letters, digits and "
