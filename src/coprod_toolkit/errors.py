@@ -196,3 +196,32 @@ class Interrupted(CoprodError):
     def __init__(self, message: str | None = None, draft_id: str | None = None) -> None:
         self.draft_id = draft_id
         super().__init__(_("Stopped.") if message is None else message)
+
+
+class Refused(CoprodError):
+    """The operating system refused something no command foresaw."""
+
+
+def refused(error: OSError) -> Refused:
+    """An OSError said plainly: a full disk under the output, a folder another person's
+    account keeps private. Anything else is named with the system's own words."""
+    import errno
+
+    where = error.filename
+    if error.errno == errno.ENOSPC:
+        reason = _("the disk is full")
+        fix = _(
+            "Fix: make some space on the disk (or send the output somewhere else), then run "
+            "the command again."
+        )
+    elif error.errno in (errno.EACCES, errno.EPERM) and where:
+        reason = _("this account is not allowed to open {file}").format(file=where)
+        fix = _(
+            "Fix: ask whoever looks after this computer to let your account read and write "
+            "there, or use a folder of your own (--out DIR, or COPROD_HOME)."
+        )
+    else:
+        reason = f"{where}: {error.strerror}" if where else str(error.strerror or error)
+        fix = ""
+    message = _("coprod could not finish: {reason}.").format(reason=reason)
+    return Refused(f"{message} {fix}".rstrip())

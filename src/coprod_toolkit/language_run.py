@@ -622,6 +622,13 @@ def quick(args: list[str]) -> int | None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as e:  # a full disk under the output, say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        from coprod_toolkit.errors import refused
+
+        sys.stderr.write(_("Error: {message}").format(message=refused(e)) + "\n")
+        return 1
     except KeyboardInterrupt:
         sys.stderr.write(_("Stopped.") + "\n")
         return 130

@@ -35,6 +35,19 @@ def fail(error: CoprodError) -> NoReturn:
     raise typer.Exit(error.exit_code)
 
 
+def _output_gone_quiet() -> None:
+    """After an error, what is left unwritten goes nowhere: the output may be the very
+    thing that failed (a full disk), and Python would try it again as it exits."""
+    import os
+
+    try:
+        sys.stdout.flush()
+    except OSError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def summary(help_text: str | None) -> str:
     """A command's first paragraph, whole: what `coprod --help` lists beside its name."""
     if not help_text:
@@ -112,6 +125,11 @@ class CoprodGroup(_InTheirLanguage, TyperGroup):
             return super().invoke(ctx)
         except CoprodError as e:
             fail(e)
+        except OSError as e:
+            _output_gone_quiet()
+            from coprod_toolkit.errors import refused
+
+            fail(refused(e))
         except (KeyboardInterrupt, EOFError):
             from coprod_toolkit.errors import Interrupted
 
