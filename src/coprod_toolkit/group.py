@@ -1168,9 +1168,23 @@ def load_group_answers(
             if person is None:
                 continue
             listed = items if isinstance(items, list) else [items]
-            result.contributions.setdefault(step_id, {})[person] = [
-                " ".join(str(i).split()) for i in listed if str(i).strip()
-            ]
+            said: list[str] = []
+            for index, item in enumerate(listed):
+                if item is None:  # an empty '- ' line: nothing said
+                    continue
+                if isinstance(item, list | dict):
+                    add(
+                        ("contributions", step_id, name, index),
+                        _(
+                            "this should be what {person} said, in words. Fix: write each "
+                            "contribution on its own line, starting with '- '."
+                        ).format(person=person),
+                    )
+                    continue
+                words = str(item).lower() if isinstance(item, bool) else str(item)
+                if words.strip():
+                    said.append(" ".join(words.split()))
+            result.contributions.setdefault(step_id, {})[person] = said
     raw_actions = data.get("actions") or []
     for index, entry in enumerate(raw_actions if isinstance(raw_actions, list) else []):
         at: tuple[str | int, ...] = ("actions", index)

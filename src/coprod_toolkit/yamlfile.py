@@ -143,6 +143,18 @@ class _Unusual(Exception):
     """The quick reader met something only the careful reader can report on."""
 
 
+def _written_as_text(value: str, tag: str) -> bool:
+    """YAML 1.1's rarer ways of writing a number, which people mean as text: a time
+    (12:30 would be 750), a leading zero (007 would be 7, 010 octal 8), 1_000, 0x1F."""
+    digits = value.lstrip("+-")
+    return (
+        ":" in value
+        or "_" in value
+        or digits[:2].lower() in ("0x", "0o", "0b")
+        or (tag == _TAG + "int" and len(digits) > 1 and digits[0] == "0")
+    )
+
+
 def _quick_read(text: str) -> Any:
     """Plain data from YAML that has nothing unusual in it, as fast as events allow.
 
@@ -276,6 +288,8 @@ class _Reader:
                 return False
         if tag is None or tag == "!":
             tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+            if tag in (_TAG + "int", _TAG + "float") and _written_as_text(value, tag):
+                return value
         elif tag not in _PLAIN_TAGS:
             self.problem(_pos(event), at, _tag_message(tag))
             return None
