@@ -746,3 +746,29 @@ def test_a_file_where_the_folder_should_be_is_still_named(isolated: Path) -> Non
     (isolated / "reflections").write_text("not a folder")
     with pytest.raises(StorageError, match="it is a file, not a folder"):
         save(isolated, day(3))
+
+
+NEWER = (
+    "it was saved by a newer version of coprod (format 7; this version reads format 1). "
+    "Fix: leave the file as it is, and update coprod to read it."
+)
+
+
+def test_a_draft_from_a_newer_coprod_is_never_to_be_fixed_back(isolated: Path) -> None:
+    """'Fix: use 1' would have someone damage a newer coprod's draft."""
+    path = _draft_file(isolated, format=7)
+    before = path.read_text()
+    result = runner.invoke(app, ["resume"])
+    flat = " ".join(result.output.split())
+    assert NEWER in flat, result.output
+    assert "Fix: use 1" not in flat
+    assert path.read_text() == before
+
+
+def test_a_reflection_from_a_newer_coprod_is_named_as_such(isolated: Path) -> None:
+    saved = save(isolated, day(3))
+    path = isolated / "reflections" / f"{saved.id}.yaml"
+    path.write_text(path.read_text().replace("format: 1\n", "format: 7\n", 1))
+    (isolated / "index.sqlite").unlink()
+    result = runner.invoke(app, ["history"])
+    assert f"Skipped {path}: {NEWER}" in " ".join(result.output.split())

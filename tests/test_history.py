@@ -127,7 +127,7 @@ def test_a_corrupt_file_is_skipped_with_a_warning_and_the_rest_shown(isolated: P
     folder = isolated / "reflections"
     (folder / "truncated.yaml").write_text("id: x\nexercise: {id: six-principles\n")
     (folder / "edited.yaml").write_text(
-        (folder / f"{kept.id}.yaml").read_text().replace("format: 1", "format: 7")
+        (folder / f"{kept.id}.yaml").read_text().replace("format: 1", "format: one")
     )
     (folder / "empty.yaml").write_text("")
     result = runner.invoke(app, ["history"])

@@ -225,3 +225,18 @@ def refused(error: OSError) -> Refused:
         fix = ""
     message = _("coprod could not finish: {reason}.").format(reason=reason)
     return Refused(f"{message} {fix}".rstrip())
+
+
+# The newest format of saved records and drafts this version of coprod reads.
+RECORD_FORMAT = 1
+
+
+def newer_format(found: object) -> str | None:
+    """What to say of a saved file whose `format:` is newer than this coprod reads: it
+    is not damaged, and must not be 'fixed' back to an older format."""
+    if isinstance(found, bool) or not isinstance(found, int) or found <= RECORD_FORMAT:
+        return None
+    return _(
+        "it was saved by a newer version of coprod (format {found}; this version reads "
+        "format {known}). Fix: leave the file as it is, and update coprod to read it"
+    ).format(found=found, known=RECORD_FORMAT)

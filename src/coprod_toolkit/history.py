@@ -236,6 +236,11 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
 
 
 def _validated(data: dict[str, Any]) -> Reflection | GroupRecord:
+    from coprod_toolkit.errors import newer_format
+
+    newer = newer_format(data.get("format"))
+    if newer is not None:
+        raise ValueError(newer)
     model: type[Reflection] | type[GroupRecord] = (
         GroupRecord if data.get("command") == "group" else Reflection
     )

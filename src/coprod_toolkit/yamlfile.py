@@ -23,7 +23,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from coprod_toolkit.base import QUESTION_TYPES
-from coprod_toolkit.errors import FileProblems, Problem, file_kind
+from coprod_toolkit.errors import FileProblems, Problem, file_kind, newer_format
 from coprod_toolkit.i18n import N_, _, ngettext, pgettext
 
 MAX_BYTES = 2_000_000
@@ -1139,6 +1139,8 @@ def _pydantic_problem(
         limit = ctx.get({"greater_than": "gt", "greater_than_equal": "ge"}.get(kind, ""))
         limit = ctx.get({"less_than": "lt", "less_than_equal": "le"}.get(kind, ""), limit)
         message = str(_LIMITS[kind]).format(limit=limit, value=value)
+    elif kind == "literal_error" and name == "format" and newer_format(value) is not None:
+        message = str(newer_format(value))
     elif kind == "literal_error":
         # pydantic lists the choices as "'a', 'b' or 'c'": its 'or' in the person's language.
         expected = str(ctx.get("expected")).replace("' or '", "'" + _(" or ") + "'")
