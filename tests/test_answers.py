@@ -109,9 +109,27 @@ def test_missing_out_of_range_and_unknown_answers_are_all_named(
             f"{path}:3:7: answers.q2: \"Do you do another?\": 'maybe' is not an answer here: "
             "use yes, no or not sure.",
             f"{path}:4:3: answers.q44: there is no question 'q44' in tiny. Did you mean 'q4'? "
-            "Fix: use the question ids that 'coprod exercise show tiny' lists.",
+            "Fix: use the question ids that this lists: coprod exercise show tiny",
             f"{path}:5:1: nmae: 'nmae' is not something an answers file holds. Did you mean "
             "'name'? Fix: use only exercise, name, about, answers, next_step, last_step_happened, last_step_learned.",
             f"6 problems in answers file {path}.",
         ]
+    )
+
+
+def test_an_exercise_given_as_a_file_is_named_as_a_file_in_the_fix(
+    tmp_path: Path, isolated: Path
+) -> None:
+    """'coprod exercise show tiny' fails when tiny is only a file the person named."""
+    from typer.testing import CliRunner
+
+    from coprod_toolkit.cli.app import app
+
+    exercise = write(tmp_path / "my exercises", "tiny.yaml", MINIMAL)
+    answers = write(tmp_path, "answers.yaml", "answers:\n  q44: 2\n")
+    result = CliRunner().invoke(app, ["assess", str(exercise), "--answers", str(answers)])
+    assert result.exit_code == 1
+    assert (
+        f"Fix: use the question ids that this lists: coprod exercise show '{exercise}'"
+        in " ".join(result.output.split())
     )

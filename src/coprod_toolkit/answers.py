@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -211,8 +212,11 @@ class AnswersFile:
     last_step_learned: str | None = None
 
 
-def load_answers(path: Path, ex: Exercise) -> AnswersFile:
-    """Read an answers file and check every answer as if it had been typed."""
+def load_answers(path: Path, ex: Exercise, named_as: str | None = None) -> AnswersFile:
+    """Read an answers file and check every answer as if it had been typed.
+
+    `named_as` is how the person named the exercise (its id, or the path of its file),
+    so a Fix line gives a command that works."""
     if str(path) == "-":  # `--answers -`: the answers come from standard input
         data, marks = read_standard_input("answers")
         shown_path = _("standard input")
@@ -280,6 +284,7 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
         add(("answers",), _("this should be one 'question-id: answer' line per question."))
         raw_answers = {}
     ids = [q.id for _section, q in ex.questions()]
+    shown_name = shlex.quote(named_as) if named_as else ex.id
     for key, raw in raw_answers.items():
         q = ex.question(str(key))
         if q is None:
@@ -289,8 +294,8 @@ def load_answers(path: Path, ex: Exercise) -> AnswersFile:
                 ("answers", key),
                 _(
                     "there is no question '{key}' in {id}.{hint} "
-                    "Fix: use the question ids that 'coprod exercise show {id}' lists."
-                ).format(key=key, id=ex.id, hint=hint),
+                    "Fix: use the question ids that this lists: coprod exercise show {named}"
+                ).format(key=key, id=ex.id, hint=hint, named=shown_name),
                 key=True,
             )
             continue

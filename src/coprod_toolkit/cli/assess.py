@@ -373,7 +373,7 @@ def run_assess(
     if answers is not None:
         from coprod_toolkit.answers import load_answers
 
-        given = load_answers(answers, ex)
+        given = load_answers(answers, ex, exercise)
         if subject is None and given.about:
             subject = subject_of(ex, given.about)
         subject = subject or next(iter(ex.subjects))
