@@ -972,6 +972,13 @@ def _describe_given(value: Any) -> str:
     return _describe(value)
 
 
+def _as_written(value: Any) -> str:
+    """A value that is not a finite number, as YAML writes it ('.inf', '.nan')."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "'.nan'" if math.isnan(value) else ("'.inf'" if value > 0 else "'-.inf'")
+    return _describe_given(value)
+
+
 def _missing_scale(data: Any) -> str:
     """'scale: ...' says too little to someone who has not met a scale before."""
     scales = data.get("scales") if isinstance(data, dict) else None
@@ -1147,6 +1154,18 @@ def _pydantic_problem(
         message = _("'{value}' is not allowed here. Fix: use {expected}.").format(
             value=value, expected=expected
         )
+    elif kind == "invalid_key":
+        line, column = marks.at(at, key=True)
+        place = at[:-1]
+        message = _(
+            "the name before the colon, {key}, should be a word, such as 'title'. Fix: "
+            "change it to one of the names coprod knows here, or remove the line."
+        ).format(key=_describe_given(value) if isinstance(value, str) else repr(value))
+    elif kind == "finite_number":
+        message = _(
+            "this must be an ordinary number, but it is {value}. Fix: write a number in "
+            "its place, such as 1."
+        ).format(value=_as_written(value))
     elif kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")  # i18n-ok
     else:
