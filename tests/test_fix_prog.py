@@ -156,7 +156,26 @@ def test_a_mistyped_out_folder_is_said_to_be_wrong_not_empty(
     empty.mkdir()
     result = runner.invoke(app, ["history", "--out", str(empty)])
     assert result.exit_code == 0
-    assert result.output == "No saved reflections match. Start one with: coprod assess\n"
+    assert result.output == "There are no saved reflections yet. Start one with: coprod assess\n"
+
+
+def test_nothing_readable_is_not_called_nothing_saved(isolated: Path) -> None:
+    """'No saved reflections ... Start one' was said of a folder whose one file was damaged."""
+    saved = make(isolated, day(3))
+    path = isolated / "reflections" / f"{saved.id}.yaml"
+    path.write_text(path.read_text().replace("format: 1", "format: one"))
+    (isolated / "index.sqlite").unlink()
+    result = runner.invoke(app, ["history"])
+    assert result.exit_code == 0
+    assert result.output.startswith(
+        "The saved reflection could not be read: the file is named below, with what is "
+        "wrong with it.\nSkipped "
+    ), result.output
+    report = runner.invoke(app, ["report", "latest"])
+    assert report.exit_code == 1
+    assert report.output.startswith(
+        "Error: The saved reflection could not be read: the file is named below"
+    ), report.output
 
 
 def test_a_mistyped_exercise_gets_a_did_you_mean(isolated: Path) -> None:

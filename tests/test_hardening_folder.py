@@ -772,3 +772,17 @@ def test_a_reflection_from_a_newer_coprod_is_named_as_such(isolated: Path) -> No
     (isolated / "index.sqlite").unlink()
     result = runner.invoke(app, ["history"])
     assert f"Skipped {path}: {NEWER}" in " ".join(result.output.split())
+
+
+def test_a_score_edited_beyond_100_is_not_believed(isolated: Path) -> None:
+    """A hand-edited 'percent: 450' was shown as 'Assets | 450 | Strong' out of 100."""
+    saved = save(isolated, day(3))
+    path = isolated / "reflections" / f"{saved.id}.yaml"
+    text = path.read_text()
+    assert "percent: 50.0\n" in text
+    path.write_text(text.replace("percent: 50.0\n", "percent: 450.0\n", 1))
+    (isolated / "index.sqlite").unlink()
+    result = runner.invoke(app, ["history"])
+    flat = " ".join(result.output.split())
+    assert f"Skipped {path}: it does not hold a complete reflection" in flat
+    assert "450" not in flat.replace(str(path), "")

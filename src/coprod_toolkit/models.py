@@ -642,7 +642,11 @@ class Score(Strict):
     raw: float = Field(description="The total of points.")
     min: float = Field(description="The lowest total possible for the questions answered.")
     max: float = Field(description="The highest total possible for the questions answered.")
-    percent: float | None = Field(description="The total as 0-100; none when nothing was scored.")
+    percent: float | None = Field(
+        ge=0,
+        le=100,
+        description="The total as 0-100; none when nothing was scored.",
+    )
     band: str | None = None
     message: str | None = None
     answered: int = 0

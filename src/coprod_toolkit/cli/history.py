@@ -211,8 +211,26 @@ def _files(
     return files
 
 
+# How many files the last listing skipped: "no reflections yet" is untrue when one was.
+_SKIPPED = [0]
+
+
+def _nothing_saved() -> str:
+    """What to say when no reflection could be listed."""
+    if _SKIPPED[0]:
+        return ngettext(
+            "The saved reflection could not be read: the file is named below, with what is "
+            "wrong with it.",
+            "None of the {count} saved reflections could be read: the files are named "
+            "below, with what is wrong with each.",
+            _SKIPPED[0],
+        ).format(count=_SKIPPED[0])
+    return _("There are no saved reflections yet. Start one with: coprod assess")
+
+
 def _skipped(root: Path, broken: list[Broken]) -> None:
     """Name each file that could not be read, on stderr, after the command's output."""
+    _SKIPPED[0] = len(broken)
     for b in broken:
         file = root / "reflections" / b.file
         _warn_after(_("Skipped {file}: {problem}.").format(file=file, problem=b.message), file)
@@ -316,7 +334,7 @@ def _history(
                 ).format(choices=" ".join(given))
             )
         else:
-            typer.echo(_("No saved reflections match. Start one with: coprod assess"))
+            typer.echo(_nothing_saved())
         return
     from coprod_toolkit.text import printable
 
@@ -858,9 +876,7 @@ def _find_reflection_path(ref: str, summaries: list[Summary], root: Path) -> Pat
         return Path(ref).expanduser()
     if ref == "latest":
         if not summaries:
-            raise CoprodError(
-                _("There are no saved reflections yet. Start one with: coprod assess")
-            )
+            raise CoprodError(_nothing_saved())
         return root / "reflections" / summaries[0].file
     match = next((s for s in summaries if s.id == ref), None)
     if match is None:
