@@ -786,3 +786,28 @@ def test_a_score_edited_beyond_100_is_not_believed(isolated: Path) -> None:
     flat = " ".join(result.output.split())
     assert f"Skipped {path}: it does not hold a complete reflection" in flat
     assert "450" not in flat.replace(str(path), "")
+
+
+def test_a_full_disk_mid_run_says_the_earlier_answers_are_kept(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from coprod_toolkit import storage
+
+    path = _draft_file(isolated)
+    before = path.read_text()
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "replace", full)
+    draft = new_draft(SIX, "2026-03-01-1200-six-principles", "me", "Ana")
+    with pytest.raises(StorageError) as caught:
+        Store(isolated).save_draft(draft)
+    assert str(caught.value) == (
+        f"Cannot save in {isolated / 'drafts'}: the disk is full. The answers saved before "
+        "this one are kept. Fix: make some space on the disk, then carry on with: coprod resume"
+    )
+    assert path.read_text() == before
+    assert [p.name for p in (isolated / "drafts").iterdir() if p.suffix == ".part"] == []

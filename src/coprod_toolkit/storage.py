@@ -188,14 +188,32 @@ class Store:
         return temp
 
     def _replace(self, folder: Path, name: str, text: str) -> Path:
-        """Write a file whole, replacing any earlier version (drafts)."""
+        """Write a file whole, replacing any earlier version (drafts).
+
+        The earlier version stays whole until the new one is: so when saving fails,
+        the answers saved before are kept, and the message says so."""
         target = folder / name
+        temp = None
         try:
             temp = self._write_temp(self._folder(folder), text)
             os.replace(temp, target)
+            temp = None
             _sync_folder(folder)
         except OSError as e:
-            raise StorageError(_explain(e, folder)) from None
+            if temp is not None:  # written but not put in place: not left behind
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+            if e.errno == errno.ENOSPC:
+                fix = _(
+                    "The answers saved before this one are kept. Fix: make some space on "
+                    "the disk, then carry on with: coprod resume"
+                )
+            else:
+                fix = _(
+                    "The answers saved before this one are kept. Fix: once coprod can save "
+                    "there again, carry on with: coprod resume"
+                )
+            raise StorageError(f"{_explain(e, folder)} {fix}") from None
         return target
 
     def _create(
