@@ -811,3 +811,24 @@ def test_a_full_disk_mid_run_says_the_earlier_answers_are_kept(
     )
     assert path.read_text() == before
     assert [p.name for p in (isolated / "drafts").iterdir() if p.suffix == ".part"] == []
+
+
+def test_a_copied_draft_is_named_not_listed_twice(isolated: Path) -> None:
+    """A copy was listed beside its run, could not be named, and after the run was
+    finished made every 'coprod resume' say it was finished in another window."""
+    path = _draft_file(isolated)
+    copy = path.with_name("renamed.yaml")
+    copy.write_text(path.read_text())
+    drafts, broken = Store(isolated).list_drafts()
+    assert [d.id for d in drafts] == [path.stem]
+    assert [str(e) for e in broken] == [
+        f"{copy}: this is a copy of the run {path.stem} (a run's file is named after it), so "
+        f"it is left alone. Fix: if you made the copy, remove it; to carry on with the run, "
+        f"use: coprod resume {path.stem}"
+    ]
+    path.unlink()  # the run finished
+    result = runner.invoke(app, ["resume"])
+    assert result.exit_code == 0, result.output
+    assert "There is nothing to resume" in result.output
+    assert f"{copy}: this is a copy of the run" in " ".join(result.output.split())
+    assert copy.exists()  # nothing removed for the person

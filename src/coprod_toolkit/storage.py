@@ -398,9 +398,22 @@ class Store:
             if path.stat().st_size == 0:
                 continue  # reserved a moment ago, nothing answered yet
             try:
-                drafts.append(self.load_draft(path))
+                draft = self.load_draft(path)
             except CoprodError as e:
                 broken.append(e)
+                continue
+            if draft.id != path.stem:  # a copy: it would be listed twice, and never cleared
+                broken.append(
+                    CoprodError(
+                        _(
+                            "{file}: this is a copy of the run {id} (a run's file is named "
+                            "after it), so it is left alone. Fix: if you made the copy, remove "
+                            "it; to carry on with the run, use: coprod resume {id}"
+                        ).format(file=path, id=draft.id)
+                    )
+                )
+                continue
+            drafts.append(draft)
         drafts.sort(key=lambda d: d.updated, reverse=True)
         return drafts, broken
 
