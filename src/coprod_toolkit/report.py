@@ -24,6 +24,7 @@ from coprod_toolkit.models import (
     YesNoQuestion,
 )
 from coprod_toolkit.scoring import (
+    read,
     round_half_up,
     strongest_and_weakest,
     the_rest,
@@ -54,7 +55,18 @@ def figure(value: float, digits: int = 0) -> str:
 
 
 def amount(s: Score, scores: Scores) -> str:
-    """A score in the instrument's own numbers: '63 out of 100', '12 of 4–20' or '7 of 10'."""
+    """A score in the instrument's own numbers: '63 out of 100', '12 of 4–20' or '7 of 10';
+    with how few answers it rests on, when too few for a reading (a 100 from one answer
+    in six is not a strength)."""
+    said = _amount(s, scores)
+    if s.percent is not None and s.answered < s.needed:
+        said += " " + _("(only {answered} of {questions} answered: too few for a reading)").format(
+            answered=s.answered, questions=s.questions
+        )
+    return said
+
+
+def _amount(s: Score, scores: Scores) -> str:
     if s.percent is None:
         return _("not scored")
     if scores.show == "each":
@@ -376,7 +388,7 @@ def _score_lines(ex: Exercise, scores: Scores, commands: dict[str, str]) -> list
     strongest, weakest = strongest_and_weakest(scores)
     if strongest or weakest:
         lines += _standouts(strongest, weakest, scores)
-    elif len(scored) > 3:
+    elif sum(1 for s in scored if read(s)) > 3:
         lines.append(
             Line(_("Every section scored about the same, so none stands out as strongest."))
         )

@@ -307,6 +307,11 @@ def score(ex: Exercise, answers: dict[str, AnswerValue]) -> Scores:
     )
 
 
+def read(s: Score) -> bool:
+    """Whether a score can be read: it has one, from enough answers (min_answered)."""
+    return s.percent is not None and s.answered >= s.needed
+
+
 def too_few_sections(sections: list[SectionScore]) -> bool:
     """Fewer than half of three or more sections have a score: no band for the whole."""
     scored = sum(1 for s in sections if s.percent is not None)
@@ -345,7 +350,7 @@ def strongest_and_weakest(
     So a group of equal scores is named whole, if it is at most half the sections (or
     `count`); further groups join it while there is room for all of them within `count`.
     """
-    pool = [s for s in scores.sections if s.percent is not None]
+    pool = [s for s in scores.sections if read(s)]  # never a 'strength' from one answer
     if len(pool) < 4:
         return [], []
     groups: dict[int, list[SectionScore]] = {}
@@ -372,7 +377,7 @@ def strongest_and_weakest(
 
 def the_rest(scores: Scores, named: list[SectionScore]) -> SectionScore | None:
     """When every scored section not named scored the same, one of them (to say its score)."""
-    pool = [s for s in scores.sections if s.percent is not None]
+    pool = [s for s in scores.sections if read(s)]
     rest = [s for s in pool if s not in named]
     if len(rest) > 1 and len({whole(s.percent or 0) for s in rest}) == 1:
         return rest[0]
