@@ -706,11 +706,26 @@ class GroupSession:
         if isinstance(agreed, Back):
             return
         if isinstance(agreed, Pass) or agreed is None:
+            scale = isinstance(q, ScaleQuestion)
             if current is not None:
                 del d.agreed[q.id]
-                prompter.say(_("The agreed answer is taken off: the middle answer counts again."))
+                prompter.say(
+                    _("The agreed answer is taken off: the middle answer counts again.")
+                    if scale
+                    else _(
+                        "The agreed answer is taken off: the answer most people gave counts "
+                        "again (none, if it is a tie)."
+                    )
+                )
             else:
-                prompter.say(_("No agreed answer: the middle of everyone's answers counts."))
+                prompter.say(
+                    _("No agreed answer: the middle of everyone's answers counts.")
+                    if scale
+                    else _(
+                        "No agreed answer: the answer most people gave counts (none, if it "
+                        "is a tie)."
+                    )
+                )
             self._changed()
             return
         note = prompter.text(

@@ -740,7 +740,13 @@ def group_lines(record: GroupRecord) -> list[Line]:
         if overall.message:
             lines.append(Line(_flat(overall.message)))
         lines.append(
-            Line(_("(Where the group agreed an answer it counts; otherwise the middle answer.)"))
+            Line(
+                _(
+                    "(Where the group agreed an answer it counts; otherwise the middle answer "
+                    "on a scale, or the answer most people gave to any other question: none, "
+                    "if that is a tie.)"
+                )
+            )
         )
         strongest, weakest = strongest_and_weakest(record.scores)
         lines += _standouts(strongest, weakest, record.scores)

@@ -172,8 +172,9 @@ def _total(ex: Exercise, items: list[tuple[QuestionBase, AnswerValue]]) -> dict[
 
 
 def _band_for(ex: Exercise, bands: list[Band], total: dict[str, Any]) -> Band | None:
-    """The band a total falls in; none when too few questions were answered for one."""
-    if total["answered"] < total["needed"]:
+    """The band a total falls in; none when too few questions were answered for one, or
+    none counted at all (a raw total of 0 from no answers is not a reading of 0)."""
+    if total["answered"] < total["needed"] or total["percent"] is None:
         return None
     return find_band(bands, total["raw" if ex.scoring.bands_on == "raw" else "percent"])
 
