@@ -451,3 +451,34 @@ def test_enter_pressed_twice_to_end_the_talk_does_not_pass_a_turn(tmp_path: Path
     draft = yaml.safe_load(next((home / "drafts").glob("*.yaml")).read_text())
     assert draft["contributions"]["talk"]["Ana"] == ["A quiet room"]
     assert draft.get("passes", {}).get("Ana", 0) == 0
+
+
+def test_stopping_at_the_agreed_answers_note_keeps_the_agreed_answer(tmp_path: Path) -> None:
+    """Ctrl-C at 'Why did you agree on this?' lost the answer the group had just agreed."""
+    home = tmp_path / "home"
+    path = write(tmp_path, "team.yaml", TEAM)
+    child, _ = spawn(["group", str(path), "--people", "Ana, Ben", "--plain", "--open"], home)
+    child.expect("Press Enter when everyone is ready to begin")
+    child.send("\r")
+    for _ in range(2):
+        child.expect("Type a number from 1 to 5")
+        child.send("4\r")
+        child.expect("Type your answer")
+        child.send("\r")
+    child.expect("2. Record an answer the group agrees on, and why")
+    child.expect("Type a number from 1 to")
+    child.send("2\r")
+    child.expect("The group's answer, agreed together:")
+    child.expect("Type a number from 1 to 5")
+    child.send("2\r")
+    child.expect("Why did you agree on this?")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    draft = yaml.safe_load(next((home / "drafts").glob("*.yaml")).read_text())
+    assert draft["agreed"]["decide"]["answer"] == 2
+    resumed, _ = spawn(["resume"], home)
+    resumed.expect("Press Enter when everyone is ready to carry on")
+    resumed.send("\r")
+    resumed.expect("The group's agreed answer: 2")
+    resumed.sendintr()
+    resumed.expect(pexpect.EOF)

@@ -728,9 +728,13 @@ class GroupSession:
                 )
             self._changed()
             return
+        # Kept before the note is asked: stopping at the note (Ctrl-C) loses no decision.
+        kept = current.note if current is not None else None
+        d.agreed[q.id] = Agreed(answer=agreed, note=kept)
+        self._changed()
         note = prompter.text(
             _("Why did you agree on this? (a short note, or press Enter)"),
-            current.note if current else None,
+            kept,
         )
         d.agreed[q.id] = Agreed(answer=agreed, note=note or None)
         self._changed()
