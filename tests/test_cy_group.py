@@ -555,3 +555,33 @@ def test_a_stopped_mixed_group_resumes_with_each_persons_language(
     child.expect("Bob amser")
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+def test_a_group_started_in_welsh_resumes_in_welsh(
+    tmp_path: Path, team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Resumed on a computer not set to Welsh, a group started with --lang cy came back
+    in English: its shared screens and every turn."""
+    from tests.test_group_terminal import spawn
+
+    home = tmp_path / "home"
+    child, _ = spawn(["--lang", "cy", "group", str(team), "--people", "Ana, Ben", "--plain"], home)
+    child.expect("Pwyswch Enter")
+    child.send("\r")
+    child.expect("Ana")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    draft = yaml.safe_load(next((home / "drafts").glob("*.yaml")).read_text())
+    assert draft["language"] == "cy"
+    monkeypatch.delenv("COPROD_LANG")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    child, _ = spawn(["resume", "--exercises", str(team.parent)], home)
+    child.expect("Yn parhau gyda")
+    child.expect("Pwyswch Enter")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    # a language named for the resume still wins
+    child, _ = spawn(["--lang", "en", "resume", "--exercises", str(team.parent)], home)
+    child.expect("Carrying on with")
+    child.sendintr()
+    child.expect(pexpect.EOF)

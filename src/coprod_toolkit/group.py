@@ -982,6 +982,7 @@ def new_group_draft(
         people=people,
         anonymous=anonymous,
         open=open_answers,
+        language=i18n.language(),
         started=started,
         updated=started,
         topic=topic,

@@ -49,6 +49,11 @@ class GroupDraft(Strict):
     people: list[str] = Field(min_length=2, max_length=12)
     anonymous: bool = False
     open: bool = False
+    language: str | None = Field(
+        None,
+        pattern=r"^[a-z]{2,3}$",
+        description="The language coprod spoke to the group in (none: saved before it was kept).",
+    )
     started: datetime
     updated: datetime
     stage: Literal["questions", "actions", "done"] = "questions"

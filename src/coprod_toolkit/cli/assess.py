@@ -681,12 +681,15 @@ def _carry_on(
 
 def _in_language_of(draft: Draft | GroupDraft, loaded: LoadedExercise) -> LoadedExercise:
     """A run carries on in the language it was started in, unless the person names one.
-    (A group's languages are the group session's own business.)"""
+    A group carries on in the language coprod spoke to it in (each person's own turns
+    are the group session's business)."""
     from coprod_toolkit.i18n import set_language
     from coprod_toolkit.loader import language_of, languages
     from coprod_toolkit.models import GroupDraft
 
-    wanted = None if isinstance(draft, GroupDraft) else draft.language
+    wanted = draft.language
+    if isinstance(draft, GroupDraft) and wanted and not language_was_chosen():
+        set_language(wanted)  # its own words, even when the exercise is not in it
     if not wanted or wanted == language_of(loaded) or language_was_chosen():
         return loaded
     if wanted not in languages(loaded):
