@@ -211,3 +211,28 @@ def test_exercise_new_checklist_then_try_it() -> None:
         "Error: Invalid value for '--kind': 'quiz' is not one of the choices. "
         "Fix: use assessment or checklist.\n"
     )
+
+
+def test_to_dash_sends_the_schema_and_a_new_exercise_to_the_screen(tmp_path: Path) -> None:
+    """`--to -` means the screen in every command; schema and new wrote a file called '-'."""
+    schema = invoke("exercise", "schema", "--to", "-")
+    assert schema.exit_code == 0 and schema.output.startswith("{")
+    new = invoke(
+        "exercise",
+        "new",
+        "--to",
+        "-",
+        "--title",
+        "Our values",
+        "--scale",
+        "1-4",
+        "--sections",
+        "Respect, Trust",
+    )
+    assert new.exit_code == 0, new.output
+    assert new.output.startswith("# yaml-language-server")
+    assert "coprod exercise validate our-values.yaml" in new.output
+    assert "Wrote" not in new.output
+    assert not (Path.cwd() / "-").exists()
+    (tmp_path / "ours.yaml").write_text(new.output, encoding="utf-8")
+    assert invoke("exercise", "validate", str(tmp_path / "ours.yaml")).exit_code == 0

@@ -308,3 +308,22 @@ def test_a_group_named_as_history_shows_it_in_welsh_works_as_typed(
         app, ["--lang", "cy", "progress", "tiny", "--name", "Grŵp: Ana, Ben, Chi"]
     )
     assert shown.output.startswith("Cynnydd Grŵp: Ana, Ben, Chi"), shown.output
+
+
+def test_resume_with_a_mistyped_out_folder_says_so(tmp_path: Path) -> None:
+    """'There is nothing to resume' (exit 0) for a folder that is not there hid a typo."""
+    missing = tmp_path / "plainou"
+    result = runner.invoke(app, ["resume", "--out", str(missing)])
+    assert result.exit_code == 2, result.output
+    assert f"--out {missing}: there is no folder there." in result.output
+    drafts = tmp_path / "kept" / "drafts"
+    drafts.mkdir(parents=True)
+    result = runner.invoke(app, ["resume", "--out", str(drafts)])
+    assert result.exit_code == 2, result.output
+    assert (
+        f"--out {drafts}: this is the drafts folder itself. Fix: give the folder it is in: "
+        f"--out {drafts.parent}" in " ".join(result.output.split())
+    )
+    result = runner.invoke(app, ["resume", "--out", str(drafts.parent)])
+    assert result.exit_code == 0
+    assert "There is nothing to resume" in result.output

@@ -486,6 +486,23 @@ def resume(
     _resume(draft_id, out, plain, exercises, menus)
 
 
+def _resume_folder(out: Path) -> Path:
+    """--out for resume: a mistyped folder is said to be wrong (as history says it), not
+    taken for one with nothing to resume; the drafts folder itself is taken for its own."""
+    from coprod_toolkit.cli.history import _root
+    from coprod_toolkit.errors import UsageProblem
+
+    root = out.expanduser()
+    if root.name == "drafts" and root.is_dir() and not (root / "drafts").is_dir():
+        raise UsageProblem(
+            _(
+                "--out {folder}: this is the drafts folder itself. Fix: give the folder it "
+                "is in: --out {parent}"
+            ).format(folder=out, parent=root.parent)
+        )
+    return _root(out)
+
+
 def _resume(
     draft_id: str | None,
     out: Path | None,
@@ -498,7 +515,7 @@ def _resume(
     from coprod_toolkit.storage import Store, default_home
     from coprod_toolkit.text import printable
 
-    store = Store(out.expanduser() if out else default_home())
+    store = Store(_resume_folder(out) if out else default_home())
     drafts, broken = store.list_drafts()
     for error in broken:
         sys.stderr.write(

@@ -434,7 +434,7 @@ def exercise_schema(
 
     out = output_file(to, old_out)
     text = schema_text()
-    if out is None:
+    if out is None or str(out) == "-":  # `--to -`: the screen, as in report and export
         typer.echo(text, nl=False)
         return
     if out.is_file() and not force and out.read_text(encoding="utf-8", errors="replace") == text:
@@ -595,10 +595,11 @@ def _exercise_new(
 
     if kind is not None and kind not in ("assessment", "checklist"):
         raise UsageProblem(_("--kind {value}: use assessment or checklist.").format(value=kind))
+    to_screen = out is not None and str(out) == "-"  # `--to -`, as in report and export
     asking = interactive() and None in (kind, title, sections) + (
         (scale,) if kind != "checklist" else ()
     )
-    if asking and (out is not None or title is not None):
+    if asking and not to_screen and (out is not None or title is not None):
         # Where it will write is known already: say it is taken before asking anything.
         _new_file_free(_new_file(title, out), out, force)
     if asking:
@@ -618,7 +619,8 @@ def _exercise_new(
             if title is None:
                 title = prompter.text(_("Title of the new exercise")) or None
                 # The file is named after the title: say it is taken before the rest is asked.
-                _new_file_free(_new_file(title, out), out, force)
+                if not to_screen:
+                    _new_file_free(_new_file(title, out), out, force)
             if sections is None:
                 sections = (
                     prompter.text(
@@ -642,6 +644,9 @@ def _exercise_new(
     if len(names) > 20:
         raise UsageProblem(_("--sections: at most 20 sections, please."))
     low, high = _parse_scale(scale or "1-5")
+    if to_screen:
+        _new_to_screen(kind, title, names, low, high)
+        return
     path = _new_file(title, out)
     _new_file_free(path, out, force)
     # Asked for by its id only where coprod looks for exercises; elsewhere, by its path.
@@ -669,6 +674,26 @@ def _exercise_new(
     typer.echo(fit(_("Next: open it in a text editor, change the questions, then check it with:")))
     typer.echo(f"  coprod exercise validate {path}")  # i18n-ok: a command
     typer.echo(f"  coprod exercise try {path}")  # i18n-ok: a command
+
+
+def _new_to_screen(kind: str | None, title: str, names: list[str], low: int, high: int) -> None:
+    """`exercise new --to -`: the new exercise on standard output, checked first, and
+    nothing else there (so it can be piped or redirected whole)."""
+    import tempfile
+
+    from coprod_toolkit.authoring import starter_checklist, starter_exercise
+    from coprod_toolkit.loader import load_exercise
+
+    named = _new_file(title, None).name  # the name it would have had, for its notes
+    if kind == "checklist":
+        text = starter_checklist(title, names, named, None)
+    else:
+        text = starter_exercise(title, names, low, high, named, None)
+    with tempfile.TemporaryDirectory() as folder:
+        checked = Path(folder) / "new.yaml"
+        checked.write_text(text, encoding="utf-8")
+        load_exercise(checked)  # what we write must work as it stands
+    typer.echo(text, nl=False)
 
 
 def _new_file(title: str | None, out: Path | None) -> Path:
