@@ -895,6 +895,7 @@ class GroupSession:
                     question=q.id,
                     section=section.id,
                     text=self.shared_wording(q),  # in both languages when people differ
+                    reverse=bool(getattr(q, "reverse", False)),
                     answers={p: answers[p] for p in d.people if p in answers},
                     shown={p: shown_answer(ex, q, answers[p]) for p in d.people if p in answers},
                     spread=spread,

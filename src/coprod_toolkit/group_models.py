@@ -116,6 +116,9 @@ class QuestionSpread(Strict):
         default_factory=dict, description="Person -> the example or evidence they gave."
     )
     added: bool = Field(False, description="A statement the group added of its own.")
+    reverse: bool = Field(
+        False, description="The statement counts the other way: agreeing lowers the score."
+    )
 
 
 class StepRecord(Strict):

@@ -442,6 +442,8 @@ class Section(Strict):
 
 # What an exercise that does not say otherwise has, in the language it is written in.
 SIX_PRINCIPLES = gettext_noop("the six principles of co-production")
+# Beside a statement that counts the other way, on screen and in reports.
+REVERSE_MARK = gettext_noop("(counts the other way)")
 MY_OWN_PRACTICE = gettext_noop("my own practice")
 ACTIONS_PROMPT = gettext_noop("What will you do, who will do it, and by when?")
 
@@ -725,6 +727,9 @@ class AnswerRecord(Strict):
     shown: str = Field(description="The answer as the person saw it.")
     points: float | None = None
     note: str | None = Field(None, description="The example or evidence given with it.")
+    reverse: bool = Field(
+        False, description="The statement counts the other way: agreeing lowers the score."
+    )
 
 
 class Reflection(Strict):

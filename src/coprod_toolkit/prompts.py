@@ -16,6 +16,7 @@ from coprod_toolkit.errors import Interrupted
 from coprod_toolkit.group import Reveal, shown_answer
 from coprod_toolkit.i18n import _, format_date, gettext_noop, ngettext, pgettext
 from coprod_toolkit.models import (
+    REVERSE_MARK,
     UNKNOWN,
     Action,
     AnswerValue,
@@ -38,7 +39,6 @@ CHOOSE_LINE = gettext_noop("Choose an answer: arrow keys or a number, then Enter
 NEEDS_ANSWER = gettext_noop(
     "Sorry, an answer is needed: choose one of the answers, then press Enter."
 )
-REVERSE_MARK = gettext_noop("(counts the other way)")
 REVERSE_NOTE = gettext_noop(
     "Statements marked (counts the other way) describe habits that work against "
     "co-production, so agreeing with them lowers the score and disagreeing raises it. "

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from coprod_toolkit.i18n import ENGLISH, N_, _, format_date, language, ngettext
 from coprod_toolkit.i18n import in_language as in_language  # also for cli/history
 from coprod_toolkit.models import (
+    REVERSE_MARK,
     Exercise,
     Reflection,
     ScaleQuestion,
@@ -627,7 +628,8 @@ def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
             out.append("")
             out.append(f"### {_md(titles.get(section, section))}")
             out.append("")
-        out.append(f"- {_md(a.text)}  ")
+        mark = " " + _(REVERSE_MARK) if a.reverse else ""
+        out.append(f"- {_md(a.text)}{mark}  ")
         out.append(f"  **{_md(a.shown)}**")
         if a.note:
             out.append("  " + _("Example: {text}").format(text=_md(a.note)))
@@ -844,6 +846,8 @@ def group_markdown(record: GroupRecord) -> str:
             flag = " " + _("(worth talking about)") if q.worth_talking_about else ""
             if q.added:
                 flag = " " + _("(added by the group)")
+            if q.reverse:
+                flag = " " + _(REVERSE_MARK) + flag
             out.append(f"| {_md(q.text)}{flag} | " + " | ".join(cells) + f" | {group} |")
         notes = [q for q in r.questions if q.agreed is not None and q.agreed.note]
         if notes:

@@ -339,6 +339,7 @@ class AssessSession:
                     shown=shown(self.exercise, q, answer),
                     points=question_points(self.exercise, q, answer),
                     note=self.draft.notes.get(q.id),
+                    reverse=bool(getattr(q, "reverse", False)),
                 )
             )
         return Reflection(
