@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -381,3 +382,29 @@ def test_a_group_record_in_report_and_export(
         ("Person 3", "5"),
     ]
     assert any(r["answer"] == "passed" for r in rows)
+
+
+def test_equal_widest_spreads_are_never_picked_by_chance() -> None:
+    """42 questions all 4 points apart: naming 3 of them was chance, not a finding."""
+    from coprod_toolkit.group import widest
+    from coprod_toolkit.group_models import QuestionSpread
+
+    def q(n: int, spread: float) -> QuestionSpread:
+        return QuestionSpread(
+            question=f"q{n}",
+            section="s",
+            text=f"Q{n}",
+            answers={},
+            spread=spread,
+            worth_talking_about=spread >= 2,
+            group_answer=None,
+        )
+
+    def record_of(spreads: list[float]) -> Any:
+        return type("R", (), {"questions": [q(n, s) for n, s in enumerate(spreads)]})()
+
+    assert widest(record_of([4] * 42)) == ([], 42)
+    picked, tied = widest(record_of([4, 3, 3, 2, 2, 2]))
+    assert ([p.question for p in picked], tied) == (["q0", "q1", "q2"], 0)
+    picked, tied = widest(record_of([4, 3, 3, 3, 1]))  # the 3s do not fit: only the 4
+    assert ([p.question for p in picked], tied) == (["q0"], 0)

@@ -36,7 +36,9 @@ def test_a_groups_record_marks_them(tmp_path: Path, isolated: Path) -> None:
     everyone = {q.id: 5 for _s, q in SIX.questions() if isinstance(q, ScaleQuestion)}
     path = tmp_path / "group.yaml"
     path.write_text(
-        yaml.safe_dump({"people": ["Ana", "Ben"], "answers": {"Ana": everyone, "Ben": dict(everyone)}}),
+        yaml.safe_dump(
+            {"people": ["Ana", "Ben"], "answers": {"Ana": everyone, "Ben": dict(everyone)}}
+        ),
         encoding="utf-8",
     )
     result = runner.invoke(app, ["group", "six-principles", "--answers", str(path)])

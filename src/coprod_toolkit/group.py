@@ -993,11 +993,22 @@ def new_group_draft(
     )
 
 
-def widest(record: GroupRecord, count: int = 3) -> list[QuestionSpread]:
-    """The questions the group disagreed about most: the ones most worth talking about."""
+def widest(record: GroupRecord, count: int = 3) -> tuple[list[QuestionSpread], int]:
+    """The questions the group disagreed about most: the ones most worth talking about.
+
+    Equal spreads are never split (picking 3 of 42 questions all 4 points apart would be
+    chance): whole groups of equal spread are named while they fit in `count`. When the
+    widest group alone is larger, none is named, and its size is given instead.
+    """
     spread = [q for q in record.questions if q.spread is not None and q.spread > 0]
     spread.sort(key=lambda q: q.spread or 0.0, reverse=True)
-    return spread[:count]
+    picked: list[QuestionSpread] = []
+    for value in sorted({q.spread or 0.0 for q in spread}, reverse=True):
+        group = [q for q in spread if (q.spread or 0.0) == value]
+        if len(picked) + len(group) > count:
+            return picked, (0 if picked else len(group))
+        picked += group
+    return picked, 0
 
 
 # --------------------------------------------------------------------------- answers files

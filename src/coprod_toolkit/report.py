@@ -758,7 +758,20 @@ def group_lines(record: GroupRecord) -> list[Line]:
         for q in added:
             mark = f": {q.group_shown}" if q.group_shown else ""
             lines.append(Line(f"- {_flat(q.text)}{mark}", "item"))
-    spread = widest(record)
+    spread, tied = widest(record)
+    if tied:
+        widest_apart = max(q.spread or 0 for q in record.questions if q.spread is not None)
+        lines.append(
+            Line(
+                ngettext(
+                    "Where you saw things most differently: {count} question, {points} points "
+                    "apart.",
+                    "Where you saw things most differently: {count} questions, each {points} "
+                    "points apart.",
+                    tied,
+                ).format(count=tied, points=figure(widest_apart, 1))
+            )
+        )
     if spread:
         lines.append(Line(_("Where you saw things most differently:"), "heading"))
         for q in spread:
