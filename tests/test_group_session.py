@@ -548,6 +548,21 @@ def test_ideas_can_be_changed_or_taken_out() -> None:
     assert saved[-1] == ["Better first idea"]
 
 
+def test_change_with_nothing_to_change_is_not_an_idea() -> None:
+    """'change' typed first was saved as an idea called 'change'."""
+    typed = iter(["change", "A real idea", ""])
+    heard: list[str] = []
+    saved: list[list[str]] = []
+    PlainPrompter(read=lambda prompt: next(typed), write=heard.append).contribute(
+        "Ana", "What do you think?", [], saved.append
+    )
+    assert saved == [["A real idea"]]
+    assert any(
+        "There is nothing to change yet. Type an idea, or press Enter to pass." in h
+        for h in heard
+    )
+
+
 # ---------------------------------------------------------------- old files
 
 

@@ -284,7 +284,7 @@ def test_agreeing_with_no_spread_and_the_finish_confirmation(tmp_path: Path) -> 
         child.expect("Type your answer")
         child.send("\r")
     child.expect("Everyone's answers:")
-    child.expect("The answers are 0 points apart.")
+    child.expect("Everyone who answered gave the same answer.")
     child.expect("2. Record an answer the group agrees on, and why")
     child.expect("Type a number from 1 to")
     child.send("2\r")

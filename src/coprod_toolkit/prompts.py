@@ -590,7 +590,9 @@ class PlainPrompter:
         width = max(len(person) for person, _answer in reveal.rows) if reveal.rows else 0
         for person, answer in reveal.rows:
             self.say(f"  {one_line(person):<{width}}  {one_line(answer)}")
-        if reveal.spread is not None:
+        if reveal.spread == 0:
+            self.say(_("Everyone who answered gave the same answer."))
+        elif reveal.spread is not None:
             points = round(reveal.spread) if float(reveal.spread).is_integer() else reveal.spread
             count = points if isinstance(points, int) else 5  # a fraction takes the plural
             self.say(
@@ -772,7 +774,11 @@ class PlainPrompter:
             typed = " ".join(self._input(hint).split())
             if not typed:
                 return
-            if typed_word(typed, "change") and items:
+            if typed_word(typed, "change") and not items:
+                # the word for changing one, with nothing to change: not an idea called 'change'
+                self.say(_("There is nothing to change yet. Type an idea, or press Enter to pass."))
+                continue
+            if typed_word(typed, "change"):
                 self._change_item(items, "idea")
             else:
                 items.append(typed[:1000])
