@@ -286,3 +286,21 @@ def test_lang_with_no_language_is_a_usage_error() -> None:
     result = invoke("--lang")
     assert result.exit_code == 2
     assert "--lang" in result.output
+
+
+def test_an_unknown_language_on_a_welsh_computer_stays_welsh() -> None:
+    """On a computer set to Welsh, --lang xx fell back to English, warning in English."""
+    choice = choose("xx", {"LANG": "cy_GB.UTF-8"})
+    assert choice.language == "cy"
+    assert choice.warning == (
+        "Rhybudd: does gan coprod ddim cyfieithiad i 'xx' (--lang), felly mae'n parhau yn "
+        "Gymraeg, fel y mae'r cyfrifiadur hwn wedi'i osod. Yr ieithoedd sydd ganddo: "
+        "en (English), cy (Cymraeg)."
+    )
+    assert choose("xx", {"LANG": "fr_FR.UTF-8"}).language == "en"
+
+
+def test_a_language_can_be_asked_for_by_its_name() -> None:
+    for name in ("welsh", "Welsh", "cymraeg", "CYMRAEG"):
+        assert choose(name, {}) == Choice("cy", "--lang", "cy")
+    assert choose(None, {"COPROD_LANG": "english"}).language == "en"

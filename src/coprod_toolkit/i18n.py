@@ -41,6 +41,8 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 # Each language's name in that language, for lists and the choice of language.
 NAMES = {"en": "English", "cy": "Cymraeg"}  # i18n-ok: each in its own words
+# A language asked for by its name, in English or in itself: --lang welsh, --lang Cymraeg.
+_BY_NAME = {"english": "en", "saesneg": "en", "welsh": "cy", "cymraeg": "cy"}  # i18n-ok
 
 # Where the language can come from, in the order they are tried.
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -54,7 +56,7 @@ def normalise(code: str | None) -> str | None:
     base = base.casefold()
     if not base or base in ("c", "posix") or not base.isalpha():
         return None
-    return base
+    return _BY_NAME.get(base, base)
 
 
 def available() -> list[str]:
@@ -140,6 +142,16 @@ class Choice:
         return f"{self.__class__.__qualname__}({fields})"
 
 
+def _from_locale(env: Mapping[str, str], known: list[str]) -> str:
+    """The language the computer's own settings name, when coprod speaks it; else English."""
+    for variable in LOCALE_VARIABLES:
+        value = env.get(variable)
+        if value:
+            code = normalise(value)
+            return code if code in known and code is not None else ENGLISH
+    return ENGLISH
+
+
 def choose(option: str | None = None, environ: Mapping[str, str] | None = None) -> Choice:
     """The language from --lang, then COPROD_LANG, then the system locale; English otherwise.
 
@@ -159,6 +171,21 @@ def choose(option: str | None = None, environ: Mapping[str, str] | None = None) 
         code = normalise(value)
         if code in known:
             return Choice(code, source, code)
+        spoken = _from_locale(env, known)
+        if spoken != ENGLISH:  # the computer's own language, rather than English
+            with using(spoken):
+                # Translators: {in_language} is "in Welsh" ("yn Gymraeg").
+                warning = _(
+                    "Warning: coprod has no translation into '{asked}' ({source}), so it "
+                    "carries on {in_language}, as this computer is set to. The languages it "
+                    "has: {listed}."
+                ).format(
+                    asked=value.strip(),
+                    source=source,
+                    in_language=in_language(spoken),
+                    listed=listed(known),
+                )
+            return Choice(spoken, source, code or value.strip(), warning)
         # In English, as that is what coprod falls back to.
         warning = (
             translations(ENGLISH)
