@@ -228,7 +228,7 @@ def test_a_short_document_is_read_in_the_language_coprod_is_speaking(tmp_path: P
     assert '"Defnyddwyr gwasanaeth"' in result.output
 
 
-@pytest.mark.parametrize("value", ["fr", "Welsh", ""])
+@pytest.mark.parametrize("value", ["fr", "Klingon", ""])
 def test_a_wrong_doc_lang_lists_the_languages_with_word_lists(tmp_path: Path, value: str) -> None:
     doc = write(tmp_path, "doc.md", WELSH_DOC)
     result = runner.invoke(app, ["language", "--doc-lang", value, str(doc)])
@@ -335,3 +335,10 @@ def test_a_message_not_translated_yet_falls_back_to_english() -> None:
         assert i18n._("A sentence nobody has translated yet.") == (
             "A sentence nobody has translated yet."
         )
+
+
+def test_doc_lang_takes_a_languages_name(tmp_path: Path) -> None:
+    short = write(tmp_path, "byr.md", "Defnyddwyr gwasanaeth.\n")
+    for name in ("Welsh", "cymraeg"):
+        result = runner.invoke(app, ["language", "--doc-lang", name, str(short)])
+        assert '"Defnyddwyr gwasanaeth"' in result.output, result.output
