@@ -126,7 +126,7 @@ def test_plain_prompter_runs_a_whole_session(loaded: LoadedExercise) -> None:
     assert session.draft.answers == {"q1": 5, "q2": "yes", "q3": None, "q4": 2, "q5": "a"}
     assert session.draft.next_step == "Try it."
     text = "\n".join(printed)
-    assert "Sorry, an answer is needed: a whole number from 1 to 5." in text
+    assert "Sorry, an answer is needed. Type a number from 1 to 5." in text
     assert "Sorry, '9' is not on the scale. Type a number from 1 to 5." in text
     assert "Some help." in text
     assert "== Check your answers ==" in text
@@ -210,3 +210,23 @@ def test_an_answered_optional_note_says_enter_keeps_it_and_nothing_else(
         ask_for(loaded, "q3", question=optional)
     )
     assert "Enter to skip" in fresh[0]
+
+
+def test_enter_on_a_scale_with_unknown_names_the_key_to_type() -> None:
+    """Enter alone said 'or unknown (...)': the word of answers files, not the key 'u'."""
+    from coprod_toolkit.loader import load_exercise
+    from tests.conftest import ROOT
+
+    six = load_exercise(ROOT / "exercises" / "six-principles.yaml")
+    prompter, printed = scripted(["", "u"] + ["3"] * 60 + [""] * 20)
+    session = AssessSession(six, new_draft(six, "r", "me", None))
+    try:
+        session.run(prompter)
+    except StopIteration:
+        pass
+    text = "\n".join(printed)
+    assert (
+        "Sorry, an answer is needed. Type a number from 1 to 5, or u for 'Does not apply / "
+        "I don't know'." in text
+    )
+    assert "or unknown" not in text

@@ -434,7 +434,11 @@ class PlainPrompter:
             try:
                 return self._parse(ex, q, typed, options)
             except BadAnswer as e:
-                if isinstance(q, ScaleQuestion) and typed:
+                if isinstance(q, ScaleQuestion) and not typed:
+                    # As the prompt says it ("u"; "unknown" is for answers files).
+                    how = self._instruction(ex, q, options)
+                    self.say(_("Sorry, an answer is needed. {how}.").format(how=how))
+                elif isinstance(q, ScaleQuestion) and typed:
                     # The same words as the prompt above ("u", not "unknown").
                     how = self._instruction(ex, q, options)
                     if a.private:
