@@ -157,10 +157,23 @@ def _dates_typed(*typed: str, current: date | None = None) -> tuple[date | None,
         ("1/2/2030", date(2030, 2, 1)),
         ("01.02.2030", date(2030, 2, 1)),
         (" 31-12-2030 ", date(2030, 12, 31)),
+        ("31 December 2030", date(2030, 12, 31)),  # as coprod writes dates itself
+        ("1 feb 2030", date(2030, 2, 1)),
     ],
 )
 def test_a_date_is_read_as_people_write_it(typed: str, meant: date) -> None:
     assert _dates_typed(typed) == (meant, [])
+
+
+def test_a_date_in_welsh_words_is_read_in_welsh() -> None:
+    """'31 Rhagfyr 2026' was 'not a date', though coprod writes Welsh dates so."""
+    from coprod_toolkit import i18n
+
+    with i18n.using("cy"):
+        assert _dates_typed("31 Rhagfyr 2030") == (date(2030, 12, 31), [])
+        when, said = _dates_typed("30 Chwefror 2030", "1 Mawrth 2030")
+    assert when == date(2030, 3, 1)
+    assert len(said) == 1 and "30 Chwefror 2030" in said[0]  # no such day, said so
 
 
 def test_what_is_no_date_is_said_plainly_and_asked_again() -> None:

@@ -198,10 +198,29 @@ def _moments(seconds: int) -> set[str]:
 _DAY_FIRST = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"  # 31/12/2026, as in the UK
 
 
+_IN_WORDS = r"(\d{1,2})\s+(\w+)\s+(\d{4})"  # 31 December 2026, as coprod writes dates
+
+
+def _month_named(word: str) -> int | None:
+    """The month a word names, in the language in use or in English ('Rhagfyr', 'Dec')."""
+    from coprod_toolkit.i18n import month_name, using
+
+    wanted = word.casefold()
+    for month in range(1, 13):
+        with using("en"):
+            english = month_name(month).casefold()
+        if wanted in (month_name(month).casefold(), english, english[:3]):
+            return month
+    return None
+
+
 def _looks_like_a_date(typed: str) -> bool:
     """Written as a date, though it may name no real day (31/02/2030)."""
     import re
 
+    in_words = re.fullmatch(_IN_WORDS, typed.strip())
+    if in_words is not None and _month_named(in_words.group(2)) is not None:
+        return True
     return any(
         re.fullmatch(shape, typed.strip()) for shape in (r"\d{4}-\d{1,2}-\d{1,2}", _DAY_FIRST)
     )
@@ -209,7 +228,8 @@ def _looks_like_a_date(typed: str) -> bool:
 
 def read_date(typed: str) -> date | None:
     """A date as people write it: 2026-12-31, or day first as in the UK, 31/12/2026
-    (or 31.12.2026, 31-12-2026). None when it is no date."""
+    (or 31.12.2026, 31-12-2026), or in words as coprod writes it, 31 December 2026 (or
+    31 Rhagfyr 2026 in Welsh). None when it is no date."""
     import re
 
     try:
@@ -217,9 +237,13 @@ def read_date(typed: str) -> date | None:
     except ValueError:
         pass
     found = re.fullmatch(_DAY_FIRST, typed.strip())
-    if found is None:
+    in_words = re.fullmatch(_IN_WORDS, typed.strip())
+    if found is not None:
+        day, month, year = (int(part) for part in found.groups())
+    elif in_words is not None and (named := _month_named(in_words.group(2))) is not None:
+        day, month, year = int(in_words.group(1)), named, int(in_words.group(3))
+    else:
         return None
-    day, month, year = (int(part) for part in found.groups())
     try:
         return date(year, month, day)
     except ValueError:
