@@ -249,3 +249,11 @@ def test_an_about_for_an_exercise_with_one_subject(tmp_path: Path) -> None:
         "Error: --about service: this exercise can only be about me (this piece of work). "
         "Fix: leave --about out, or use --about me.\n"
     )
+
+
+def test_no_terminal_and_no_such_exercise_says_there_is_no_such_exercise() -> None:
+    """Without a terminal, 'assess nosuch' advised 'coprod exercise show nosuch'."""
+    result = runner.invoke(app, ["assess", "nosuch"])
+    assert result.exit_code == 2, result.output
+    assert "There is no exercise called 'nosuch'." in result.output
+    assert "terminal" not in result.output

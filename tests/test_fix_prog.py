@@ -257,7 +257,8 @@ def test_a_damaged_file_is_not_named_before_an_error_about_the_commands_own_inpu
         assert result.exit_code == 2, (command, result.output)
         assert skipped not in result.output, (command, result.output)
     assert runner.invoke(app, ["history", "--since", "2026-13-01"]).output == (
-        "Error: --since 2026-13-01: write the date as year-month-day, like 2026-03-31.\n"
+        "Error: --since 2026-13-01: there is no such day. Fix: check the month (1 to 12) and "
+        "the day.\n"
     )
     # Another failure: the error first, then the damaged file.
     result = runner.invoke(app, ["progress"])
@@ -327,3 +328,18 @@ def test_resume_with_a_mistyped_out_folder_says_so(tmp_path: Path) -> None:
     result = runner.invoke(app, ["resume", "--out", str(drafts.parent)])
     assert result.exit_code == 0
     assert "There is nothing to resume" in result.output
+
+
+def test_progress_of_one_reflection_shows_its_scores_not_changes_of_nothing(
+    isolated: Path,
+) -> None:
+    """'change since first 0' beside 'nothing earlier to compare with' for one reflection."""
+    make(isolated, day(3))
+    result = runner.invoke(app, ["progress"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "There is one reflection so far, so there is no change to show yet. Its scores:"
+        in result.output
+    )
+    assert "  Overall: 50\n" in result.output
+    assert "change since first" not in result.output

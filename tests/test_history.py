@@ -344,3 +344,12 @@ def test_a_shared_folder_never_clashes(isolated: Path) -> None:
     assert names == ["2026-03-01-1200-six-principles-2.yaml", "2026-03-01-1200-six-principles.yaml"]
     ids = {yaml.safe_load((isolated / "reflections" / n).read_text())["id"] for n in names}
     assert ids == {"2026-03-01-1200-six-principles", "2026-03-01-1200-six-principles-2"}
+
+
+def test_reflections_saved_without_a_name_are_not_made_one_person(isolated: Path) -> None:
+    """--anonymous numbered every nameless reflection 'Person 6', as if one person."""
+    make(isolated, day(3), name=None)
+    make(isolated, day(4), name=None)
+    make(isolated, day(5), name="Ana")
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["export", "--anonymous"]).output)))
+    assert {row["person"] for row in rows} == {"", "Person 1"}

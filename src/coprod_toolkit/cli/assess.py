@@ -337,6 +337,7 @@ def run_assess(
     from coprod_toolkit.storage import Store, default_home, new_run_id
 
     if not answers and not sys.stdin.isatty():
+        find(exercise, exercises)  # an exercise that is not there is said to be so first
         raise NoTerminal(
             _(
                 "coprod {command} asks its questions in a terminal, but there is none here "

@@ -74,9 +74,22 @@ def _day(value: str | None, option: str) -> date | None:
 
     if value is None:
         return None
+    import contextlib
+    import re
+
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
+        shape = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
+        if shape is not None:  # the right form: 2026-2-3 is a day; 2026-13-45 is none
+            with contextlib.suppress(ValueError):
+                return date(*(int(part) for part in shape.groups()))
+            raise UsageProblem(
+                _(
+                    "{option} {value}: there is no such day. Fix: check the month (1 to 12) "
+                    "and the day."
+                ).format(option=option, value=value)
+            ) from None
         raise UsageProblem(
             _("{option} {value}: write the date as year-month-day, like 2026-03-31.").format(
                 option=option, value=value
@@ -607,6 +620,21 @@ def _progress(
     if readings:
         root = out.expanduser() if out else default_home()
         _readings_over_time(console, result.runs, root, exercises, plain)
+        return
+    if len(result.runs) == 1:
+        # Nothing to compare: its scores, not a table of changes of 0 since itself.
+        console.print(
+            Text(
+                _("There is one reflection so far, so there is no change to show yet. Its scores:")
+            )
+        )
+        from coprod_toolkit.report import figure
+
+        for line in [*result.lines, result.overall]:
+            score = "-" if line.latest is None else figure(line.latest)
+            console.print(
+                Text(printable("  " + _("{title}: {score}").format(title=line.title, score=score)))
+            )
         return
     if plain:
         for shown in progress_lines(result):
@@ -1177,8 +1205,10 @@ def _export(
     terminal = screen and sys.stdout.isatty()
 
     def alias(name: str | None) -> str:
-        """The person's name, or the same 'Person N' for them throughout the export."""
-        if not anonymous:
+        """The person's name, or the same 'Person N' for them throughout the export. A
+        reflection saved without a name stays without one: two of them need not be one
+        person, and a number would say they were."""
+        if not anonymous or not name:
             return name or ""
         return people.setdefault(
             (name or "").casefold(), _("Person {number}").format(number=len(people) + 1)
