@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -343,3 +344,15 @@ def test_progress_of_one_reflection_shows_its_scores_not_changes_of_nothing(
     )
     assert "  Overall: 50\n" in result.output
     assert "change since first" not in result.output
+
+
+def test_coprod_home_that_is_a_file_is_said_to_be(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """COPROD_HOME set to a file gave 'no saved reflections', exit 0."""
+    afile = tmp_path / "notes.txt"
+    afile.write_text("x")
+    monkeypatch.setenv("COPROD_HOME", str(afile))
+    result = runner.invoke(app, ["history"])
+    assert result.exit_code == 2
+    assert f"COPROD_HOME {afile}: that is a file, not a folder." in result.output

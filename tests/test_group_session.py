@@ -558,8 +558,7 @@ def test_change_with_nothing_to_change_is_not_an_idea() -> None:
     )
     assert saved == [["A real idea"]]
     assert any(
-        "There is nothing to change yet. Type an idea, or press Enter to pass." in h
-        for h in heard
+        "There is nothing to change yet. Type an idea, or press Enter to pass." in h for h in heard
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -233,10 +234,8 @@ def test_enter_on_a_scale_with_unknown_names_the_key_to_type() -> None:
     six = load_exercise(ROOT / "exercises" / "six-principles.yaml")
     prompter, printed = scripted(["", "u"] + ["3"] * 60 + [""] * 20)
     session = AssessSession(six, new_draft(six, "r", "me", None))
-    try:
+    with contextlib.suppress(StopIteration):
         session.run(prompter)
-    except StopIteration:
-        pass
     text = "\n".join(printed)
     assert (
         "Sorry, an answer is needed. Type a number from 1 to 5, or u for 'Does not apply / "

@@ -160,7 +160,15 @@ def _root(out: Path | None) -> Path:
     from coprod_toolkit.storage import default_home
 
     if out is None:
-        return default_home()
+        home = default_home()
+        if home.exists() and not home.is_dir():
+            raise UsageProblem(
+                _(
+                    "COPROD_HOME {folder}: that is a file, not a folder. Fix: set COPROD_HOME "
+                    "to the folder your reflections are kept in, or leave it unset."
+                ).format(folder=home)
+            )
+        return home
     root = out.expanduser()
     if root.exists() and not root.is_dir():
         raise UsageProblem(
