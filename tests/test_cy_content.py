@@ -551,7 +551,7 @@ def test_placement_in_welsh_on_screen(tmp_path: Path) -> None:
     shown = flat(result.output)
     assert "Ble mae'r gwaith hwn yn sefyll" in shown and "Ymgynghori" in shown
     assert "Cam ymlaen: dewch â phobl i mewn yn gynharach" in shown
-    assert "Pa mor ddwfn mae'n mynd (Cymorth)" in shown
+    assert "Pa mor ddwfn mae'n mynd (Cefnogi)" in shown
     assert "Consultation" not in shown and "A step on" not in shown
     english = flat(runner.invoke(app, ["--lang", "en", *args]).output)
     assert sorted(NUMBER.findall(shown)) == sorted(NUMBER.findall(english))

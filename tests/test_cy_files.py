@@ -53,7 +53,7 @@ def test_bad_indentation_is_explained_in_welsh(tmp_path: Path) -> None:
     path = write(tmp_path, "indent.yaml", "id: x\ntitle: X\n  summary: bad\n")
     welsh, english = both(path)
     assert "indent.yaml:3:10: the YAML cannot be read here" in english
-    assert "indent.yaml:3:10: all y YAML ddim cael ei ddarllen yma" in welsh
+    assert "indent.yaml:3:10: does dim modd darllen y YAML yma" in welsh
     assert "I'w drwsio: rhowch y testun mewn dyfynodau" in welsh
     assert "'name: value'" in welsh  # the example stays as it is typed
 
@@ -229,7 +229,7 @@ def test_libyaml_words_are_put_into_plain_words(
     path.write_text(text, encoding="utf-8")
     in_welsh, in_english = both(path)
     assert f"the YAML cannot be read here: {english}" in in_english
-    assert f"all y YAML ddim cael ei ddarllen yma: {welsh}" in in_welsh
+    assert f"does dim modd darllen y YAML yma: {welsh}" in in_welsh
 
 
 def test_what_is_wrong_leaves_out_the_fix_in_either_language(tmp_path: Path) -> None:

@@ -288,7 +288,7 @@ def test_the_report_in_welsh(tmp_path: Path) -> None:
     doc = write(tmp_path, "doc.md", WELSH_DOC)
     result = runner.invoke(app, ["--lang", "cy", "language", str(doc)])
     assert result.exit_code == 1
-    assert f"{doc}: 2 i edrych arnyn nhw" in result.output
+    assert f"{doc}: 2 peth i edrych arnyn nhw" in result.output
     assert "Rhowch gynnig ar: pobl sy'n cael gofal a chymorth" in result.output
     assert "Daeth coprod o hyd i 2 beth i edrych arnyn nhw mewn 1 ffeil." in result.output
     assert "ar gyfer yr iaith hon (Cymraeg)" in " ".join(result.output.split())

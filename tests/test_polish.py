@@ -73,7 +73,7 @@ def _intro(name: str, extra: str = "", folder: Path | None = None) -> str:
 def test_multiple_choice_questions_are_not_called_statements() -> None:
     assert _intro("placement").startswith("There are 2 questions, and 1 optional note (3 in all);")
     with i18n.using("cy"):
-        assert _intro("placement").startswith("Mae 2 gwestiwn;")
+        assert _intro("placement").startswith("Mae 2 gwestiwn, ac mae 1 nodyn dewisol (3 i gyd);")
     assert _intro("six-principles").startswith(
         "There are 42 statements, and 8 optional notes (50 in all);"
     )
