@@ -332,3 +332,21 @@ def test_a_mixed_language_group_report_names_each_persons_language(
     assert "(mae'n werth siarad amdano) | 2 (Anaml felly) | 5 (Bob amser) |" in welsh.output
     page = runner.invoke(app, ["--lang", "cy", *report[:2], "--to", "-", *report[-2:]]).output
     assert '<html lang="cy">' in page and "Ana, Ben (atebwyd yn Saesneg)" in page
+
+
+def test_did_it_happen_is_answered_with_do_and_naddo() -> None:
+    """Welsh answers a question in the past with 'Do'/'Naddo', not the buttons' 'Ie'/'Na'."""
+    from coprod_toolkit import i18n
+    from coprod_toolkit.report import happened_answer
+
+    assert [happened_answer(v) for v in ("yes", "partly", "no")] == [
+        "Yes",
+        "Partly",
+        "No, not yet",
+    ]
+    with i18n.using("cy"):
+        assert [happened_answer(v) for v in ("yes", "partly", "no")] == [
+            "Do",
+            "Yn rhannol",
+            "Naddo, ddim eto",
+        ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from coprod_toolkit.i18n import ENGLISH, N_, _, format_date, language, ngettext
+from coprod_toolkit.i18n import ENGLISH, N_, _, format_date, language, ngettext, pgettext
 from coprod_toolkit.i18n import in_language as in_language  # also for cli/history
 from coprod_toolkit.models import (
     REVERSE_MARK,
@@ -605,7 +605,7 @@ def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
         out.append("")
     if r.previous_step is not None:
         p = r.previous_step
-        happened = str(HAPPENED.get(p.happened or "", HAPPENED[""]))
+        happened = happened_answer(p.happened)
         out.append("## " + _("Last time's next step"))
         out.append("")
         out.append(_("On {date}: {text}").format(date=long_date(p.when), text=_md(p.text)) + "  ")
@@ -637,12 +637,17 @@ def markdown(reflection: Reflection, ex: Exercise | None = None) -> str:
     return "\n".join(out)
 
 
-HAPPENED = {
-    "yes": N_("Yes"),
-    "partly": N_("Partly"),
-    "no": N_("No, not yet"),
-    "": N_("Not said"),
-}
+def happened_answer(value: str | None) -> str:
+    """The answer to "Did it happen?" as it was offered. Its yes has a context of its own:
+    Welsh answers a question in the past with "Do", not the "Ie" of other yes/no buttons."""
+    if value == "yes":
+        # Translators: the answer "yes" to "Did it happen?" (Welsh: "Do").
+        return pgettext("did it happen", "Yes")
+    if value == "partly":
+        return _("Partly")
+    if value == "no":
+        return _("No, not yet")
+    return _("Not said")
 
 
 # Did last time's next step happen, said inside a sentence.

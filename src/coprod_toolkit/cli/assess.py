@@ -162,9 +162,11 @@ def ask_about_previous_step(prompter: PlainPrompter, earlier: PreviousStep) -> N
         _("Last time ({date}) you said the one thing you would do next was:").format(date=when)
     )
     prompter.say(f"  {earlier.text}")
+    from coprod_toolkit.report import happened_answer
+
     happened = prompter.choose(
         _("Did it happen?"),
-        [("yes", _("Yes")), ("partly", _("Partly")), ("no", _("No, not yet"))],
+        [(value, happened_answer(value)) for value in ("yes", "partly", "no")],
     )
     earlier.happened = "yes" if happened == "yes" else "partly" if happened == "partly" else "no"
     learned = prompter.text(_("What did you learn from it? (press Enter to skip)"))
