@@ -402,6 +402,7 @@ def test_resume_stays_plain_and_keeps_the_time_left(tmp_path: Path) -> None:
     child.expect("About 2 minutes to talk")
     child.send("\r")
     child.expect("Ana: What do you think")
+    child.expect("Add one")  # waiting for the answer: Ctrl-C now, not while it prints
     child.sendintr()
     child.expect(pexpect.EOF)
     assert "\x1b" not in seen.getvalue()  # still plain: no escape codes

@@ -162,6 +162,19 @@ def typed_word(typed: str, english: str) -> bool:
     return word in (english, _plain(_typed_words().get(english, english)))
 
 
+def _signals_to_the_main_thread() -> None:
+    """Called first in a helper thread: Ctrl-C (and a closed window) always go to the main
+    thread. A signal the system hands to a helper thread leaves the main thread asleep in
+    its read of the next answer, so the Ctrl-C would seem to do nothing."""
+    import signal
+
+    if hasattr(signal, "pthread_sigmask"):  # not on Windows, which has no such signals
+        wanted = {signal.SIGINT} | {
+            getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+        }
+        signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+
+
 def _guard(call: Callable[[], T]) -> T:
     """Ctrl-C and a closed input become Interrupted, which the CLI explains."""
     try:
@@ -675,6 +688,7 @@ class PlainPrompter:
         failed: list[BaseException] = []
 
         def wait() -> None:
+            _signals_to_the_main_thread()
             try:
                 self._read_line()
             except (EOFError, KeyboardInterrupt, OSError) as e:
