@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,3 +90,28 @@ sections:
           - {value: a, label: Often, points: 2}
           - {value: b, label: Never, points: 0}
 """
+
+
+def patient(child: Any) -> Any:
+    """A pexpect child whose Ctrl-C comes a moment after the prompt shows, as a person's would.
+
+    Python writes a prompt, then starts to read. A Ctrl-C that lands between the two (a
+    few microseconds; longer when the machine is busy) is caught, but does not wake the
+    read, so the program goes on waiting for a key. A person is never that quick; a test
+    that presses Ctrl-C the instant it sees the prompt is, once in a while.
+    """
+    import time
+
+    sendintr, sendcontrol = child.sendintr, child.sendcontrol
+
+    def later_intr() -> Any:
+        time.sleep(0.3)
+        return sendintr()
+
+    def later_control(char: str) -> Any:
+        if char.lower() == "c":
+            time.sleep(0.3)
+        return sendcontrol(char)
+
+    child.sendintr, child.sendcontrol = later_intr, later_control
+    return child

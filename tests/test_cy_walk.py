@@ -53,6 +53,7 @@ def test_resume_says_what_the_run_is_about_in_welsh(tmp_path: Path) -> None:
     child.expect("yna Enter")
     child.send("4\r")
     child.expect("Cwestiwn 2 o 50")
+    child.expect("yna Enter")  # the menu is waiting: Ctrl-C now, not while it is drawn
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child = spawn(["--lang", "cy", "resume"], tmp_path)
@@ -84,6 +85,7 @@ def test_long_welsh_answers_are_said_in_full_not_cut_at_the_edge(tmp_path: Path)
     child.send("2")
     child.send("\r")
     child.expect("Cwestiwn 2 o 3")
+    child.expect("yna Enter")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     # the key shown picked that answer
@@ -243,6 +245,7 @@ def test_a_long_welsh_plain_prompt_is_folded_between_words(tmp_path: Path) -> No
     assert len(lines) == 2 and all(len(line) < 100 for line in lines), lines
     child.send("4\r")
     child.expect("Cwestiwn 3 o 50")  # the answer typed after a folded prompt is taken
+    child.expect("Teipiwch rif")  # plain: waiting for the answer
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
 

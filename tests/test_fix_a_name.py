@@ -20,6 +20,7 @@ def test_a_long_typed_name_is_refused_with_the_limit_then_shortened(tmp_path: Pa
     child.expect(r"Your name, shortened \[" + r"\s+".join(["word"] * 20) + r"\]")
     child.send("\r")
     child.expect("Question 1 of")
+    child.expect("Type a number")  # waiting for the answer
     child.sendintr()
     child.expect(pexpect.EOF)
 

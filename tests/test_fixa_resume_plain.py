@@ -17,6 +17,7 @@ def stop_after(home: Path, args: list[str], answered: int, plain: bool) -> None:
     child = spawn(["assess", *args], home)
     answer_questions(child, 1, answered, plain=plain)
     child.expect(f"Question {answered + 1} of")
+    child.expect("Type a number" if plain else "then Enter")  # waiting for the answer
     child.sendintr()
     child.expect("Stopped. Your answers so far are saved.")
     child.expect(pexpect.EOF)
@@ -80,6 +81,7 @@ def test_menus_brings_the_menus_back_to_a_plain_run(tmp_path: Path) -> None:
     child.send("4")
     child.send("\r")
     child.expect("Question 3 of")
+    child.expect("then Enter")
     child.sendintr()
     child.expect(pexpect.EOF)
     draft_file = next((home / "drafts").glob("*.yaml"))

@@ -16,7 +16,7 @@ import pexpect
 import yaml
 
 from coprod_toolkit.prompts import TerminalPrompter
-from tests.conftest import write
+from tests.conftest import patient, write
 from tests.test_terminal import coprod_command
 
 ENTER, LEAVE = TerminalPrompter.ENTER_PRIVATE, TerminalPrompter.LEAVE_PRIVATE
@@ -80,6 +80,7 @@ def spawn(args: list[str], home: Path, columns: int = 100) -> tuple[pexpect.spaw
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     child.delaybeforesend = None
+    patient(child)
     seen = io.StringIO()
     child.logfile_read = seen
     return child, seen

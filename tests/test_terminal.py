@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from coprod_toolkit.loader import load_exercise
-from tests.conftest import ROOT
+from tests.conftest import ROOT, patient
 
 SIX = load_exercise(ROOT / "exercises" / "six-principles.yaml").exercise
 QUESTIONS = [q for _, q in SIX.questions()]
@@ -43,6 +43,7 @@ def spawn(args: list[str], home: Path) -> pexpect.spawn:
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     child.delaybeforesend = None
+    patient(child)
     return child
 
 
@@ -95,6 +96,7 @@ def test_ctrl_c_keeps_the_answers_and_resume_carries_on(tmp_path: Path) -> None:
     child = spawn(["assess", "--about", "me", "--name", "Ben", "--plain"], home)
     answer_questions(child, 1, 3, plain=True)
     child.expect("Question 4 of")
+    child.expect("Type a number")  # waiting for the answer
     child.sendintr()
     child.expect("Stopped. Your answers so far are saved.")
     child.expect("coprod resume")
@@ -136,6 +138,7 @@ def test_resume_asks_what_to_do_when_the_exercise_has_changed(tmp_path: Path) ->
     child.expect("Type a number")
     child.send("4\r")
     child.expect("Question 2 of 4")
+    child.expect("Type")  # waiting for the answer
     child.sendintr()
     child.expect(pexpect.EOF)
     path.write_text(MINIMAL.replace("id: tiny", "id: tiny\nversion: 2"))
