@@ -246,7 +246,7 @@ def test_an_about_for_an_exercise_with_one_subject(tmp_path: Path) -> None:
     result = invoke("readiness", "--about", "service", "--answers", str(tmp_path / "none.yaml"))
     assert result.exit_code == 2
     assert result.output == (
-        "Error: --about service: this exercise can only be about me (this piece of work). "
+        "Error: --about service: this exercise can only be about this piece of work. "
         "Fix: leave --about out, or use --about me.\n"
     )
 

@@ -217,7 +217,9 @@ def subject_of(ex: Exercise, about: str | None) -> str:
             _(
                 "--about {about}: this exercise can only be about {choice}. "
                 "Fix: leave --about out, or use --about {word}."
-            ).format(about=about, choice=choices[0], word=next(iter(ex.subjects)))
+            ).format(  # 'about this piece of work', not 'about me (this piece of work)'
+                about=about, choice=next(iter(ex.subjects.values())), word=next(iter(ex.subjects))
+            )
         )
     # Translators: the last two of a list of choices, such as "me (...) or service (...)".
     listed = _("{some} or {last}").format(some=", ".join(choices[:-1]), last=choices[-1])
