@@ -1191,7 +1191,8 @@ class TerminalPrompter(PlainPrompter):
             self.say(f"── {one_line(a.section.title)} ──")
             if a.section.description:
                 self.say(_wrap(one_line(a.section.description)))
-        message = _("Your answer:")
+        # the group's agreed answer is no one person's
+        message = _("The group's answer:") if a.for_group else _("Your answer:")
         draft = str(a.current or "")  # what was typed stays, even when it is refused
         while True:
             self.say()
