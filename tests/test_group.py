@@ -408,3 +408,16 @@ def test_equal_widest_spreads_are_never_picked_by_chance() -> None:
     assert ([p.question for p in picked], tied) == (["q0", "q1", "q2"], 0)
     picked, tied = widest(record_of([4, 3, 3, 3, 1]))  # the 3s do not fit: only the 4
     assert ([p.question for p in picked], tied) == (["q0"], 0)
+
+
+def test_a_group_with_no_answer_that_counts_is_told_why_it_has_no_score(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "group.yaml"
+    path.write_text(yaml.safe_dump({"people": ["Ana", "Ben"], "answers": {"Ana": {}, "Ben": {}}}))
+    result = runner.invoke(app, ["group", "six-principles", "--answers", str(path), "--no-save"])
+    assert result.exit_code == 0, result.output
+    assert "The group overall: not scored" in result.output
+    assert "No group answer counts towards a score: every question was passed" in (
+        " ".join(result.output.split())
+    )

@@ -746,6 +746,16 @@ def group_lines(record: GroupRecord) -> list[Line]:
             lines.append(Line(overall_text(record.scores, _("The group overall")), "strong"))
         if overall.message:
             lines.append(Line(_flat(overall.message)))
+        if overall.percent is None and not each:
+            lines.append(
+                Line(
+                    _(
+                        "No group answer counts towards a score: every question was passed, "
+                        "answered 'does not apply / I don't know', or tied, with no answer "
+                        "agreed."
+                    )
+                )
+            )
         lines.append(
             Line(
                 _(
