@@ -442,10 +442,10 @@ class Section(Strict):
 
 # What an exercise that does not say otherwise has, in the language it is written in.
 SIX_PRINCIPLES = gettext_noop("the six principles of co-production")
-# Beside a statement that counts the other way, on screen and in reports.
-REVERSE_MARK = gettext_noop("(counts the other way)")
 MY_OWN_PRACTICE = gettext_noop("my own practice")
 ACTIONS_PROMPT = gettext_noop("What will you do, who will do it, and by when?")
+# Beside a statement that counts the other way, on screen and in reports.
+REVERSE_MARK = gettext_noop("(counts the other way)")
 
 
 class Exercise(Strict):
