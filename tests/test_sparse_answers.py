@@ -61,3 +61,24 @@ def test_half_answered_is_enough_for_a_reading() -> None:
     assert all(s.answered == 3 and s.band == "Strong" for s in principles)
     assert all(s.band is None for s in scores.sections[6:])  # 1 of 3
     assert scores.overall.answered == 20 and scores.overall.band is None  # 20 of 42
+
+
+def test_too_few_answers_is_said_in_the_tables_and_kept_out_of_progress(
+    tmp_path: Path, isolated: Path
+) -> None:
+    """The table's Reading was blank beside a full bar, and progress took the 100 from one
+    answer in six as a baseline ('Assets fell from 100 to 75')."""
+    from coprod_toolkit.report import reading_cell
+
+    scores = score(SIX, sparse(1))
+    assert reading_cell(scores.sections[0], scores) == "too few answers (1 of 6)"
+    sparse_file = tmp_path / "sparse.yaml"
+    sparse_file.write_text(yaml.safe_dump({"about": "me", "answers": sparse(1)}), "utf-8")
+    result = CliRunner().invoke(app, ["assess", "--answers", str(sparse_file)])
+    assert result.exit_code == 0, result.output
+    (report,) = (isolated / "reflections").glob("*.md")
+    assert "| Assets | 100 | too few answers (1 of 6) |" in report.read_text("utf-8")
+    listed = CliRunner().invoke(app, ["history"])
+    assert "anonymous: no score" in listed.output
+    progress = CliRunner().invoke(app, ["progress"])
+    assert "100" not in progress.output  # nothing of the sparse run is a score to compare

@@ -33,11 +33,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from coprod_toolkit.i18n import ENGLISH, N_, _, format_date, language, month_name
-from coprod_toolkit.models import GroupRecord, Reflection, whole
+from coprod_toolkit.models import GroupRecord, Reflection, Score, whole
 
 INDEX_NAME = "index.sqlite"
 OLD_INDEX_NAME = "index.json"
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9  # 9: a score from too few answers for a reading is kept as none
 """Bump when the table changes: an index of another format is rebuilt."""  # i18n-ok
 BATCH = 1000
 """Files read between two commits (and two progress reports) while rebuilding."""  # i18n-ok
@@ -94,11 +94,11 @@ class Summary:
             about=r.about,
             about_label=r.about_label,
             name=r.name,
-            overall=None if r.scores.show == "each" else r.scores.overall.percent,
+            overall=None if r.scores.show == "each" else _read(r.scores.overall),
             band=_each_band(r.scores) if r.scores.show == "each" else r.scores.overall.band,
             verdict=r.verdict.label if r.verdict else None,
             next_step=r.next_step,
-            section_scores={s.id: s.percent for s in r.scores.sections},
+            section_scores={s.id: _read(s) for s in r.scores.sections},
             language=r.language,
         )
 
@@ -118,13 +118,13 @@ class Summary:
             about_label=g.topic or g.about_label,  # the piece of work the group named
             # Data, as --name matches it: shown in the language in use by `name_in_use`.
             name=GROUP + ", ".join(g.people),
-            overall=scores.overall.percent if scores and scores.show != "each" else None,
+            overall=_read(scores.overall) if scores and scores.show != "each" else None,
             band=(_each_band(scores) if scores.show == "each" else scores.overall.band)
             if scores
             else None,
             verdict=g.verdict.label if g.verdict else None,
             next_step=None,
-            section_scores={s.id: s.percent for s in scores.sections} if scores else {},
+            section_scores={s.id: _read(s) for s in scores.sections} if scores else {},
             language=g.language,
         )
 
@@ -147,6 +147,12 @@ class Summary:
             raise ValueError("scores")
         datetime.fromisoformat(data["finished"])
         return cls(**data)
+
+
+def _read(s: Score) -> float | None:
+    """A score as history and progress use it: none when it rests on too few answers for
+    a reading (min_answered), so a 100 from one answer in six is never a baseline."""
+    return s.percent if s.answered >= s.needed else None
 
 
 def _each_band(scores: Any) -> str | None:

@@ -92,6 +92,21 @@ def cell(s: Score, scores: Scores) -> str:
     return str(whole(s.percent)) if scores.show == "percent" else amount(s, scores)
 
 
+def reading_cell(s: Score, scores: Scores) -> str:
+    """A table's Reading: the band; or why there is none when the score rests on too few
+    answers (a full bar from one answer in six is not a reading); or, where sections are
+    read one by one, that it has no score."""
+    if s.band:
+        return s.band
+    if s.percent is not None and s.answered < s.needed:
+        return _("too few answers ({answered} of {questions})").format(
+            answered=s.answered, questions=s.questions
+        )
+    if scores.show == "each":
+        return _("not scored")
+    return ""
+
+
 def column(scores: Scores) -> str:
     return str(COLUMNS[scores.show])
 
@@ -493,11 +508,11 @@ def _score_table(rows: list[SectionScore], heading: str, scores: Scores) -> list
     """A Markdown table of scores in the instrument's own numbers, one row per principle."""
     if scores.show == "each":
         out = ["| " + _("Section") + " | " + _("Reading") + " |", "|---|---|"]
-        out += [f"| {_md(s.title)} | {_md(s.band or '-')} |" for s in rows]
+        out += [f"| {_md(s.title)} | {_md(reading_cell(s, scores))} |" for s in rows]
         return [*out, ""]
     out = ["| " + _("Principle") + f" | {heading} | " + _("Reading") + " |", "|---|---|---|"]
     for s in rows:
-        out.append(f"| {_md(s.title)} | {cell(s, scores)} | {_md(s.band or '')} |")
+        out.append(f"| {_md(s.title)} | {cell(s, scores)} | {_md(reading_cell(s, scores))} |")
     return [*out, ""]
 
 
@@ -558,7 +573,7 @@ def _score_tables(
         if scores.show == "each":
             table.add_column(_("Reading"))
             for s in rows:
-                table.add_row(Text(printable(s.title)), Text(printable(s.band or "-")))
+                table.add_row(Text(printable(s.title)), Text(printable(reading_cell(s, scores))))
             console.print(table)
             console.print()
             continue
@@ -570,7 +585,7 @@ def _score_tables(
                 Text(printable(s.title)),
                 Text(bar(s.percent), style="cyan"),
                 Text(cell(s, scores)),
-                Text(printable(s.band or "")),
+                Text(printable(reading_cell(s, scores))),
             )
         console.print(table)
         console.print()

@@ -23,6 +23,7 @@ from coprod_toolkit.report import (
     long_date,
     overall_text,
     people_and_languages,
+    reading_cell,
     unknown_sentence,
 )
 from coprod_toolkit.scoring import whole
@@ -233,7 +234,8 @@ def html_report(r: Reflection, previous: Reflection | None = None) -> str:
         each = r.scores.show == "each"  # sections measure different things: no points shown
         for index, s in enumerate(sections):
             score = "" if each else t(cell(s, r.scores))
-            row = f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td>"  # i18n-ok
+            reading = t(reading_cell(s, r.scores))
+            row = f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{reading}</td>"  # i18n-ok
             if before is not None:
                 last = before[index]
                 row += f"<td class='num'>{'-' if last is None else whole(last)}</td>"  # i18n-ok
@@ -333,8 +335,9 @@ def group_html_report(record: GroupRecord) -> str:
         )
         for s in r.scores.sections:
             score = "" if r.scores.show == "each" else t(cell(s, r.scores))
+            reading = t(reading_cell(s, r.scores))
             out.append(
-                f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{t(s.band)}</td></tr>"  # i18n-ok
+                f"<tr><td>{t(s.title)}</td><td class='num'>{score}</td><td>{reading}</td></tr>"  # i18n-ok
             )
         out.append("</table>")
     out.append('<div class="reading">')  # i18n-ok
