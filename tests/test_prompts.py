@@ -15,7 +15,7 @@ from coprod_toolkit.errors import Interrupted
 from coprod_toolkit.loader import LoadedExercise, load_exercise
 from coprod_toolkit.prompts import PlainPrompter, TerminalPrompter
 from coprod_toolkit.session import BACK, Ask, AssessSession, new_draft
-from tests.conftest import MINIMAL, write
+from tests.conftest import MINIMAL, ROOT, write
 
 DOWN, ENTER = "\x1b[B", "\r"
 
@@ -228,13 +228,11 @@ def test_an_answered_optional_note_says_enter_keeps_it_and_nothing_else(
 
 def test_enter_on_a_scale_with_unknown_names_the_key_to_type() -> None:
     """Enter alone said 'or unknown (...)': the word of answers files, not the key 'u'."""
-    from coprod_toolkit.loader import load_exercise
-    from tests.conftest import ROOT
 
     six = load_exercise(ROOT / "exercises" / "six-principles.yaml")
     prompter, printed = scripted(["", "u"] + ["3"] * 60 + [""] * 20)
     session = AssessSession(six, new_draft(six, "r", "me", None))
-    with contextlib.suppress(StopIteration):
+    with contextlib.suppress(Interrupted):
         session.run(prompter)
     text = "\n".join(printed)
     assert (
@@ -242,3 +240,17 @@ def test_enter_on_a_scale_with_unknown_names_the_key_to_type() -> None:
         "I don't know'." in text
     )
     assert "or unknown" not in text
+
+
+def test_a_choice_in_plain_never_names_values_the_screen_does_not_show() -> None:
+    """Enter at placement's first question listed 'enquiry, consultation, ...': words the
+    screen never shows (it shows numbered descriptions), and English ones in Welsh."""
+    placement = load_exercise(ROOT / "exercises" / "placement.yaml")
+    prompter, printed = scripted(["", "foo", "1"] + [""] * 10)
+    session = AssessSession(placement, new_draft(placement, "r", "me", None))
+    with contextlib.suppress(Interrupted):  # the script ends part-way: input closed
+        session.run(prompter)
+    text = "\n".join(printed)
+    assert "Sorry, an answer is needed. Type a number from 1 to 5." in text
+    assert "Sorry, 'foo' is not one of the answers. Type a number from 1 to 5." in text
+    assert "enquiry, consultation" not in text

@@ -471,10 +471,21 @@ class PlainPrompter:
             try:
                 return self._parse(ex, q, typed, options)
             except BadAnswer as e:
-                if isinstance(q, ScaleQuestion) and not typed:
-                    # As the prompt says it ("u"; "unknown" is for answers files).
+                if (isinstance(q, ScaleQuestion) or options) and not typed:
+                    # As the prompt says it ("u", a number): never the words of answers
+                    # files ("unknown", an option's value), which the screen does not show.
                     how = self._instruction(ex, q, options)
                     self.say(_("Sorry, an answer is needed. {how}.").format(how=how))
+                elif options and not isinstance(q, ScaleQuestion):
+                    how = self._instruction(ex, q, options)
+                    if a.private:
+                        self.say(_("Sorry, that is not one of the answers. {how}.").format(how=how))
+                    else:
+                        self.say(
+                            _("Sorry, '{typed}' is not one of the answers. {how}.").format(
+                                typed=one_line(typed), how=how
+                            )
+                        )
                 elif isinstance(q, ScaleQuestion) and typed:
                     # The same words as the prompt above ("u", not "unknown").
                     how = self._instruction(ex, q, options)
