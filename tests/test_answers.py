@@ -10,7 +10,7 @@ from coprod_toolkit.answers import BadAnswer, load_answers, parse_answer
 from coprod_toolkit.errors import FileProblems
 from coprod_toolkit.loader import load_exercise
 from coprod_toolkit.models import Exercise
-from tests.conftest import MINIMAL, write
+from tests.conftest import MINIMAL, ROOT, write
 
 
 @pytest.fixture
@@ -133,3 +133,14 @@ def test_an_exercise_given_as_a_file_is_named_as_a_file_in_the_fix(
         f"Fix: use the question ids that this lists: coprod exercise show '{exercise}'"
         in " ".join(result.output.split())
     )
+
+
+def test_u_in_an_answers_file_is_does_not_apply_as_at_the_questions() -> None:
+    """'u' is the key people learn on screen; an answers file refused it."""
+    from coprod_toolkit.models import UNKNOWN
+
+    six = load_exercise(ROOT / "exercises" / "six-principles.yaml").exercise
+    question = six.question("assets-strengths")
+    assert question is not None
+    assert parse_answer(six, question, "u") == UNKNOWN
+    assert parse_answer(six, question, "U") == UNKNOWN

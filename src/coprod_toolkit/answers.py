@@ -54,6 +54,7 @@ NOT_SURE = (
 )
 UNKNOWN_WORDS = (
     UNKNOWN,
+    "u",  # the key people learn at the questions
     "does not apply",  # i18n-ok
     "doesn't apply",  # i18n-ok
     "don't know",  # i18n-ok
