@@ -273,7 +273,8 @@ def test_back_within_a_turn_and_a_correction_after_the_reveal(tmp_path: Path) ->
     assert draft["notes"]["decide"] == {"Ben": "I had the scale the wrong way round"}
 
 
-def test_agreeing_with_no_spread_and_the_finish_confirmation(tmp_path: Path) -> None:
+def _to_the_agreed_answer(tmp_path: Path) -> tuple[pexpect.spawn, Path]:
+    """An open plain group of two who both answer 4, at the agreed answer's question."""
     home = tmp_path / "home"
     path = write(tmp_path, "team.yaml", TEAM)
     child, _ = spawn(["group", str(path), "--people", "Ana, Ben", "--plain", "--open"], home)
@@ -290,6 +291,11 @@ def test_agreeing_with_no_spread_and_the_finish_confirmation(tmp_path: Path) -> 
     child.expect("Type a number from 1 to")
     child.send("2\r")
     child.expect("The group's answer, agreed together:")
+    return child, home
+
+
+def test_agreeing_with_no_spread_and_the_finish_confirmation(tmp_path: Path) -> None:
+    child, home = _to_the_agreed_answer(tmp_path)
     child.expect("Type a number from 1 to 5")
     child.send("3\r")
     child.expect("Why did you agree on this?")
@@ -457,20 +463,7 @@ def test_enter_pressed_twice_to_end_the_talk_does_not_pass_a_turn(tmp_path: Path
 
 def test_stopping_at_the_agreed_answers_note_keeps_the_agreed_answer(tmp_path: Path) -> None:
     """Ctrl-C at 'Why did you agree on this?' lost the answer the group had just agreed."""
-    home = tmp_path / "home"
-    path = write(tmp_path, "team.yaml", TEAM)
-    child, _ = spawn(["group", str(path), "--people", "Ana, Ben", "--plain", "--open"], home)
-    child.expect("Press Enter when everyone is ready to begin")
-    child.send("\r")
-    for _ in range(2):
-        child.expect("Type a number from 1 to 5")
-        child.send("4\r")
-        child.expect("Type your answer")
-        child.send("\r")
-    child.expect("2. Record an answer the group agrees on, and why")
-    child.expect("Type a number from 1 to")
-    child.send("2\r")
-    child.expect("The group's answer, agreed together:")
+    child, home = _to_the_agreed_answer(tmp_path)
     child.expect("Type a number from 1 to 5")
     child.send("2\r")
     child.expect("Why did you agree on this?")

@@ -147,28 +147,29 @@ def test_a_corrupt_file_is_skipped_with_a_warning_and_the_rest_shown(isolated: P
     assert "2 reflections." in result.output
 
 
+def reciprocity_run(when: datetime, score: int) -> history_module.Summary:
+    """A six-principles run's summary with one section's score, finished at `when`."""
+    return history_module.Summary(
+        id=f"r{when:%m%d}",
+        file=f"r{when:%m%d}.yaml",
+        finished=when.isoformat(),
+        exercise="six-principles",
+        version="1",
+        title="Six",
+        kind="assessment",
+        about="me",
+        about_label="me",
+        name="Ana",
+        overall=float(score),
+        band=None,
+        verdict=None,
+        next_step=None,
+        section_scores={"reciprocity": float(score)},
+    )
+
+
 def test_progress_arithmetic_and_words() -> None:
-    summaries = []
-    for month, reciprocity in ((3, 40), (6, 55), (9, 65)):
-        summaries.append(
-            history_module.Summary(
-                id=f"r{month}",
-                file=f"r{month}.yaml",
-                finished=day(month).isoformat(),
-                exercise="six-principles",
-                version="1",
-                title="Six",
-                kind="assessment",
-                about="me",
-                about_label="me",
-                name="Ana",
-                overall=float(reciprocity),
-                band=None,
-                verdict=None,
-                next_step=None,
-                section_scores={"reciprocity": float(reciprocity)},
-            )
-        )
+    summaries = [reciprocity_run(day(month), score) for month, score in ((3, 40), (6, 55), (9, 65))]
     result = progress(list(reversed(summaries)), [("reciprocity", "Reciprocity"), ("gone", "Gone")])
     line = result.lines[0]
     assert (line.first, line.previous, line.latest) == (40, 55, 65)
@@ -182,26 +183,7 @@ def test_progress_arithmetic_and_words() -> None:
 
 def test_progress_within_one_month_names_the_day_it_started() -> None:
     """'since December 2026' read oddly of two runs made in December: name the day."""
-    summaries = [
-        history_module.Summary(
-            id=f"r{d}",
-            file=f"r{d}.yaml",
-            finished=datetime(2026, 12, d, 12, tzinfo=UTC).isoformat(),
-            exercise="six-principles",
-            version="1",
-            title="Six",
-            kind="assessment",
-            about="me",
-            about_label="me",
-            name="Ana",
-            overall=float(score),
-            band=None,
-            verdict=None,
-            next_step=None,
-            section_scores={"reciprocity": float(score)},
-        )
-        for d, score in ((3, 40), (5, 65))
-    ]
+    summaries = [reciprocity_run(day(12, d), score) for d, score in ((3, 40), (5, 65))]
     result = progress(list(reversed(summaries)), [("reciprocity", "Reciprocity")])
     assert (
         change_words(result.lines[0], result.runs)

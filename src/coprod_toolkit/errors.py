@@ -5,6 +5,7 @@ Anything that is not a CoprodError is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+from coprod_toolkit.frozen import Frozen
 from coprod_toolkit.i18n import N_, _, available, ngettext, translations
 
 # Only the type checker reads this import: every command imports this module, and
@@ -41,12 +42,11 @@ class CoprodError(Exception):
     exit_code = 1
 
 
-class Problem:
+class Problem(Frozen):
     """One thing wrong in a file, with where it is and how to fix it.
 
     Frozen, and equal to another when all but `kind` are the same, as a frozen
-    dataclass would be; written out because importing dataclasses (and the inspect
-    module it loads) took longer than `coprod language` takes to check a page.
+    dataclass would be (see frozen.py).
     """
 
     __match_args__ = ("path", "line", "column", "where", "message", "severity", "kind")
@@ -70,7 +70,7 @@ class Problem:
         severity: Literal["error", "warning"] = "error",
         kind: str = "",
     ) -> None:
-        self.__dict__.update(
+        self._set(
             path=path,
             line=line,
             column=column,
@@ -80,27 +80,8 @@ class Problem:
             kind=kind,
         )
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")  # i18n-ok: a bug
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")  # i18n-ok: a bug
-
-    def _compared(self) -> tuple[object, ...]:
+    def _compared(self) -> tuple[object, ...]:  # `kind` is for code: not compared
         return (self.path, self.line, self.column, self.where, self.message, self.severity)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Problem)
-        return self._compared() == other._compared()
-
-    def __hash__(self) -> int:
-        return hash(self._compared())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
-        return f"{self.__class__.__qualname__}({fields})"
 
     @property
     def what_is_wrong(self) -> str:

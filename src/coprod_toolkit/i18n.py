@@ -28,6 +28,8 @@ from collections import UserString
 from contextlib import contextmanager
 from pathlib import Path
 
+from coprod_toolkit.frozen import Frozen
+
 # Only the type checker reads these: every command imports this module, and
 # `coprod language` starts faster without them (inspect is imported where it is used).
 TYPE_CHECKING = False
@@ -101,11 +103,10 @@ def in_language(code: str) -> str:
     return _("in {language}").format(language=name_of(code))
 
 
-class Choice:
+class Choice(Frozen):
     """Which language to use, where the choice came from, and a warning if it could not be met.
 
-    Frozen and compared by value, as a frozen dataclass would be; written out because
-    importing dataclasses costs more than `coprod language` takes to check a page.
+    Frozen and compared by value, as a frozen dataclass would be (see frozen.py).
     """
 
     __match_args__ = ("language", "source", "asked", "warning")
@@ -117,29 +118,7 @@ class Choice:
     def __init__(
         self, language: str, source: str, asked: str | None = None, warning: str | None = None
     ) -> None:
-        self.__dict__.update(language=language, source=source, asked=asked, warning=warning)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")  # i18n-ok: a bug
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")  # i18n-ok: a bug
-
-    def _compared(self) -> tuple[str | None, ...]:
-        return (self.language, self.source, self.asked, self.warning)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Choice)
-        return self._compared() == other._compared()
-
-    def __hash__(self) -> int:
-        return hash(self._compared())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
-        return f"{self.__class__.__qualname__}({fields})"
+        self._set(language=language, source=source, asked=asked, warning=warning)
 
 
 def _from_locale(env: Mapping[str, str], known: list[str]) -> str:
