@@ -617,17 +617,14 @@ def quick(args: list[str]) -> int | None:
         return run(files, output, skip_quotes, folders, use_cache=True, doc_lang=doc_lang)
     except UsageProblem:
         return None  # a --doc-lang coprod has no word lists for: typer gives the message
-    except BrokenPipeError:
-        # the reader stopped listening (like `| head`): stop quietly
+    except OSError as e:
+        # The output failed: what is left unwritten goes nowhere, not to Python's exit.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    except OSError as e:  # a full disk under the output, say
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        from coprod_toolkit.errors import refused
+        if not isinstance(e, BrokenPipeError):  # the reader stopping (`| head`) is quiet
+            from coprod_toolkit.errors import refused
 
-        sys.stderr.write(_("Error: {message}").format(message=refused(e)) + "\n")
+            sys.stderr.write(_("Error: {message}").format(message=refused(e)) + "\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write(_("Stopped.") + "\n")

@@ -219,10 +219,10 @@ def _month_named(word: str) -> int | None:
     from coprod_toolkit.i18n import month_name, using
 
     wanted = word.casefold()
-    for month in range(1, 13):
-        with using("en"):
-            english = month_name(month).casefold()
-        if wanted in (month_name(month).casefold(), english, english[:3]):
+    with using("en"):
+        english = [month_name(month).casefold() for month in range(1, 13)]
+    for month, name in enumerate(english, 1):
+        if wanted in (month_name(month).casefold(), name, name[:3]):
             return month
     return None
 
